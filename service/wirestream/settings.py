@@ -1,0 +1,90 @@
+"""All of wirestream's settings, in one place.
+
+Read from ``WIRESTREAM_*`` environment variables (nested groups use ``__``, e.g.
+``WIRESTREAM_TOPICS__RAW``) and an optional ``.env`` file. Stages receive the sub-settings they need
+as arguments; nothing reads the environment at import time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class TopicSettings(BaseModel):
+    """Topic names and partition counts. Topics are pre-created (``wirestream topics create``)."""
+
+    raw: str = "wire.raw"
+    normalised: str = "wire.normalised"
+    enriched: str = "wire.enriched"
+    duplicates: str = "wire.duplicates"
+    deadletter: str = "wire.deadletter"
+    events_prefix: str = "wire.events."
+    partitions: int = Field(4, ge=1, description="Partitions of raw/internal/output topics")
+    replication_factor: int = Field(1, ge=1)
+
+
+class KafkaSettings(BaseModel):
+    """How to reach the brokers. Secrets are SecretStr: never logged, never in metrics or headers."""
+
+    bootstrap_servers: str = "127.0.0.1:9092"
+    security_protocol: str = Field("PLAINTEXT", pattern="^(PLAINTEXT|SSL|SASL_PLAINTEXT|SASL_SSL)$")
+    sasl_mechanism: str | None = Field(None, pattern="^(PLAIN|SCRAM-SHA-256|SCRAM-SHA-512)$")
+    sasl_username: str | None = None
+    sasl_password: SecretStr | None = None
+    ssl_cafile: Path | None = None
+    ssl_certfile: Path | None = None
+    ssl_keyfile: Path | None = None
+    ssl_check_hostname: bool = True
+
+
+class DevKafkaSettings(BaseModel):
+    """The local KRaft broker that ``wirestream kafka start`` runs from Maven Central jars."""
+
+    version: str = "3.9.1"
+    home: Path = Path(".wirestream/kafka")
+    cache: Path = Path(".cache/kafka")
+    port: int | None = Field(None, description="Broker port; None picks a free one")
+    heap: str = "512m"
+
+
+class NormaliseSettings(BaseModel):
+    max_bytes: int = Field(5_000_000, description="Inputs larger than this are dead-lettered")
+    max_headline_chars: int = 1_000
+    source_timezone: str = Field("UTC", description="Timezone for naive timestamps")
+    min_year: int = 1990
+    max_future_days: int = Field(366, description="Dates further ahead than this are rejected")
+    forced_format: str | None = Field(None, description="Skip auto-detection: ninjs|newsml|json|text|html")
+
+
+class DedupeSettings(BaseModel):
+    retention_days: float = 7.0
+    near_threshold: float = Field(0.7, description="Similarity at/above which copies are near-duplicates")
+    shingle_size: int = 5
+    simhash_max_distance: int = 3
+
+
+class MetricsSettings(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = 9108
+    enabled: bool = True
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="WIRESTREAM_", env_nested_delimiter="__", env_file=".env", extra="ignore"
+    )
+
+    app_id: str = "wirestream"
+    worker_id: str = Field("worker-1", description="Label on metrics and dead letters")
+    data_dir: Path = Path(".wirestream/data")
+    web_port: int = Field(6066, description="Faust's own web server port")
+    processing_guarantee: str = Field("at_least_once", pattern="^(at_least_once|exactly_once)$")
+    topics: TopicSettings = TopicSettings()
+    kafka: KafkaSettings = KafkaSettings()
+    devkafka: DevKafkaSettings = DevKafkaSettings()
+    normalise: NormaliseSettings = NormaliseSettings()
+    dedupe: DedupeSettings = DedupeSettings()
+    metrics: MetricsSettings = MetricsSettings()
