@@ -1,0 +1,70 @@
+"""Consumer-group lag as the brokers see it.
+
+Faust knows the lag of the partitions a worker currently owns, but only while it is healthy. This
+function asks the cluster instead (committed offsets via the group coordinator, log end offsets
+via a plain consumer), so it also answers when every worker is down or stuck in a rebalance:
+the situations a lag alert exists for. It is used by the CLI/ops tooling and by tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer
+from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.structs import TopicPartition
+
+__all__ = ["consumer_lag"]
+
+
+async def consumer_lag(
+    bootstrap: str, group_id: str, topics: list[str], **client_kwargs: Any
+) -> dict[tuple[str, int], int]:
+    """Return ``{(topic, partition): end_offset - committed_offset}`` for all partitions of topics.
+
+    * A partition the group never committed counts from its *beginning* offset (log start), i.e.
+      everything still retained is unread. Counting from 0 would overstate lag once retention
+      has deleted old segments.
+    * Values are clamped at 0 (a commit can race ahead of the end-offset request).
+    * Topics that do not exist are omitted rather than raising: topics are pre-created, so a
+      missing one is a deployment problem that ``wirestream topics create`` reports better.
+
+    ``client_kwargs`` (``security_protocol``, ``ssl_context``, ``sasl_mechanism``,
+    ``sasl_plain_username``/``password``, ``request_timeout_ms`` …) are passed to both the admin
+    client and the consumer, so only options that both accept may be given.
+    """
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_kwargs)
+    # group_id=None: this consumer must never join (and so rebalance) the group it measures.
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False, **client_kwargs
+    )
+    await admin.start()
+    try:
+        await consumer.start()
+        try:
+            existing = await consumer.topics()  # also refreshes metadata for partitions_for_topic
+            tps = [
+                TopicPartition(topic, p)
+                for topic in topics
+                if topic in existing
+                for p in sorted(consumer.partitions_for_topic(topic) or ())
+            ]
+            if not tps:
+                return {}
+            committed = await admin.list_consumer_group_offsets(group_id, partitions=tps)
+            end = await consumer.end_offsets(tps)
+            uncommitted = [
+                tp for tp in tps if committed.get(tp) is None or committed[tp].offset < 0
+            ]
+            start = await consumer.beginning_offsets(uncommitted) if uncommitted else {}
+        finally:
+            await consumer.stop()
+    finally:
+        await admin.close()
+
+    lag: dict[tuple[str, int], int] = {}
+    for tp in tps:
+        meta = committed.get(tp)
+        base = start[tp] if meta is None or meta.offset < 0 else meta.offset
+        lag[(tp.topic, tp.partition)] = max(0, end[tp] - base)
+    return lag

@@ -1,0 +1,106 @@
+"""consumer_lag arithmetic, with aiokafka's clients replaced by in-memory fakes.
+
+The fakes implement only the aiokafka methods consumer_lag calls, with the same signatures and
+return shapes as aiokafka 0.14 (dict[TopicPartition, OffsetAndMetadata] / dict[TopicPartition,
+int]), so a change in how consumer_lag talks to Kafka shows up here. The broker-backed check lives
+in test_lag_kafka.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from aiokafka.structs import OffsetAndMetadata, TopicPartition
+
+from wirestream.metrics import lag as lag_mod
+
+PARTITIONS = {"wire.raw": {0, 1, 2}, "wire.other": {0}}
+END = {("wire.raw", 0): 100, ("wire.raw", 1): 50, ("wire.raw", 2): 30, ("wire.other", 0): 9}
+BEGIN = {("wire.raw", 0): 0, ("wire.raw", 1): 0, ("wire.raw", 2): 10, ("wire.other", 0): 0}
+COMMITTED = {("wire.raw", 0): 60, ("wire.raw", 1): 55}  # p1 commit raced ahead; p2 never committed
+
+calls: dict[str, Any] = {}
+
+
+class FakeAdmin:
+    def __init__(self, **kwargs: Any) -> None:
+        calls["admin_kwargs"] = kwargs
+
+    async def start(self) -> None:
+        calls["admin_started"] = True
+
+    async def close(self) -> None:
+        calls["admin_closed"] = True
+
+    async def list_consumer_group_offsets(
+        self, group_id: str, group_coordinator_id: int | None = None, partitions: Any = None
+    ) -> dict[TopicPartition, OffsetAndMetadata]:
+        calls["group_id"] = group_id
+        out = {}
+        for tp in partitions:
+            off = COMMITTED.get((tp.topic, tp.partition), -1)  # -1: explicitly asked, no commit
+            out[tp] = OffsetAndMetadata(off, "")
+        return out
+
+
+class FakeConsumer:
+    def __init__(self, **kwargs: Any) -> None:
+        calls["consumer_kwargs"] = kwargs
+
+    async def start(self) -> None:
+        pass
+
+    async def stop(self) -> None:
+        calls["consumer_stopped"] = True
+
+    async def topics(self) -> set[str]:
+        return set(PARTITIONS)
+
+    def partitions_for_topic(self, topic: str) -> set[int] | None:
+        return PARTITIONS.get(topic)
+
+    async def end_offsets(self, partitions: list[TopicPartition]) -> dict[TopicPartition, int]:
+        return {tp: END[(tp.topic, tp.partition)] for tp in partitions}
+
+    async def beginning_offsets(
+        self, partitions: list[TopicPartition]
+    ) -> dict[TopicPartition, int]:
+        calls["beginning_asked"] = sorted((tp.topic, tp.partition) for tp in partitions)
+        return {tp: BEGIN[(tp.topic, tp.partition)] for tp in partitions}
+
+
+@pytest.fixture(autouse=True)
+def fakes(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls.clear()
+    monkeypatch.setattr(lag_mod, "AIOKafkaAdminClient", FakeAdmin)
+    monkeypatch.setattr(lag_mod, "AIOKafkaConsumer", FakeConsumer)
+
+
+def test_lag_per_partition() -> None:
+    result = asyncio.run(
+        lag_mod.consumer_lag(
+            "k:9092", "wirestream", ["wire.raw", "missing"], security_protocol="PLAINTEXT"
+        )
+    )
+    assert result == {
+        ("wire.raw", 0): 40,  # 100 - 60
+        ("wire.raw", 1): 0,  # committed past the end: clamped
+        ("wire.raw", 2): 20,  # no commit: end - log start (30 - 10), not 30 - 0
+    }
+    assert calls["group_id"] == "wirestream"
+    assert calls["beginning_asked"] == [("wire.raw", 2)]
+    # the measuring consumer must not join the group it measures
+    assert calls["consumer_kwargs"]["group_id"] is None
+    assert calls["consumer_kwargs"]["security_protocol"] == "PLAINTEXT"
+    assert calls["admin_kwargs"] == {
+        "bootstrap_servers": "k:9092",
+        "security_protocol": "PLAINTEXT",
+    }
+    assert calls["admin_closed"] and calls["consumer_stopped"]
+
+
+def test_no_existing_topics_gives_empty_dict() -> None:
+    assert asyncio.run(lag_mod.consumer_lag("k:9092", "g", ["nope"])) == {}
+    assert calls["admin_closed"] and calls["consumer_stopped"]
