@@ -303,3 +303,18 @@ class DeadLetter(_Model):
     original_key_b64: str | None = None
     original_headers: dict[str, str] = Field(default_factory=dict)
     provenance: Provenance
+
+
+class NormalisedEnvelope(_Model):
+    """Value of the internal ``wire.normalised`` topic: the article repartitioned for dedupe.
+
+    It carries the input's original bytes so that a later stage can still dead-letter the input
+    exactly as it arrived (replayable), and its provenance so outputs match input offsets.
+    """
+
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    article: Article
+    provenance: Provenance
+    original_value_b64: str
+    original_key_b64: str | None = None
+    original_headers: dict[str, str] = Field(default_factory=dict)

@@ -1,0 +1,191 @@
+"""The functional core wired together: normalise → dedupe → tag → route.
+
+Both shells use this class: the Faust worker (:mod:`wirestream.app`, split in two agents around a
+repartition so that copies of one story meet the same dedupe state) and the embedded mode
+(``wirestream process``, everything in-process). Each method returns a :class:`Result` with exactly
+one outcome for the input; it never raises for bad input. An unexpected exception in a stage is a
+bug, but it still becomes a dead letter (reason ``internal_error``) so one article never stops the
+stream.
+"""
+
+from __future__ import annotations
+
+import base64
+import time
+from collections.abc import Callable, MutableMapping
+from datetime import UTC, datetime
+
+from .dedupe import Deduplicator
+from .errors import Rejection
+from .models import (
+    Article,
+    DedupeResult,
+    DedupeStatus,
+    DuplicateRecord,
+    EnrichedRecord,
+    NormalisedEnvelope,
+    Provenance,
+    RawInput,
+    Stage,
+)
+from .normalise import normalise
+from .routing import RoutingTable, route_enriched
+from .routing.outputs import (
+    Outcome,
+    Result,
+    dead_letter_message,
+    duplicate_message,
+    enriched_messages,
+    make_dead_letter,
+)
+from .settings import Settings
+from .tagging import Tagger
+
+Observe = Callable[[str, float], None]
+
+
+def _no_observe(stage: str, seconds: float) -> None:
+    return None
+
+
+class Pipeline:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        tagger: Tagger,
+        deduplicator: Deduplicator,
+        routing: RoutingTable,
+        held: MutableMapping[str, str],
+        observe: Observe = _no_observe,
+    ) -> None:
+        self.settings = settings
+        self.tagger = tagger
+        self.deduplicator = deduplicator
+        self.routing = routing
+        self.held = held  # article_id -> NormalisedEnvelope JSON, for embargoed articles
+        self.observe = observe
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return {**self.tagger.versions, "routing": self.routing.version}
+
+    # ------------------------------------------------------------------ stage 1: normalise
+
+    def normalise(self, raw: RawInput) -> NormalisedEnvelope | Result:
+        t0 = time.perf_counter()
+        try:
+            article = normalise(raw, self.settings.normalise)
+        except Rejection as rej:
+            return self._dead(raw.value, raw.key, raw.headers, raw.provenance, rej.stage, rej.reason, rej.message, rej)
+        except Exception as exc:  # a bug, not bad input: still never stop the stream
+            return self._dead(raw.value, raw.key, raw.headers, raw.provenance, Stage.NORMALISE, "internal_error", str(exc), exc)
+        finally:
+            self.observe("normalise", time.perf_counter() - t0)
+        return NormalisedEnvelope(
+            article=article,
+            provenance=raw.provenance,
+            original_value_b64=base64.b64encode(raw.value).decode(),
+            original_key_b64=base64.b64encode(raw.key).decode() if raw.key is not None else None,
+            original_headers=raw.headers,
+        )
+
+    # ------------------------------------------------------------------ stage 2: dedupe, tag, route
+
+    def decide(self, env: NormalisedEnvelope, now: datetime | None = None) -> Result:
+        now = now or datetime.now(UTC)
+        t0 = time.perf_counter()
+        try:
+            verdict = self.deduplicator.decide(env.article, now)
+        except Exception as exc:
+            return self._dead_env(env, Stage.DEDUPE, "internal_error", str(exc), exc)
+        finally:
+            self.observe("dedupe", time.perf_counter() - t0)
+        if verdict.status is DedupeStatus.HELD:
+            self.held[env.article.article_id] = env.model_dump_json()
+            return Result(Outcome.HELD, verdict.status.value)
+        if verdict.is_duplicate:
+            return self._duplicate(env, verdict, now)
+        return self._enrich(env, verdict, now)
+
+    def release_embargoes(self, now: datetime | None = None) -> list[Result]:
+        """Enrich the embargoed articles whose embargo has passed (called by a timer)."""
+        now = now or datetime.now(UTC)
+        out = []
+        for article in self.deduplicator.due_embargoes(now):
+            raw = self.held.pop(article.article_id, None)
+            if raw is None:
+                continue  # released already by another pass; the audit would show a gap otherwise
+            env = NormalisedEnvelope.model_validate_json(raw)
+            verdict = DedupeResult(status=DedupeStatus.NEW, cluster_id=article.article_id, reason="embargo lifted")
+            out.append(self._enrich(env, verdict, now))
+        return out
+
+    def process(self, raw: RawInput, now: datetime | None = None) -> Result:
+        """Both stages in one call: the embedded mode."""
+        env = self.normalise(raw)
+        if isinstance(env, Result):
+            return env
+        return self.decide(env, now)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _enrich(self, env: NormalisedEnvelope, verdict: DedupeResult, now: datetime) -> Result:
+        t0 = time.perf_counter()
+        try:
+            tags = self.tagger.tag(env.article)
+        except Exception as exc:
+            return self._dead_env(env, Stage.TAG, "internal_error", str(exc), exc)
+        finally:
+            self.observe("tag", time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        prov = env.provenance.model_copy(update={"processed_at": now})
+        record = EnrichedRecord(
+            story_id=env.article.story_id,
+            article=env.article,
+            dedupe=verdict,
+            tags=tags.model_copy(update={"versions": {**tags.versions, "routing": self.routing.version}}),
+            provenance=prov,
+        )
+        routes = route_enriched(record, self.routing)
+        record = record.model_copy(update={"routes": [self.settings.topics.enriched, *routes]})
+        msgs = enriched_messages(record, self.settings.topics.enriched, routes)
+        self.observe("route", time.perf_counter() - t0)
+        return Result(Outcome.ENRICHED, verdict.status.value, msgs, record)
+
+    def _duplicate(self, env: NormalisedEnvelope, verdict: DedupeResult, now: datetime) -> Result:
+        a = env.article
+        record = DuplicateRecord(
+            article_id=a.article_id,
+            story_id=a.story_id,
+            headline=a.headline,
+            content_hash=a.content_hash,
+            dedupe=verdict,
+            provenance=env.provenance.model_copy(update={"processed_at": now}),
+        )
+        return Result(
+            Outcome.DUPLICATE, verdict.status.value, [duplicate_message(record, self.settings.topics.duplicates)], record
+        )
+
+    def _dead_env(self, env: NormalisedEnvelope, stage: Stage, reason: str, message: str, exc: BaseException) -> Result:
+        key = base64.b64decode(env.original_key_b64) if env.original_key_b64 is not None else None
+        return self._dead(
+            base64.b64decode(env.original_value_b64), key, env.original_headers, env.provenance, stage, reason, message, exc
+        )
+
+    def _dead(
+        self,
+        value: bytes,
+        key: bytes | None,
+        headers: dict[str, str],
+        prov: Provenance,
+        stage: Stage,
+        reason: str,
+        message: str,
+        exc: BaseException | None,
+    ) -> Result:
+        prov = prov.model_copy(update={"processed_at": datetime.now(UTC)})
+        dl = make_dead_letter(value, key, headers, prov, stage, reason, message, exc)
+        return Result(Outcome.DEADLETTER, reason, [dead_letter_message(dl, self.settings.topics.deadletter)], dl)
+
+

@@ -1,0 +1,138 @@
+"""Records to Kafka messages: topic, key, value bytes and headers, for every outcome.
+
+Keys: enriched records and event topics are keyed by ``story_id`` (so a compacted topic keeps the
+newest version and a kill's null-value tombstone removes the story); duplicates by ``article_id``;
+dead letters keep the input's original key. Dead letters also carry Kafka Connect-style
+``__connect.errors.*`` context headers so generic DLQ tooling can read them.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from ..models import DeadLetter, DedupeStatus, DuplicateRecord, EnrichedRecord, Provenance, RawInput, Stage
+
+
+class Outcome(StrEnum):
+    ENRICHED = "enriched"
+    DUPLICATE = "duplicate"
+    DEADLETTER = "deadletter"
+    HELD = "held"  # embargoed: released to enriched later, with the same provenance
+
+
+@dataclass(frozen=True)
+class Message:
+    topic: str
+    key: bytes | None
+    value: bytes | None
+    headers: tuple[tuple[str, bytes], ...] = ()
+
+
+@dataclass(frozen=True)
+class Result:
+    """What became of one input: exactly one outcome, and the messages that record it."""
+
+    outcome: Outcome
+    detail: str
+    messages: list[Message] = field(default_factory=list)
+    record: EnrichedRecord | DuplicateRecord | DeadLetter | None = None
+
+
+def _prov_headers(p: Provenance) -> list[tuple[str, bytes]]:
+    return [
+        ("wirestream.input.topic", p.topic.encode()),
+        ("wirestream.input.partition", str(p.partition).encode()),
+        ("wirestream.input.offset", str(p.offset).encode()),
+        ("wirestream.worker", p.worker_id.encode()),
+    ]
+
+
+def enriched_messages(record: EnrichedRecord, enriched_topic: str, routes: list[str]) -> list[Message]:
+    key = record.story_id.encode()
+    value = record.model_dump_json().encode()
+    headers = (("wirestream.outcome", b"enriched"), *_prov_headers(record.provenance))
+    msgs = [Message(enriched_topic, key, value, headers)]
+    # A route copy is a fan-out, not an outcome: the audit counts only the all-enriched topic.
+    msgs += [Message(t, key, value, (("wirestream.outcome", b"route"),)) for t in routes]
+    if record.dedupe.status is DedupeStatus.KILL:
+        # The kill record above tells consumers why; the tombstone lets compaction drop the story.
+        msgs.append(Message(enriched_topic, key, None, (("wirestream.outcome", b"tombstone"),)))
+    return msgs
+
+
+def duplicate_message(record: DuplicateRecord, topic: str) -> Message:
+    headers = (("wirestream.outcome", b"duplicate"), *_prov_headers(record.provenance))
+    return Message(topic, record.article_id.encode(), record.model_dump_json().encode(), headers)
+
+
+def make_dead_letter(
+    raw_value: bytes,
+    raw_key: bytes | None,
+    raw_headers: dict[str, str],
+    provenance: Provenance,
+    stage: Stage,
+    reason: str,
+    message: str,
+    exc: BaseException | None = None,
+) -> DeadLetter:
+    return DeadLetter(
+        stage=stage,
+        reason=reason,
+        message=message[:500],
+        exception_class=type(exc).__qualname__ if exc is not None else None,
+        original_value_b64=base64.b64encode(raw_value).decode(),
+        original_key_b64=base64.b64encode(raw_key).decode() if raw_key is not None else None,
+        original_headers=raw_headers,
+        provenance=provenance,
+    )
+
+
+def dead_letter_for(raw: RawInput, stage: Stage, reason: str, message: str, exc: BaseException | None = None) -> DeadLetter:
+    return make_dead_letter(raw.value, raw.key, raw.headers, raw.provenance, stage, reason, message, exc)
+
+
+def dead_letter_message(dl: DeadLetter, topic: str) -> Message:
+    """The Kafka message: original bytes and key as they came, context in headers."""
+    p = dl.provenance
+    ts = str(int(p.timestamp.timestamp() * 1000)) if p.timestamp else ""
+    headers: list[tuple[str, bytes]] = [
+        ("__connect.errors.topic", p.topic.encode()),
+        ("__connect.errors.partition", str(p.partition).encode()),
+        ("__connect.errors.offset", str(p.offset).encode()),
+        ("__connect.errors.timestamp", ts.encode()),
+        ("__connect.errors.stage", dl.stage.value.encode()),
+        ("__connect.errors.class.name", (dl.exception_class or "").encode()),
+        ("__connect.errors.exception.message", dl.message.encode()),
+        ("wirestream.reason", dl.reason.encode()),
+        ("wirestream.worker", p.worker_id.encode()),
+        ("wirestream.outcome", b"deadletter"),
+    ]
+    headers += [(f"wirestream.original.{k}", v.encode()) for k, v in dl.original_headers.items()]
+    value = base64.b64decode(dl.original_value_b64)
+    key = base64.b64decode(dl.original_key_b64) if dl.original_key_b64 is not None else None
+    return Message(topic, key, value, tuple(headers))
+
+
+def dead_letter_from_message(
+    value: bytes | None, key: bytes | None, headers: list[tuple[str, bytes]] | tuple[tuple[str, bytes], ...]
+) -> DeadLetter:
+    """Rebuild the :class:`DeadLetter` from a ``wire.deadletter`` message (inspect, replay, audit)."""
+    from datetime import UTC, datetime
+
+    h = {k: v.decode("utf-8", "replace") for k, v in headers}
+    ts = h.get("__connect.errors.timestamp")
+    prov = Provenance(
+        topic=h.get("__connect.errors.topic", "?"),
+        partition=int(h.get("__connect.errors.partition", "-1") or -1),
+        offset=int(h.get("__connect.errors.offset", "0") or 0),
+        timestamp=datetime.fromtimestamp(int(ts) / 1000, UTC) if ts else None,
+        received_at=datetime.now(UTC),
+        worker_id=h.get("wirestream.worker", "?"),
+    )
+    original = {k.removeprefix("wirestream.original."): v for k, v in h.items() if k.startswith("wirestream.original.")}
+    return make_dead_letter(
+        value or b"", key, original, prov, Stage(h.get("__connect.errors.stage", "normalise")),
+        h.get("wirestream.reason", "unknown"), h.get("__connect.errors.exception.message", ""),
+    ).model_copy(update={"exception_class": h.get("__connect.errors.class.name") or None})

@@ -1,0 +1,103 @@
+"""The routing table model, its loader and the pure routing function."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from ..models import EnrichedRecord, PloverType
+
+DEFAULT_ROUTING_FILE = Path(__file__).with_name("data") / "routing.yaml"
+
+
+class Conditions(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    event_type: list[PloverType] | None = None
+    actor_country: list[str] | None = None
+    iptc_topic: list[str] | None = None
+    language: list[str] | None = None
+
+
+class Route(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    topic: str | None = Field(None, pattern=r"^[A-Za-z0-9._-]{1,200}$")
+    topic_template: str | None = None
+    per: Literal["event_type"] | None = None
+    when: Conditions = Conditions()
+    partitions: int | None = Field(None, ge=1, le=1000)
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Route:
+        if (self.topic is None) == (self.topic_template is None):
+            raise ValueError(f"route {self.name!r}: give exactly one of 'topic' or 'topic_template'")
+        if self.topic_template is not None and (self.per is None or "{event_type}" not in self.topic_template):
+            raise ValueError(f"route {self.name!r}: topic_template needs per: event_type and {{event_type}}")
+        return self
+
+    def topics(self) -> list[str]:
+        """Every topic this route can write to (for ``wirestream topics create``)."""
+        if self.topic is not None:
+            return [self.topic]
+        assert self.topic_template is not None
+        return [self.topic_template.format(event_type=t.value.lower()) for t in PloverType]
+
+
+class RoutingTable(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: str
+    default_partitions: int = Field(4, ge=1, le=1000)
+    routes: list[Route]
+
+    def topic_partitions(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for r in self.routes:
+            for t in r.topics():
+                out[t] = r.partitions or self.default_partitions
+        return out
+
+
+class RoutingError(ValueError):
+    """The routing file is missing or invalid; the message names the file and the problem."""
+
+
+def load_routing(path: Path | None = None) -> RoutingTable:
+    path = path or DEFAULT_ROUTING_FILE
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return RoutingTable.model_validate(data)
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        raise RoutingError(f"invalid routing file {path}: {exc}") from exc
+
+
+def _matches(c: Conditions, record: EnrichedRecord) -> bool:
+    tags = record.tags
+    if c.event_type is not None and not {e.event_type for e in tags.events} & set(c.event_type):
+        return False
+    if c.actor_country is not None and not {a.country for a in tags.actors} & set(c.actor_country):
+        return False
+    if c.iptc_topic is not None and not set(tags.topics) & set(c.iptc_topic):
+        return False
+    return c.language is None or record.article.language in c.language
+
+
+def route_enriched(record: EnrichedRecord, table: RoutingTable) -> list[str]:
+    """The extra topics ``record`` goes to (the all-enriched topic is added by the caller), each once."""
+    out: dict[str, None] = {}
+    for r in table.routes:
+        if not _matches(r.when, record):
+            continue
+        if r.topic is not None:
+            out[r.topic] = None
+        else:
+            assert r.topic_template is not None
+            for e in record.tags.events:
+                if not e.negated:
+                    out[r.topic_template.format(event_type=e.event_type.value.lower())] = None
+    return list(out)
