@@ -1,0 +1,236 @@
+"""Build the Faust app for one worker. See the package docstring for the topology and why."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+import faust
+from faust.types import EventT
+
+from ..dedupe import Deduplicator, partition_key
+from ..dedupe.faust_state import make_faust_state
+from ..kafka_client import aiokafka_kwargs, faust_credentials
+from ..metrics import Metrics
+from ..metrics.lag import consumer_lag
+from ..models import NormalisedEnvelope, Provenance, RawInput, Stage
+from ..pipeline import Pipeline
+from ..routing import RoutingTable, load_routing
+from ..routing.outputs import Message, Outcome, Result, dead_letter_message, make_dead_letter
+from ..settings import Settings
+from ..tagging import Tagger
+from .sensor import MetricsSensor
+
+log = logging.getLogger("wirestream.app")
+
+TICK = b"__wirestream_tick__"
+
+
+def _headers(raw: Any) -> dict[str, str]:
+    if not raw:
+        return {}
+    items = raw.items() if isinstance(raw, dict) else raw
+    out: dict[str, str] = {}
+    for k, v in items:
+        key = k.decode("utf-8", "replace") if isinstance(k, bytes) else str(k)
+        out[key] = v.decode("utf-8", "replace") if isinstance(v, bytes | bytearray) else str(v)
+    return out
+
+
+def _provenance(event: EventT, worker_id: str) -> Provenance:
+    m = event.message
+    return Provenance(
+        topic=m.topic,
+        partition=m.partition,
+        offset=m.offset,
+        timestamp=datetime.fromtimestamp(m.timestamp, UTC) if m.timestamp else None,
+        key=m.key.decode("utf-8", "replace") if isinstance(m.key, bytes) else None,
+        received_at=datetime.now(UTC),
+        worker_id=worker_id,
+    )
+
+
+def broker_urls(bootstrap: str) -> list[str]:
+    return [f"kafka://{h.strip()}" for h in bootstrap.split(",") if h.strip()]
+
+
+def create_app(
+    settings: Settings,
+    *,
+    tagger: Tagger | None = None,
+    routing: RoutingTable | None = None,
+    metrics: Metrics | None = None,
+) -> faust.App:
+    """A configured Faust app with the two agents, the dedupe tables and the service timers."""
+    routing = routing or load_routing(settings.routing_file)
+    tagger = tagger or Tagger.load()
+    metrics = metrics or Metrics(settings.worker_id)
+    topics = settings.topics
+
+    app = faust.App(
+        settings.app_id,
+        broker=broker_urls(settings.kafka.bootstrap_servers),
+        broker_credentials=faust_credentials(settings.kafka),
+        store="rocksdb://",
+        datadir=str(settings.data_dir / settings.worker_id),
+        topic_partitions=topics.partitions,
+        topic_replication_factor=topics.replication_factor,
+        topic_allow_declare=True,
+        topic_disable_leader=True,
+        processing_guarantee=settings.processing_guarantee,
+        consumer_auto_offset_reset="earliest",
+        web_enabled=False,
+        producer_linger_ms=settings.producer_linger_ms,
+        producer_compression_type=settings.producer_compression,
+        broker_commit_every=settings.commit_every,
+        broker_commit_interval=settings.commit_interval_seconds,
+        stream_wait_empty=True,
+        key_serializer="raw",
+        value_serializer="raw",
+    )
+    app.sensors.add(MetricsSensor(metrics))
+
+    raw_topic = app.topic(topics.raw, key_type=bytes, value_type=bytes, allow_empty=True)
+    normalised_topic = app.topic(topics.normalised, key_type=bytes, value_type=bytes, allow_empty=True)
+    out_topics: dict[str, faust.TopicT] = {}
+
+    def out_topic(name: str) -> faust.TopicT:
+        t = out_topics.get(name)
+        if t is None:
+            t = out_topics[name] = app.topic(name, key_type=bytes, value_type=bytes, allow_empty=True)
+        return t
+
+    state = make_faust_state(app, settings.dedupe, partitions=topics.partitions)
+    held = app.Table(
+        "held-embargoes", default=None, partitions=topics.partitions, key_type=str, value_type=str,
+        key_serializer="raw", value_serializer="raw",
+    )  # fmt: skip
+    pipeline = Pipeline(
+        settings,
+        tagger=tagger,
+        deduplicator=Deduplicator(settings.dedupe, state),
+        routing=routing,
+        held=held,
+        observe=metrics.observe_stage,
+    )
+    metrics.set_versions(pipeline.versions)
+
+    async def send(messages: Iterable[Message]) -> None:
+        t0 = time.perf_counter()
+        for m in messages:
+            try:
+                await out_topic(m.topic).send(key=m.key, value=m.value, headers=list(m.headers))
+            except Exception:
+                metrics.producer_error()
+                raise
+        metrics.observe_stage("produce", time.perf_counter() - t0)
+
+    def account(result: Result, timestamp: datetime | None) -> None:
+        if result.outcome is Outcome.HELD:
+            return  # not an outcome yet: counted when the embargo is lifted
+        metrics.outcome(result.outcome.value, result.detail)
+        if result.outcome is Outcome.ENRICHED and result.record is not None:
+            tags = result.record.tags  # type: ignore[union-attr]
+            metrics.tags((a.type.value for a in tags.actors), (e.event_type.value for e in tags.events))
+        if timestamp is not None:
+            metrics.latency(max(0.0, (datetime.now(UTC) - timestamp).total_seconds()))
+
+    async def dead_letter_bug(event: EventT, prov: Provenance, stage: Stage, exc: Exception) -> None:
+        """Last line of defence: the shell itself failed on an event; record it, never drop it."""
+        m = event.message
+        value = m.value if isinstance(m.value, bytes) else b""
+        dl = make_dead_letter(value, m.key, _headers(m.headers), prov, stage, "internal_error", str(exc), exc)
+        res = Result(Outcome.DEADLETTER, "internal_error", [dead_letter_message(dl, topics.deadletter)], dl)
+        await send(res.messages)
+        account(res, prov.timestamp)
+
+    @app.agent(raw_topic, name="normalise", concurrency=1)
+    async def normalise_agent(stream: faust.StreamT[bytes]) -> None:
+        async for event in stream.events():
+            metrics.article_in(event.message.topic)
+            prov = _provenance(event, settings.worker_id)
+            try:
+                value = event.value if isinstance(event.value, bytes) else b""
+                raw = RawInput(
+                    value=value,
+                    key=event.key if isinstance(event.key, bytes) else None,
+                    headers=_headers(event.headers),
+                    content_type=_headers(event.headers).get("content-type"),
+                    provenance=prov,
+                )
+                env = pipeline.normalise(raw)
+                if isinstance(env, Result):
+                    await send(env.messages)
+                    account(env, prov.timestamp)
+                else:
+                    await normalised_topic.send(key=partition_key(env.article), value=env.model_dump_json().encode())
+            except Exception as exc:
+                log.exception("normalise agent failed on %s[%s]@%s", prov.topic, prov.partition, prov.offset)
+                await dead_letter_bug(event, prov, Stage.NORMALISE, exc)
+
+    @app.agent(normalised_topic, name="decide", concurrency=1)
+    async def decide_agent(stream: faust.StreamT[bytes]) -> None:
+        async for event in stream.events():
+            if event.value == TICK:
+                for res in pipeline.release_embargoes():
+                    await send(res.messages)
+                    account(res, None)
+                continue
+            try:
+                env = NormalisedEnvelope.model_validate_json(event.value)
+            except Exception as exc:
+                prov = _provenance(event, settings.worker_id)
+                await dead_letter_bug(event, prov, Stage.DEDUPE, exc)
+                continue
+            try:
+                res = pipeline.decide(env)
+                await send(res.messages)
+                account(res, env.provenance.timestamp)
+            except Exception as exc:
+                log.exception("decide agent failed on %s", env.provenance)
+                res = pipeline._dead_env(env, Stage.ROUTE, "internal_error", str(exc), exc)
+                await send(res.messages)
+                account(res, env.provenance.timestamp)
+
+    @app.timer(interval=settings.embargo_tick_seconds)
+    async def embargo_tick() -> None:
+        """Wake every dedupe partition so due embargoes are released inside stream iteration.
+
+        Faust tables may only be changed while processing an event of their partition, so the timer
+        cannot release embargoes itself; a tick message per partition does it for it.
+        """
+        for p in range(topics.partitions):
+            await normalised_topic.send(key=None, value=TICK, partition=p)
+
+    @app.timer(interval=settings.lag_interval_seconds)
+    async def report_lag() -> None:
+        """Faust has no lag metric: end offset − committed offset, per partition this worker owns."""
+        with contextlib.suppress(Exception):
+            mine = {(tp.topic, tp.partition) for tp in app.consumer.assignment()}
+            lags = await asyncio.wait_for(
+                consumer_lag(
+                    settings.kafka.bootstrap_servers, settings.app_id, [topics.raw, topics.normalised],
+                    **{k: v for k, v in aiokafka_kwargs(settings.kafka).items() if k != "bootstrap_servers"},
+                ),
+                timeout=settings.lag_interval_seconds,
+            )  # fmt: skip
+            for (topic, partition), lag in lags.items():
+                if (topic, partition) in mine:
+                    metrics.set_lag(topic, partition, lag)
+            with contextlib.suppress(Exception):
+                metrics.set_dedupe_index_size(pipeline.deduplicator.index_size())
+
+    @app.task
+    async def serve_metrics() -> None:
+        if settings.metrics.enabled:
+            metrics.serve(settings.metrics.host, settings.metrics.port)
+            log.info("metrics on http://%s:%s/metrics", settings.metrics.host, settings.metrics.port)
+
+    app.wirestream_pipeline = pipeline  # type: ignore[attr-defined]
+    app.wirestream_metrics = metrics  # type: ignore[attr-defined]
+    return app
