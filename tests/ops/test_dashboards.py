@@ -84,9 +84,7 @@ def test_all_expressions_are_valid_promql(tmp_path: Path) -> None:
         "groups": [
             {
                 "name": "shipped_expressions",
-                "rules": [
-                    {"record": f"check:expr_{i}", "expr": e.query()} for i, e in enumerate(exprs)
-                ],
+                "rules": [{"record": f"check:expr_{i}", "expr": e.query()} for i, e in enumerate(exprs)],
             }
         ]
     }

@@ -64,9 +64,7 @@ class FakeConsumer:
     async def end_offsets(self, partitions: list[TopicPartition]) -> dict[TopicPartition, int]:
         return {tp: END[(tp.topic, tp.partition)] for tp in partitions}
 
-    async def beginning_offsets(
-        self, partitions: list[TopicPartition]
-    ) -> dict[TopicPartition, int]:
+    async def beginning_offsets(self, partitions: list[TopicPartition]) -> dict[TopicPartition, int]:
         calls["beginning_asked"] = sorted((tp.topic, tp.partition) for tp in partitions)
         return {tp: BEGIN[(tp.topic, tp.partition)] for tp in partitions}
 
@@ -80,9 +78,7 @@ def fakes(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_lag_per_partition() -> None:
     result = asyncio.run(
-        lag_mod.consumer_lag(
-            "k:9092", "wirestream", ["wire.raw", "missing"], security_protocol="PLAINTEXT"
-        )
+        lag_mod.consumer_lag("k:9092", "wirestream", ["wire.raw", "missing"], security_protocol="PLAINTEXT")
     )
     assert result == {
         ("wire.raw", 0): 40,  # 100 - 60

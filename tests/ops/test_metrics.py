@@ -106,9 +106,7 @@ def test_stage_histograms_precreated_and_observed(m: Metrics) -> None:
     assert value(m, "wirestream_stage_duration_seconds_count", stage="dedupe") == 1
     assert value(m, "wirestream_stage_duration_seconds_bucket", stage="dedupe", le="0.00025") == 0
     assert value(m, "wirestream_stage_duration_seconds_bucket", stage="dedupe", le="0.0005") == 1
-    assert value(m, "wirestream_stage_duration_seconds_sum", stage="dedupe") == pytest.approx(
-        0.0003
-    )
+    assert value(m, "wirestream_stage_duration_seconds_sum", stage="dedupe") == pytest.approx(0.0003)
 
 
 def test_stage_context_manager_records_even_on_error(m: Metrics) -> None:

@@ -12,9 +12,7 @@ from ._tools import PROMETHEUS_DIR, require_tool
 def promtool(*args: str) -> subprocess.CompletedProcess[str]:
     """Run promtool from deploy/prometheus, where the configs' relative rule paths resolve."""
     exe = require_tool("promtool")
-    return subprocess.run(
-        [exe, *args], cwd=PROMETHEUS_DIR, capture_output=True, text=True, timeout=120, check=False
-    )
+    return subprocess.run([exe, *args], cwd=PROMETHEUS_DIR, capture_output=True, text=True, timeout=120, check=False)
 
 
 @pytest.mark.parametrize(
