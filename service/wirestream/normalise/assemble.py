@@ -1,0 +1,153 @@
+"""Draft -> Article: the one place where every format gets the same cleaning.
+
+Steps, in order: repair each block's text; move boilerplate paragraphs out; take the dateline off
+the first paragraph (dropping the paragraph if it was only a dateline); pick or derive the
+headline; compute offsets (``body[b.start:b.end] == b.text`` by construction); detect the
+language; hash; derive ids.
+
+Kill/withhold notices (pubstatus canceled/withheld) may legitimately have no body: they are accepted
+with an empty body so the dedupe stage can retract the story. Every other empty body is rejected.
+"""
+
+from __future__ import annotations
+
+from wirestream.models import Article, Block, BlockKind, Dateline, PubStatus
+from wirestream.settings import NormaliseSettings
+
+from . import reasons as r
+from .boilerplate import is_boilerplate
+from .dateline import parse_dateline_field, split_dateline
+from .draft import Draft, RawBlock
+from .headline import derive_headline
+from .ids import content_hash, story_id_for
+from .language import detect_language
+from .repair import clean_line
+
+_MAX_SHORT_FIELD = 1_000  # byline/subheadline: longer means a mapping error upstream
+
+
+def _clean_opt(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return clean_line(value) or None
+
+
+def _clean_blocks(draft: Draft) -> tuple[list[RawBlock], list[str]]:
+    blocks: list[RawBlock] = []
+    boilerplate = [text for text in (clean_line(b) for b in draft.boilerplate) if text]
+    for raw in draft.blocks:
+        text = clean_line(raw.text)
+        if not text:
+            continue
+        if is_boilerplate(text):
+            boilerplate.append(text)
+        else:
+            blocks.append(RawBlock(raw.kind, text))
+    return blocks, boilerplate
+
+
+def _take_dateline(blocks: list[RawBlock]) -> Dateline | None:
+    for index, block in enumerate(blocks):
+        if block.kind is not BlockKind.PARAGRAPH:
+            continue
+        dateline, rest = split_dateline(block.text)
+        if dateline is None:
+            return None
+        rest = rest.strip()
+        if rest:
+            blocks[index] = RawBlock(BlockKind.PARAGRAPH, rest)
+        else:
+            del blocks[index]
+        return dateline
+    return None
+
+
+def _headline(draft: Draft, blocks: list[RawBlock], settings: NormaliseSettings) -> str:
+    headline = _clean_opt(draft.headline)
+    if headline is not None:
+        if len(headline) > settings.max_headline_chars:
+            r.reject(
+                r.HEADLINE_TOO_LONG,
+                f"headline has {len(headline)} chars > {settings.max_headline_chars}",
+            )
+        return headline
+    if not blocks:
+        return ""
+    # Plain text's first line is often the headline itself: a short bare line before the lede.
+    if len(blocks) > 1 and blocks[0].kind is BlockKind.SUBHEAD:
+        return blocks.pop(0).text
+    lede = next((b.text for b in blocks if b.kind is BlockKind.PARAGRAPH), blocks[0].text)
+    return derive_headline(lede, settings.max_headline_chars)
+
+
+def _short_field(value: str | None, name: str) -> str | None:
+    text = _clean_opt(value)
+    if text is not None and len(text) > _MAX_SHORT_FIELD:
+        r.reject(r.INVALID_VALUE, f"{name} longer than {_MAX_SHORT_FIELD} characters")
+    return text
+
+
+def _dateline(draft: Draft, blocks: list[RawBlock]) -> Dateline | None:
+    found = _take_dateline(blocks)
+    if found is not None:
+        return found
+    explicit = _clean_opt(draft.dateline)
+    if explicit is not None:
+        return parse_dateline_field(explicit)
+    located = _clean_opt(draft.located)
+    if located is not None:
+        return Dateline(text=located, place=located)
+    return None
+
+
+def assemble(draft: Draft, settings: NormaliseSettings) -> Article:
+    blocks, boilerplate = _clean_blocks(draft)
+    dateline = _dateline(draft, blocks)
+    headline = _headline(draft, blocks, settings)
+    if blocks and all(b.kind is BlockKind.SUBHEAD for b in blocks):
+        # A body of only "bare short lines" has no subheads; they are its paragraphs.
+        blocks = [RawBlock(BlockKind.PARAGRAPH, b.text) for b in blocks]
+    subheadline = _short_field(draft.subheadline, "subheadline")
+    killed = draft.pubstatus is not PubStatus.USABLE
+    if not blocks and not (killed and (draft.agency_id or headline)):
+        r.reject(r.EMPTY_BODY, "no body text after cleaning")
+
+    out_blocks: list[Block] = []
+    texts: list[str] = []
+    offset = 0
+    for block in blocks:
+        if offset:
+            offset += 2  # the "\n\n" separator
+        end = offset + len(block.text)
+        out_blocks.append(Block(kind=block.kind, text=block.text, start=offset, end=end))
+        texts.append(block.text)
+        offset = end
+    body = "\n\n".join(texts)
+
+    digest = content_hash(headline, body)
+    article_id = draft.agency_id or f"sha:{digest}"
+    story_id = story_id_for(draft.agency_id, draft.version) if draft.agency_id else article_id
+    declared = draft.declared_language
+    return Article(
+        article_id=article_id,
+        story_id=story_id,
+        version=draft.version,
+        version_created=draft.version_created,
+        pubstatus=draft.pubstatus,
+        embargoed=draft.embargoed,
+        source_format=draft.source_format,
+        headline=headline,
+        subheadline=subheadline,
+        byline=_short_field(draft.byline, "byline"),
+        dateline=dateline,
+        body=body,
+        blocks=out_blocks,
+        boilerplate=boilerplate,
+        language=detect_language(headline, body, declared),
+        declared_language=declared,
+        published=draft.published,
+        updated=draft.updated,
+        subjects=draft.subjects,
+        content_hash=digest,
+    )
+

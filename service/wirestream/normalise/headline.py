@@ -1,0 +1,49 @@
+"""Headlines when the agency sent none (plain text, some JSON): the lede's first sentence.
+
+Rule: take the first paragraph (after its dateline is removed), cut it at the first sentence end
+(``.``, ``!``, ``?``, ``。``, ``؟`` followed by space/end, not after a known abbreviation such as
+"Mr." or "U.S."), drop a final full stop, and if it is still longer than ``DERIVED_MAX_CHARS``
+(or ``settings.max_headline_chars`` if smaller) cut at the last space before the limit and add "…".
+Derived headlines are therefore never rejected for length; *agency* headlines over the limit are
+(``headline_too_long``), because a 100 KB "headline" means the feed mapped the wrong field.
+"""
+
+from __future__ import annotations
+
+import re
+
+DERIVED_MAX_CHARS = 200
+_SCAN_CHARS = 600
+_SENTENCE_END = re.compile(r"[.!?。！？؟](?:[\"'”’»)]{0,2})(?=\s|$)")
+_ABBREVIATIONS = frozenset(
+    (
+        "mr mrs ms dr st sr jr gen col lt sgt capt gov sen rep rev prof no nos vs etc inc corp "
+        "ltd co jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u p.m a.m sra "
+        "sres dra av hr fr frau nr z.b sig dott ing"
+    ).split()
+)
+
+
+def first_sentence(text: str) -> str:
+    head = text[:_SCAN_CHARS]
+    for match in _SENTENCE_END.finditer(head):
+        before = head[: match.start()]
+        word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+        if word.rstrip(".") in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        end = match.end()
+        sentence = head[:end].strip()
+        return sentence[:-1] if sentence.endswith(".") else sentence
+    return head.strip()
+
+
+def derive_headline(lede: str, max_chars: int) -> str:
+    limit = max(1, min(DERIVED_MAX_CHARS, max_chars))
+    sentence = first_sentence(lede)
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"

@@ -1,0 +1,140 @@
+"""HTML (ninjs ``body_html``, NewsML inline XHTML, whole web pages) to blocks, with selectolax.
+
+One iterative walk over the DOM (no recursion: a 10,000-deep ``<div>`` nest must not blow the
+stack). Block-level elements close the current paragraph; ``<br>`` does too, because wire HTML uses
+``<br><br>`` between paragraphs far more often than for line breaks inside one. ``h2``–``h6`` become
+subheads; ``h1`` too, unless it is the page headline (then it is dropped from the body). Chrome and
+non-text elements (script, style, nav, aside, footer, forms, ...) are skipped with their subtree.
+Entities are decoded by the parser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from wirestream.models import BlockKind
+
+from .draft import RawBlock
+
+_SKIP = frozenset(
+    {
+        "script", "style", "nav", "aside", "footer", "noscript", "template", "form", "iframe",
+        "svg", "math", "button", "select", "textarea", "head", "object", "embed", "canvas",
+        "video", "audio", "picture", "img", "input", "dialog", "menu",
+    }
+)  # fmt: skip
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BLOCKS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "header", "blockquote", "li", "ul", "ol", "dl",
+        "dt", "dd", "pre", "table", "tr", "td", "th", "tbody", "thead", "figure", "figcaption",
+        "address", "hr", "br", "center", "body", "html", "hgroup", "details", "summary",
+    }
+) | _HEADINGS  # fmt: skip
+
+
+@dataclass(slots=True)
+class HtmlPage:
+    """What a whole HTML document tells us besides its body."""
+
+    blocks: list[RawBlock]
+    title: str | None = None
+    language: str | None = None
+    author: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    canonical: str | None = None
+
+
+def html_blocks(markup: str, *, drop_h1: str | None = None) -> list[RawBlock]:
+    """Blocks of an HTML fragment or document, in document order."""
+    tree = LexborHTMLParser(markup)
+    return _walk(tree.body, drop_h1) if tree.body is not None else []
+
+
+def parse_page(markup: str) -> HtmlPage:
+    """A whole HTML page: body blocks plus title/lang/author/dates from the usual meta tags."""
+    tree = LexborHTMLParser(markup)
+    title = _meta(tree, 'meta[property="og:title"]') or _first_text(tree, "h1")
+    title = title or _first_text(tree, "title")
+    root = tree.root
+    language = root.attributes.get("lang") if root is not None else None
+    canonical_node = tree.css_first('link[rel="canonical"]')
+    return HtmlPage(
+        blocks=_walk(tree.body, title) if tree.body is not None else [],
+        title=title,
+        language=language or None,
+        author=_meta(tree, 'meta[name="author"]') or _meta(tree, 'meta[property="article:author"]'),
+        published=_meta(tree, 'meta[property="article:published_time"]')
+        or _attr(tree, "time[datetime]", "datetime"),
+        modified=_meta(tree, 'meta[property="article:modified_time"]'),
+        canonical=canonical_node.attributes.get("href") if canonical_node is not None else None,
+    )
+
+
+def _meta(tree: LexborHTMLParser, selector: str) -> str | None:
+    return _attr(tree, selector, "content")
+
+
+def _attr(tree: LexborHTMLParser, selector: str, name: str) -> str | None:
+    node = tree.css_first(selector)
+    if node is None:
+        return None
+    value = node.attributes.get(name)
+    return value.strip() or None if value else None
+
+
+def _first_text(tree: LexborHTMLParser, selector: str) -> str | None:
+    node = tree.css_first(selector)
+    if node is None:
+        return None
+    return node.text(separator=" ").strip() or None
+
+
+def _walk(root: LexborNode, drop_h1: str | None) -> list[RawBlock]:
+    blocks: list[RawBlock] = []
+    buf: list[str] = []
+    dropped_h1 = False
+
+    def flush(kind: BlockKind) -> None:
+        if buf:
+            text = "".join(buf)
+            buf.clear()
+            if text.strip():
+                blocks.append(RawBlock(kind, text))
+
+    # Stack of (node, exiting): an explicit stack instead of recursion.
+    stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    while stack:
+        node, exiting = stack.pop()
+        tag = node.tag
+        if exiting:
+            if tag in _HEADINGS:
+                text = "".join(buf)
+                if tag == "h1" and drop_h1 and not dropped_h1 and text.strip() == drop_h1.strip():
+                    buf.clear()
+                    dropped_h1 = True
+                flush(BlockKind.SUBHEAD)
+            else:
+                flush(BlockKind.PARAGRAPH)
+            continue
+        if tag == "-text":
+            buf.append(node.text_content or "")
+            continue
+        if tag is None or tag in _SKIP or tag.startswith("-"):
+            continue  # comments, doctype, skipped subtrees
+        if tag in _BLOCKS:
+            flush(BlockKind.PARAGRAPH)
+            stack.append((node, True))
+        elif tag == "wbr":
+            continue
+        children: list[LexborNode] = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend((c, False) for c in reversed(children))
+    flush(BlockKind.PARAGRAPH)
+    return blocks

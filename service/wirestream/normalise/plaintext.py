@@ -1,0 +1,43 @@
+"""Plain-text wire copy (see :mod:`.text` for the paragraph rules) to a Draft."""
+
+from __future__ import annotations
+
+import re
+
+from wirestream.models import SourceFormat
+from wirestream.settings import NormaliseSettings
+
+from .dates import parse_date_marker
+from .draft import Draft, RawBlock
+from .repair import clean_document
+from .text import split_date_marker, split_paragraphs
+
+_BYLINE = re.compile(
+    r"^(?:By|BY|Por|POR|Von|VON|Par|PAR|Di|DI|Door|Od|От|Від|بقلم)\s+\S.{0,78}$", re.UNICODE
+)
+
+
+def text_body_blocks(text: str) -> list[RawBlock]:
+    """Paragraph blocks of a text body (also used for JSON ``body``/ninjs ``body_text``)."""
+    return split_paragraphs(clean_document(text))
+
+
+def take_byline(blocks: list[RawBlock]) -> str | None:
+    """A "By Jane Doe" line among the first two blocks becomes the byline."""
+    for index, block in enumerate(blocks[:2]):
+        text = block.text.strip()
+        if _BYLINE.match(text) and not text.endswith((".", "!", "?")):
+            del blocks[index]
+            return text
+    return None
+
+
+def extract_text(text: str, settings: NormaliseSettings) -> Draft:
+    draft = Draft(source_format=SourceFormat.TEXT)
+    text = clean_document(text)
+    marker, text = split_date_marker(text)
+    if marker is not None:
+        draft.published = parse_date_marker(marker, settings)
+    draft.blocks = split_paragraphs(text)
+    draft.byline = take_byline(draft.blocks)
+    return draft
