@@ -15,13 +15,12 @@ import re
 DERIVED_MAX_CHARS = 200
 _SCAN_CHARS = 600
 _SENTENCE_END = re.compile(r"[.!?。！？؟](?:[\"'”’»)]{0,2})(?=\s|$)")
-_ABBREVIATIONS = frozenset(
-    (
-        "mr mrs ms dr st sr jr gen col lt sgt capt gov sen rep rev prof no nos vs etc inc corp "
-        "ltd co jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u p.m a.m sra "
-        "sres dra av hr fr frau nr z.b sig dott ing"
-    ).split()
+_ABBREVIATIONS_TEXT = (
+    "mr mrs ms dr st sr jr gen col lt sgt capt gov sen rep rev prof no nos vs etc inc corp "
+    "ltd co jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u p.m a.m sra "
+    "sres dra av hr fr frau nr z.b sig dott ing"
 )
+_ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
 
 
 def first_sentence(text: str) -> str:
