@@ -8,11 +8,7 @@ outcome (the conservation audit), prints the enriched records and a summary, the
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
-import signal
-import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -28,49 +24,10 @@ from .publish import publish_items
 from .routing import load_routing
 from .settings import Settings
 from .topics import create_topics, planned_topics
+from .workers import start_worker, stop_worker
 
 console = Console()
 SAMPLES = Path(__file__).resolve().parents[2] / "deploy" / "samples"
-
-
-def worker_env(settings: Settings, metrics_port: int) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        {
-            "WIRESTREAM_KAFKA__BOOTSTRAP_SERVERS": settings.kafka.bootstrap_servers,
-            "WIRESTREAM_DATA_DIR": str(settings.data_dir),
-            "WIRESTREAM_WORKER_ID": settings.worker_id,
-            "WIRESTREAM_METRICS__PORT": str(metrics_port),
-            "WIRESTREAM_APP_ID": settings.app_id,
-        }
-    )
-    return env
-
-
-def start_worker(settings: Settings, log_path: Path, metrics_port: int) -> subprocess.Popen[bytes]:
-    log = log_path.open("ab")
-    try:
-        return subprocess.Popen(
-            [sys.executable, "-m", "wirestream.cli", "worker", "--loglevel", "info"],
-            env=worker_env(settings, metrics_port),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-    finally:
-        log.close()
-
-
-def stop_worker(proc: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
-    if proc.poll() is not None:
-        return
-    proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(10)
 
 
 def _print_enriched(records: list[dict]) -> None:
@@ -82,7 +39,9 @@ def _print_enriched(records: list[dict]) -> None:
     for rec in records:
         art = rec["article"]
         actors = {a["actor_id"]: a for a in rec["tags"]["actors"]}
-        actor_txt = ", ".join(f"{a['name']} [{a.get('code') or a.get('country') or a['type']}]" for a in actors.values())
+        actor_txt = ", ".join(
+            f"{a['name']} [{a.get('code') or a.get('country') or a['type']}]" for a in actors.values()
+        )
         ev_txt = "\n".join(
             f"{e['event_type']}{' (negated)' if e['negated'] else ''}: "
             f"{'+'.join(actors.get(s, {}).get('name', s) for s in e['source']) or '?'} → "
@@ -90,7 +49,9 @@ def _print_enriched(records: list[dict]) -> None:
             for e in rec["tags"]["events"]
         )
         status = rec["dedupe"]["status"]
-        table.add_row(f"{rec['story_id'][:28]}\n{status} · {art['language']}", art["headline"][:80], actor_txt[:300], ev_txt)
+        table.add_row(
+            f"{rec['story_id'][:28]}\n{status} · {art['language']}", art["headline"][:80], actor_txt[:300], ev_txt
+        )
     console.print(table)
 
 
@@ -107,13 +68,17 @@ def run_demo(settings: Settings, paths: list[Path], *, keep_running: bool = Fals
             t0 = time.monotonic()
             st = dk.start(fresh=True)
         console.print(f"[green]✓[/] Kafka {st.version} at {st.bootstrap} ({time.monotonic() - t0:.1f}s)")
-        settings = settings.model_copy(update={"kafka": settings.kafka.model_copy(update={"bootstrap_servers": st.bootstrap})})
+        settings = settings.model_copy(
+            update={"kafka": settings.kafka.model_copy(update={"bootstrap_servers": st.bootstrap})}
+        )
         specs = planned_topics(settings, load_routing(settings.routing_file))
         asyncio.run(create_topics(settings, specs))
         console.print(f"[green]✓[/] {len(specs)} topics created")
         metrics_port = _free_port()
         worker = start_worker(settings, home / "worker.log", metrics_port)
-        console.print(f"[green]✓[/] worker started (pid {worker.pid}, metrics on :{metrics_port}, log {home / 'worker.log'})")
+        console.print(
+            f"[green]✓[/] worker started (pid {worker.pid}, metrics on :{metrics_port}, log {home / 'worker.log'})"
+        )
         n = asyncio.run(publish_items(settings, paths, settings.topics.raw))
         console.print(f"[green]✓[/] published {n} articles to {settings.topics.raw}")
         deadline = time.monotonic() + timeout
@@ -144,7 +109,9 @@ def run_demo(settings: Settings, paths: list[Path], *, keep_running: bool = Fals
         table = Table(title="summary")
         for k in ("inputs", "enriched", "duplicate", "deadletter", "missing", "conflicting"):
             table.add_column(k, justify="right")
-        table.add_row(*(str(summary[k]) for k in ("inputs", "enriched", "duplicate", "deadletter", "missing", "conflicting")))
+        table.add_row(
+            *(str(summary[k]) for k in ("inputs", "enriched", "duplicate", "deadletter", "missing", "conflicting"))
+        )
         console.print(table)
         return report.ok
     finally:

@@ -64,6 +64,9 @@ class DedupeSettings(BaseModel):
     near_threshold: float = Field(0.7, description="Similarity at/above which copies are near-duplicates")
     shingle_size: int = 5
     simhash_max_distance: int = 3
+    candidate_keys: int = Field(4, ge=1, le=16, description="Bottom-m shingle hashes indexed per article")
+    min_shingles: int = Field(8, ge=1, description="Bodies with fewer shingles get exact dedupe only")
+    max_bucket: int = Field(200, ge=1, description="Candidate keys shared by more articles are ignored")
 
 
 class MetricsSettings(BaseModel):
@@ -95,3 +98,29 @@ class Settings(BaseSettings):
     normalise: NormaliseSettings = NormaliseSettings()
     dedupe: DedupeSettings = DedupeSettings()
     metrics: MetricsSettings = MetricsSettings()
+
+
+def to_env(settings: Settings) -> dict[str, str]:
+    """``WIRESTREAM_*`` variables that reproduce ``settings`` in a child process (worker, tests).
+
+    Secrets are revealed here on purpose: the environment of a child process is where they must go.
+    """
+    out: dict[str, str] = {}
+
+    def walk(prefix: str, model: BaseModel) -> None:
+        for name in type(model).model_fields:
+            value = getattr(model, name)
+            key = f"{prefix}{name.upper()}"
+            if isinstance(value, BaseModel):
+                walk(f"{key}__", value)
+            elif value is None:
+                continue
+            elif isinstance(value, SecretStr):
+                out[key] = value.get_secret_value()
+            elif isinstance(value, bool):
+                out[key] = "true" if value else "false"
+            else:
+                out[key] = str(value)
+
+    walk("WIRESTREAM_", settings)
+    return out

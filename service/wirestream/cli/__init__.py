@@ -36,7 +36,9 @@ def main(ctx: click.Context, bootstrap: str | None) -> None:
     """
     settings = Settings()
     if bootstrap:
-        settings = settings.model_copy(update={"kafka": settings.kafka.model_copy(update={"bootstrap_servers": bootstrap})})
+        settings = settings.model_copy(
+            update={"kafka": settings.kafka.model_copy(update={"bootstrap_servers": bootstrap})}
+        )
     elif "WIRESTREAM_KAFKA__BOOTSTRAP_SERVERS" not in _env():
         from ..devkafka import DevKafka
 
@@ -60,6 +62,20 @@ def _env() -> dict[str, str]:
 @main.group()
 def kafka() -> None:
     """Run a real local Kafka broker (KRaft, jars from Maven Central; no Docker)."""
+
+
+@kafka.command("fetch")
+@click.pass_context
+def kafka_fetch(ctx: click.Context) -> None:
+    """Fetch the broker's jars from Maven Central into the cache (no-op when cached)."""
+    from ..devkafka import DevKafka, DevKafkaError
+
+    dk = DevKafka(_settings(ctx).devkafka)
+    try:
+        libs = dk.ensure_jars()
+    except DevKafkaError as exc:
+        raise click.ClickException(str(exc)) from exc
+    out.print(f"Kafka {dk.settings.version} jars in {libs} ({sum(1 for _ in libs.glob('*.jar'))} jars)")
 
 
 @kafka.command("start")
@@ -163,7 +179,9 @@ def publish(ctx: click.Context, paths: tuple[Path, ...], topic: str | None) -> N
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Write enriched/duplicates/deadletter .jsonl here.")
+@click.option(
+    "--out", "out_dir", type=click.Path(path_type=Path), help="Write enriched/duplicates/deadletter .jsonl here."
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
 def process(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path | None, quiet: bool) -> None:
