@@ -31,24 +31,42 @@ def _record(
 ) -> EnrichedRecord:
     body = "Russia attacked Ukraine."
     art = Article(
-        article_id="a1", story_id="s1", source_format=SourceFormat.TEXT, headline="h", body=body,
-        blocks=[Block(kind=BlockKind.PARAGRAPH, text=body, start=0, end=len(body))], language=language,
+        article_id="a1",
+        story_id="s1",
+        source_format=SourceFormat.TEXT,
+        headline="h",
+        body=body,
+        blocks=[Block(kind=BlockKind.PARAGRAPH, text=body, start=0, end=len(body))],
+        language=language,
         content_hash="00",
-    )  # fmt: skip
+    )
     span = Span(text="attacked", start=7, end=15)
     actors = [
         ActorTag(actor_id=f"c-{c}", name=c, type=ActorType.COUNTRY, country=c, mentions=[span], confidence=1.0)
         for c in countries
     ]
     evs = [
-        EventTag(event_type=e, quad_class=4, cameo_root="19", source=[], target=[], trigger=span, sentence=span,
-                 negated=negated, confidence=0.9, rule_id="r")
+        EventTag(
+            event_type=e,
+            quad_class=4,
+            cameo_root="19",
+            source=[],
+            target=[],
+            trigger=span,
+            sentence=span,
+            negated=negated,
+            confidence=0.9,
+            rule_id="r",
+        )
         for e in events
-    ]  # fmt: skip
+    ]
     return EnrichedRecord(
-        story_id="s1", article=art, dedupe=DedupeResult(status=DedupeStatus.NEW, cluster_id="a1"),
-        tags=Tags(actors=actors, events=evs), provenance=Provenance(topic="t", partition=0, offset=0, received_at=datetime.now(UTC)),
-    )  # fmt: skip
+        story_id="s1",
+        article=art,
+        dedupe=DedupeResult(status=DedupeStatus.NEW, cluster_id="a1"),
+        tags=Tags(actors=actors, events=evs),
+        provenance=Provenance(topic="t", partition=0, offset=0, received_at=datetime.now(UTC)),
+    )
 
 
 def test_packaged_table_routes_by_event_country_and_each_topic_once() -> None:
