@@ -34,6 +34,19 @@ class FakeAdmin:
     async def close(self) -> None:
         calls["admin_closed"] = True
 
+    async def describe_topics(self, topics: list[str] | None = None) -> list[dict[str, Any]]:
+        calls["describe_topics_arg"] = topics
+        out: list[dict[str, Any]] = [
+            {
+                "error_code": 0,
+                "topic": t,
+                "is_internal": False,
+                "partitions": [{"error_code": 0, "partition": p} for p in sorted(ps, reverse=True)],
+            }
+            for t, ps in PARTITIONS.items()
+        ]
+        return out
+
     async def list_consumer_group_offsets(
         self, group_id: str, group_coordinator_id: int | None = None, partitions: Any = None
     ) -> dict[TopicPartition, OffsetAndMetadata]:
@@ -54,12 +67,6 @@ class FakeConsumer:
 
     async def stop(self) -> None:
         calls["consumer_stopped"] = True
-
-    async def topics(self) -> set[str]:
-        return set(PARTITIONS)
-
-    def partitions_for_topic(self, topic: str) -> set[int] | None:
-        return PARTITIONS.get(topic)
 
     async def end_offsets(self, partitions: list[TopicPartition]) -> dict[TopicPartition, int]:
         return {tp: END[(tp.topic, tp.partition)] for tp in partitions}
@@ -86,6 +93,8 @@ def test_lag_per_partition() -> None:
         ("wire.raw", 2): 20,  # no commit: end - log start (30 - 10), not 30 - 0
     }
     assert calls["group_id"] == "wirestream"
+    # all-topics metadata: naming a topic in a metadata request may auto-create it
+    assert calls["describe_topics_arg"] is None
     assert calls["beginning_asked"] == [("wire.raw", 2)]
     # the measuring consumer must not join the group it measures
     assert calls["consumer_kwargs"]["group_id"] is None
@@ -99,4 +108,5 @@ def test_lag_per_partition() -> None:
 
 def test_no_existing_topics_gives_empty_dict() -> None:
     assert asyncio.run(lag_mod.consumer_lag("k:9092", "g", ["nope"])) == {}
-    assert calls["admin_closed"] and calls["consumer_stopped"]
+    assert calls["admin_closed"]
+    assert "consumer_kwargs" not in calls, "no consumer needed when there is nothing to measure"

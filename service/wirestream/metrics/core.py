@@ -39,9 +39,7 @@ __all__ = [
     "Metrics",
 ]
 
-STAGES: Final[frozenset[str]] = frozenset(
-    {"decode", "normalise", "dedupe", "tag", "route", "produce"}
-)
+STAGES: Final[frozenset[str]] = frozenset({"decode", "normalise", "dedupe", "tag", "route", "produce"})
 """Pipeline stages timed by ``wirestream_stage_duration_seconds`` (closed set: see module doc)."""
 
 OUTCOMES: Final[frozenset[str]] = frozenset({"enriched", "duplicate", "deadletter"})
@@ -82,9 +80,7 @@ class Metrics:
         if not worker_id:
             raise ValueError("worker_id must be a non-empty string: it labels every series")
         self.worker_id: str = worker_id
-        self.registry: CollectorRegistry = (
-            registry if registry is not None else CollectorRegistry(auto_describe=True)
-        )
+        self.registry: CollectorRegistry = registry if registry is not None else CollectorRegistry(auto_describe=True)
         self._server: WSGIServer | None = None
         self._server_thread: Thread | None = None
         w = ["worker"]
@@ -162,9 +158,7 @@ class Metrics:
         self._rebalances = Counter(
             "wirestream_rebalances", "Consumer group rebalances seen by this worker.", w, registry=r
         )
-        self._commit_failures = Counter(
-            "wirestream_commit_failures", "Failed offset commits.", w, registry=r
-        )
+        self._commit_failures = Counter("wirestream_commit_failures", "Failed offset commits.", w, registry=r)
         self._producer_errors = Counter(
             "wirestream_producer_errors",
             "Produce requests that failed after the client's own retries.",
@@ -293,9 +287,7 @@ class Metrics:
         """
         if self._server is not None:
             raise RuntimeError(f"metrics already served on port {self.port}")
-        self._server, self._server_thread = start_http_server(
-            port, addr=host, registry=self.registry
-        )
+        self._server, self._server_thread = start_http_server(port, addr=host, registry=self.registry)
 
     @property
     def port(self) -> int | None:

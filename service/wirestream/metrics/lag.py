@@ -34,28 +34,20 @@ async def consumer_lag(
     client and the consumer, so only options that both accept may be given.
     """
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_kwargs)
-    # group_id=None: this consumer must never join (and so rebalance) the group it measures.
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False, **client_kwargs
-    )
     await admin.start()
     try:
+        tps = await _partitions(admin, topics)
+        if not tps:
+            return {}
+        committed = await admin.list_consumer_group_offsets(group_id, partitions=tps)
+        # group_id=None: this consumer must never join (and so rebalance) the group it measures.
+        consumer = AIOKafkaConsumer(
+            bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False, **client_kwargs
+        )
         await consumer.start()
         try:
-            existing = await consumer.topics()  # also refreshes metadata for partitions_for_topic
-            tps = [
-                TopicPartition(topic, p)
-                for topic in topics
-                if topic in existing
-                for p in sorted(consumer.partitions_for_topic(topic) or ())
-            ]
-            if not tps:
-                return {}
-            committed = await admin.list_consumer_group_offsets(group_id, partitions=tps)
             end = await consumer.end_offsets(tps)
-            uncommitted = [
-                tp for tp in tps if committed.get(tp) is None or committed[tp].offset < 0
-            ]
+            uncommitted = [tp for tp in tps if committed.get(tp) is None or committed[tp].offset < 0]
             start = await consumer.beginning_offsets(uncommitted) if uncommitted else {}
         finally:
             await consumer.stop()
@@ -68,3 +60,18 @@ async def consumer_lag(
         base = start[tp] if meta is None or meta.offset < 0 else meta.offset
         lag[(tp.topic, tp.partition)] = max(0, end[tp] - base)
     return lag
+
+
+async def _partitions(admin: AIOKafkaAdminClient, topics: list[str]) -> list[TopicPartition]:
+    """Every partition of the requested topics that exist, in (topic, partition) order.
+
+    Asks for *all* topics' metadata and filters locally: a metadata request that names a topic
+    asks the broker to auto-create it (aiokafka sets allow_auto_topic_creation for named topics),
+    and a lag probe must never create topics on a broker where auto-creation is enabled.
+    """
+    wanted = set(topics)
+    tps: list[TopicPartition] = []
+    for t in await admin.describe_topics(None):
+        if t.get("error_code", 0) == 0 and t["topic"] in wanted:
+            tps.extend(TopicPartition(t["topic"], p["partition"]) for p in t["partitions"])
+    return sorted(tps)
