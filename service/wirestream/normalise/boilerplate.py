@@ -36,8 +36,15 @@ _ANYWHERE = re.compile(
 )
 
 
+# Literal pre-check before the case-insensitive _ANYWHERE scan: `in` is a C memchr-speed scan,
+# the regex is ~20x slower and runs on every paragraph otherwise.
+_ANYWHERE_HINTS = ("eserv", "ESERV", "orbehalten", "ORBEHALTEN", "iservat", "ISERVAT", "محفوظة")
+
+
 def is_boilerplate(text: str) -> bool:
     """True for a short paragraph that is a credit line, copyright notice or promo."""
     if len(text) > MAX_BOILERPLATE_CHARS:
         return False
-    return _LEADING.match(text) is not None or _ANYWHERE.search(text) is not None
+    if _LEADING.match(text) is not None:
+        return True
+    return any(h in text for h in _ANYWHERE_HINTS) and _ANYWHERE.search(text) is not None

@@ -46,9 +46,12 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
             return None, text
         if not (place[0].isupper() or not place[0].islower()):
             return None, text
-    date_text = extra.strip() if extra and _has_digit(extra) else None
-    if extra and date_text is None and place is not None:
-        place = f"{place}, {extra.strip()}"
+    # ", England, July 4": parts with a digit are the date, the others qualify the place.
+    parts = [p.strip() for p in extra.split(",")] if extra else []
+    date_text = ", ".join(p for p in parts if _has_digit(p)) or None
+    region = ", ".join(p for p in parts if p and not _has_digit(p))
+    if region and place is not None:
+        place = f"{place}, {region}"
     dateline = Dateline(
         text=match.group("head").strip(),
         place=place.strip() if place else None,

@@ -1,8 +1,9 @@
 """HTML (ninjs ``body_html``, NewsML inline XHTML, whole web pages) to blocks, with selectolax.
 
 One iterative walk over the DOM (no recursion: a 10,000-deep ``<div>`` nest must not blow the
-stack). Block-level elements close the current paragraph; ``<br>`` does too, because wire HTML uses
-``<br><br>`` between paragraphs far more often than for line breaks inside one. ``h2``–``h6`` become
+stack). Block-level elements close the current paragraph. A single ``<br>`` is a hard line wrap
+inside the paragraph (joined with a space); two or more in a row (``<br><br>``, the classic wire
+HTML paragraph separator) split paragraphs. ``h2``–``h6`` become
 subheads; ``h1`` too, unless it is the page headline (then it is dropped from the body). Chrome and
 non-text elements (script, style, nav, aside, footer, forms, ...) are skipped with their subtree.
 Entities are decoded by the parser.
@@ -10,6 +11,7 @@ Entities are decoded by the parser.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -30,9 +32,13 @@ _BLOCKS = frozenset(
     {
         "p", "div", "section", "article", "main", "header", "blockquote", "li", "ul", "ol", "dl",
         "dt", "dd", "pre", "table", "tr", "td", "th", "tbody", "thead", "figure", "figcaption",
-        "address", "hr", "br", "center", "body", "html", "hgroup", "details", "summary",
+        "address", "hr", "center", "body", "html", "hgroup", "details", "summary",
     }
 ) | _HEADINGS  # fmt: skip
+
+
+_BR = "\ue000"  # private-use marker for <br> while collecting text
+_BR_RUN = re.compile("\ue000(?:\\s*\ue000)+")
 
 
 @dataclass(slots=True)
@@ -102,8 +108,14 @@ def _walk(root: LexborNode, drop_h1: str | None) -> list[RawBlock]:
         if buf:
             text = "".join(buf)
             buf.clear()
-            if text.strip():
-                blocks.append(RawBlock(kind, text))
+            if _BR not in text:
+                if text.strip():
+                    blocks.append(RawBlock(kind, text))
+                return
+            for part in _BR_RUN.split(text):
+                part = part.replace(_BR, " ")
+                if part.strip():
+                    blocks.append(RawBlock(kind, part))
 
     # Stack of (node, exiting): an explicit stack instead of recursion.
     stack: list[tuple[LexborNode, bool]] = [(root, False)]
@@ -121,7 +133,10 @@ def _walk(root: LexborNode, drop_h1: str | None) -> list[RawBlock]:
                 flush(BlockKind.PARAGRAPH)
             continue
         if tag == "-text":
-            buf.append(node.text_content or "")
+            buf.append((node.text_content or "").replace(_BR, ""))
+            continue
+        if tag == "br":
+            buf.append(_BR)
             continue
         if tag is None or tag in _SKIP or tag.startswith("-"):
             continue  # comments, doctype, skipped subtrees

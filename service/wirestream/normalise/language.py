@@ -11,6 +11,8 @@ Why it is shaped like this:
   body is examined (``SAMPLE_CHARS``).
 * Scripts that identify the language on their own among these candidates (Arabic letters -> ar,
   kana -> ja, Han without kana -> zh) are decided by counting characters, without lingua.
+* Latin-script prose whose distinctive function words clearly point at one language is decided
+  by :mod:`.stopwords` without lingua (most wire copy); only unclear samples reach lingua.
 
 The result is an ISO 639-1 code; ``und`` when neither lingua nor the agency's declared language
 gives one (e.g. a body made only of numbers).
@@ -18,9 +20,12 @@ gives one (e.g. a body made only of numbers).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+from .stopwords import guess_by_stopwords
 
 LANGUAGES: tuple[Language, ...] = (
     Language.ENGLISH, Language.SPANISH, Language.GERMAN, Language.FRENCH, Language.ITALIAN,
@@ -37,23 +42,20 @@ def detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*LANGUAGES).with_low_accuracy_mode().build()
 
 
+_SCRIPT_HINT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufeff\u3040-\u30ff\u4e00-\u9fff]")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufefe]")
+_KANA = re.compile("[\u3040-\u30ff]")
+_HAN = re.compile("[\u4e00-\u9fff]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _script_language(sample: str) -> str | None:
-    arabic = kana = han = letters = 0
-    for char in sample:
-        if not char.isalpha():
-            continue
-        letters += 1
-        code = ord(char)
-        if 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F or 0xFB50 <= code <= 0xFEFF:
-            arabic += 1
-        elif 0x3040 <= code <= 0x30FF:
-            kana += 1
-        elif 0x4E00 <= code <= 0x9FFF:
-            han += 1
-    if not letters:
+    if _SCRIPT_HINT.search(sample) is None:
         return None
-    if arabic * 2 > letters:
+    letters = len(_LETTER.findall(sample)) or 1
+    if len(_ARABIC.findall(sample)) * 2 > letters:
         return "ar"
+    kana, han = len(_KANA.findall(sample)), len(_HAN.findall(sample))
     if kana and (kana + han) * 2 > letters:
         return "ja"
     if han * 2 > letters:
@@ -74,7 +76,9 @@ def detect_language(headline: str, body: str, declared: str | None) -> str:
     """ISO 639-1 code of the text; falls back to the declared language, then ``und``."""
     sample = _sample(headline, body)
     code = None if sample.isascii() else _script_language(sample)
-    if code is None and any(c.isalpha() for c in sample):
+    if code is None:
+        code = guess_by_stopwords(sample)
+    if code is None and _LETTER.search(sample) is not None:
         found = detector().detect_language_of(sample)
         if found is not None:
             code = found.iso_code_639_1.name.lower()

@@ -60,8 +60,12 @@ def strip_invisible(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """Full repair of one paragraph/heading/field: encoding, invisibles, whitespace collapsed."""
-    text = strip_invisible(fix_encoding(text))
-    return _SPACES.sub(" ", text).strip()
+    text = fix_encoding(text)
+    # Fast path: str.isprintable() is False for every control, format (zero-width, bidi),
+    # surrogate and non-ASCII space character, so a printable line only needs "  " runs collapsed.
+    if text.isprintable():
+        return (_SPACES.sub(" ", text) if "  " in text else text).strip()
+    return _SPACES.sub(" ", strip_invisible(text)).strip()
 
 
 def clean_document(text: str) -> str:
