@@ -62,6 +62,7 @@ def make_settings(kafka_broker: DevKafka, tmp_path: Path, request: pytest.Fixtur
         topics = TopicSettings(
             raw=f"t.{tag}.raw",
             normalised=f"t.{tag}.normalised",
+            deduplicated=f"t.{tag}.deduplicated",
             enriched=f"t.{tag}.enriched",
             duplicates=f"t.{tag}.duplicates",
             deadletter=f"t.{tag}.deadletter",

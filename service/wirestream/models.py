@@ -318,3 +318,13 @@ class NormalisedEnvelope(_Model):
     original_value_b64: str
     original_key_b64: str | None = None
     original_headers: dict[str, str] = Field(default_factory=dict)
+
+
+class DedupedEnvelope(NormalisedEnvelope):
+    """Value of the internal ``wire.deduplicated`` topic: an article dedupe let through, keyed by story.
+
+    Dedupe decides on one sequencer partition (see ``docs/dedupe.md``); tagging, the expensive
+    stage, runs after this repartition by ``story_id`` on every partition and worker.
+    """
+
+    dedupe: DedupeResult

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from .dedupe import Deduplicator
 from .errors import Rejection
 from .models import (
-    Article,
+    DedupedEnvelope,
     DedupeResult,
     DedupeStatus,
     DuplicateRecord,
@@ -79,7 +79,9 @@ class Pipeline:
         except Rejection as rej:
             return self._dead(raw.value, raw.key, raw.headers, raw.provenance, rej.stage, rej.reason, rej.message, rej)
         except Exception as exc:  # a bug, not bad input: still never stop the stream
-            return self._dead(raw.value, raw.key, raw.headers, raw.provenance, Stage.NORMALISE, "internal_error", str(exc), exc)
+            return self._dead(
+                raw.value, raw.key, raw.headers, raw.provenance, Stage.NORMALISE, "internal_error", str(exc), exc
+            )
         finally:
             self.observe("normalise", time.perf_counter() - t0)
         return NormalisedEnvelope(
@@ -90,39 +92,52 @@ class Pipeline:
             original_headers=raw.headers,
         )
 
-    # ------------------------------------------------------------------ stage 2: dedupe, tag, route
+    # ------------------------------------------------------------------ stage 2: dedupe
 
-    def decide(self, env: NormalisedEnvelope, now: datetime | None = None) -> Result:
+    def dedupe(self, env: NormalisedEnvelope, now: datetime | None = None) -> DedupedEnvelope | Result:
+        """Duplicates and held embargoes end here; articles that go on are stamped with the verdict."""
         now = now or datetime.now(UTC)
+        p = env.provenance
         t0 = time.perf_counter()
         try:
-            verdict = self.deduplicator.decide(env.article, now)
+            verdict = self.deduplicator.decide(env.article, now, source=f"{p.topic}:{p.partition}:{p.offset}")
         except Exception as exc:
             return self._dead_env(env, Stage.DEDUPE, "internal_error", str(exc), exc)
         finally:
             self.observe("dedupe", time.perf_counter() - t0)
+        return self._after_verdict(env, verdict, now)
+
+    def release_embargoes(self, now: datetime | None = None) -> list[DedupedEnvelope | Result]:
+        """Articles whose embargo has passed, decided as if they arrived now (called by a timer tick)."""
+        now = now or datetime.now(UTC)
+        out: list[DedupedEnvelope | Result] = []
+        for article, verdict in self.deduplicator.release_embargoes(now):
+            raw = self.held.pop(article.article_id, None)
+            if raw is None:
+                continue  # held before a state loss; nothing to attribute it to
+            out.append(self._after_verdict(NormalisedEnvelope.model_validate_json(raw), verdict, now))
+        return out
+
+    def _after_verdict(self, env: NormalisedEnvelope, verdict: DedupeResult, now: datetime) -> DedupedEnvelope | Result:
         if verdict.status is DedupeStatus.HELD:
             self.held[env.article.article_id] = env.model_dump_json()
             return Result(Outcome.HELD, verdict.status.value)
         if verdict.is_duplicate:
             return self._duplicate(env, verdict, now)
-        return self._enrich(env, verdict, now)
+        return DedupedEnvelope(**dict(env), dedupe=verdict)
 
-    def release_embargoes(self, now: datetime | None = None) -> list[Result]:
-        """Enrich the embargoed articles whose embargo has passed (called by a timer)."""
-        now = now or datetime.now(UTC)
-        out = []
-        for article in self.deduplicator.due_embargoes(now):
-            raw = self.held.pop(article.article_id, None)
-            if raw is None:
-                continue  # released already by another pass; the audit would show a gap otherwise
-            env = NormalisedEnvelope.model_validate_json(raw)
-            verdict = DedupeResult(status=DedupeStatus.NEW, cluster_id=article.article_id, reason="embargo lifted")
-            out.append(self._enrich(env, verdict, now))
-        return out
+    # ------------------------------------------------------------------ stage 3: tag and route
+
+    def enrich(self, denv: DedupedEnvelope, now: datetime | None = None) -> Result:
+        return self._enrich(denv, denv.dedupe, now or datetime.now(UTC))
+
+    def decide(self, env: NormalisedEnvelope, now: datetime | None = None) -> Result:
+        """Stages 2 and 3 in one call (embedded mode)."""
+        out = self.dedupe(env, now)
+        return out if isinstance(out, Result) else self.enrich(out, now)
 
     def process(self, raw: RawInput, now: datetime | None = None) -> Result:
-        """Both stages in one call: the embedded mode."""
+        """All stages in one call: the embedded mode."""
         env = self.normalise(raw)
         if isinstance(env, Result):
             return env
@@ -164,13 +179,23 @@ class Pipeline:
             provenance=env.provenance.model_copy(update={"processed_at": now}),
         )
         return Result(
-            Outcome.DUPLICATE, verdict.status.value, [duplicate_message(record, self.settings.topics.duplicates)], record
+            Outcome.DUPLICATE,
+            verdict.status.value,
+            [duplicate_message(record, self.settings.topics.duplicates)],
+            record,
         )
 
     def _dead_env(self, env: NormalisedEnvelope, stage: Stage, reason: str, message: str, exc: BaseException) -> Result:
         key = base64.b64decode(env.original_key_b64) if env.original_key_b64 is not None else None
         return self._dead(
-            base64.b64decode(env.original_value_b64), key, env.original_headers, env.provenance, stage, reason, message, exc
+            base64.b64decode(env.original_value_b64),
+            key,
+            env.original_headers,
+            env.provenance,
+            stage,
+            reason,
+            message,
+            exc,
         )
 
     def _dead(
@@ -187,5 +212,3 @@ class Pipeline:
         prov = prov.model_copy(update={"processed_at": datetime.now(UTC)})
         dl = make_dead_letter(value, key, headers, prov, stage, reason, message, exc)
         return Result(Outcome.DEADLETTER, reason, [dead_letter_message(dl, self.settings.topics.deadletter)], dl)
-
-

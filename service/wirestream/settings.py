@@ -18,6 +18,7 @@ class TopicSettings(BaseModel):
 
     raw: str = "wire.raw"
     normalised: str = "wire.normalised"
+    deduplicated: str = "wire.deduplicated"
     enriched: str = "wire.enriched"
     duplicates: str = "wire.duplicates"
     deadletter: str = "wire.deadletter"

@@ -37,6 +37,7 @@ def planned_topics(settings: Settings, routing: RoutingTable) -> list[TopicSpec]
     specs = [
         TopicSpec(t.raw, n),
         TopicSpec(t.normalised, n),
+        TopicSpec(t.deduplicated, n),
         # Keyed by story id: compaction keeps the newest version, kill tombstones remove a story.
         TopicSpec(t.enriched, n, {"cleanup.policy": "compact,delete"}),
         TopicSpec(t.duplicates, n),
@@ -61,8 +62,7 @@ async def create_topics(settings: Settings, specs: list[TopicSpec]) -> dict[str,
         result = {s.name: "exists" for s in specs if s.name in existing}
         if todo:
             new = [
-                NewTopic(s.name, s.partitions, settings.topics.replication_factor, topic_configs=s.config)
-                for s in todo
+                NewTopic(s.name, s.partitions, settings.topics.replication_factor, topic_configs=s.config) for s in todo
             ]
             with contextlib.suppress(TopicAlreadyExistsError):
                 await admin.create_topics(new)

@@ -18,7 +18,7 @@ from ..dedupe.faust_state import make_faust_state
 from ..kafka_client import aiokafka_kwargs, faust_credentials
 from ..metrics import Metrics
 from ..metrics.lag import consumer_lag
-from ..models import NormalisedEnvelope, Provenance, RawInput, Stage
+from ..models import DedupedEnvelope, NormalisedEnvelope, Provenance, RawInput, Stage
 from ..pipeline import Pipeline
 from ..routing import RoutingTable, load_routing
 from ..routing.outputs import Message, Outcome, Result, dead_letter_message, make_dead_letter
@@ -97,6 +97,7 @@ def create_app(
 
     raw_topic = app.topic(topics.raw, key_type=bytes, value_type=bytes, allow_empty=True)
     normalised_topic = app.topic(topics.normalised, key_type=bytes, value_type=bytes, allow_empty=True)
+    deduplicated_topic = app.topic(topics.deduplicated, key_type=bytes, value_type=bytes, allow_empty=True)
     out_topics: dict[str, faust.TopicT] = {}
 
     def out_topic(name: str) -> faust.TopicT:
@@ -173,29 +174,49 @@ def create_app(
                 log.exception("normalise agent failed on %s[%s]@%s", prov.topic, prov.partition, prov.offset)
                 await dead_letter_bug(event, prov, Stage.NORMALISE, exc)
 
-    @app.agent(normalised_topic, name="decide", concurrency=1)
-    async def decide_agent(stream: faust.StreamT[bytes]) -> None:
+    async def forward(out: DedupedEnvelope | Result, timestamp: datetime | None) -> None:
+        if isinstance(out, Result):
+            await send(out.messages)
+            account(out, timestamp)
+        else:
+            await deduplicated_topic.send(key=out.article.story_id.encode(), value=out.model_dump_json().encode())
+
+    @app.agent(normalised_topic, name="dedupe", concurrency=1)
+    async def dedupe_agent(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
             if event.value == TICK:
-                for res in pipeline.release_embargoes():
-                    await send(res.messages)
-                    account(res, None)
+                with contextlib.suppress(Exception):
+                    for released in pipeline.release_embargoes():
+                        await forward(released, None)
                 continue
             try:
                 env = NormalisedEnvelope.model_validate_json(event.value)
             except Exception as exc:
-                prov = _provenance(event, settings.worker_id)
-                await dead_letter_bug(event, prov, Stage.DEDUPE, exc)
+                await dead_letter_bug(event, _provenance(event, settings.worker_id), Stage.DEDUPE, exc)
                 continue
             try:
-                res = pipeline.decide(env)
-                await send(res.messages)
-                account(res, env.provenance.timestamp)
+                await forward(pipeline.dedupe(env), env.provenance.timestamp)
             except Exception as exc:
-                log.exception("decide agent failed on %s", env.provenance)
-                res = pipeline._dead_env(env, Stage.ROUTE, "internal_error", str(exc), exc)
+                log.exception("dedupe agent failed on %s", env.provenance)
+                res = pipeline._dead_env(env, Stage.DEDUPE, "internal_error", str(exc), exc)
                 await send(res.messages)
                 account(res, env.provenance.timestamp)
+
+    @app.agent(deduplicated_topic, name="enrich", concurrency=1)
+    async def enrich_agent(stream: faust.StreamT[bytes]) -> None:
+        async for event in stream.events():
+            try:
+                denv = DedupedEnvelope.model_validate_json(event.value)
+            except Exception as exc:
+                await dead_letter_bug(event, _provenance(event, settings.worker_id), Stage.TAG, exc)
+                continue
+            try:
+                res = pipeline.enrich(denv)
+            except Exception as exc:
+                log.exception("enrich agent failed on %s", denv.provenance)
+                res = pipeline._dead_env(denv, Stage.ROUTE, "internal_error", str(exc), exc)
+            await send(res.messages)
+            account(res, denv.provenance.timestamp)
 
     @app.timer(interval=settings.embargo_tick_seconds)
     async def embargo_tick() -> None:
@@ -210,13 +231,12 @@ def create_app(
     @app.timer(interval=settings.lag_interval_seconds)
     async def report_lag() -> None:
         """Faust has no lag metric: end offset − committed offset, per partition this worker owns."""
+        consumed = [topics.raw, topics.normalised, topics.deduplicated]
+        client_kwargs = {k: v for k, v in aiokafka_kwargs(settings.kafka).items() if k != "bootstrap_servers"}
         with contextlib.suppress(Exception):
             mine = {(tp.topic, tp.partition) for tp in app.consumer.assignment()}
             lags = await asyncio.wait_for(
-                consumer_lag(
-                    settings.kafka.bootstrap_servers, settings.app_id, [topics.raw, topics.normalised],
-                    **{k: v for k, v in aiokafka_kwargs(settings.kafka).items() if k != "bootstrap_servers"},
-                ),
+                consumer_lag(settings.kafka.bootstrap_servers, settings.app_id, consumed, **client_kwargs),
                 timeout=settings.lag_interval_seconds,
             )  # fmt: skip
             for (topic, partition), lag in lags.items():

@@ -21,7 +21,7 @@ out = Console()
 
 
 def _settings(ctx: click.Context) -> Settings:
-    return ctx.obj  # type: ignore[no-any-return]
+    return ctx.obj
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
