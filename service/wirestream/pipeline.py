@@ -42,6 +42,16 @@ from .settings import Settings
 from .tagging import Tagger
 
 Observe = Callable[[str, float], None]
+REPLAY_HEADER = "wirestream.replay"
+
+
+def is_replay_of_itself(env: NormalisedEnvelope, verdict: DedupeResult) -> bool:
+    """A replayed input whose only "duplicate" is the very article it is (same id and text)."""
+    return (
+        env.original_headers.get(REPLAY_HEADER) == "1"
+        and verdict.status is DedupeStatus.EXACT
+        and verdict.duplicate_of == env.article.article_id
+    )
 
 
 def _no_observe(stage: str, seconds: float) -> None:
@@ -122,6 +132,10 @@ class Pipeline:
         if verdict.status is DedupeStatus.HELD:
             self.held[env.article.article_id] = env.model_dump_json()
             return Result(Outcome.HELD, verdict.status.value)
+        if verdict.is_duplicate and is_replay_of_itself(env, verdict):
+            # A desk re-tags an archive after a dictionary update: the article we published before
+            # comes back as a "duplicate of itself" and must be enriched again, not swallowed.
+            verdict = verdict.model_copy(update={"status": DedupeStatus.NEW_VERSION, "reason": "replay: re-tagged"})
         if verdict.is_duplicate:
             return self._duplicate(env, verdict, now)
         return DedupedEnvelope(**dict(env), dedupe=verdict)
