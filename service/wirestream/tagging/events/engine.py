@@ -1,0 +1,628 @@
+"""Rule-driven event tagger: PLOVER/CAMEO events with source/target actors, negation, modality.
+
+The engine is deliberately shallow (no parser): news wire prose is formulaic enough that a few
+positional heuristics over lemmas and actor mentions recover who-did-what-to-whom for most
+sentences, at tens of microseconds per article. The heuristics, in order of trust:
+
+* passive voice ("Y was attacked by X"): the subject is the target, the ``by`` phrase the source;
+* possessive / adjectival actors on a nominal trigger ("X's strikes", "Russian air strikes");
+* pronoun subjects ("as it condemned them") resolve to the sentence subject, and first-person
+  pronouns inside quotes ("We are clear ...") to the speaker of the quote, tracked across
+  sentences ("A Downing Street spokesman added: ...");
+* otherwise the nearest actor before the trigger that is not the object of a preposition is the
+  source; the target is the direct object or the object of a rule-specific preposition.
+
+Negated events are kept with ``negated=True`` (never as plain positives); modality comes from cue
+words in a short window before the trigger or from the rule itself ("threaten", "call for").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from wirestream.models import ActorTag, Article, EventTag, PloverType, Span, TextField
+
+from .rules import DATA_DIR, Cues, LanguageRules, Pattern, Rule, RuleSet, load_rules
+from .text import Token, sentence_spans, token_range, tokenize
+
+_OPEN_QUOTES = frozenset("“«„")
+_CLOSE_QUOTES = frozenset("”»")
+_STRAIGHT_QUOTES = frozenset('"')
+_PUNCT_BREAKS = frozenset({";", ":"})
+_SPEECH_TYPES = frozenset(
+    {PloverType.ACCUSE, PloverType.REQUEST, PloverType.REJECT, PloverType.THREATEN}
+)
+_SOURCE_WINDOW = 25
+_TARGET_WINDOW = 10
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """Adjacent actor mentions read as one (compound) participant: "Britain and France"."""
+
+    t0: int  # first token index (sentence-local)
+    t1: int  # last token index, inclusive
+    actor_ids: tuple[str, ...]
+    countries: frozenset[str]
+    prep: str | None  # governing preposition token, if any
+    possessive: bool
+    in_quote: bool
+    reporter: bool  # "according to X", "X said"
+    modifier: bool  # adjectival use before another noun ("the continued Russia strikes")
+
+
+@dataclass(slots=True)
+class _Discourse:
+    """Per-article state threaded through sentences in order (local to one ``tag`` call)."""
+
+    speaker: _Group | None = None
+    subject: _Group | None = None
+    last_targets: dict[frozenset[str], tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    i0: int
+    i1: int
+    pattern: Pattern
+
+
+class EventTagger:
+    """Tags PLOVER events in an article, given the actor tags of that article."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self._rules = rules
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None) -> EventTagger:
+        """The tagger for the packaged rule set (loaded once, then shared) or for ``data_dir``."""
+        if data_dir is None:
+            return _default_tagger()
+        return cls(load_rules(data_dir))
+
+    @property
+    def version(self) -> str:
+        return self._rules.version
+
+    @property
+    def rules(self) -> RuleSet:
+        return self._rules
+
+    def tag(self, article: Article, actors: Sequence[ActorTag]) -> list[EventTag]:
+        """Events in the headline and body, in text order (headline first)."""
+        lang = (article.language or "en")[:2].lower()
+        lrules = self._rules.languages.get(lang)
+        if lrules is None:
+            return []
+        events: list[EventTag] = []
+        for fld, text in ((TextField.HEADLINE, article.headline), (TextField.BODY, article.body)):
+            if text:
+                events.extend(self._tag_field(text, fld, lang, lrules, actors))
+        return events
+
+    def tag_text(
+        self, text: str, actors: Sequence[ActorTag], lang: str = "en",
+        fld: TextField = TextField.BODY,
+    ) -> list[EventTag]:
+        """Tag one piece of text (mentions must point into it with ``field=fld``)."""
+        lrules = self._rules.languages.get(lang)
+        return [] if lrules is None else self._tag_field(text, fld, lang, lrules, actors)
+
+    # ------------------------------------------------------------------ per field
+
+    def _tag_field(
+        self, text: str, fld: TextField, lang: str, lr: LanguageRules, actors: Sequence[ActorTag]
+    ) -> list[EventTag]:
+        cues = lr.cues
+        tokens = tokenize(text, lang, cues.strip_prefixes)
+        matches = _find_matches(tokens, lr)
+        if not matches:
+            return []
+        mentions = _mentions(actors, fld)
+        starts = [t.start for t in tokens]
+        disc = _Discourse()
+        out: list[EventTag] = []
+        m_iter = 0
+        for s_start, s_end in sentence_spans(text, lang):
+            i, j = token_range(tokens, starts, s_start, s_end)
+            if i == j:
+                continue
+            stoks = tokens[i:j]
+            sent_mentions = [m for m in mentions if m[0] >= s_start and m[1] <= s_end]
+            inq = _quote_mask(stoks)
+            groups = _groups(stoks, sent_mentions, inq, cues, matches, i)
+            _update_speaker(stoks, groups, inq, cues, disc)
+            smatches = []
+            while m_iter < len(matches) and matches[m_iter].i0 < j:
+                mm = matches[m_iter]
+                if mm.i0 >= i:
+                    smatches.append(_Match(mm.i0 - i, mm.i1 - i, mm.pattern))
+                m_iter += 1
+            if smatches:
+                sentence = Span(text=text[s_start:s_end], start=s_start, end=s_end, field=fld)
+                out.extend(
+                    self._sentence_events(text, fld, stoks, groups, inq, smatches, cues, lr, disc,
+                                          sentence)
+                )
+            subj = _first_subject(groups)
+            if subj is not None:
+                disc.subject = subj
+        return out
+
+    def _sentence_events(
+        self, text: str, fld: TextField, toks: list[Token], groups: list[_Group], inq: list[bool],
+        matches: list[_Match], cues: Cues, lr: LanguageRules, disc: _Discourse, sentence: Span,
+    ) -> list[EventTag]:
+        cands: list[EventTag] = []
+        speech_at: list[int] = []
+        for m in matches:
+            ev = _build_event(text, fld, toks, groups, inq, m, cues, lr, disc, sentence, speech_at)
+            if ev is None:
+                continue
+            if m.pattern.rule.plover in _SPEECH_TYPES:
+                speech_at.append(m.i1)
+            # an event nobody does to nobody carries no information for routing or analysis
+            if ev.source or ev.target:
+                cands.append(ev)
+        events = sorted(_dedupe(cands), key=lambda e: e.trigger.start)
+        for ev in events:
+            if ev.source and ev.target and ev.event_type.value in {
+                "ACCUSE", "REQUEST", "THREATEN", "REJECT", "ASSAULT", "COERCE", "SANCTION",
+            }:
+                disc.last_targets[frozenset(ev.source)] = tuple(ev.target)
+        return events
+
+
+def _dedupe(cands: list[EventTag]) -> list[EventTag]:
+    """Within a sentence, drop an event when another of the same type covers its actors.
+
+    "Some drones were fired at Ukraine in the strikes" yields two ASSAULT triggers; the one with
+    more actor evidence subsumes the other. Events with different actors are all kept.
+    """
+    cands = sorted(cands, key=lambda e: (-(len(e.source) + len(e.target)), -e.confidence))
+    kept: list[EventTag] = []
+    for ev in cands:
+        src, tgt = set(ev.source), set(ev.target)
+        if any(
+            k.event_type == ev.event_type and src <= set(k.source) and tgt <= set(k.target)
+            for k in kept
+        ):
+            continue
+        kept.append(ev)
+    return kept
+
+
+@cache
+def _default_tagger() -> EventTagger:
+    return EventTagger(load_rules(DATA_DIR))
+
+
+# ---------------------------------------------------------------------- matching
+
+
+def _find_matches(tokens: list[Token], lr: LanguageRules) -> list[_Match]:
+    """Non-overlapping trigger matches, longest pattern first at each position."""
+    index = lr.index
+    cands: list[_Match] = []
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        pats = index.get(tok.lemma) or index.get(tok.low)
+        if not pats:
+            continue
+        for pat in pats:
+            end = _match_at(tokens, i, n, pat)
+            if end >= 0:
+                cands.append(_Match(i, end, pat))
+                break  # patterns are sorted longest first; the first hit is the best here
+    if not cands:
+        return []
+    # resolve overlaps: prefer more elements, then earlier start
+    cands.sort(key=lambda m: (-m.pattern.size, m.i0))
+    taken: set[int] = set()
+    chosen: list[_Match] = []
+    for m in cands:
+        span = range(m.i0, m.i1 + 1)
+        if m.i0 in taken or m.i1 in taken:
+            continue
+        chosen.append(m)
+        taken.update(span if m.pattern.size > 1 and m.i1 - m.i0 < 8 else (m.i0, m.i1))
+    chosen.sort(key=lambda m: m.i0)
+    return chosen
+
+
+def _match_at(tokens: list[Token], i: int, n: int, pat: Pattern) -> int:
+    """Index of the last token of ``pat`` matched from token ``i``, or -1."""
+    pos = i
+    gap = pat.rule.gap
+    for k in range(1, pat.size):
+        keys = pat.elements[k]
+        if pat.gaps[k]:
+            lim = min(n, pos + 2 + gap)
+            for q in range(pos + 1, lim):
+                tq = tokens[q]
+                if tq.low in _PUNCT_BREAKS or tq.low == ".":
+                    return -1
+                if tq.lemma in keys or tq.low in keys:
+                    pos = q
+                    break
+            else:
+                return -1
+        else:
+            if pos + 1 >= n:
+                return -1
+            tq = tokens[pos + 1]
+            if tq.lemma in keys or tq.low in keys:
+                pos += 1
+            else:
+                return -1
+    return pos
+
+
+# ---------------------------------------------------------------------- actors in a sentence
+
+
+def _mentions(actors: Sequence[ActorTag], fld: TextField) -> list[tuple[int, int, ActorTag]]:
+    out = [(m.start, m.end, a) for a in actors for m in a.mentions if m.field == fld]
+    out.sort(key=lambda x: (x[0], -x[1]))
+    # drop mentions nested inside a longer one (the longer one is the better reading)
+    pruned: list[tuple[int, int, ActorTag]] = []
+    for m in out:
+        if pruned and m[0] < pruned[-1][1]:
+            continue
+        pruned.append(m)
+    return pruned
+
+
+def _quote_mask(toks: list[Token]) -> list[bool]:
+    """True for tokens inside quotation marks (a sentence may start inside an open quote)."""
+    mask = [False] * len(toks)
+    first_close = next(
+        (k for k, t in enumerate(toks) if t.low in _CLOSE_QUOTES or t.low in _OPEN_QUOTES), None
+    )
+    inside = first_close is not None and toks[first_close].low in _CLOSE_QUOTES
+    for k, t in enumerate(toks):
+        c = t.low
+        if c in _OPEN_QUOTES:
+            inside = True
+        elif c in _CLOSE_QUOTES:
+            inside = False
+        elif c in _STRAIGHT_QUOTES:
+            inside = not inside
+        else:
+            mask[k] = inside
+    return mask
+
+
+def _groups(
+    toks: list[Token], mentions: list[tuple[int, int, ActorTag]], inq: list[bool], cues: Cues,
+    matches: list[_Match], offset: int,
+) -> list[_Group]:
+    """Actor mentions of the sentence as participant groups with their syntactic clues."""
+    if not mentions:
+        return []
+    starts = [t.start for t in toks]
+    spans: list[tuple[int, int, list[ActorTag]]] = []
+    for m0, m1, actor in mentions:
+        a, b = token_range(toks, starts, m0, m1)
+        if a >= b:
+            continue
+        spans.append((a, b - 1, [actor]))
+    if not spans:
+        return []
+    trigger_starts = {m.i0 - offset for m in matches}
+    # merge coordinated mentions ("Britain and France") and same-country title chains
+    merged: list[tuple[int, int, list[ActorTag]]] = [spans[0]]
+    for a, b, acts in spans[1:]:
+        pa, pb, pacts = merged[-1]
+        between = toks[pb + 1 : a]
+        coord = bool(between) and all(
+            t.low in cues.coordinators or t.low in cues.determiners for t in between
+        ) and any(t.low in cues.coordinators for t in between)
+        same = (
+            len(between) <= 3
+            and all(t.cap and (pb + 1 + k) not in trigger_starts for k, t in enumerate(between))
+            and {x.country for x in pacts} == {x.country for x in acts}
+        )
+        if coord or same or not between:
+            merged[-1] = (pa, b, pacts + acts)
+        else:
+            merged.append((a, b, acts))
+    groups: list[_Group] = []
+    for a, b, acts in merged:
+        prep = _governing_prep(toks, a, cues)
+        poss = b + 1 < len(toks) and toks[b + 1].low in cues.possessive
+        reporter = any(
+            toks[k].lemma in cues.according for k in range(max(0, a - 3), a)
+        ) or (
+            b + 1 < len(toks) and toks[b + 1].lemma in cues.reporting and not poss
+        )
+        prev = toks[a - 1] if a > 0 else None
+        modifier = (
+            (b + 1) in trigger_starts
+            and prev is not None
+            and not prev.cap
+            and prev.low not in cues.coordinators
+            and prev.lemma not in cues.reporting
+            and prev.low not in cues.clause_breaks
+            and prev.low not in {"that"}
+        )
+        ids: list[str] = []
+        for x in acts:
+            if x.actor_id not in ids:
+                ids.append(x.actor_id)
+        groups.append(
+            _Group(
+                t0=a, t1=b, actor_ids=tuple(ids),
+                countries=frozenset(x.country for x in acts if x.country),
+                prep=prep, possessive=poss, in_quote=inq[a], reporter=reporter,
+                modifier=modifier,
+            )
+        )
+    return groups
+
+
+def _governing_prep(toks: list[Token], a: int, cues: Cues) -> str | None:
+    """The preposition governing a mention, skipping determiners and capitalised titles."""
+    k = a - 1
+    steps = 0
+    while k >= 0 and steps < 4:
+        t = toks[k]
+        if t.low in cues.preps:
+            return t.low
+        if t.low in cues.determiners or (t.cap and k > 0) or t.low in cues.possessive:
+            k -= 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def _first_subject(groups: list[_Group]) -> _Group | None:
+    for g in groups:
+        if g.prep is None and not g.modifier and not g.in_quote:
+            return g
+    return None
+
+
+def _update_speaker(
+    toks: list[Token], groups: list[_Group], inq: list[bool], cues: Cues, disc: _Discourse
+) -> None:
+    """Remember who is speaking, so "we"/"our" inside later quotes can be attributed."""
+    for k, t in enumerate(toks):
+        if inq[k] or t.lemma not in cues.reporting:
+            continue
+        for g in reversed(groups):  # subject before the verb: "A Downing Street spokesman added"
+            if g.t1 < k and k - g.t1 <= 4 and g.prep is None and not g.in_quote:
+                disc.speaker = g
+                return
+        for g in groups:  # "..., said Smith" / "according to Smith"
+            if g.t0 > k and g.t0 - k <= 3 and not g.in_quote:
+                disc.speaker = g
+                return
+
+
+# ---------------------------------------------------------------------- one event
+
+
+def _build_event(
+    text: str, fld: TextField, toks: list[Token], groups: list[_Group], inq: list[bool],
+    m: _Match, cues: Cues, lr: LanguageRules, disc: _Discourse, sentence: Span,
+    speech_at: list[int],
+) -> EventTag | None:
+    rule: Rule = m.pattern.rule
+    i0, i1 = m.i0, m.i1
+    n = len(toks)
+    # ---- vetoes
+    if rule.not_before and any(toks[k].lemma in rule.not_before or toks[k].low in rule.not_before
+                               for k in range(max(0, i0 - 2), i0)):
+        return None
+    if rule.not_after and any(toks[k].lemma in rule.not_after or toks[k].low in rule.not_after
+                              for k in range(i1 + 1, min(n, i1 + 4))):
+        return None
+    if rule.requires and not any(
+        toks[k].lemma in rule.requires for k in range(max(0, i0 - rule.window), i0)
+    ):
+        return None
+
+    # ---- negation and modality: a short window before the trigger, within the clause
+    negated = False
+    modality: str | None = None
+    for k in range(i0 - 1, max(-1, i0 - 6), -1):
+        t = toks[k]
+        if t.low in {",", ";", ":"} or t.low in cues.clause_breaks:
+            break
+        if t.low in cues.negation or t.lemma in cues.negation or t.lemma in cues.negation_verbs:
+            negated = True
+        if modality is None:
+            modality = cues.modality.get(t.lemma) or cues.modality.get(t.low)
+    if rule.modality:
+        modality = rule.modality
+
+    trig = toks[i0]
+    prev = toks[i0 - 1] if i0 > 0 else None
+    # ---- voice and nominal use
+    passive = False
+    k = i0 - 1
+    while k >= 0 and k >= i0 - 3 and (toks[k].low.endswith("ly") or toks[k].low in cues.negation):
+        k -= 1
+    if (
+        k >= 0 and toks[k].lemma in cues.passive_aux and trig.low != trig.lemma
+        and not trig.low.endswith("ing")
+    ):
+        passive = True
+    nominal = prev is not None and (
+        prev.low in cues.determiners or prev.low in cues.possessive or prev.low in cues.preps
+    )
+    light = False
+    if nominal:
+        # "held a phone call", "launched an attack": the light verb makes the clause verbal
+        for k in range(i0 - 1, max(-1, i0 - 5), -1):
+            if toks[k].lemma in cues.light_verbs:
+                light = True
+                break
+            if toks[k].low in cues.preps or toks[k].low in {",", ";"}:
+                break
+
+    trigger_in_quote = inq[i0]
+    confidence = rule.confidence
+    source: _Group | None = None
+    target_ids: tuple[str, ...] = ()
+    target_group: _Group | None = None
+    resolved = False
+
+    before = [g for g in groups if g.t1 < i0 and i0 - g.t1 <= _SOURCE_WINDOW]
+    after = [g for g in groups if g.t0 > i1 and g.t0 - i1 <= _TARGET_WINDOW]
+    # cut the window at clause boundaries after the trigger
+    after = [g for g in after if not _crosses_break(toks, i1, g.t0, cues)]
+    agent = next((g for g in after if g.prep in cues.agent), None)
+
+    poss = next(
+        (g for g in reversed(before) if g.possessive and 0 < i0 - g.t1 <= 4
+         and all(not toks[q].cap or q == g.t1 + 1 for q in range(g.t1 + 2, i0))),
+        None,
+    )
+    # adjacent actor before the trigger: "Russian air strikes", "(against) Russia strikes"
+    modifier = next((g for g in reversed(before) if i0 - g.t1 == 1), None)
+
+    if passive:
+        source = agent
+        patient = _nearest_subject(before, toks, i0, cues, trigger_in_quote)
+        if patient is not None:
+            target_group = patient
+    elif agent is not None and nominal:
+        source = agent
+    elif poss is not None:
+        source = poss
+    elif modifier is not None:
+        source = modifier
+    elif not nominal or light:
+        pron = _pronoun_before(toks, before, i0, cues)
+        if pron is not None:
+            source = _resolve_pronoun(pron, groups, toks, i0, trigger_in_quote, disc, cues)
+            resolved = True
+        else:
+            source = _nearest_subject(before, toks, i0, cues, trigger_in_quote)
+            if source is None and trigger_in_quote and disc.speaker is not None:
+                source, resolved = disc.speaker, True
+    elif any(t.low in cues.speaker_pronouns for t in toks[max(0, i0 - 2) : i0]) and trigger_in_quote:
+        source, resolved = disc.speaker, True
+
+    # ---- target
+    tprep = lr.target_tokens.get(rule.id, frozenset())
+    if target_group is None:
+        for g in after:
+            if source is not None and g.actor_ids == source.actor_ids:
+                continue
+            if g is agent or g.reporter:
+                continue
+            if g.prep is not None and g.prep in tprep:
+                target_group = g
+                break
+            if (
+                g.prep is None and rule.direct_object and (not nominal or light)
+                and g.t0 - i1 <= 3
+            ):
+                target_group = g
+                break
+    if target_group is None and i1 + 1 < n and toks[i1 + 1].low in cues.object_pronouns:
+        src_c = source.countries if source is not None else frozenset()
+        for g in reversed(before):
+            if g is source or (src_c and g.countries <= src_c) or g.reporter:
+                continue
+            target_group = g
+            resolved = True
+            break
+    if target_group is not None:
+        target_ids = target_group.actor_ids
+    source_ids = source.actor_ids if source is not None else ()
+    if source is not None and target_group is not None and source_ids == target_ids:
+        target_ids = ()
+    if source_ids and target_ids:
+        # an actor is never its own target within one event
+        target_ids = tuple(t for t in target_ids if t not in source_ids)
+
+    fallback = False
+    if source_ids and not target_ids and rule.plover in _SPEECH_TYPES:
+        prior = disc.last_targets.get(frozenset(source_ids))
+        if prior:
+            target_ids, fallback = prior, True
+    if not target_ids and len(source_ids) > 1 and rule.reciprocal:
+        pass  # PLOVER reading of "X and Y met": compound source, no target
+
+    # ---- confidence
+    confidence += 0.1 if source_ids else -0.15
+    confidence += 0.05 if target_ids else 0.0
+    if resolved:
+        confidence -= 0.05
+    if fallback:
+        confidence -= 0.15
+    if any(0 < i0 - s <= 6 for s in speech_at):
+        confidence -= 0.2  # embedded in a speech act ("condemned the attack"): secondary
+    confidence = max(0.05, min(0.99, confidence))
+
+    return EventTag(
+        event_type=rule.plover,
+        quad_class=rule.quad_class,
+        cameo_root=rule.cameo[:2],
+        cameo_code=rule.cameo,
+        source=list(source_ids),
+        target=list(target_ids),
+        trigger=Span(text=text[trig.start : toks[i1].end], start=trig.start, end=toks[i1].end,
+                     field=fld),
+        sentence=sentence,
+        negated=negated,
+        modality=modality,
+        confidence=round(confidence, 3),
+        rule_id=rule.id,
+    )
+
+
+def _crosses_break(toks: list[Token], a: int, b: int, cues: Cues) -> bool:
+    return any(
+        toks[k].low == ";" or (toks[k].low in cues.clause_breaks and toks[k].low not in cues.preps)
+        or toks[k].lemma in cues.reporting
+        for k in range(a + 1, b)
+    )
+
+
+def _nearest_subject(
+    before: list[_Group], toks: list[Token], i0: int, cues: Cues, in_quote: bool
+) -> _Group | None:
+    for g in reversed(before):
+        if g.prep is not None or g.modifier or (g.possessive and i0 - g.t1 > 4):
+            continue
+        if g.in_quote != in_quote:
+            continue  # quoted speech and the narrative around it have different subjects
+        if any(toks[k].low == ";" for k in range(g.t1 + 1, i0)):
+            return None
+        return g
+    return None
+
+
+def _pronoun_before(toks: list[Token], before: list[_Group], i0: int, cues: Cues) -> str | None:
+    """A subject pronoun sitting between the trigger and the nearest actor before it."""
+    limit = before[-1].t1 if before else -1
+    for k in range(i0 - 1, max(limit, i0 - 5), -1):
+        t = toks[k]
+        if t.low in cues.subject_pronouns or t.low in cues.speaker_pronouns:
+            return t.low
+        if t.low in {",", ";", ":"} or (t.low in cues.clause_breaks and t.low != "as"):
+            break
+    return None
+
+
+def _resolve_pronoun(
+    pron: str, groups: list[_Group], toks: list[Token], i0: int, in_quote: bool,
+    disc: _Discourse, cues: Cues,
+) -> _Group | None:
+    if pron in cues.speaker_pronouns and in_quote:
+        return disc.speaker
+    for g in groups:
+        if g.t1 >= i0:
+            break
+        if g.prep is None and not g.modifier and not g.in_quote:
+            return g
+    return disc.subject or disc.speaker

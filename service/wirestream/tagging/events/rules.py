@@ -1,0 +1,239 @@
+"""Loading the event rule set (data/events/*.yaml) into immutable, indexed structures.
+
+Rules are data so that event knowledge can be reviewed and versioned without touching code; this
+module only parses, checks and indexes them. Every structure built here is frozen: one loaded
+:class:`RuleSet` is shared by all tagger calls (and threads) without locks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from wirestream.models import PloverType
+
+from .text import lemma
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
+GAP = "..."
+DEFAULT_GAP = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One event rule: the event it codes and how to find its actors."""
+
+    id: str
+    plover: PloverType
+    quad_class: int
+    cameo: str
+    target_preps: frozenset[str]  # abstract classes, resolved per language in Cues
+    direct_object: bool
+    reciprocal: bool
+    requires: frozenset[str]
+    window: int
+    not_before: frozenset[str]
+    not_after: frozenset[str]
+    modality: str | None
+    confidence: float
+    gap: int
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A trigger: a sequence of elements, each a set of accepted keys (lemma or surface)."""
+
+    elements: tuple[frozenset[str], ...]
+    gaps: tuple[bool, ...]  # gaps[k]: tokens may be skipped before elements[k] (k >= 1)
+    rule: Rule
+
+    @property
+    def size(self) -> int:
+        return len(self.elements)
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Per-language grammatical cue words (see data/events/cues.yaml)."""
+
+    lang: str
+    negation: frozenset[str]
+    negation_verbs: frozenset[str]
+    modality: Mapping[str, str]
+    passive_aux: frozenset[str]
+    agent: frozenset[str]
+    prep_classes: Mapping[str, frozenset[str]]
+    preps: frozenset[str]
+    subject_pronouns: frozenset[str]
+    object_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    possessive: frozenset[str]
+    coordinators: frozenset[str]
+    determiners: frozenset[str]
+    clause_breaks: frozenset[str]
+    reporting: frozenset[str]
+    according: frozenset[str]
+    light_verbs: frozenset[str]
+    strip_prefixes: tuple[str, ...]
+
+    def target_tokens(self, rule: Rule) -> frozenset[str]:
+        out: set[str] = set()
+        for cls in rule.target_preps:
+            out |= self.prep_classes.get(cls, frozenset())
+        return frozenset(out)
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageRules:
+    cues: Cues
+    index: Mapping[str, tuple[Pattern, ...]]  # key of first element -> patterns, longest first
+    target_tokens: Mapping[str, frozenset[str]]  # rule id -> target preposition tokens
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    version: str
+    rules: tuple[Rule, ...]
+    languages: Mapping[str, LanguageRules]
+
+
+def _fs(values: Any, lang: str | None = None) -> frozenset[str]:
+    """Lower-cased keys; with ``lang`` also their lemmas, so data may use any inflection."""
+    out: set[str] = set()
+    for v in values or ():
+        low = str(v).lower()
+        out.add(low)
+        if lang is not None and " " not in low:
+            out.add(lemma(lang, str(v)))
+    return frozenset(out)
+
+
+def _element_keys(word: str, lang: str, strip: tuple[str, ...]) -> frozenset[str]:
+    low = word.lower()
+    keys = {low, lemma(lang, word)}
+    for p in strip:
+        if low.startswith(p) and len(low) - len(p) >= 3:
+            keys.add(low[len(p) :])
+    return frozenset(keys)
+
+
+def _compile(trigger: str, rule: Rule, lang: str, strip: tuple[str, ...]) -> Pattern:
+    from .text import tokenize  # local: tokenisation must match the engine's exactly
+
+    elements: list[frozenset[str]] = []
+    gaps: list[bool] = []
+    pending_gap = False
+    for part in trigger.split(" "):
+        if not part:
+            continue
+        if part == GAP:
+            pending_gap = True
+            continue
+        # a data word may itself be several tokens ("cease-fire" stays one, "d'accord" two)
+        for tok in tokenize(part, lang):
+            elements.append(_element_keys(part[tok.start : tok.end], lang, strip))
+            gaps.append(pending_gap)
+            pending_gap = False
+    if not elements:
+        raise ValueError(f"rule {rule.id}: empty trigger {trigger!r}")
+    return Pattern(tuple(elements), tuple(gaps), rule)
+
+
+def _check_rule(raw: Mapping[str, Any], codes: Mapping[str, str]) -> None:
+    rid = raw.get("id")
+    if not isinstance(rid, str) or not rid:
+        raise ValueError(f"rule without id: {raw!r}")
+    PloverType(raw["plover"])  # raises on unknown types
+    cameo = str(raw["cameo"])
+    if not (cameo.isdigit() and 2 <= len(cameo) <= 4 and 1 <= int(cameo[:2]) <= 20):
+        raise ValueError(f"rule {rid}: bad CAMEO code {cameo!r}")
+    mapped = codes.get(cameo)
+    if mapped is not None and mapped != raw["plover"] and not raw.get("cameo_plover_override"):
+        raise ValueError(f"rule {rid}: CAMEO {cameo} is {mapped} in the crosswalk, not {raw['plover']}")
+    if not isinstance(raw.get("triggers"), dict) or not raw["triggers"]:
+        raise ValueError(f"rule {rid}: no triggers")
+
+
+def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
+    """Parse, check and index the rule set in ``data_dir``; raises ``ValueError`` if malformed."""
+    version = (data_dir / "VERSION").read_text(encoding="utf-8").strip()
+    crosswalk = json.loads((data_dir / "cameo_plover.json").read_text(encoding="utf-8"))
+    codes: Mapping[str, str] = crosswalk["codes"]
+    quads: Mapping[str, int] = crosswalk["plover_quad_class"]
+    raw_rules = yaml.safe_load((data_dir / "rules.yaml").read_text(encoding="utf-8"))["rules"]
+    raw_cues = yaml.safe_load((data_dir / "cues.yaml").read_text(encoding="utf-8"))["languages"]
+
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for raw in raw_rules:
+        _check_rule(raw, codes)
+        if raw["id"] in seen:
+            raise ValueError(f"duplicate rule id {raw['id']}")
+        seen.add(raw["id"])
+        plover = PloverType(raw["plover"])
+        rules.append(
+            Rule(
+                id=raw["id"],
+                plover=plover,
+                quad_class=int(quads[plover.value]),
+                cameo=str(raw["cameo"]),
+                target_preps=frozenset(raw.get("target_preps") or ()),
+                direct_object=bool(raw.get("direct_object", False)),
+                reciprocal=bool(raw.get("reciprocal", False)),
+                requires=_fs(raw.get("requires"), "en"),
+                window=int(raw.get("window", 12)),
+                not_before=_fs(raw.get("not_before"), "en"),
+                not_after=_fs(raw.get("not_after"), "en"),
+                modality=raw.get("modality"),
+                confidence=float(raw.get("confidence", 0.6)),
+                gap=int(raw.get("gap", DEFAULT_GAP)),
+            )
+        )
+
+    languages: dict[str, LanguageRules] = {}
+    for lang, c in raw_cues.items():
+        strip = tuple(c.get("strip_prefixes") or ())
+        cues = Cues(
+            lang=lang,
+            negation=_fs(c.get("negation"), lang),
+            negation_verbs=_fs(c.get("negation_verbs"), lang),
+            modality={lemma(lang, k): v for k, v in (c.get("modality") or {}).items()}
+            | {str(k).lower(): v for k, v in (c.get("modality") or {}).items()},
+            passive_aux=_fs(c.get("passive_aux"), lang),
+            agent=_fs(c.get("agent")),
+            prep_classes={k: _fs(v) for k, v in (c.get("prep_classes") or {}).items()},
+            preps=_fs(c.get("preps")),
+            subject_pronouns=_fs(c.get("subject_pronouns")),
+            object_pronouns=_fs(c.get("object_pronouns")),
+            speaker_pronouns=_fs(c.get("speaker_pronouns")),
+            possessive=_fs(c.get("possessive")),
+            coordinators=_fs(c.get("coordinators")),
+            determiners=_fs(c.get("determiners")),
+            clause_breaks=_fs(c.get("clause_breaks")),
+            reporting=_fs(c.get("reporting"), lang),
+            according=_fs(c.get("according"), lang),
+            light_verbs=_fs(c.get("light_verbs"), lang),
+            strip_prefixes=strip,
+        )
+        index: dict[str, list[Pattern]] = {}
+        for rule, raw in zip(rules, raw_rules, strict=True):
+            for trig in (raw["triggers"].get(lang) or ()):
+                # rule-level vetoes/requirements are written in English lemmas; for other
+                # languages they simply never fire, which is the safe direction
+                pat = _compile(str(trig), rule, lang, strip)
+                for key in pat.elements[0]:
+                    index.setdefault(key, []).append(pat)
+        frozen_index = {
+            k: tuple(sorted(v, key=lambda p: -p.size)) for k, v in index.items()
+        }
+        languages[lang] = LanguageRules(
+            cues=cues,
+            index=frozen_index,
+            target_tokens={r.id: cues.target_tokens(r) for r in rules},
+        )
+    return RuleSet(version=version, rules=tuple(rules), languages=languages)
