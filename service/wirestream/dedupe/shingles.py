@@ -1,0 +1,159 @@
+"""Text -> shingle hashes -> a compact sketch: the features the near-duplicate index works on.
+
+Why this shape:
+
+* **Body only.** Syndicated copies rewrite headlines; the body is what they share.
+* **Word shingles inside a paragraph.** A shingle never spans a paragraph break, so reordering
+  paragraphs leaves the shingle set unchanged, and a paragraph shorter than the shingle size (a
+  byline, a dateline line, a credit) contributes nothing, so changing it cannot hurt similarity.
+* **Vectorised hashing.** Words are hashed with a polynomial rolling hash over the UTF-8 bytes,
+  computed with numpy prefix sums (one pass, no per-word Python call), then mixed with the
+  murmur3 finaliser; shingles combine word hashes the same way. The hashes are persisted inside
+  sketches, so they must be stable across processes: no use of Python's salted ``hash()``.
+* **One-permutation MinHash with 8-bit fingerprints** (Li, Owen & Zhang 2012; b-bit minwise
+  hashing, Li & König 2010): the shingle hashes are split into 64 bins by their top 6 bits and the
+  minimum of each bin is kept as one byte (1..255, 0 = empty bin). That is 64 bytes per article,
+  from one hash per shingle instead of 128 hash permutations.
+* **Candidate keys**: the ``m`` smallest shingle hashes (a bottom-m sketch). Two texts with
+  Jaccard J share at least one of their m smallest hashes with probability about ``1-(1-J)^m``,
+  and a text that is a cut-down copy of another keeps the other's smallest hashes that survived
+  the cut, so this favours containment as well as resemblance.
+"""
+
+from __future__ import annotations
+
+import base64
+import struct
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+U64 = npt.NDArray[np.uint64]
+
+BINS: Final = 64  # sketch bins; part of the persisted format (see SKETCH_VERSION)
+BIN_SHIFT: Final = np.uint64(64 - 6)
+SKETCH_VERSION: Final = "1"
+MAX_TEXT_BYTES: Final = 1 << 17  # longer bodies are shingled on their first 128 KiB only
+
+_BASE: Final = 0x100000001B3 | 1  # odd, so invertible modulo 2**64
+_MOD: Final = 1 << 64
+_C1: Final = np.uint64(0xFF51AFD7ED558CCD)
+_C2: Final = np.uint64(0xC4CEB9FE1A85EC53)
+_S33: Final = np.uint64(33)
+_MULT: Final = tuple(
+    np.uint64(x)
+    for x in (
+        0x9E3779B97F4A7C15,
+        0xC2B2AE3D27D4EB4F,
+        0x165667B19E3779F9,
+        0xD6E8FEB86659FD93,
+        0x27D4EB2F165667C5,
+        0x94D049BB133111EB,
+        0xBF58476D1CE4E5B9,
+        0x85EBCA77C2B2AE63,
+    )
+)
+MAX_SHINGLE: Final = len(_MULT)
+
+
+def _powers(base: int, n: int) -> U64:
+    out = np.empty(n, dtype=np.uint64)
+    p = 1
+    # Built once at import (a constant table, not mutable state); wraps modulo 2**64 by design.
+    for i in range(n):
+        out[i] = p
+        p = (p * base) % _MOD
+    return out
+
+
+_POW: Final = _powers(_BASE, MAX_TEXT_BYTES)
+_INV: Final = _powers(pow(_BASE, -1, _MOD), MAX_TEXT_BYTES)
+
+# Word bytes: ASCII letters and digits, and every byte of a multi-byte UTF-8 character (letters of
+# other scripts). Common Unicode punctuation is mapped to spaces before encoding.
+_WORD = np.zeros(256, dtype=np.int8)
+for _c in b"0123456789abcdefghijklmnopqrstuvwxyz":
+    _WORD[_c] = 1
+_WORD[128:] = 1
+_WORD.setflags(write=False)
+_PUNCT: Final = str.maketrans(
+    {c: " " for c in "\u00a0\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2013\u2014\u2015\u2026\u00ab\u00bb\u2022\u00b7"}
+)
+_BIN_STARTS: Final = np.arange(BINS, dtype=np.uint64) << BIN_SHIFT
+
+
+def _fmix(h: U64) -> U64:
+    h = h ^ (h >> _S33)
+    h = h * _C1
+    h = h ^ (h >> _S33)
+    h = h * _C2
+    return h ^ (h >> _S33)
+
+
+def shingle_hashes(body: str, size: int = 5) -> U64:
+    """Sorted unique 64-bit hashes of the word ``size``-shingles of ``body``, per paragraph."""
+    if not 1 <= size <= MAX_SHINGLE:
+        raise ValueError(f"shingle size must be 1..{MAX_SHINGLE}")
+    data = body.lower().translate(_PUNCT).encode("utf-8", "replace")[:MAX_TEXT_BYTES]
+    b = np.frombuffer(data, dtype=np.uint8)
+    if b.size == 0:
+        return np.empty(0, dtype=np.uint64)
+    edges = np.diff(_WORD[b], prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    n = starts.size - size + 1
+    if n <= 0:
+        return np.empty(0, dtype=np.uint64)
+    prefix = np.zeros(b.size + 1, dtype=np.uint64)
+    np.cumsum(b.astype(np.uint64) * _POW[: b.size], out=prefix[1:])
+    words = _fmix((prefix[ends] - prefix[starts]) * _INV[starts] + (ends - starts).astype(np.uint64))
+    para = np.cumsum(b == 10)[starts]  # paragraph number of each word (blocks are "\n\n"-joined)
+    sh = words[:n] * _MULT[0]
+    for j in range(1, size):
+        sh = sh + words[j : j + n] * _MULT[j]
+    sh = sh[para[:n] == para[size - 1 :]]
+    return np.unique(_fmix(sh))
+
+
+@dataclass(frozen=True, slots=True)
+class Sketch:
+    """What the near-duplicate index keeps per article (and what is persisted for a rebuild)."""
+
+    bins: bytes  # BINS bytes: 8-bit fingerprint of each bin's minimum, 0 = empty bin
+    size: int  # number of distinct shingles (capped at 65535)
+    keys: tuple[int, ...]  # candidate keys: low 32 bits of the m smallest shingle hashes
+
+    def encode(self) -> str:
+        """Compact, JSON-safe text form for the state tables."""
+        raw = self.bins + struct.pack(f"<H{len(self.keys)}I", self.size, *self.keys)
+        return SKETCH_VERSION + base64.b85encode(raw).decode("ascii")
+
+    @classmethod
+    def decode(cls, text: str) -> Sketch:
+        if not text.startswith(SKETCH_VERSION):
+            raise ValueError("unknown sketch version")
+        raw = base64.b85decode(text[len(SKETCH_VERSION) :])
+        m = (len(raw) - BINS - 2) // 4
+        size, *keys = struct.unpack(f"<H{m}I", raw[BINS:])
+        return cls(bins=raw[:BINS], size=size, keys=tuple(keys))
+
+
+def sketch_hashes(hashes: U64, m: int) -> Sketch:
+    """Build the sketch from sorted unique shingle hashes."""
+    n = int(hashes.size)
+    if n == 0:
+        return Sketch(bins=bytes(BINS), size=0, keys=())
+    idx = np.searchsorted(hashes, _BIN_STARTS)
+    clipped = np.minimum(idx, n - 1)
+    mins = hashes[clipped]
+    present = (idx < n) & ((mins >> BIN_SHIFT) == np.arange(BINS, dtype=np.uint64))
+    fp = (1 + (mins & np.uint64(0xFFFF)) % np.uint64(255)).astype(np.uint8)
+    fp[~present] = 0
+    keys = tuple(int(k) for k in (hashes[:m] & np.uint64(0xFFFFFFFF)))
+    return Sketch(bins=fp.tobytes(), size=min(n, 0xFFFF), keys=keys)
+
+
+def sketch_text(body: str, shingle_size: int, m: int) -> Sketch:
+    return sketch_hashes(shingle_hashes(body, shingle_size), m)
