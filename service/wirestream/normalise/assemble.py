@@ -6,10 +6,13 @@ headline; compute offsets (``body[b.start:b.end] == b.text`` by construction); d
 language; hash; derive ids.
 
 Kill/withhold notices (pubstatus canceled/withheld) may legitimately have no body: they are accepted
-with an empty body so the dedupe stage can retract the story. Every other empty body is rejected.
+with an empty body so the dedupe stage can retract the story. Every other empty body is rejected,
+and so is a body without a single letter or digit ("((((((", a page of dots): there is no text.
 """
 
 from __future__ import annotations
+
+import re
 
 from wirestream.models import Article, Block, BlockKind, Dateline, PubStatus
 from wirestream.settings import NormaliseSettings
@@ -23,6 +26,7 @@ from .ids import content_hash, story_id_for
 from .language import detect_language
 from .repair import clean_line
 
+_WORDLIKE = re.compile(r"[^\W_]")  # a letter or digit in any script
 _MAX_SHORT_FIELD = 1_000  # byline/subheadline: longer means a mapping error upstream
 
 
@@ -111,6 +115,8 @@ def assemble(draft: Draft, settings: NormaliseSettings) -> Article:
     killed = draft.pubstatus is not PubStatus.USABLE
     if not blocks and not (killed and (draft.agency_id or headline)):
         r.reject(r.EMPTY_BODY, "no body text after cleaning")
+    if blocks and not any(_WORDLIKE.search(b.text) for b in blocks):
+        r.reject(r.EMPTY_BODY, "body has no letters or digits (only punctuation/symbols)")
 
     out_blocks: list[Block] = []
     texts: list[str] = []

@@ -3,8 +3,8 @@
 
 Accepted shapes, all ending in a dash (``-``, ``--``, en or em dash) followed by a space:
 
-* ``PLACE[, EXTRA] (AGENCY) -``: place of 1–5 words starting with a capital (or a caseless
-  script), agency in parentheses;
+* ``PLACE[, EXTRA] (AGENCY) -``: place of 1–5 words, all caps or with every word of 4+ letters
+  capitalised (or a caseless script), agency in parentheses;
 * ``PLACE, DATE -`` without agency (ANSA's ``ROMA, 4 LUG -``): only when the place is ALL CAPS
   and a date part with a digit follows, because ``NATO - the alliance ...`` must stay a sentence;
 * ``(AGENCY) -`` alone.
@@ -20,7 +20,7 @@ import re
 from wirestream.models import Dateline
 
 _SCAN_CHARS = 160
-_DASH = r"\s*(?:--?|–|—|―)\s+"
+_DASH = r"\s*(?:--?|–|—|―)(?:\s+|$)"
 _WITH_PLACE = re.compile(
     r"^(?P<head>(?P<place>[^\W\d_][^\W_]{0,30}(?:[ .'’/-]{1,2}[^\W_]{1,30}){0,4}\.?)"
     r"(?:,\s?(?P<extra>[^()\n,–—-]{1,40}?(?:,\s?[^()\n,–—-]{1,20}?)?))?"
@@ -44,7 +44,7 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
     if place is not None:
         if agency is None and not (_all_caps(place) and extra and _has_digit(extra)):
             return None, text
-        if not (place[0].isupper() or not place[0].islower()):
+        if not _place_ok(place):
             return None, text
     # ", England, July 4": parts with a digit are the date, the others qualify the place.
     parts = [p.strip() for p in extra.split(",")] if extra else []
@@ -67,6 +67,12 @@ def parse_dateline_field(text: str) -> Dateline:
     if found is not None and not rest.strip():
         return found
     return Dateline(text=text.strip(" -–—"), place=None)
+
+
+def _place_ok(place: str) -> bool:
+    """ALL CAPS, or every word of 4+ letters capitalised ("Rio de Janeiro", "Lisboa"), so that
+    "The minister (Labour) - ..." is not read as a dateline. Caseless scripts pass."""
+    return all(not (len(w) >= 4 and w[0].islower()) for w in place.split()) and not place[0].islower()
 
 
 def _plausible_agency(agency: str) -> bool:

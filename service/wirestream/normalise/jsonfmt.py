@@ -1,8 +1,8 @@
 """JSON: parsing (orjson) and the plain-JSON mapping (common CMS/scraper field names).
 
-orjson is ~10x faster than ``json`` and refuses documents nested deeper than 1024 levels with a
-"recursion limit" error, which we report as ``json_too_deep`` rather than ``invalid_json`` so ops can
-tell an attack/bug from a truncated message.
+orjson is much faster than ``json`` and refuses documents nested deeper than 1024 levels with a
+"depth limit exceeded" error, which we report as ``json_too_deep`` rather than ``invalid_json``
+so ops can tell an attack or a serialiser bug from a truncated message.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def parse_json(text: str) -> dict[str, Any]:
     try:
         value = orjson.loads(text)
     except orjson.JSONDecodeError as exc:
-        if "recursion" in str(exc).lower():
+        if "depth limit" in str(exc).lower() or "recursion" in str(exc).lower():
             r.reject(r.JSON_TOO_DEEP, "JSON nested deeper than 1024 levels")
         r.reject(r.INVALID_JSON, f"invalid JSON at char {exc.pos}")
     if not isinstance(value, dict):

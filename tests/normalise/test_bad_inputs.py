@@ -1,0 +1,71 @@
+"""Every case of the bad-input catalogue gives its expected outcome, quickly, and never a bug.
+
+The budget per case is 100 ms; the assertion allows 1 s so CI noise cannot make it flaky (the
+benchmark records the real maximum).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from wirestream.errors import Rejection
+from wirestream.models import Article
+from wirestream.normalise import REASON_CODES, normalise
+from wirestream.settings import NormaliseSettings
+
+from .conftest import load_bad_inputs, make_raw  # noqa: TID252
+
+CATALOGUE = load_bad_inputs().CATALOGUE
+
+
+def test_catalogue_shape() -> None:
+    names = [case.name for case in CATALOGUE]
+    assert len(names) >= 40
+    assert len(set(names)) == len(names)
+    for case in CATALOGUE:
+        assert isinstance(case.data, bytes)
+        assert case.expected_reason is None or case.expected_reason in REASON_CODES
+
+
+@pytest.mark.parametrize("case", CATALOGUE, ids=lambda c: c.name)
+def test_bad_input_outcome(case) -> None:  # type: ignore[no-untyped-def]
+    raw = make_raw(case.data)
+    settings = NormaliseSettings()
+    started = time.perf_counter()
+    try:
+        article = normalise(raw, settings)
+        outcome = None
+    except Rejection as exc:
+        outcome = exc.reason
+        assert exc.reason != "internal_error", exc.message
+        assert len(exc.message) <= 300
+    elapsed = time.perf_counter() - started
+    assert outcome == case.expected_reason
+    assert elapsed < 1.0, f"{case.name} took {elapsed * 1000:.0f} ms"
+    if outcome is None:
+        Article.model_validate(article.model_dump())
+        for block in article.blocks:
+            assert article.body[block.start : block.end] == block.text
+        for bad in ("\u202e", "\u202a", "\u2066", "\u2069", "\x00", "\x01", "\x1b", "\u200b"):
+            assert bad not in article.body and bad not in article.headline
+
+
+def test_repairs_are_visible() -> None:
+    by_name = {case.name: case for case in CATALOGUE}
+    settings = NormaliseSettings()
+    mojibake = normalise(make_raw(by_name["mojibake_text"].data), settings)
+    assert "France’s leader said the talks were “useful”" in mojibake.body
+    utf16 = normalise(make_raw(by_name["utf16_le_with_bom"].data), settings)
+    assert utf16.headline == "Talks resume in Geneva"
+    nul = normalise(make_raw(by_name["nul_bytes_sprinkled"].data), settings)
+    assert "Friday" in nul.body
+    rtl = normalise(make_raw(by_name["rtl_override_characters"].data), settings)
+    assert rtl.headline == "Talks resume in Geneva"
+    kill = normalise(make_raw(by_name["ninjs_canceled_without_body"].data), settings)
+    assert kill.body == "" and kill.blocks == [] and kill.pubstatus.value == "canceled"
+    latin1_xml = normalise(make_raw(by_name["xml_declared_latin1"].data), settings)
+    assert latin1_xml.headline == "Plastique é treaty talks resume"
+    emoji = normalise(make_raw(by_name["emoji_and_zwj"].data), settings)
+    assert "\U0001f468\u200d\U0001f469\u200d\U0001f467" in emoji.headline  # ZWJ kept

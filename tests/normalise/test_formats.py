@@ -1,0 +1,246 @@
+"""One realistic fixture per format and language; each assertion pins a documented behaviour."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import pytest
+
+from wirestream.models import Article, BlockKind, PubStatus, SourceFormat
+
+from .conftest import Run  # noqa: TID252
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+def check_invariants(article: Article) -> None:
+    assert article.body == "\n\n".join(b.text for b in article.blocks)
+    for block in article.blocks:
+        assert article.body[block.start : block.end] == block.text
+        assert block.text == block.text.strip() and "\n" not in block.text
+    Article.model_validate(article.model_dump())
+
+
+def test_ninjs_1x_english(run: Run, fixture_bytes: Callable[[str], bytes]) -> None:
+    a = run(fixture_bytes("ninjs1_en.json"))
+    check_invariants(a)
+    assert a.source_format is SourceFormat.NINJS
+    assert a.article_id == "urn:newsml:example-wire.test:20250704:KYV0417:3"
+    assert a.story_id == "urn:newsml:example-wire.test:20250704:KYV0417"
+    assert a.version == 3
+    assert a.headline == "Kyiv reopens river port after overnight drone attack"
+    assert a.byline == "Olena Marchuk"
+    assert a.dateline is not None and a.dateline.text == "KYIV (Reuters)"
+    assert (a.dateline.place, a.dateline.agency) == ("KYIV", "Reuters")
+    assert a.paragraphs[0].startswith("Kyiv's river port on the Dnipro reopened on Friday")
+    # hard line wraps inside the first paragraph are joined
+    assert "said, hours after drones damaged two grain warehouses and a loading crane" in a.body
+    assert a.subheads == ["Damage"]
+    assert a.boilerplate == [
+        "(c) 2025 Example Wire. All rights reserved.",
+        "Reporting by Olena Marchuk; Editing by Tom Pryor",
+        "Sign up for our Ukraine briefing newsletter.",
+    ]
+    assert "Reporting by" not in a.body and "Sign up" not in a.body
+    assert a.published == datetime(2025, 7, 4, 6, 5, tzinfo=UTC)
+    assert a.version_created == datetime(2025, 7, 4, 6, 41, tzinfo=UTC)  # +03:00 -> UTC
+    assert (a.language, a.declared_language) == ("en", "en-GB")
+    assert {s.name for s in a.subjects} >= {"shipping", "Vitali Klitschko"}
+    assert a.pubstatus is PubStatus.USABLE
+
+
+def test_ninjs_2x_german_html_body(run: Run, fixture_bytes: Callable[[str], bytes]) -> None:
+    a = run(fixture_bytes("ninjs2_de.json"))
+    check_invariants(a)
+    assert a.headline == "Bahnstreik legt Fernverkehr im Süden lahm"
+    assert a.subheadline == "Pendler müssen auf Busse ausweichen"
+    assert a.byline == "Von Jana Becker, dpa"
+    assert a.dateline is not None and (a.dateline.place, a.dateline.agency) == ("BERLIN", "dpa")
+    assert a.paragraphs[0].startswith("Ein Streik der Lokführer")
+    assert "«Wir haben keine andere Wahl»" in a.body  # guillemets kept
+    assert a.subheads == ["Verhandlungen"]
+    assert a.boilerplate == ["© dpa-infocom GmbH. Alle Rechte vorbehalten."]
+    assert "ignored plain copy" not in a.body  # HTML body preferred over text/plain
+    assert a.language == "de"
+    assert a.story_id == a.article_id  # no visible version suffix
+
+
+def test_ninjs_3x_french_camelcase(run: Run, fixture_bytes: Callable[[str], bytes]) -> None:
+    a = run(fixture_bytes("ninjs3_fr.json"))
+    check_invariants(a)
+    assert a.version == 4
+    assert a.story_id == "http://example-agence.test/depeches/2025/07/04/vignobles-grele"
+    assert a.headline == "La grêle ravage des vignobles en Bourgogne"
+    assert a.dateline is not None and (a.dateline.place, a.dateline.agency) == ("PARIS", "AFP")
+    assert a.paragraphs[1].startswith("« C’est une catastrophe")  # NBSP -> space, ’ kept
+    assert a.subheads == ["Aides de l’État"]
+    assert a.published == datetime(2025, 7, 4, 6, 0, tzinfo=UTC)
+    assert a.updated == datetime(2025, 7, 4, 9, 20, tzinfo=UTC)
+    assert a.language == "fr"
+
+
+def test_newsml_spanish_inline_xhtml(run: Run, fixture_bytes: Callable[[str], bytes]) -> None:
+    a = run(fixture_bytes("newsml_es.xml"))
+    check_invariants(a)
+    assert a.source_format is SourceFormat.NEWSML
+    assert a.article_id == "urn:newsml:agencia-ejemplo.test:20250704:ES1234"
+    assert a.version == 1
+    assert a.headline == "El Gobierno aprueba el plan de vivienda para jóvenes"
+    assert a.subheadline == "La medida incluye avales públicos para la primera compra"
+    assert a.byline == "Por Lucía Romero"
+    d = a.dateline
+    assert d is not None and d.text == "MADRID, 4 jul (EFE)"
+    assert (d.place, d.agency, d.date_text) == ("MADRID", "EFE", "4 jul")
+    assert a.paragraphs[0].startswith("El Consejo de Ministros aprobó")
+    assert a.subheads == ["Críticas de la oposición"]
+    assert a.boilerplate == ["© 2025 Agencia Ejemplo. Todos los derechos reservados."]
+    assert a.subjects[0].code == "medtop:11000000"
+    assert (a.language, a.declared_language) == ("es", "es")
+    assert a.published == datetime(2025, 7, 4, 10, 0, tzinfo=UTC)
+
+
+def test_newsml_message_kill_notice(run: Run, fixture_bytes: Callable[[str], bytes]) -> None:
+    a = run(fixture_bytes("newsml_en_message.xml"))
+    check_invariants(a)
+    assert a.pubstatus is PubStatus.CANCELED
+    assert a.article_id == "tag:example-wire.test,2025:LDN7731"
+    assert a.version == 2
+    assert a.dateline is not None and a.dateline.place == "LONDON"
+    assert a.language == "en"
+
+
+def test_plain_json_italian(run: Run, fixture_bytes: Callable[[str], bytes]) -> None:
+    a = run(fixture_bytes("json_it.json"))
+    check_invariants(a)
+    assert a.source_format is SourceFormat.JSON
+    assert a.article_id == a.story_id == "ansa-esempio-2025-07-04-0042"
+    assert a.headline == "Caldo record, allerta in 18 città"
+    assert a.subheadline == "Bollino rosso da Bolzano a Palermo"
+    assert a.dateline is not None and (a.dateline.place, a.dateline.date_text) == ("ROMA", "4 lug")
+    assert a.boilerplate == ["RIPRODUZIONE RISERVATA © Copyright ANSA"]
+    assert a.published == datetime(2025, 7, 4, 14, 5, tzinfo=UTC)  # naive -> source tz (UTC)
+    assert a.language == "it"
+    assert [s.name for s in a.subjects] == ["meteo", "salute"]
+
+
+def test_plain_json_portuguese(run: Run, fixture_bytes: Callable[[str], bytes]) -> None:
+    a = run(fixture_bytes("json_pt.json"))
+    check_invariants(a)
+    assert a.article_id.startswith("https://noticias-exemplo.test/")
+    d = a.dateline
+    assert d is not None and (d.place, d.agency, d.date_text) == ("Lisboa", "Lusa", "04 jul 2025")
+    assert a.paragraphs[0].startswith("A taxa de inflação homóloga abrandou")
+    assert a.published == datetime(2025, 7, 4, 10, 0, tzinfo=UTC)
+    assert a.updated == datetime(2025, 7, 4, 11, 15, tzinfo=UTC)
+    assert (a.language, a.declared_language) == ("pt", "pt-PT")
+
+
+def test_whole_html_document(run: Run, fixture_bytes: Callable[[str], bytes]) -> None:
+    a = run(fixture_bytes("html_en.html"))
+    check_invariants(a)
+    assert a.source_format is SourceFormat.HTML
+    assert a.headline == "Heatwave grips southern Europe as wildfires spread"
+    assert a.byline == "Maria Costa"
+    d = a.dateline
+    assert d is not None and (d.place, d.agency, d.date_text) == ("LONDON", "AP", "July 4")
+    assert a.paragraphs[0].startswith("A heatwave tightened its grip")
+    assert "Spain & temperatures topping 44°C" in a.body  # entities decoded
+    assert "“We have never seen it this early in the summer,”" in a.body
+    assert a.subheads == ["Evacuations", "Tourists warned"]
+    # a single <br> is a hard wrap inside the paragraph
+    assert "near the coast overnight, officials said, as shifting winds" in a.body
+    for dropped in ("tracking", "Home", "Related: How to stay safe", "© Example News"):
+        assert dropped not in a.body
+    assert a.boilerplate == ["Copyright 2025 The Example Press. All rights reserved."]
+    assert a.published == datetime(2025, 7, 4, 8, 15, tzinfo=UTC)
+    assert a.article_id == "https://news-example.test/world/heatwave-europe-2025-07-04"
+    assert a.language == "en"
+
+
+def test_plain_text_arabic_rtl(run: Run, fixture_bytes: Callable[[str], bytes]) -> None:
+    a = run(fixture_bytes("text_ar.txt"))
+    check_invariants(a)
+    assert a.language == "ar"
+    assert a.published == datetime(2025, 7, 4, tzinfo=UTC)
+    d = a.dateline
+    assert d is not None and (d.place, d.agency) == ("دبي", "رويترز")
+    assert "\u202e" not in a.body and "\u202c" not in a.body
+    assert "مما يرفع القدرة" in a.body
+    assert a.paragraphs[2] == "وقال مسؤول في الوزارة: «نحن ملتزمون بأهدافنا المناخية»."
+    assert a.article_id.startswith("sha:") and a.article_id == f"sha:{a.content_hash}"
+
+
+def test_plain_text_wrapped_with_headline_and_byline(
+    run: Run, fixture_bytes: Callable[[str], bytes]
+) -> None:
+    a = run(fixture_bytes("text_en_wrapped.txt"))
+    check_invariants(a)
+    assert a.headline == "Ferry strike halts Channel crossings"
+    assert a.byline == "By Daniel Hughes"
+    d = a.dateline
+    assert d is not None and d.text == "DOVER, England, July 4 (Example Wire)"
+    assert (d.place, d.date_text) == ("DOVER, England", "July 4")
+    assert a.paragraphs[0] == (
+        "Ferry crews walked out on Friday in a dispute over rosters, halting crossings between "
+        "Dover and Calais at the start of the summer holidays."
+    )
+    assert a.subheads == ["Talks"]
+    assert a.boilerplate == ["(c) 2025 Example Wire. All rights reserved."]
+
+
+@pytest.mark.parametrize(
+    ("lede", "text", "place", "agency", "date_text"),
+    [
+        ("KYIV (Reuters) - Strikes hit.", "KYIV (Reuters)", "KYIV", "Reuters", None),
+        ("LONDON, July 4 (AP) — Rain fell.", "LONDON, July 4 (AP)", "LONDON", "AP", "July 4"),
+        ("PARIS (AFP) - Il pleut.", "PARIS (AFP)", "PARIS", "AFP", None),
+        ("MADRID, 4 jul (EFE) - Llueve.", "MADRID, 4 jul (EFE)", "MADRID", "EFE", "4 jul"),
+        ("BERLIN (dpa) - Es regnet.", "BERLIN (dpa)", "BERLIN", "dpa", None),
+        ("ROMA, 4 LUG - Piove.", "ROMA, 4 LUG", "ROMA", None, "4 LUG"),
+        ("(Reuters) - Apple said.", "(Reuters)", None, "Reuters", None),
+        ("SÃO PAULO (Reuters) -- Chove.", "SÃO PAULO (Reuters)", "SÃO PAULO", "Reuters", None),
+        ("القاهرة (رويترز) - قال.", "القاهرة (رويترز)", "القاهرة", "رويترز", None),
+    ],
+)
+def test_dateline_shapes(
+    run: Run, lede: str, text: str, place: str | None, agency: str | None, date_text: str | None
+) -> None:
+    a = run(f"Headline here\n\n{lede} More text follows here.\n")
+    assert a.dateline is not None
+    assert (a.dateline.text, a.dateline.place, a.dateline.agency) == (text, place, agency)
+    assert a.dateline.date_text == date_text
+    assert not a.body.startswith(text)
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "NATO - the alliance - met on Friday.",  # caps word + dash but no agency/date
+        "The minister (Labour) - who resigned - spoke.",
+        "Prices rose 3% - the fastest pace in a year.",
+    ],
+)
+def test_not_a_dateline(run: Run, lede: str) -> None:
+    a = run(f"Headline here\n\n{lede}\n")
+    assert a.dateline is None
+    assert a.paragraphs[0] == lede
+
+
+def test_content_type_forces_format(run: Run) -> None:
+    a = run(b"<p>Tags are text here.</p>", content_type="text/plain; charset=utf-8")
+    assert a.source_format is SourceFormat.TEXT
+    assert "<p>" in a.body
+
+
+def test_forced_format_setting(run: Run) -> None:
+    from wirestream.settings import NormaliseSettings
+
+    a = run(b'{"headline": "x"}', settings=NormaliseSettings(forced_format="text"))
+    assert a.source_format is SourceFormat.TEXT
+
+
+def test_identical_text_gets_identical_sha_id(run: Run) -> None:
+    first = run("Headline one\n\nSome body text for the story.\n")
+    again = run("Headline one\r\n\r\nSome   body text for the story.  \r\n")
+    assert first.article_id == again.article_id == f"sha:{first.content_hash}"
