@@ -1,0 +1,65 @@
+"""The Faust backend: table declarations, changelog names, scope and rebalance generation.
+
+Writing through real Faust tables needs a broker (changelog produce) and is covered by the app's
+end-to-end tests; here we check what the shell relies on without one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import weakref
+from types import SimpleNamespace
+from typing import Any
+
+import faust
+from faust.streams import _current_event
+
+from wirestream.dedupe import Deduplicator
+from wirestream.dedupe.faust_state import NO_EVENT_SCOPE, changelog_topics, make_faust_state
+from wirestream.settings import DedupeSettings
+
+
+class _FakeEvent:
+    """Faust keeps a weak reference to the current event, so it must be weak-referenceable."""
+
+    message = SimpleNamespace(partition=3)
+
+
+def _app() -> faust.App:
+    return faust.App("ws-test", store="memory://", broker="kafka://127.0.0.1:1")
+
+
+def test_tables_and_changelog_topics() -> None:
+    app = _app()
+    make_faust_state(app, DedupeSettings(), partitions=4)
+    declared = {t.changelog_topic.get_topic_name(): t for t in app.tables.values()}
+    assert sorted(declared) == sorted(changelog_topics("ws-test", 4))
+    for table in declared.values():
+        assert table.partitions == 4
+        assert table.key_serializer == table.value_serializer == "json"
+
+
+def test_scope_is_the_current_event_partition() -> None:
+    state = make_faust_state(_app(), DedupeSettings(), partitions=4)
+    assert state.scope() == NO_EVENT_SCOPE
+    event: Any = _FakeEvent()
+    token = _current_event.set(weakref.ref(event))
+    try:
+        assert state.scope() == 3
+    finally:
+        _current_event.reset(token)
+
+
+def test_rebalance_signals_bump_generation_and_drop_caches() -> None:
+    app = _app()
+    state = make_faust_state(app, DedupeSettings(), partitions=1)
+    dedup = Deduplicator(DedupeSettings(), state)
+    before = state.generation()
+
+    async def rebalance() -> None:
+        await app.on_partitions_revoked.send(set())
+        await app.on_partitions_assigned.send(set())
+
+    asyncio.run(rebalance())
+    assert state.generation() == before + 2
+    assert dedup.index_size() == 0
