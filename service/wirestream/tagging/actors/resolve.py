@@ -1,0 +1,538 @@
+"""From dictionary matches to actor tags: composition, context rules and in-document coreference.
+
+The scan gives a flat list of matches per field. A few generic rules turn them into actors:
+
+* **qualifier + head**: a country/demonym/place/organisation right before (or with "'s") a title or
+  agent noun qualifies it — "French President", "France's leader", "Russian troops" (RUSMIL),
+  "the city's mayor" (the last place mentioned);
+* **title + name**: a title followed by a known person confirms them; followed by an unknown
+  capitalised name it introduces a new person whose country and role come from the title phrase;
+* **title alone** ("the Prime Minister"): the office holder on the article date — preferring someone
+  already mentioned who holds such an office, else the holder for the qualifier's country, else for
+  the article's dominant country;
+* **surnames** ("Mr Macron", "Putin") resolve to a person named in full in the same article, else to
+  the only person with that surname in office on the date;
+* **capitals** are the government when they act ("Moscow said", "London and Paris have indicated")
+  and a place otherwise ("in Kyiv", "strikes on Kyiv");
+* seats of power ("the Kremlin", "No 10") always stand for their institution.
+
+All state is local to one call; the Lexicon is read-only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from ...models import ActorTag, ActorType, Article, Span, TextField
+from .lexicon import Entry, Kind, Lexicon, Person, Title
+from .scan import Match, normalise, scan
+
+_COUNTRYISH = (Kind.COUNTRY, Kind.DEMONYM)
+_PLACEISH = (Kind.CAPITAL, Kind.CITY, Kind.REGION)
+_POSSESSIVE = re.compile(r"'s?[ \t]+$")
+_OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?$")
+_SPACE_OR_COMMA = re.compile(r"[ \t]*,?[ \t]+$")
+_THE_BEFORE = re.compile(r"(?:^|[^\w])the[ \t]+$", re.IGNORECASE)
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+_HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+$")
+
+# Confidence by how an actor was found: a full dictionary name is near-certain, coreference less so.
+C_NAME = 0.95
+C_CODE = 0.9
+C_COREF = 0.85
+C_TITLE = 0.8
+C_CONTEXT = 0.75
+C_NEW_PERSON = 0.7
+C_SURNAME_GUESS = 0.6
+C_BARE = 0.4
+
+
+def article_date(article: Article) -> date:
+    """The date offices are resolved at: published, else version_created, else today (UTC)."""
+    when = article.published or article.version_created
+    return when.date() if when is not None else datetime.now(UTC).date()
+
+
+@dataclass(slots=True)
+class _Acc:
+    """Attributes and mentions of one actor while an article is being tagged."""
+
+    actor_id: str
+    name: str
+    type: ActorType
+    country: str | None
+    role: str | None
+    office: str | None
+    code: str | None
+    confidence: float
+    spans: list[tuple[int, int, int]] = field(default_factory=list)  # (field idx, start, end)
+
+
+@dataclass(slots=True)
+class _Field:
+    idx: int
+    field: TextField
+    text: str
+    norm: str
+    matches: list[Match]
+
+
+class _Doc:
+    """Per-article working state (created and discarded inside one ``tag`` call)."""
+
+    def __init__(self, lex: Lexicon, on: date, fields: list[_Field]) -> None:
+        self.lex = lex
+        self.on = on
+        self.fields = fields
+        self.acc: dict[str, _Acc] = {}
+        self.covered: set[tuple[str, int, int, int]] = set()
+        self.mentioned: list[str] = []  # person ids, in mention order
+        self.new_people: dict[str, str] = {}  # surname -> actor id of people found by apposition
+        self.last_place: str | None = None
+        self.full_names = {
+            m.entry.ref
+            for f in fields
+            for m in f.matches
+            if m.entry.kind is Kind.PERSON
+        }
+        self.dominant = self._dominant_country()
+
+    # ------------------------------------------------------------------ context
+
+    def _dominant_country(self) -> str | None:
+        votes: Counter[str] = Counter()
+        for f in self.fields:
+            weight = 2 if f.field is TextField.HEADLINE else 1
+            for m in f.matches:
+                e = m.entry
+                iso: str | None = None
+                if e.kind in _COUNTRYISH:
+                    iso = e.ref
+                elif e.kind in _PLACEISH:
+                    iso = self.lex.places[e.ref].country
+                elif e.kind is Kind.SEAT and not e.ref.startswith("org:"):
+                    # a seat of government speaking marks whose story it is: weigh it more
+                    votes[e.ref[:3]] += 2 * weight
+                    iso = e.ref[:3]
+                elif e.kind is Kind.PERSON:
+                    iso = self.lex.persons[e.ref].country
+                if iso:
+                    votes[iso] += weight
+        return votes.most_common(1)[0][0] if votes else None
+
+    # ------------------------------------------------------------------ accumulation
+
+    def add(self, actor_id: str, make: Callable[[], _Acc], f: _Field, start: int, end: int, conf: float) -> None:
+        acc = self.acc.get(actor_id)
+        if acc is None:
+            acc = make()
+            self.acc[actor_id] = acc
+        key = (actor_id, f.idx, start, end)
+        if key in self.covered:
+            return
+        self.covered.add(key)
+        acc.spans.append((f.idx, start, end))
+        acc.confidence = max(acc.confidence, conf)
+
+    def add_country(self, iso: str, f: _Field, start: int, end: int, conf: float = C_NAME) -> None:
+        name = self.lex.country_names.get(iso, iso)
+        self.add(iso, lambda: _Acc(iso, name, ActorType.COUNTRY, iso, None, None, iso, conf), f, start, end, conf)
+
+    def add_composite(self, country: str | None, role: str, f: _Field, start: int, end: int, conf: float,
+                      org_code: str | None = None) -> None:
+        """An institution of a country (GBRGOV, RUSMIL) or of an organisation (IGOWSTNATMIL)."""
+        prefix = org_code or country or "---"
+        code = prefix + role
+        rtype = ActorType(self.lex.rules.role_types.get(role, "organisation"))
+        base = self.lex.country_names.get(country, country) if country and not org_code else prefix
+        name = f"{base} {role}" if country or org_code else role
+        if country and not org_code:
+            label = {"GOV": "government", "MIL": "military"}.get(role)
+            name = f"{base} {label}" if label else f"{base} ({role})"
+        self.add(code, lambda: _Acc(code, name, rtype, country, role, None, code, conf), f, start, end, conf)
+
+    def add_actor_ref(self, ref: str, f: _Field, start: int, end: int, conf: float) -> None:
+        """``ref`` is org:<id> or a composite code like GBRGOV."""
+        if ref.startswith("org:"):
+            self.add_org(ref, f, start, end, conf)
+        else:
+            self.add_composite(ref[:3], ref[3:], f, start, end, conf)
+
+    def add_org(self, ref: str, f: _Field, start: int, end: int, conf: float = C_NAME) -> None:
+        o = self.lex.orgs[ref]
+        self.add(
+            ref,
+            lambda: _Acc(ref, o.name, ActorType(o.type), o.country, o.role, None, o.code, conf),
+            f, start, end, conf,
+        )
+
+    def add_place(self, ref: str, f: _Field, start: int, end: int) -> None:
+        p = self.lex.places[ref]
+        self.last_place = ref
+        self.add(ref, lambda: _Acc(ref, p.name, ActorType.PLACE, p.country, None, None, p.country, C_NAME),
+                 f, start, end, C_NAME)
+
+    def add_person(self, pid: str, f: _Field, start: int, end: int, conf: float) -> None:
+        person = self.lex.persons[pid]
+        self.add(pid, lambda: self._person_acc(person, conf), f, start, end, conf)
+        if pid in self.mentioned:
+            self.mentioned.remove(pid)
+        self.mentioned.append(pid)
+
+    def _person_acc(self, p: Person, conf: float) -> _Acc:
+        term = p.term_at(self.on)
+        if term is not None:
+            if term.where.startswith("org:"):
+                org = self.lex.orgs[term.where]
+                country, role, code = org.country, "IGO", org.code
+            else:
+                country = term.where
+                role = self.lex.office_roles.get(term.primary, "GOV")
+                code = country + role
+            office: str | None = term.primary
+        else:
+            country, office = p.country, None
+            role = "ELI" if p.held_before(self.on) else p.role
+            code = country + (role or "")
+        return _Acc(f"person:{p.id}", p.name, ActorType.PERSON, country, role, office, code, conf)
+
+    # ------------------------------------------------------------------ lookups
+
+    def holder(self, title: Title, where: str | None) -> str | None:
+        """Who holds ``title`` (at ``where``) on the article date, preferring people already named."""
+        offices = set(title.offices)
+        for pid in reversed(self.mentioned):
+            term = self.lex.persons[pid].term_at(self.on)
+            if term and offices & term.offices and (where is None or term.where == where):
+                return pid
+        target = where or self.dominant
+        if target is None:
+            return None
+        for office in title.offices:
+            for start, end, pid in self.lex.holders.get((office, target), ()):
+                if start <= self.on and (end is None or self.on < end):
+                    return pid
+        return None
+
+
+def _gap(f: _Field, a: Match, b: Match) -> str:
+    return f.norm[a.end:b.start]
+
+
+def _prev(f: _Field, i: int, pattern: re.Pattern[str] = _SPACE_OR_COMMA) -> Match | None:
+    if i == 0:
+        return None
+    p = f.matches[i - 1]
+    gap = _gap(f, p, f.matches[i])
+    if gap == " " or pattern.fullmatch(gap):
+        return p
+    return None
+
+
+def _prev_poss_or_space(f: _Field, i: int) -> tuple[Match | None, bool]:
+    if i == 0:
+        return None, False
+    p = f.matches[i - 1]
+    gap = _gap(f, p, f.matches[i])
+    if gap == " " or (gap.strip() == "" and "\n" not in gap):
+        return p, False
+    if _POSSESSIVE.fullmatch(gap):
+        return p, True
+    return None, False
+
+
+def _next(f: _Field, i: int) -> tuple[Match | None, str]:
+    if i + 1 >= len(f.matches):
+        return None, ""
+    n = f.matches[i + 1]
+    return n, _gap(f, f.matches[i], n)
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^\w]+", "-", name.lower()).strip("-")
+
+
+def _surname_person(doc: _Doc, e: Entry, title: Title | None, where: str | None,
+                    prefixed: bool) -> tuple[str | None, float]:
+    cands = doc.lex.by_surname.get(e.ref, ())
+    if not cands:
+        return None, 0.0
+    for pid in reversed(doc.mentioned):
+        if pid in cands:
+            return pid, C_COREF
+    in_doc = [c for c in cands if c in doc.full_names]
+    if len(in_doc) == 1:
+        return in_doc[0], C_COREF
+    on = doc.on
+    active = [c for c in cands if doc.lex.persons[c].term_at(on) is not None]
+    if title is not None:
+        fitting = [
+            c for c in active
+            if (t := doc.lex.persons[c].term_at(on)) is not None
+            and set(title.offices) & t.offices and (where is None or t.where == where)
+        ]
+        if len(fitting) == 1:
+            return fitting[0], C_TITLE
+    if len(active) == 1 and (prefixed or not doc.lex.persons[active[0]].ambiguous_surname):
+        return active[0], C_SURNAME_GUESS
+    if len(cands) == 1 and not active and (prefixed or not doc.lex.persons[cands[0]].ambiguous_surname):
+        return cands[0], C_SURNAME_GUESS
+    return None, 0.0
+
+
+def _new_person_name(doc: _Doc, f: _Field, i: int, after: int) -> tuple[int, int] | None:
+    """An unknown capitalised name right after a title ("mayor Vitali Klitschko")."""
+    rules = doc.lex.rules
+    m = rules.name_after.match(f.norm, after)
+    if m is None:
+        return None
+    start = m.start(1)
+    limit = f.matches[i + 1].start if i + 1 < len(f.matches) else len(f.norm)
+    tokens: list[tuple[int, int]] = []
+    for tok in re.finditer(r"\S+", f.norm[start:m.end(1)]):
+        s, e = start + tok.start(), start + tok.end()
+        word = tok.group()
+        if s >= limit:
+            break
+        if word in rules.name_connectors and tokens:
+            tokens.append((s, e))
+            continue
+        if not word[0].isupper():
+            break
+        if word.endswith("'s"):
+            tokens.append((s, e - 2))
+            break
+        tokens.append((s, e))
+    while tokens and f.norm[tokens[-1][0]:tokens[-1][1]] in rules.name_connectors:
+        tokens.pop()
+    caps = [t for t in tokens if f.norm[t[0]].isupper()]
+    if len(caps) < 2:
+        return None
+    end = tokens[-1][1]
+    while end > start and f.norm[end - 1] in ".,;:":
+        end -= 1
+    return start, end
+
+
+def _do_title(doc: _Doc, f: _Field, i: int) -> None:
+    m = f.matches[i]
+    lex = doc.lex
+    title = lex.titles[m.entry.ref]
+    where: str | None = None
+    place: str | None = None
+    span_start = m.start
+    p, poss = _prev_poss_or_space(f, i)
+    if p is not None:
+        e = p.entry
+        if e.kind in _COUNTRYISH:
+            where, span_start = e.ref, p.start
+        elif e.kind is Kind.ORG:
+            where, span_start = e.ref, p.start
+        elif e.kind in _PLACEISH and (poss or title.local):
+            place = e.ref
+            where, span_start = lex.places[e.ref].country, p.start
+        elif e.kind is Kind.ANAPHOR:
+            span_start = p.start
+            if e.ref == "place" and doc.last_place:
+                place = doc.last_place
+                where = lex.places[place].country
+            elif e.ref == "country":
+                where = doc.dominant
+    span_end = m.end
+    n, gap = _next(f, i)
+    if n is not None and n.entry.kind in _COUNTRYISH + (Kind.ORG,) and _OF.fullmatch(gap):
+        where, span_end = n.entry.ref, n.end
+    # Title directly followed by a dictionary person: the person's own match carries the mention.
+    if n is not None and n.start == m.end + 1 and n.entry.kind in (Kind.PERSON, Kind.SURNAME):
+        return
+    has_the = bool(_THE_BEFORE.search(f.norm, max(0, span_start - 8), span_start))
+    before = f.norm[max(0, span_start - 30):span_start - (4 if has_the else 0)]
+    blocked = bool(lex.rules.blocker_before.search(before)) or bool(
+        lex.rules.blocker_before.search(f.norm[max(0, span_start - 30):span_start])
+    )
+    new = _new_person_name(doc, f, i, m.end)
+    if new is not None and not blocked:
+        s, e = new
+        name = f.text[s:e]
+        pid = f"person:{_slug(name)}"
+        office = title.offices[0]
+        if title.local and place is not None:
+            office = f"{office} of {lex.places[place].name}"
+        role = title.role
+        code = (where if where and not where.startswith("org:") else "---") + role
+        country = where if where and not where.startswith("org:") else None
+        doc.add(pid, lambda: _Acc(pid, name, ActorType.PERSON, country, role, office, code, C_NEW_PERSON),
+                f, s, e, C_NEW_PERSON)
+        doc.new_people.setdefault(name.split()[-1], pid)
+        return
+    if blocked or title.local or (not has_the and where is None):
+        return
+    if span_end == m.end and f.norm.startswith(" of ", m.end):
+        return  # "the president of the club": not a state office
+    pid = doc.holder(title, where)
+    if pid is not None:
+        start = span_start - 4 if has_the else span_start
+        doc.add_person(pid, f, start, span_end, C_TITLE)
+
+
+def _do_agent(doc: _Doc, f: _Field, i: int) -> None:
+    m = f.matches[i]
+    role = m.entry.ref
+    p, _poss = _prev_poss_or_space(f, i)
+    lex = doc.lex
+    if p is not None:
+        e = p.entry
+        if e.kind in _COUNTRYISH:
+            doc.add_composite(e.ref, role, f, p.start, m.end, C_CODE)
+            return
+        if e.kind in _PLACEISH:
+            doc.add_place(e.ref, f, p.start, p.end)
+            doc.add_composite(lex.places[e.ref].country, role, f, p.start, m.end, C_CONTEXT)
+            return
+        if e.kind is Kind.ORG:
+            org = lex.orgs[e.ref]
+            doc.add_org(e.ref, f, p.start, p.end)
+            if org.code:
+                doc.add_composite(org.country, role, f, p.start, m.end, C_CONTEXT, org_code=org.code)
+            return
+        if e.kind is Kind.ANAPHOR:
+            iso = lex.places[doc.last_place].country if e.ref == "place" and doc.last_place else doc.dominant
+            doc.add_composite(iso, role, f, p.start, m.end, C_CONTEXT)
+            return
+    surface = f.norm[m.start:m.end].lower()
+    if surface in lex.rules.contextual_agents and _THE_BEFORE.search(f.norm, max(0, m.start - 8), m.start):
+        doc.add_composite(doc.dominant, role, f, m.start - 4, m.end, C_BARE + 0.1)
+        return
+    doc.add_composite(None, role, f, m.start, m.end, C_BARE)
+
+
+def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
+    m = f.matches[i]
+    lex = doc.lex
+    place = lex.places[e.ref]
+    locative = bool(lex.rules.locative_before.search(f.norm, max(0, m.start - 40), m.start))
+    n, gap = _next(f, i)
+    if n is not None and n.entry.kind is Kind.AGENT and (gap == " " or _POSSESSIVE.fullmatch(gap)):
+        return True  # the agent builds "Shanghai police"
+    if e.kind is Kind.CAPITAL and not locative and lex.rules.acting_after.match(f.norm, m.end):
+        actor = lex.capital_actors.get(place.name) or f"{place.country}GOV"
+        doc.add_actor_ref(actor, f, m.start, m.end, C_CONTEXT)
+        doc.last_place = e.ref
+        return True
+    if place.ambiguous and not locative:
+        return False
+    if e.kind is Kind.CITY and _CAPITALISED_NEXT.match(f.norm, m.end):
+        nxt = n is not None and n.start == m.end + 1 and n.entry.kind in (Kind.TITLE, Kind.AGENT)
+        if not nxt:
+            return False  # "Paris Hilton", "London Bridge": part of a longer name
+    doc.add_place(e.ref, f, m.start, m.end)
+    return True
+
+
+def _process(doc: _Doc, f: _Field) -> None:
+    lex = doc.lex
+    for i, m in enumerate(f.matches):
+        for e in m.entries:
+            k = e.kind
+            if k is Kind.PERSON:
+                start = m.start
+                p = _prev(f, i)
+                if p is not None and p.entry.kind is Kind.HONORIFIC:
+                    start = p.start
+                doc.add_person(e.ref, f, start, m.end, C_NAME)
+            elif k is Kind.SURNAME:
+                p = _prev(f, i)
+                title: Title | None = None
+                where: str | None = None
+                prefixed = False
+                if p is not None and p.entry.kind in (Kind.HONORIFIC, Kind.TITLE):
+                    prefixed = True
+                    if p.entry.kind is Kind.TITLE:
+                        title = lex.titles[p.entry.ref]
+                        q, _ = _prev_poss_or_space(f, i - 1)
+                        if q is not None and q.entry.kind in _COUNTRYISH:
+                            where = q.entry.ref
+                pid, conf = _surname_person(doc, e, title, where, prefixed)
+                if pid is None:
+                    continue
+                start = p.start if p is not None and p.entry.kind is Kind.HONORIFIC else m.start
+                doc.add_person(pid, f, start, m.end, conf)
+            elif k in _COUNTRYISH:
+                n, gap = _next(f, i)
+                if n is not None and n.entry.kind is Kind.AGENT and (
+                    gap == " " or _POSSESSIVE.fullmatch(gap)
+                ):
+                    pass  # the agent builds the composite ("Russian troops")
+                else:
+                    doc.add_country(e.ref, f, m.start, m.end)
+            elif k is Kind.ORG:
+                n, gap = _next(f, i)
+                if not (n is not None and n.entry.kind is Kind.AGENT and gap == " "):
+                    doc.add_org(e.ref, f, m.start, m.end)
+            elif k is Kind.SEAT:
+                doc.add_actor_ref(e.ref, f, m.start, m.end, C_CODE)
+            elif k is Kind.TITLE:
+                _do_title(doc, f, i)
+            elif k is Kind.AGENT:
+                _do_agent(doc, f, i)
+            elif k in _PLACEISH:
+                if not _do_place(doc, f, i, e):
+                    continue
+            break  # first reading that applies wins
+
+
+def _corefer_new_people(doc: _Doc) -> None:
+    """Later surname-only mentions of people introduced by an apposition ("Klitschko said")."""
+    for surname, pid in doc.new_people.items():
+        rx = re.compile(rf"(?<![\w]){re.escape(surname)}(?![\w])")
+        for f in doc.fields:
+            for m in rx.finditer(f.norm):
+                start = m.start()
+                if any(f.idx == fi and s <= start < e for fi, s, e in doc.acc[pid].spans):
+                    continue
+                h = _HONORIFIC_BEFORE.search(f.norm, max(0, start - 8), start)
+                doc.add(pid, lambda: doc.acc[pid], f, h.start() if h else start, m.end(), C_COREF)
+
+
+def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
+    """Actor tags for one article (pure function of the lexicon and the article)."""
+    lang = (article.language or "en").split("-")[0].lower()
+    auto = lex.automaton(lang)
+    fields: list[_Field] = []
+    for idx, (fld, text) in enumerate(((TextField.HEADLINE, article.headline), (TextField.BODY, article.body))):
+        if text:
+            norm = normalise(text)
+            fields.append(_Field(idx, fld, text, norm, scan(auto, norm, arabic=lang == "ar")))
+    doc = _Doc(lex, article_date(article), fields)
+    for f in fields:
+        _process(doc, f)
+    if doc.new_people:
+        _corefer_new_people(doc)
+    by_idx = {f.idx: f for f in fields}
+    out: list[ActorTag] = []
+    for acc in doc.acc.values():
+        spans = sorted(set(acc.spans))
+        mentions = [
+            Span.model_construct(
+                text=by_idx[fi].text[s:e], start=s, end=e, field=by_idx[fi].field
+            )
+            for fi, s, e in spans
+        ]
+        out.append(
+            ActorTag.model_construct(
+                actor_id=acc.actor_id,
+                name=acc.name,
+                type=acc.type,
+                country=acc.country,
+                role=acc.role,
+                office=acc.office,
+                code=acc.code,
+                mentions=mentions,
+                confidence=round(acc.confidence, 3),
+            )
+        )
+    return out
