@@ -340,9 +340,10 @@ def _people(raw: dict[str, Any], keys: _Keys) -> tuple[
         terms = []
         for kind, where, start, end in p.get("terms") or []:
             offices = kinds[kind]
-            s = _date(start)
-            assert s is not None
-            terms.append(Term(frozenset(offices), offices[0], where, s, _date(end)))
+            begin = _date(start)
+            if begin is None:
+                raise ValueError(f"{p['id']}: term {kind} has no start date")
+            terms.append(Term(frozenset(offices), offices[0], where, begin, _date(end)))
         person = Person(
             id=p["id"],
             name=p["name"],
@@ -355,8 +356,8 @@ def _people(raw: dict[str, Any], keys: _Keys) -> tuple[
         for surface in [p["name"], *(p.get("aliases") or []), *(p.get("native") or [])]:
             keys.add(surface, Kind.PERSON, person.id)
         surnames = p.get("surname") or p["name"].split()[-1]
-        for s in [surnames] if isinstance(surnames, str) else surnames:
-            for form in {s, fold(s)}:
+        for sname in [surnames] if isinstance(surnames, str) else surnames:
+            for form in {sname, fold(sname)}:
                 if person.id not in by_surname[form.lower()]:
                     by_surname[form.lower()].append(person.id)
                 keys.add(form, Kind.SURNAME, form.lower())

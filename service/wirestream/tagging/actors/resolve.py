@@ -185,6 +185,9 @@ class _Doc:
 
     def _person_acc(self, p: Person, conf: float) -> _Acc:
         term = p.term_at(self.on)
+        country: str | None
+        role: str | None
+        code: str | None
         if term is not None:
             if term.where.startswith("org:"):
                 org = self.lex.orgs[term.where]
@@ -197,7 +200,7 @@ class _Doc:
         else:
             country, office = p.country, None
             role = "ELI" if p.held_before(self.on) else p.role
-            code = country + (role or "")
+            code = (country or "---") + (role or "")
         return _Acc(f"person:{p.id}", p.name, ActorType.PERSON, country, role, office, code, conf)
 
     # ------------------------------------------------------------------ lookups
@@ -328,9 +331,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     p, poss = _prev_poss_or_space(f, i)
     if p is not None:
         e = p.entry
-        if e.kind in _COUNTRYISH:
-            where, span_start = e.ref, p.start
-        elif e.kind is Kind.ORG:
+        if e.kind in _COUNTRYISH or e.kind is Kind.ORG:
             where, span_start = e.ref, p.start
         elif e.kind in _PLACEISH and (poss or title.local):
             place = e.ref
@@ -344,7 +345,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
                 where = doc.dominant
     span_end = m.end
     n, gap = _next(f, i)
-    if n is not None and n.entry.kind in _COUNTRYISH + (Kind.ORG,) and _OF.fullmatch(gap):
+    if n is not None and n.entry.kind in (*_COUNTRYISH, Kind.ORG) and _OF.fullmatch(gap):
         where, span_end = n.entry.ref, n.end
     # Title directly followed by a dictionary person: the person's own match carries the mention.
     if n is not None and n.start == m.end + 1 and n.entry.kind in (Kind.PERSON, Kind.SURNAME):
@@ -356,8 +357,8 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     )
     new = _new_person_name(doc, f, i, m.end)
     if new is not None and not blocked:
-        s, e = new
-        name = f.text[s:e]
+        s, end = new
+        name = f.text[s:end]
         pid = f"person:{_slug(name)}"
         office = title.offices[0]
         if title.local and place is not None:
@@ -366,17 +367,17 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         code = (where if where and not where.startswith("org:") else "---") + role
         country = where if where and not where.startswith("org:") else None
         doc.add(pid, lambda: _Acc(pid, name, ActorType.PERSON, country, role, office, code, C_NEW_PERSON),
-                f, s, e, C_NEW_PERSON)
+                f, s, end, C_NEW_PERSON)
         doc.new_people.setdefault(name.split()[-1], pid)
         return
     if blocked or title.local or (not has_the and where is None):
         return
     if span_end == m.end and f.norm.startswith(" of ", m.end):
         return  # "the president of the club": not a state office
-    pid = doc.holder(title, where)
-    if pid is not None:
+    holder_id = doc.holder(title, where)
+    if holder_id is not None:
         start = span_start - 4 if has_the else span_start
-        doc.add_person(pid, f, start, span_end, C_TITLE)
+        doc.add_person(holder_id, f, start, span_end, C_TITLE)
 
 
 def _do_agent(doc: _Doc, f: _Field, i: int) -> None:
@@ -400,7 +401,11 @@ def _do_agent(doc: _Doc, f: _Field, i: int) -> None:
                 doc.add_composite(org.country, role, f, p.start, m.end, C_CONTEXT, org_code=org.code)
             return
         if e.kind is Kind.ANAPHOR:
-            iso = lex.places[doc.last_place].country if e.ref == "place" and doc.last_place else doc.dominant
+            iso: str | None = (
+                lex.places[doc.last_place].country
+                if e.ref == "place" and doc.last_place
+                else doc.dominant
+            )
             doc.add_composite(iso, role, f, p.start, m.end, C_CONTEXT)
             return
     surface = f.norm[m.start:m.end].lower()
@@ -479,23 +484,27 @@ def _process(doc: _Doc, f: _Field) -> None:
                 _do_title(doc, f, i)
             elif k is Kind.AGENT:
                 _do_agent(doc, f, i)
-            elif k in _PLACEISH:
-                if not _do_place(doc, f, i, e):
-                    continue
+            elif k in _PLACEISH and not _do_place(doc, f, i, e):
+                continue
             break  # first reading that applies wins
+
+
+def _const(acc: _Acc) -> Callable[[], _Acc]:
+    return lambda: acc
 
 
 def _corefer_new_people(doc: _Doc) -> None:
     """Later surname-only mentions of people introduced by an apposition ("Klitschko said")."""
     for surname, pid in doc.new_people.items():
+        acc = doc.acc[pid]
         rx = re.compile(rf"(?<![\w]){re.escape(surname)}(?![\w])")
         for f in doc.fields:
             for m in rx.finditer(f.norm):
                 start = m.start()
-                if any(f.idx == fi and s <= start < e for fi, s, e in doc.acc[pid].spans):
+                if any(f.idx == fi and s <= start < e for fi, s, e in acc.spans):
                     continue
                 h = _HONORIFIC_BEFORE.search(f.norm, max(0, start - 8), start)
-                doc.add(pid, lambda: doc.acc[pid], f, h.start() if h else start, m.end(), C_COREF)
+                doc.add(pid, _const(acc), f, h.start() if h else start, m.end(), C_COREF)
 
 
 def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:

@@ -51,13 +51,12 @@ def scan(automaton: Any, norm: str, arabic: bool = False) -> list[Match]:
         start = end - length
         if end < n and norm[end].isalnum():
             continue
-        if start > 0 and norm[start - 1].isalnum():
-            if not (
-                arabic
-                and norm[start - 1] in _AR_PROCLITICS
-                and (start == 1 or not norm[start - 2].isalnum())
-            ):
-                continue
+        if start > 0 and norm[start - 1].isalnum() and not (
+            arabic
+            and norm[start - 1] in _AR_PROCLITICS
+            and (start == 1 or not norm[start - 2].isalnum())
+        ):
+            continue
         surface = norm[start:end]
         ok = tuple(e for e in entries if e.exact is None or surface in e.exact)
         if ok:
