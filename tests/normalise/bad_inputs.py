@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a data table: one case per line reads better than wrapped bytes)
 """A catalogue of hostile, broken and odd inputs, each with the outcome the normaliser must give.
 
 Importable on its own (no pytest, no wirestream imports) so the end-to-end Kafka test can push the
@@ -109,7 +110,7 @@ CATALOGUE: list[BadInput] = [
     BadInput("utf16_bom_odd_length", codecs.BOM_UTF16_LE + _TEXT.encode("utf-16-le")[:-1], "invalid_encoding"),
     BadInput("nul_bytes_sprinkled", _TEXT.replace("Friday", "Fri\x00day").encode(), None),
     BadInput("nul_bytes_only", b"\x00" * 4096, "binary_content"),
-    BadInput("xml_declared_latin1", '<?xml version="1.0" encoding="ISO-8859-1"?>\n'.encode()
+    BadInput("xml_declared_latin1", b'<?xml version="1.0" encoding="ISO-8859-1"?>\n'
              + _NEWSML.format(version=1, content=_NEWSML_CONTENT).split("\n", 1)[1]
              .replace("Plastic", "Plastique é").encode("latin-1"), None),
     # --- empty / no text --------------------------------------------------------------------

@@ -15,7 +15,7 @@ from wirestream.models import Article
 from wirestream.normalise import REASON_CODES, normalise
 from wirestream.settings import NormaliseSettings
 
-from .conftest import load_bad_inputs, make_raw  # noqa: TID252
+from .conftest import load_bad_inputs, make_raw
 
 CATALOGUE = load_bad_inputs().CATALOGUE
 

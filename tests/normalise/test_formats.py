@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from wirestream.models import Article, BlockKind, PubStatus, SourceFormat
+from wirestream.models import Article, PubStatus, SourceFormat
 
-from .conftest import Run  # noqa: TID252
+from .conftest import Run
 
 pytestmark = pytest.mark.filterwarnings("error")
 

@@ -8,7 +8,7 @@ import pytest
 
 from wirestream.models import BlockKind, SourceFormat
 
-from .conftest import SAMPLE, Run  # noqa: TID252
+from .conftest import SAMPLE, Run
 
 pytestmark = pytest.mark.skipif(not SAMPLE.exists(), reason=f"{SAMPLE} not available")
 

@@ -58,14 +58,36 @@ def strip_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+_MAX_PASSES = 4
+
+
+def _repair_once(text: str) -> str:
+    text = fix_encoding(_SPACES.sub(" ", text))
+    # str.isprintable() is False for every control, format (zero-width, bidi), surrogate and
+    # non-ASCII space character, so a printable line only needs "  " runs collapsed.
+    if not text.isprintable():
+        text = _SPACES.sub(" ", strip_invisible(text))
+    elif "  " in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
+
+
 def clean_line(text: str) -> str:
-    """Full repair of one paragraph/heading/field: encoding, invisibles, whitespace collapsed."""
-    text = fix_encoding(text)
-    # Fast path: str.isprintable() is False for every control, format (zero-width, bidi),
-    # surrogate and non-ASCII space character, so a printable line only needs "  " runs collapsed.
-    if text.isprintable():
+    """Full repair of one paragraph/heading/field: encoding, invisibles, whitespace collapsed.
+
+    Cleaning must be idempotent (normalising our own output must not change it), but one repair
+    can expose another: removing a control character or collapsing a tab can join the two halves
+    of a mojibake pair ("Â\x08¡" -> "Â¡" -> "¡"). So non-trivial text is repaired to a fixed
+    point (in practice one extra, cheap, no-op pass; at most ``_MAX_PASSES``).
+    """
+    if text.isascii() and text.isprintable():  # the common case: nothing to repair
         return (_SPACES.sub(" ", text) if "  " in text else text).strip()
-    return _SPACES.sub(" ", strip_invisible(text)).strip()
+    for _ in range(_MAX_PASSES):
+        repaired = _repair_once(text)
+        if repaired == text:
+            break
+        text = repaired
+    return text
 
 
 def clean_document(text: str) -> str:

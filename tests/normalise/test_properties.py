@@ -1,0 +1,153 @@
+"""Property tests (hypothesis): the stage's contract holds for arbitrary input.
+
+* only :class:`Rejection` ever escapes, and never with ``internal_error`` (that would be a bug);
+* every accepted article validates against the model and ``body[b.start:b.end] == b.text``;
+* idempotence: an article rendered back as plain JSON (text body, or HTML body when it has
+  subheads that the plain-text heuristics would not re-detect) normalises to the same
+  headline, body and blocks.
+"""
+
+from __future__ import annotations
+
+import html
+
+import orjson
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wirestream.errors import Rejection
+from wirestream.models import Article, BlockKind
+from wirestream.normalise import REASON_CODES, normalise
+from wirestream.normalise.repair import clean_line
+from wirestream.settings import NormaliseSettings
+
+from .conftest import make_raw
+
+SETTINGS = NormaliseSettings()
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+_KEYS = [
+    "uri", "guid", "id", "url", "version", "versioncreated", "versionCreated", "firstcreated",
+    "pubstatus", "embargoed", "headline", "headlines", "title", "body", "text", "body_text",
+    "body_html", "bodies", "description_text", "language", "lang", "subject", "subjects",
+    "place", "person", "organisation", "byline", "by", "located", "associations", "published",
+    "date", "updated", "tags", "keywords", "dateline", "$schema",
+]  # fmt: skip
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**63), max_value=2**63 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=60)
+    | st.sampled_from(["usable", "canceled", "2025-07-04T10:00:00Z", "3", "<p>Hi there.</p>"])
+)
+_JSON = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.sampled_from(["value", "role", "name", "code", "contenttype"]), inner,
+                      max_size=4),
+    max_leaves=12,
+)  # fmt: skip
+_DOCS = st.dictionaries(st.sampled_from(_KEYS), _JSON, max_size=10)
+
+
+def _outcome(data: bytes) -> Article | None:
+    try:
+        article = normalise(make_raw(data), SETTINGS)
+    except Rejection as exc:
+        assert exc.reason in REASON_CODES
+        assert exc.reason != "internal_error", exc.message
+        return None
+    Article.model_validate(article.model_dump())
+    assert article.body == "\n\n".join(b.text for b in article.blocks)
+    for block in article.blocks:
+        assert article.body[block.start : block.end] == block.text
+    return article
+
+
+@FAST
+@given(st.binary(max_size=3000))
+def test_arbitrary_bytes_only_reject_cleanly(data: bytes) -> None:
+    _outcome(data)
+
+
+@FAST
+@given(st.text(max_size=3000))
+def test_arbitrary_text_only_rejects_cleanly(text: str) -> None:
+    _outcome(text.encode("utf-8", "surrogatepass"))
+
+
+@FAST
+@given(_DOCS)
+def test_json_with_confused_types_only_rejects_cleanly(doc: dict[str, object]) -> None:
+    _outcome(orjson.dumps(doc))
+
+
+@FAST
+@given(_DOCS, st.sampled_from(["<p>", "<h2>", "<br>", "&amp;", "<script>x</script>", "\u202e"]))
+def test_html_fragments_only_reject_cleanly(doc: dict[str, object], extra: str) -> None:
+    _outcome(f"<div>{extra}{orjson.dumps(doc).decode()}{extra}</div>".encode())
+
+
+def _render_json(article: Article) -> bytes:
+    """Back to plain JSON. Subheads survive only as <h2>, so use HTML when there are any."""
+    if any(b.kind is BlockKind.SUBHEAD for b in article.blocks):
+        body_html = "".join(
+            f"<h2>{html.escape(b.text)}</h2>" if b.kind is BlockKind.SUBHEAD
+            else f"<p>{html.escape(b.text)}</p>"
+            for b in article.blocks
+        )  # fmt: skip
+        return orjson.dumps({"headline": article.headline, "body_html": body_html})
+    return orjson.dumps({"headline": article.headline, "body": article.body})
+
+
+def _same(first: Article, second: Article) -> None:
+    assert second.headline == first.headline
+    assert second.body == first.body
+    assert second.blocks == first.blocks
+
+
+_WORD = st.text(alphabet=st.characters(categories=["Ll", "Lu"]), min_size=1, max_size=9)
+_SENTENCE = st.lists(_WORD, min_size=4, max_size=14).map(lambda ws: " ".join(ws).capitalize() + ".")
+_PARAGRAPH = st.lists(_SENTENCE, min_size=1, max_size=4).map(" ".join)
+_SUBHEAD = st.lists(_WORD, min_size=1, max_size=3).map(lambda ws: " ".join(ws).capitalize())
+
+
+@FAST
+@given(
+    st.lists(st.tuples(st.booleans(), _PARAGRAPH, _SUBHEAD), min_size=1, max_size=8),
+    st.sampled_from(["", " date 2025-07-04 ", "LONDON (Reuters) - ", "MADRID, 4 jul (EFE) - "]),
+)
+def test_idempotent_on_generated_wire_text(
+    parts: list[tuple[bool, str, str]], prefix: str
+) -> None:
+    chunks: list[str] = []
+    for with_subhead, paragraph, subhead in parts:
+        if with_subhead and chunks:
+            chunks.append(subhead)
+        chunks.append(paragraph)
+    text = prefix + "\n\n".join(chunks) + "\n"
+    first = _outcome(text.encode())
+    if first is None:
+        return
+    second = _outcome(_render_json(first))
+    assert second is not None
+    _same(first, second)
+
+
+@FAST
+@given(st.text(min_size=1, max_size=1500))
+def test_idempotent_on_arbitrary_accepted_text(text: str) -> None:
+    first = _outcome(text.encode("utf-8", "surrogatepass"))
+    if first is None or not first.blocks:
+        return
+    second = _outcome(_render_json(first))
+    assert second is not None
+    _same(first, second)
+
+
+@FAST
+@given(st.text(max_size=400))
+def test_clean_line_is_idempotent(text: str) -> None:
+    once = clean_line(text)
+    assert clean_line(once) == once
