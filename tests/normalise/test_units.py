@@ -1,0 +1,248 @@
+"""Unit tests of the small pure functions behind the stage (each documents one decision)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from wirestream.errors import Rejection
+from wirestream.normalise import REASON_CODES
+from wirestream.normalise.boilerplate import is_boilerplate
+from wirestream.normalise.dates import parse_datetime
+from wirestream.normalise.decode import decode
+from wirestream.normalise.detect import Family, family_from_content_type, sniff
+from wirestream.normalise.headline import derive_headline, first_sentence
+from wirestream.normalise.ids import story_id_for
+from wirestream.normalise.language import detect_language, detector
+from wirestream.normalise.repair import clean_line
+from wirestream.normalise.stopwords import guess_by_stopwords
+from wirestream.normalise.text import looks_like_subhead
+from wirestream.settings import NormaliseSettings
+
+from .conftest import FIXTURES, Run
+
+S = NormaliseSettings()
+
+
+def reason_of(fn, *args):  # type: ignore[no-untyped-def]
+    with pytest.raises(Rejection) as info:
+        fn(*args)
+    return info.value.reason
+
+
+def test_reason_codes_are_snake_case_and_complete() -> None:
+    assert all(code.isidentifier() and code == code.lower() for code in REASON_CODES)
+    assert {"invalid_json", "invalid_utf8", "empty_body", "too_large", "wrong_type",
+            "date_out_of_range", "xml_forbidden", "unknown_format", "headline_too_long",
+            "internal_error"} <= REASON_CODES  # fmt: skip
+
+
+# --- decode ---------------------------------------------------------------------------------
+def test_size_is_checked_before_decoding() -> None:
+    assert reason_of(decode, b"\xff" * 11, 10) == "too_large"  # not invalid_utf8
+
+
+def test_decode_boms_and_charset() -> None:
+    assert decode(b"\xef\xbb\xbfhi", 100) == "hi"
+    assert decode("hé".encode("utf-16"), 100) == "hé"  # BOM + native order
+    assert decode("hé".encode("latin-1"), 100, "text/plain; charset=ISO-8859-1") == "hé"
+    assert reason_of(decode, b"\xe9", 100, "text/plain; charset=klingon") == "invalid_encoding"
+
+
+# --- dates ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-07-04T10:00:00Z", datetime(2025, 7, 4, 10, tzinfo=UTC)),
+        ("2025-07-04T12:00:00+02:00", datetime(2025, 7, 4, 10, tzinfo=UTC)),
+        ("2025-07-04T10:00:00", datetime(2025, 7, 4, 10, tzinfo=UTC)),  # naive -> UTC
+        ("20250704T100000Z", datetime(2025, 7, 4, 10, tzinfo=UTC)),
+        ("Fri, 04 Jul 2025 11:00:00 +0100", datetime(2025, 7, 4, 10, tzinfo=UTC)),
+        (1751623200, datetime(2025, 7, 4, 10, tzinfo=UTC)),
+        (1751623200000, datetime(2025, 7, 4, 10, tzinfo=UTC)),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_datetime(value: object, expected: datetime | None) -> None:
+    assert parse_datetime(value, "f", S) == expected
+
+
+def test_naive_times_use_source_timezone() -> None:
+    berlin = NormaliseSettings(source_timezone="Europe/Berlin")
+    got = parse_datetime("2025-07-04T12:00:00", "f", berlin)
+    assert got == datetime(2025, 7, 4, 10, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("0000-01-01", "date_out_of_range"),
+        ("9999-12-31T00:00:00Z", "date_out_of_range"),
+        ("1989-12-31T23:59:59Z", "date_out_of_range"),
+        ("4", "invalid_date"),  # dateutil would say "the 4th of this month"
+        ("July", "invalid_date"),
+        ("2025-07-04T10:00:00+02:00 EST", "invalid_date"),
+        ("x" * 100, "invalid_date"),
+        (True, "wrong_type"),
+        ({"a": 1}, "wrong_type"),
+        (10**30, "date_out_of_range"),
+    ],
+)
+def test_parse_datetime_rejects(value: object, reason: str) -> None:
+    assert reason_of(parse_datetime, value, "f", S) == reason
+
+
+# --- detection ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("head", "family"),
+    [
+        ('  {"a": 1}', Family.JSON),
+        ("[1]", Family.JSON),
+        ("<!DOCTYPE html><html>", Family.HTML),
+        ("<p>Hi</p>", Family.HTML),
+        ('<?xml version="1.0"?><newsItem/>', Family.XML),
+        ("<newsMessage>", Family.XML),
+        ("LONDON (Reuters) - Hi", Family.TEXT),
+    ],
+)
+def test_sniff(head: str, family: Family) -> None:
+    assert sniff(head) is family
+
+
+def test_content_type_mapping() -> None:
+    assert family_from_content_type("application/vnd.iptc.ninjs+json") is Family.NINJS
+    assert family_from_content_type("text/html; charset=utf-8") is Family.HTML
+    assert family_from_content_type("application/octet-stream") is None  # falls back to sniffing
+
+
+# --- repair ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("dirty", "clean"),
+    [
+        ("France\u00e2\u20ac\u2122s", "France’s"),  # mojibake fixed, curly quote kept
+        ("“quoted” — dash", "“quoted” — dash"),  # smart quotes and dashes kept
+        ("Cafe\u0301", "Café"),  # NFC
+        ("a\u200bb\ufeffc\u00adD", "abcD"),  # zero-width, BOM, soft hyphen
+        ("x\u202ey\u202cz\u2066w\u2069", "xyzw"),  # bidi overrides / isolates
+        ("a\x00b\x07c\x1bd", "abcd"),  # controls
+        ("  many \t\n spaces\u00a0and\u3000more  ", "many spaces and more"),
+        ("ﻣﺮﺣﺒﺎ\u200f!", "ﻣﺮﺣﺒﺎ\u200f!"),  # RLM (implicit mark) kept
+    ],
+)
+def test_clean_line(dirty: str, clean: str) -> None:
+    assert clean_line(dirty) == clean
+
+
+@pytest.mark.parametrize(
+    ("line", "boiler"),
+    [
+        ("Reporting by Jane Doe; Editing by John Roe", True),
+        ("(Reporting by Jane Doe in Kyiv; Writing by A. N. Other)", True),
+        ("(c) 2025 Example Wire", True),
+        ("© dpa-infocom GmbH", True),
+        ("Copyright 2025 The Example Press. All rights reserved.", True),
+        ("Sign up for our newsletter here.", True),
+        ("Todos los derechos reservados.", True),
+        ("He said reporting by the BBC had been unfair.", False),
+        ("Copyrights are at the heart of the dispute, " + "x" * 400, False),
+    ],
+)
+def test_boilerplate(line: str, boiler: bool) -> None:
+    assert is_boilerplate(line) is boiler
+
+
+@pytest.mark.parametrize(
+    ("line", "subhead"),
+    [
+        ("Strikes", True),
+        ("Evidence", True),
+        ("What happens next", True),
+        ("Aides de l’État", True),
+        ("The strikes came hours after the call.", False),
+        ("“Quoted opening", False),
+        ("lowercase start", False),
+        ("Ends with a colon:", False),
+        ("A very long line that goes on and on well past the sixty character limit", False),
+    ],
+)
+def test_subhead_rule(line: str, subhead: bool) -> None:
+    assert looks_like_subhead(line) is subhead
+
+
+# --- headline -------------------------------------------------------------------------------
+def test_first_sentence_skips_abbreviations() -> None:
+    text = "Mr. Smith met U.S. officials on Friday. Then he left."
+    assert first_sentence(text) == "Mr. Smith met U.S. officials on Friday"
+
+
+def test_derived_headline_is_truncated_at_a_word() -> None:
+    lede = "word " * 100
+    headline = derive_headline(lede, 1000)
+    assert headline.endswith("…") and len(headline) <= 200
+    assert not headline[:-1].endswith(" ")
+
+
+def test_agency_headline_over_limit_rejected(run: Run) -> None:
+    with pytest.raises(Rejection) as info:
+        run(b'{"headline": "' + b"H" * 1001 + b'", "body": "Text."}')
+    assert info.value.reason == "headline_too_long"
+    short = NormaliseSettings(max_headline_chars=50)
+    derived = run("word " * 100, settings=short)
+    assert len(derived.headline) <= 50
+
+
+# --- ids ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("agency_id", "version", "story"),
+    [
+        ("urn:newsml:x.test:20250704:ABC:3", 3, "urn:newsml:x.test:20250704:ABC"),
+        ("urn:newsml:x.test:20250704:ABC", 3, "urn:newsml:x.test:20250704:ABC"),
+        ("https://x.test/story-123/v2", None, "https://x.test/story-123"),
+        ("story-123-v2", 2, "story-123"),
+        ("AP-2025-0702", 2, "AP-2025-0702"),
+        ("12", 2, "12"),
+    ],
+)
+def test_story_id(agency_id: str, version: int | None, story: str) -> None:
+    assert story_id_for(agency_id, version) == story
+
+
+# --- language -------------------------------------------------------------------------------
+def test_language_fast_path_agrees_with_lingua(run: Run) -> None:
+    """Where the function-word fast path answers, lingua (full text) must agree."""
+    checked = 0
+    for path in sorted(FIXTURES.iterdir()):
+        article = run(path.read_bytes())
+        sample = f"{article.headline}\n{article.body[:240]}"
+        fast = guess_by_stopwords(sample)
+        if fast is None:
+            continue
+        found = detector().detect_language_of(article.body)
+        assert found is not None and found.iso_code_639_1.name.lower() == fast, path.name
+        checked += 1
+    assert checked >= 5
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Die Regierung hat am Freitag neue Regeln für den Verkehr beschlossen.", "de"),
+        ("El Gobierno aprobó el viernes nuevas normas para el tráfico en las ciudades.", "es"),
+        ("Le gouvernement a adopté vendredi de nouvelles règles pour la circulation.", "fr"),
+        ("Il governo ha approvato venerdì nuove regole per il traffico nelle città.", "it"),
+        ("O governo aprovou na sexta-feira novas regras para o trânsito nas cidades.", "pt"),
+        ("Правительство в пятницу утвердило новые правила дорожного движения.", "ru"),
+        ("قالت الحكومة يوم الجمعة إنها أقرت قواعد جديدة للمرور.", "ar"),
+        ("政府は金曜日、新しい交通規則を承認した。", "ja"),
+        ("12345 67890", "und"),
+    ],
+)
+def test_detect_language(text: str, lang: str) -> None:
+    assert detect_language("", text, None) == lang
+
+
+def test_declared_language_is_only_a_fallback() -> None:
+    assert detect_language("", "12345", "fr-FR") == "fr"
+    assert detect_language("", "The minister said on Friday that the plan was ready.", "fr") == "en"
