@@ -15,8 +15,14 @@ def article(body: str, headline: str = "", language: str = "en") -> Article:
         blocks.append(Block(kind=BlockKind.PARAGRAPH, text=para, start=pos, end=pos + len(para)))
         pos += len(para) + 2
     return Article(
-        article_id="test:1", story_id="test:1", source_format=SourceFormat.TEXT, headline=headline,
-        body=body, blocks=blocks, language=language, content_hash="0" * 16,
+        article_id="test:1",
+        story_id="test:1",
+        source_format=SourceFormat.TEXT,
+        headline=headline,
+        body=body,
+        blocks=blocks,
+        language=language,
+        content_hash="0" * 16,
         published=datetime(2025, 7, 4, tzinfo=UTC),
     )
 
@@ -37,11 +43,8 @@ def actors(art: Article, lexicon: dict[str, tuple[str, str | None, ActorType]]) 
                 if any(f == fld and m.start() < e and s < m.end() for f, s, e in taken):
                     continue
                 taken.append((fld, m.start(), m.end()))
-                spans.setdefault(aid, []).append(
-                    Span(text=m.group(), start=m.start(), end=m.end(), field=fld)
-                )
+                spans.setdefault(aid, []).append(Span(text=m.group(), start=m.start(), end=m.end(), field=fld))
     return [
-        ActorTag(actor_id=aid, name=aid, type=meta[aid][1], country=meta[aid][0], mentions=ms,
-                 confidence=0.9)
+        ActorTag(actor_id=aid, name=aid, type=meta[aid][1], country=meta[aid][0], mentions=ms, confidence=0.9)
         for aid, ms in spans.items()
     ]

@@ -32,9 +32,7 @@ _OPEN_QUOTES = frozenset("“«„")
 _CLOSE_QUOTES = frozenset("”»")
 _STRAIGHT_QUOTES = frozenset('"')
 _PUNCT_BREAKS = frozenset({";", ":"})
-_SPEECH_TYPES = frozenset(
-    {PloverType.ACCUSE, PloverType.REQUEST, PloverType.REJECT, PloverType.THREATEN}
-)
+_SPEECH_TYPES = frozenset({PloverType.ACCUSE, PloverType.REQUEST, PloverType.REJECT, PloverType.THREATEN})
 _SOURCE_WINDOW = 25
 _TARGET_WINDOW = 10
 
@@ -73,8 +71,9 @@ class _Match:
 class EventTagger:
     """Tags PLOVER events in an article, given the actor tags of that article."""
 
-    def __init__(self, rules: RuleSet) -> None:
+    def __init__(self, rules: RuleSet, drop_unattributed: bool = True) -> None:
         self._rules = rules
+        self._drop_unattributed = drop_unattributed
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> EventTagger:
@@ -104,7 +103,10 @@ class EventTagger:
         return events
 
     def tag_text(
-        self, text: str, actors: Sequence[ActorTag], lang: str = "en",
+        self,
+        text: str,
+        actors: Sequence[ActorTag],
+        lang: str = "en",
         fld: TextField = TextField.BODY,
     ) -> list[EventTag]:
         """Tag one piece of text (mentions must point into it with ``field=fld``)."""
@@ -143,18 +145,24 @@ class EventTagger:
                 m_iter += 1
             if smatches:
                 sentence = Span(text=text[s_start:s_end], start=s_start, end=s_end, field=fld)
-                out.extend(
-                    self._sentence_events(text, fld, stoks, groups, inq, smatches, cues, lr, disc,
-                                          sentence)
-                )
+                out.extend(self._sentence_events(text, fld, stoks, groups, inq, smatches, cues, lr, disc, sentence))
             subj = _first_subject(groups)
             if subj is not None:
                 disc.subject = subj
         return out
 
     def _sentence_events(
-        self, text: str, fld: TextField, toks: list[Token], groups: list[_Group], inq: list[bool],
-        matches: list[_Match], cues: Cues, lr: LanguageRules, disc: _Discourse, sentence: Span,
+        self,
+        text: str,
+        fld: TextField,
+        toks: list[Token],
+        groups: list[_Group],
+        inq: list[bool],
+        matches: list[_Match],
+        cues: Cues,
+        lr: LanguageRules,
+        disc: _Discourse,
+        sentence: Span,
     ) -> list[EventTag]:
         cands: list[EventTag] = []
         speech_at: list[int] = []
@@ -165,15 +173,56 @@ class EventTagger:
             if m.pattern.rule.plover in _SPEECH_TYPES:
                 speech_at.append(m.i1)
             # an event nobody does to nobody carries no information for routing or analysis
-            if ev.source or ev.target:
+            if ev.source or ev.target or not self._drop_unattributed:
                 cands.append(ev)
-        events = sorted(_dedupe(cands), key=lambda e: e.trigger.start)
+        kept = _dedupe(cands)
+        events = sorted(_dedupe(kept + _readings(kept, self._rules)), key=lambda e: e.trigger.start)
         for ev in events:
-            if ev.source and ev.target and ev.event_type.value in {
-                "ACCUSE", "REQUEST", "THREATEN", "REJECT", "ASSAULT", "COERCE", "SANCTION",
-            }:
+            if (
+                ev.source
+                and ev.target
+                and ev.event_type.value
+                in {
+                    "ACCUSE",
+                    "REQUEST",
+                    "THREATEN",
+                    "REJECT",
+                    "ASSAULT",
+                    "COERCE",
+                    "SANCTION",
+                }
+            ):
                 disc.last_targets[frozenset(ev.source)] = tuple(ev.target)
         return events
+
+
+def _readings(events: list[EventTag], rules: RuleSet) -> list[EventTag]:
+    """PLOVER re-codings of future/intended/refused actions (data/events/readings.yaml)."""
+    out: list[EventTag] = []
+    for ev in events:
+        if ev.rule_id.endswith(("+intent", "+threat", "+refusal")):
+            continue
+        for rd in rules.readings:
+            if ev.event_type not in rd.sources or ev.negated != rd.negated:
+                continue
+            if not rd.negated and ev.modality not in rules.reading_modalities:
+                continue
+            code = rd.cameo[ev.event_type]
+            out.append(
+                ev.model_copy(
+                    update={
+                        "event_type": rd.to,
+                        "quad_class": rd.quad_class,
+                        "cameo_root": code[:2],
+                        "cameo_code": code,
+                        "negated": False,
+                        "rule_id": f"{ev.rule_id}+{rd.name}",
+                        "confidence": round(min(0.99, ev.confidence + 0.02), 3),
+                    }
+                )
+            )
+            break
+    return out
 
 
 def _dedupe(cands: list[EventTag]) -> list[EventTag]:
@@ -186,10 +235,7 @@ def _dedupe(cands: list[EventTag]) -> list[EventTag]:
     kept: list[EventTag] = []
     for ev in cands:
         src, tgt = set(ev.source), set(ev.target)
-        if any(
-            k.event_type == ev.event_type and src <= set(k.source) and tgt <= set(k.target)
-            for k in kept
-        ):
+        if any(k.event_type == ev.event_type and src <= set(k.source) and tgt <= set(k.target) for k in kept):
             continue
         kept.append(ev)
     return kept
@@ -279,9 +325,7 @@ def _mentions(actors: Sequence[ActorTag], fld: TextField) -> list[tuple[int, int
 def _quote_mask(toks: list[Token]) -> list[bool]:
     """True for tokens inside quotation marks (a sentence may start inside an open quote)."""
     mask = [False] * len(toks)
-    first_close = next(
-        (k for k, t in enumerate(toks) if t.low in _CLOSE_QUOTES or t.low in _OPEN_QUOTES), None
-    )
+    first_close = next((k for k, t in enumerate(toks) if t.low in _CLOSE_QUOTES or t.low in _OPEN_QUOTES), None)
     inside = first_close is not None and toks[first_close].low in _CLOSE_QUOTES
     for k, t in enumerate(toks):
         c = t.low
@@ -297,8 +341,12 @@ def _quote_mask(toks: list[Token]) -> list[bool]:
 
 
 def _groups(
-    toks: list[Token], mentions: list[tuple[int, int, ActorTag]], inq: list[bool], cues: Cues,
-    matches: list[_Match], offset: int,
+    toks: list[Token],
+    mentions: list[tuple[int, int, ActorTag]],
+    inq: list[bool],
+    cues: Cues,
+    matches: list[_Match],
+    offset: int,
 ) -> list[_Group]:
     """Actor mentions of the sentence as participant groups with their syntactic clues."""
     if not mentions:
@@ -318,9 +366,11 @@ def _groups(
     for a, b, acts in spans[1:]:
         pa, pb, pacts = merged[-1]
         between = toks[pb + 1 : a]
-        coord = bool(between) and all(
-            t.low in cues.coordinators or t.low in cues.determiners for t in between
-        ) and any(t.low in cues.coordinators for t in between)
+        coord = (
+            bool(between)
+            and all(t.low in cues.coordinators or t.low in cues.determiners for t in between)
+            and any(t.low in cues.coordinators for t in between)
+        )
         same = (
             len(between) <= 3
             and all(t.cap and (pb + 1 + k) not in trigger_starts for k, t in enumerate(between))
@@ -334,9 +384,7 @@ def _groups(
     for a, b, acts in merged:
         prep = _governing_prep(toks, a, cues)
         poss = b + 1 < len(toks) and toks[b + 1].low in cues.possessive
-        reporter = any(
-            toks[k].lemma in cues.according for k in range(max(0, a - 3), a)
-        ) or (
+        reporter = any(toks[k].lemma in cues.according for k in range(max(0, a - 3), a)) or (
             b + 1 < len(toks) and toks[b + 1].lemma in cues.reporting and not poss
         )
         prev = toks[a - 1] if a > 0 else None
@@ -355,9 +403,14 @@ def _groups(
                 ids.append(x.actor_id)
         groups.append(
             _Group(
-                t0=a, t1=b, actor_ids=tuple(ids),
+                t0=a,
+                t1=b,
+                actor_ids=tuple(ids),
                 countries=frozenset(x.country for x in acts if x.country),
-                prep=prep, possessive=poss, in_quote=inq[a], reporter=reporter,
+                prep=prep,
+                possessive=poss,
+                in_quote=inq[a],
+                reporter=reporter,
                 modifier=modifier,
             )
         )
@@ -372,6 +425,8 @@ def _governing_prep(toks: list[Token], a: int, cues: Cues) -> str | None:
         t = toks[k]
         if t.low in cues.preps:
             return t.low
+        if t.low in cues.clause_breaks:
+            return None
         if t.low in cues.determiners or (t.cap and k > 0) or t.low in cues.possessive:
             k -= 1
             steps += 1
@@ -387,9 +442,7 @@ def _first_subject(groups: list[_Group]) -> _Group | None:
     return None
 
 
-def _update_speaker(
-    toks: list[Token], groups: list[_Group], inq: list[bool], cues: Cues, disc: _Discourse
-) -> None:
+def _update_speaker(toks: list[Token], groups: list[_Group], inq: list[bool], cues: Cues, disc: _Discourse) -> None:
     """Remember who is speaking, so "we"/"our" inside later quotes can be attributed."""
     for k, t in enumerate(toks):
         if inq[k] or t.lemma not in cues.reporting:
@@ -408,23 +461,31 @@ def _update_speaker(
 
 
 def _build_event(
-    text: str, fld: TextField, toks: list[Token], groups: list[_Group], inq: list[bool],
-    m: _Match, cues: Cues, lr: LanguageRules, disc: _Discourse, sentence: Span,
+    text: str,
+    fld: TextField,
+    toks: list[Token],
+    groups: list[_Group],
+    inq: list[bool],
+    m: _Match,
+    cues: Cues,
+    lr: LanguageRules,
+    disc: _Discourse,
+    sentence: Span,
     speech_at: list[int],
 ) -> EventTag | None:
     rule: Rule = m.pattern.rule
     i0, i1 = m.i0, m.i1
     n = len(toks)
     # ---- vetoes
-    if rule.not_before and any(toks[k].lemma in rule.not_before or toks[k].low in rule.not_before
-                               for k in range(max(0, i0 - 2), i0)):
-        return None
-    if rule.not_after and any(toks[k].lemma in rule.not_after or toks[k].low in rule.not_after
-                              for k in range(i1 + 1, min(n, i1 + 4))):
-        return None
-    if rule.requires and not any(
-        toks[k].lemma in rule.requires for k in range(max(0, i0 - rule.window), i0)
+    if rule.not_before and any(
+        toks[k].lemma in rule.not_before or toks[k].low in rule.not_before for k in range(max(0, i0 - 2), i0)
     ):
+        return None
+    if rule.not_after and any(
+        toks[k].lemma in rule.not_after or toks[k].low in rule.not_after for k in range(i1 + 1, min(n, i1 + 4))
+    ):
+        return None
+    if rule.requires and not any(toks[k].lemma in rule.requires for k in range(max(0, i0 - rule.window), i0)):
         return None
 
     # ---- negation and modality: a short window before the trigger, within the clause
@@ -448,10 +509,7 @@ def _build_event(
     k = i0 - 1
     while k >= 0 and k >= i0 - 3 and (toks[k].low.endswith("ly") or toks[k].low in cues.negation):
         k -= 1
-    if (
-        k >= 0 and toks[k].lemma in cues.passive_aux and trig.low != trig.lemma
-        and not trig.low.endswith("ing")
-    ):
+    if k >= 0 and toks[k].lemma in cues.passive_aux and trig.low != trig.lemma and not trig.low.endswith("ing"):
         passive = True
     nominal = prev is not None and (
         prev.low in cues.determiners or prev.low in cues.possessive or prev.low in cues.preps
@@ -480,14 +538,24 @@ def _build_event(
     agent = next((g for g in after if g.prep in cues.agent), None)
 
     poss = next(
-        (g for g in reversed(before) if g.possessive and 0 < i0 - g.t1 <= 4
-         and all(not toks[q].cap or q == g.t1 + 1 for q in range(g.t1 + 2, i0))),
+        (
+            g
+            for g in reversed(before)
+            if g.possessive
+            and 0 < i0 - g.t1 <= 4
+            and all(not toks[q].cap or q == g.t1 + 1 for q in range(g.t1 + 2, i0))
+        ),
         None,
     )
     # adjacent actor before the trigger: "Russian air strikes", "(against) Russia strikes"
     modifier = next((g for g in reversed(before) if i0 - g.t1 == 1), None)
 
-    if passive:
+    if rule.frame == "obligation":
+        target_group = _nearest_subject(before, toks, i0, cues, trigger_in_quote)
+        source = _reporter(toks, groups, inq, cues, target_group, disc, trigger_in_quote)
+        if source is None or target_group is None or source.actor_ids == target_group.actor_ids:
+            return None
+    elif passive:
         source = agent
         patient = _nearest_subject(before, toks, i0, cues, trigger_in_quote)
         if patient is not None:
@@ -498,6 +566,9 @@ def _build_event(
         source = poss
     elif modifier is not None:
         source = modifier
+    elif nominal and prev is not None and prev.low in cues.possessive_pronouns and not light:
+        source = _resolve_pronoun(prev.low, groups, toks, i0, trigger_in_quote, disc, cues)
+        resolved = True
     elif not nominal or light:
         pron = _pronoun_before(toks, before, i0, cues)
         if pron is not None:
@@ -522,7 +593,9 @@ def _build_event(
                 target_group = g
                 break
             if (
-                g.prep is None and rule.direct_object and (not nominal or light)
+                (g.prep is None or g.prep in cues.object_markers)
+                and rule.direct_object
+                and (not nominal or light)
                 and g.t0 - i1 <= 3
             ):
                 target_group = g
@@ -570,8 +643,7 @@ def _build_event(
         cameo_code=rule.cameo,
         source=list(source_ids),
         target=list(target_ids),
-        trigger=Span(text=text[trig.start : toks[i1].end], start=trig.start, end=toks[i1].end,
-                     field=fld),
+        trigger=Span(text=text[trig.start : toks[i1].end], start=trig.start, end=toks[i1].end, field=fld),
         sentence=sentence,
         negated=negated,
         modality=modality,
@@ -582,17 +654,53 @@ def _build_event(
 
 def _crosses_break(toks: list[Token], a: int, b: int, cues: Cues) -> bool:
     return any(
-        toks[k].low == ";" or (toks[k].low in cues.clause_breaks and toks[k].low not in cues.preps)
+        toks[k].low == ";"
+        or (toks[k].low in cues.clause_breaks and toks[k].low not in cues.preps)
         or toks[k].lemma in cues.reporting
         for k in range(a + 1, b)
     )
 
 
-def _nearest_subject(
-    before: list[_Group], toks: list[Token], i0: int, cues: Cues, in_quote: bool
+def _reporter(
+    toks: list[Token],
+    groups: list[_Group],
+    inq: list[bool],
+    cues: Cues,
+    target: _Group | None,
+    disc: _Discourse,
+    in_quote: bool,
+) -> _Group | None:
+    """Who states the obligation: the subject of a reporting verb before the obliged party."""
+    if target is None:
+        return None
+    for k in range(target.t0 - 1, -1, -1):
+        if toks[k].lemma in cues.reporting and not inq[k]:
+            subj = _nearest_subject([g for g in groups if g.t1 < k], toks, k, cues, False)
+            return subj or disc.speaker
+    return disc.speaker if in_quote else None
+
+
+def _nearest_subject(before: list[_Group], toks: list[Token], i0: int, cues: Cues, in_quote: bool) -> _Group | None:
+    found = _nearest_subject_pass(before, toks, i0, cues, in_quote, frozenset())
+    if found is None:
+        # "a member of the Syrian parliament started ...": the "of" phrase names the actor
+        of = cues.prep_classes.get("of", frozenset())
+        found = _nearest_subject_pass(before, toks, i0, cues, in_quote, of)
+    return found
+
+
+def _nearest_subject_pass(
+    before: list[_Group],
+    toks: list[Token],
+    i0: int,
+    cues: Cues,
+    in_quote: bool,
+    allowed_preps: frozenset[str],
 ) -> _Group | None:
     for g in reversed(before):
-        if g.prep is not None or g.modifier or (g.possessive and i0 - g.t1 > 4):
+        if (g.prep is not None and g.prep not in allowed_preps) or g.modifier:
+            continue
+        if g.possessive and i0 - g.t1 > 4 and not allowed_preps:
             continue
         if g.in_quote != in_quote:
             continue  # quoted speech and the narrative around it have different subjects
@@ -615,8 +723,13 @@ def _pronoun_before(toks: list[Token], before: list[_Group], i0: int, cues: Cues
 
 
 def _resolve_pronoun(
-    pron: str, groups: list[_Group], toks: list[Token], i0: int, in_quote: bool,
-    disc: _Discourse, cues: Cues,
+    pron: str,
+    groups: list[_Group],
+    toks: list[Token],
+    i0: int,
+    in_quote: bool,
+    disc: _Discourse,
+    cues: Cues,
 ) -> _Group | None:
     if pron in cues.speaker_pronouns and in_quote:
         return disc.speaker

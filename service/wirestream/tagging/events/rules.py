@@ -42,6 +42,19 @@ class Rule:
     modality: str | None
     confidence: float
     gap: int
+    frame: str | None = None  # "obligation": "X said Y must ..." -> source X, target Y
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A PLOVER re-coding of an event under a modality (see data/events/readings.yaml)."""
+
+    name: str
+    sources: frozenset[PloverType]
+    negated: bool
+    to: PloverType
+    quad_class: int
+    cameo: Mapping[PloverType, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +92,8 @@ class Cues:
     reporting: frozenset[str]
     according: frozenset[str]
     light_verbs: frozenset[str]
+    possessive_pronouns: frozenset[str]
+    object_markers: frozenset[str]
     strip_prefixes: tuple[str, ...]
 
     def target_tokens(self, rule: Rule) -> frozenset[str]:
@@ -100,6 +115,8 @@ class RuleSet:
     version: str
     rules: tuple[Rule, ...]
     languages: Mapping[str, LanguageRules]
+    reading_modalities: frozenset[str] = frozenset()
+    readings: tuple[Reading, ...] = ()
 
 
 def _fs(values: Any, lang: str | None = None) -> frozenset[str]:
@@ -192,6 +209,25 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
                 modality=raw.get("modality"),
                 confidence=float(raw.get("confidence", 0.6)),
                 gap=int(raw.get("gap", DEFAULT_GAP)),
+                frame=raw.get("frame"),
+            )
+        )
+    raw_readings = yaml.safe_load((data_dir / "readings.yaml").read_text(encoding="utf-8"))
+    readings = []
+    for rr in raw_readings["readings"]:
+        to = PloverType(rr["to"])
+        cameo = {PloverType(k): str(v) for k, v in rr["cameo"].items()}
+        for code in cameo.values():
+            if codes.get(code) != to.value:
+                raise ValueError(f"reading {rr['name']}: CAMEO {code} is not {to.value}")
+        readings.append(
+            Reading(
+                name=rr["name"],
+                sources=frozenset(PloverType(x) for x in rr["from"]),
+                negated=bool(rr["negated"]),
+                to=to,
+                quad_class=int(quads[to.value]),
+                cameo=cameo,
             )
         )
 
@@ -218,22 +254,28 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             reporting=_fs(c.get("reporting"), lang),
             according=_fs(c.get("according"), lang),
             light_verbs=_fs(c.get("light_verbs"), lang),
+            possessive_pronouns=_fs(c.get("possessive_pronouns")),
+            object_markers=_fs(c.get("object_markers")),
             strip_prefixes=strip,
         )
         index: dict[str, list[Pattern]] = {}
         for rule, raw in zip(rules, raw_rules, strict=True):
-            for trig in (raw["triggers"].get(lang) or ()):
+            for trig in raw["triggers"].get(lang) or ():
                 # rule-level vetoes/requirements are written in English lemmas; for other
                 # languages they simply never fire, which is the safe direction
                 pat = _compile(str(trig), rule, lang, strip)
                 for key in pat.elements[0]:
                     index.setdefault(key, []).append(pat)
-        frozen_index = {
-            k: tuple(sorted(v, key=lambda p: -p.size)) for k, v in index.items()
-        }
+        frozen_index = {k: tuple(sorted(v, key=lambda p: -p.size)) for k, v in index.items()}
         languages[lang] = LanguageRules(
             cues=cues,
             index=frozen_index,
             target_tokens={r.id: cues.target_tokens(r) for r in rules},
         )
-    return RuleSet(version=version, rules=tuple(rules), languages=languages)
+    return RuleSet(
+        version=version,
+        rules=tuple(rules),
+        languages=languages,
+        reading_modalities=frozenset(raw_readings["modalities"]),
+        readings=tuple(readings),
+    )

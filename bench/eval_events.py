@@ -1,0 +1,334 @@
+"""Score the event tagger against the peer gold data in ../shared/eval/peer-gold (read-only).
+
+Run: ``.venv/bin/python -m bench.eval_events`` (writes bench/results/eval_events.json).
+
+Two actor modes, because event accuracy depends on the actor tags the tagger is given:
+* ``oracle``: the gold actor phrases are located in the sentence and passed as ActorTags with the
+  gold country code, which measures the event engine alone (it also means there are no distractor
+  actors, so direction accuracy is an upper bound);
+* ``tagger``: the real ActorTagger output, when ``wirestream.tagging.actors`` imports and works.
+
+Scoring (per record; CAMEO 01/02 gold events, which PLOVER drops, are ignored):
+* type top-1: the highest-confidence predicted event's PLOVER type is one of the gold types;
+* type recall: share of gold events whose type is among the predictions;
+* source/target accuracy: for gold events whose type was predicted, the predicted source and target
+  country sets equal the gold ones; a reciprocal gold event (several sources, no target; PLOVER
+  style) also accepts the CAMEO reading (one of them as source, the other as target);
+* no-event false-positive rate: records labelled ``no_events`` with any predicted event.
+No gold sentence is copied into the repository; the data is read at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from wirestream.models import (
+    ActorTag,
+    ActorType,
+    Article,
+    Block,
+    BlockKind,
+    EventTag,
+    SourceFormat,
+    Span,
+    TextField,
+)
+from wirestream.tagging.events import EventTagger
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD_DIR = Path(os.environ.get("WIRESTREAM_PEER_GOLD", ROOT.parent / "shared" / "eval" / "peer-gold"))
+RESULTS = ROOT / "bench" / "results" / "eval_events.json"
+
+# Filler names for NGEC headline templates: real countries/cities (ISO3), rotated per template.
+COUNTRY_FILL = [
+    ("France", "FRA"),
+    ("Kenya", "KEN"),
+    ("Brazil", "BRA"),
+    ("India", "IND"),
+    ("Japan", "JPN"),
+    ("Nigeria", "NGA"),
+    ("Germany", "DEU"),
+    ("Mexico", "MEX"),
+    ("Turkey", "TUR"),
+    ("Egypt", "EGY"),
+    ("Pakistan", "PAK"),
+    ("Colombia", "COL"),
+    ("Poland", "POL"),
+    ("Indonesia", "IDN"),
+    ("Ethiopia", "ETH"),
+    ("Argentina", "ARG"),
+]
+CITY_FILL = [
+    ("Aleppo", "SYR"),
+    ("Mogadishu", "SOM"),
+    ("Kharkiv", "UKR"),
+    ("Khartoum", "SDN"),
+    ("Kabul", "AFG"),
+    ("Mosul", "IRQ"),
+]
+
+
+def _article(text: str, headline: str = "", date: str | None = None) -> Article:
+    published = None
+    if date:
+        try:
+            published = datetime.fromisoformat(date).replace(tzinfo=UTC)
+        except ValueError:
+            published = None
+    return Article(
+        article_id="eval",
+        story_id="eval",
+        source_format=SourceFormat.TEXT,
+        headline=headline,
+        body=text,
+        blocks=[Block(kind=BlockKind.PARAGRAPH, text=text, start=0, end=len(text))] if text else [],
+        language="en",
+        content_hash="0" * 16,
+        published=published,
+    )
+
+
+def _oracle_actors(text: str, phrases: Iterable[tuple[str, str | None]], fld: TextField) -> list[ActorTag]:
+    """ActorTags for gold actor phrases found in ``text`` (first whole-word occurrence)."""
+    out: dict[str, ActorTag] = {}
+    taken: list[tuple[int, int]] = []
+    for phrase, country in sorted(set(phrases), key=lambda p: -len(p[0])):
+        if not phrase:
+            continue
+        m = re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text) or re.search(
+            r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text, re.IGNORECASE
+        )
+        if m is None or any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        taken.append((m.start(), m.end()))
+        aid = f"{country or '---'}:{phrase}"
+        out[aid] = ActorTag(
+            actor_id=aid,
+            name=phrase,
+            type=ActorType.COUNTRY,
+            country=country,
+            mentions=[Span(text=m.group(), start=m.start(), end=m.end(), field=fld)],
+            confidence=1.0,
+        )
+    return list(out.values())
+
+
+def _load_actor_tagger() -> Callable[[Article], list[ActorTag]] | None:
+    try:
+        from wirestream.tagging.actors import ActorTagger  # type: ignore[attr-defined]
+
+        tagger = ActorTagger.load()
+        tagger.tag(_article("France and Germany agreed on Monday to hold talks."))
+    except Exception as exc:  # the actor tagger is developed concurrently; score without it
+        print(f"[eval_events] actor tagger unavailable: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return None
+    return tagger.tag  # type: ignore[no-any-return]
+
+
+def _countries(ids: Iterable[str], by_id: dict[str, ActorTag]) -> frozenset[str]:
+    return frozenset(c for i in ids if (c := (by_id[i].country if i in by_id else None)))
+
+
+def _gold_c(actors: list[dict[str, Any]]) -> frozenset[str]:
+    return frozenset(a["country_or_intl"] for a in actors if a.get("country_or_intl"))
+
+
+def _direction_ok(ev: EventTag, gold: dict[str, Any], by_id: dict[str, ActorTag]) -> tuple[bool, bool]:
+    ps, pt = _countries(ev.source, by_id), _countries(ev.target, by_id)
+    gs, gt = _gold_c(gold["source"]), _gold_c(gold["target"])
+    if not gt and len(gs) > 1:  # reciprocal: PLOVER (all sources) or CAMEO (one -> other)
+        both = ps | pt
+        if both == gs:
+            return True, True
+    return ps == gs, pt == gt
+
+
+def score_gold(
+    tagger: EventTagger,
+    records: list[dict[str, Any]],
+    actor_fn: Callable[[Article], list[ActorTag]] | None,
+) -> dict[str, Any]:
+    stats: dict[str, Counter[str]] = defaultdict(Counter)
+    confusion: Counter[str] = Counter()
+    for rec in records:
+        subsets = [rec["dataset"], "all"]
+        if rec.get("realistic_news"):
+            subsets.append("petr2_gsr_realistic")
+        art = _article(rec["text"], date=rec.get("date"))
+        if actor_fn is None:
+            phrases = [
+                (a["text"], a.get("country_or_intl"))
+                for e in rec["events"]
+                for a in e["source"] + e["target"]
+                if a.get("text")
+            ]
+            actors = _oracle_actors(rec["text"], phrases, TextField.BODY)
+        else:
+            actors = actor_fn(art)
+        by_id = {a.actor_id: a for a in actors}
+        preds = [e for e in tagger.tag(art, actors) if not e.negated]
+        gold = [e for e in rec["events"] if e.get("plover")]
+        for sub in subsets:
+            st = stats[sub]
+            if rec.get("no_events"):
+                st["no_event_records"] += 1
+                st["no_event_fp"] += int(bool(preds))
+                continue
+            if not gold:
+                continue
+            st["records"] += 1
+            gold_types = {e["plover"] for e in gold}
+            top = max(preds, key=lambda e: e.confidence) if preds else None
+            st["type_top1_ok"] += int(top is not None and top.event_type.value in gold_types)
+            st["no_prediction"] += int(top is None)
+            pred_types = {e.event_type.value for e in preds}
+            for g in gold:
+                st["gold_events"] += 1
+                hit = g["plover"] in pred_types
+                st["type_recall_ok"] += int(hit)
+                if not hit:
+                    continue
+                cands = [e for e in preds if e.event_type.value == g["plover"]]
+                if _gold_c(g["source"]):
+                    st["src_scored"] += 1
+                    st["src_ok"] += int(any(_direction_ok(e, g, by_id)[0] for e in cands))
+                if _gold_c(g["target"]) or len(_gold_c(g["source"])) > 1:
+                    st["tgt_scored"] += 1
+                    st["tgt_ok"] += int(any(_direction_ok(e, g, by_id)[1] for e in cands))
+                if _gold_c(g["source"]):
+                    st["dir_scored"] += 1
+                    st["dir_ok"] += int(any(all(_direction_ok(e, g, by_id)) for e in cands))
+            if sub == "plover_gsr" and top is not None and top.event_type.value not in gold_types:
+                confusion[f"{sorted(gold_types)[0]}->{top.event_type.value}"] += 1
+            if sub == "plover_gsr" and top is None:
+                confusion[f"{sorted(gold_types)[0]}->NONE"] += 1
+    out = {sub: _rates(st) for sub, st in stats.items()}
+    out["plover_gsr_top_confusions"] = dict(confusion.most_common(25))
+    return out
+
+
+def _rates(st: Counter[str]) -> dict[str, Any]:
+    def r(a: str, b: str) -> float | None:
+        return round(st[a] / st[b], 4) if st[b] else None
+
+    return {
+        "records": st["records"],
+        "gold_events": st["gold_events"],
+        "type_accuracy_top1": r("type_top1_ok", "records"),
+        "type_recall": r("type_recall_ok", "gold_events"),
+        "no_prediction_rate": r("no_prediction", "records"),
+        "source_accuracy": r("src_ok", "src_scored"),
+        "target_accuracy": r("tgt_ok", "tgt_scored"),
+        "direction_accuracy": r("dir_ok", "dir_scored"),
+        "scored": {"source": st["src_scored"], "target": st["tgt_scored"], "direction": st["dir_scored"]},
+        "no_event_records": st["no_event_records"],
+        "no_event_fp_rate": r("no_event_fp", "no_event_records"),
+    }
+
+
+def score_headlines(
+    tagger: EventTagger,
+    templates: list[dict[str, Any]],
+    actor_fn: Callable[[Article], list[ActorTag]] | None,
+) -> dict[str, Any]:
+    ok = total = none = 0
+    per_type: dict[str, Counter[str]] = defaultdict(Counter)
+    for n, rec in enumerate(templates):
+        text = rec["template"]
+        fills: list[tuple[str, str]] = []
+        for k in (1, 2, 3):
+            ph = f"{{country_{k}}}"
+            if ph in text:
+                name, code = COUNTRY_FILL[(n * 3 + k) % len(COUNTRY_FILL)]
+                text = text.replace(ph, name)
+                fills.append((name, code))
+        if "{city}" in text:
+            name, code = CITY_FILL[n % len(CITY_FILL)]
+            text = text.replace("{city}", name)
+            fills.append((name, code))
+        art = _article("", headline=text)
+        actors = _oracle_actors(text, fills, TextField.HEADLINE) if actor_fn is None else actor_fn(art)
+        preds = [e for e in tagger.tag(art, actors) if not e.negated]
+        top = max(preds, key=lambda e: e.confidence) if preds else None
+        total += 1
+        hit = top is not None and top.event_type.value == rec["plover"]
+        ok += int(hit)
+        none += int(top is None)
+        per_type[rec["plover"]]["n"] += 1
+        per_type[rec["plover"]]["ok"] += int(hit)
+    return {
+        "records": total,
+        "type_accuracy_top1": round(ok / total, 4) if total else None,
+        "no_prediction_rate": round(none / total, 4) if total else None,
+        "per_type_accuracy": {t: round(c["ok"] / c["n"], 3) for t, c in sorted(per_type.items())},
+    }
+
+
+def main() -> int:
+    gold_path = GOLD_DIR / "gold_events.jsonl"
+    tmpl_path = GOLD_DIR / "ngec_plover_headline_templates.jsonl"
+    if not gold_path.exists():
+        print(f"peer gold not found at {GOLD_DIR}", file=sys.stderr)
+        return 2
+    tagger = EventTagger.load()
+    records = [json.loads(line) for line in gold_path.open(encoding="utf-8")]
+    templates = [json.loads(line) for line in tmpl_path.open(encoding="utf-8")]
+    t0 = time.perf_counter()
+    result: dict[str, Any] = {
+        "rules_version": tagger.version,
+        "gold_dir": str(GOLD_DIR),
+        "modes": {},
+    }
+    modes: list[tuple[str, Callable[[Article], list[ActorTag]] | None]] = [("oracle_actors", None)]
+    actor_fn = _load_actor_tagger()
+    if actor_fn is not None:
+        modes.append(("actor_tagger", actor_fn))
+    for name, fn in modes:
+        result["modes"][name] = {
+            "gold_events": score_gold(tagger, records, fn),
+            "headline_templates": score_headlines(tagger, templates, fn),
+        }
+    result["seconds"] = round(time.perf_counter() - t0, 2)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    _print(result)
+    return 0
+
+
+def _print(result: dict[str, Any]) -> None:
+    print(
+        f"event rules {result['rules_version']}  (targets: PLOVER GSR type >= 0.80, "
+        f"headlines >= 0.85, no-event FP <= 0.10)"
+    )
+    for mode, res in result["modes"].items():
+        print(f"\n== actors: {mode}")
+        print(f"{'subset':<22}{'n':>5}{'type@1':>8}{'recall':>8}{'src':>7}{'tgt':>7}{'dir':>7}{'noevFP':>8}")
+        for sub in ("plover_gsr", "petr2_gsr", "petr2_gsr_realistic", "all"):
+            r = res["gold_events"].get(sub)
+            if not r:
+                continue
+
+            def f(x: float | None) -> str:
+                return "-" if x is None else f"{x:.2f}"
+
+            print(
+                f"{sub:<22}{r['records']:>5}{f(r['type_accuracy_top1']):>8}{f(r['type_recall']):>8}"
+                f"{f(r['source_accuracy']):>7}{f(r['target_accuracy']):>7}{f(r['direction_accuracy']):>7}"
+                f"{f(r['no_event_fp_rate']):>8}"
+            )
+        h = res["headline_templates"]
+        print(f"{'headline_templates':<22}{h['records']:>5}{h['type_accuracy_top1']:>8.2f}")
+    print(f"\nwrote {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,253 @@
+"""Event engine behaviour on hand-built sentences and hand-built actor tags.
+
+The actor tags are built from a small lexicon so that these tests pin the event engine alone; the
+sentences are written for the tests (generic news phrasing, not copied from any gold set).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from wirestream.models import ActorType, EventTag, PloverType, TextField
+from wirestream.tagging.events import EventTagger
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _helpers import actors, article
+
+C = ActorType.COUNTRY
+P = ActorType.PERSON
+LEX = {
+    "Russia": ("RUS", "RUS", C),
+    "Russian": ("RUS", "RUS", C),
+    "Ukraine": ("UKR", "UKR", C),
+    "Kyiv": ("kyiv", "UKR", ActorType.PLACE),
+    "France": ("FRA", "FRA", C),
+    "Britain": ("GBR", "GBR", C),
+    "Germany": ("DEU", "DEU", C),
+    "China": ("CHN", "CHN", C),
+    "Taiwan": ("TWN", "TWN", C),
+    "Iran": ("IRN", "IRN", C),
+    "Israel": ("ISR", "ISR", C),
+    "Japan": ("JPN", "JPN", C),
+    "India": ("IND", "IND", C),
+    "Pakistan": ("PAK", "PAK", C),
+    "Kenya": ("KEN", "KEN", C),
+    "the United States": ("USA", "USA", C),
+    "Washington": ("USA", "USA", C),
+    "the government": ("gov", None, ActorType.GOVERNMENT),
+    "Downing Street": ("gbr-gov", "GBR", ActorType.GOVERNMENT),
+    "Keir Starmer": ("starmer", "GBR", P),
+    "Emmanuel Macron": ("macron", "FRA", P),
+    "Vladimir Putin": ("putin", "RUS", P),
+    "España": ("ESP", "ESP", C),
+    "Marruecos": ("MAR", "MAR", C),
+    "la France": ("FRA", "FRA", C),
+    "l'Algérie": ("DZA", "DZA", C),
+    "Deutschland": ("DEU", "DEU", C),
+    "Polen": ("POL", "POL", C),
+    "Brasil": ("BRA", "BRA", C),
+    "Argentina": ("ARG", "ARG", C),
+    "l'Italia": ("ITA", "ITA", C),
+    "la Francia": ("FRA", "FRA", C),
+}
+COUNTRY = {aid: c for aid, c, _ in LEX.values()}
+
+
+@pytest.fixture(scope="module")
+def tagger() -> EventTagger:
+    return EventTagger.load()
+
+
+def run(tagger: EventTagger, body: str, headline: str = "", lang: str = "en") -> list[EventTag]:
+    art = article(body, headline=headline, language=lang)
+    return tagger.tag(art, actors(art, LEX))
+
+
+def cset(ids: list[str]) -> set[str]:
+    return {COUNTRY.get(i) or i for i in ids}
+
+
+def find(events: list[EventTag], t: PloverType, **kw: object) -> list[EventTag]:
+    out = [e for e in events if e.event_type is t]
+    if "src" in kw:
+        out = [e for e in out if cset(e.source) == kw["src"]]
+    if "tgt" in kw:
+        out = [e for e in out if cset(e.target) == kw["tgt"]]
+    if "negated" in kw:
+        out = [e for e in out if e.negated is kw["negated"]]
+    return out
+
+
+def test_active_voice_source_and_target(tagger: EventTagger) -> None:
+    ev = run(tagger, "China condemned Taiwan on Monday for the drills.")
+    assert find(ev, PloverType.ACCUSE, src={"CHN"}, tgt={"TWN"})
+
+
+def test_passive_voice_with_agent(tagger: EventTagger) -> None:
+    ev = run(tagger, "Kyiv was attacked by Russia overnight, officials said.")
+    assert find(ev, PloverType.ASSAULT, src={"RUS"}, tgt={"UKR"})
+    assert not find(ev, PloverType.ASSAULT, src={"UKR"})
+
+
+def test_passive_voice_without_agent_has_no_source(tagger: EventTagger) -> None:
+    ev = run(tagger, "Kyiv was shelled overnight.")
+    got = find(ev, PloverType.ASSAULT)
+    assert got and all(not e.source and cset(e.target) == {"UKR"} for e in got)
+
+
+def test_accuse_x_of(tagger: EventTagger) -> None:
+    ev = run(tagger, "Iran accused Israel of sabotage at a nuclear site.")
+    assert find(ev, PloverType.ACCUSE, src={"IRN"}, tgt={"ISR"})
+
+
+def test_possessive_nominal_strikes_on(tagger: EventTagger) -> None:
+    ev = run(tagger, "Russia's strikes on Kyiv killed three people.")
+    assert find(ev, PloverType.ASSAULT, src={"RUS"}, tgt={"UKR"})
+
+
+def test_adjectival_actor_on_nominal_trigger(tagger: EventTagger) -> None:
+    ev = run(tagger, "Ukraine said it could not defend against Russian air strikes.")
+    got = find(ev, PloverType.ASSAULT)
+    assert got and all(cset(e.source) == {"RUS"} for e in got)
+
+
+def test_compound_source_reciprocal_plover_reading(tagger: EventTagger) -> None:
+    ev = run(tagger, "France and Germany agreed on Tuesday to coordinate their energy policy.")
+    got = find(ev, PloverType.AGREE)
+    assert got and cset(got[0].source) == {"FRA", "DEU"} and not got[0].target
+
+
+def test_meet_with_target(tagger: EventTagger) -> None:
+    ev = run(tagger, "Keir Starmer met Emmanuel Macron in London on Thursday.")
+    assert find(ev, PloverType.CONSULT, src={"GBR"}, tgt={"FRA"})
+
+
+def test_negation_is_marked_never_plain_positive(tagger: EventTagger) -> None:
+    ev = run(tagger, "India did not attack Pakistan, the army said.")
+    assault = find(ev, PloverType.ASSAULT)
+    assert assault and all(e.negated for e in assault)
+
+
+def test_denied_striking_is_negated(tagger: EventTagger) -> None:
+    ev = run(tagger, "Israel denied striking Iran last week.")
+    assault = find(ev, PloverType.ASSAULT)
+    assert all(e.negated for e in assault)
+
+
+def test_threat_modality_and_type(tagger: EventTagger) -> None:
+    ev = run(tagger, "China threatened to impose sanctions on Japan over the visit.")
+    got = find(ev, PloverType.THREATEN, src={"CHN"}, tgt={"JPN"})
+    assert got and got[0].modality == "threat"
+    assert not [e for e in find(ev, PloverType.COERCE) if e.modality is None]
+
+
+def test_call_for_is_request(tagger: EventTagger) -> None:
+    ev = run(tagger, "Germany called on Russia to withdraw its troops.")
+    got = find(ev, PloverType.REQUEST, src={"DEU"}, tgt={"RUS"})
+    assert got and got[0].modality == "request"
+
+
+def test_future_consult_keeps_type_and_adds_plover_agree_reading(tagger: EventTagger) -> None:
+    ev = run(tagger, "Keir Starmer and Emmanuel Macron will host a summit next week.")
+    consult = find(ev, PloverType.CONSULT)
+    assert consult and consult[0].modality == "future"
+    assert cset(consult[0].source) == {"GBR", "FRA"}
+    agree = find(ev, PloverType.AGREE)
+    assert agree and agree[0].rule_id.endswith("+intent") and agree[0].cameo_code == "036"
+
+
+def test_future_conflict_reads_as_threat(tagger: EventTagger) -> None:
+    ev = run(tagger, "Kenya said it would boycott the summit.")
+    assert find(ev, PloverType.THREATEN, src={"KEN"})
+
+
+def test_pronoun_subject_resolves_to_sentence_subject(tagger: EventTagger) -> None:
+    ev = run(tagger, "Downing Street said the Russia strikes were unacceptable, as it condemned them.")
+    got = find(ev, PloverType.ACCUSE)
+    assert got and cset(got[0].source) == {"GBR"} and cset(got[0].target) == {"RUS"}
+
+
+def test_speaker_of_quote_carries_to_next_paragraph(tagger: EventTagger) -> None:
+    body = (
+        "Russia launched drones at Kyiv, officials said.\n\n"
+        "A Downing Street spokesman added: “This is unacceptable.”\n\n"
+        "“We condemn these attacks on Ukraine.”"
+    )
+    ev = run(tagger, body)
+    got = find(ev, PloverType.ACCUSE)
+    assert got and cset(got[0].source) == {"GBR"}
+
+
+def test_obligation_frame(tagger: EventTagger) -> None:
+    ev = run(tagger, "Germany said on Monday that Iran must release the detained journalists.")
+    assert find(ev, PloverType.REQUEST, src={"DEU"}, tgt={"IRN"})
+
+
+def test_reporter_is_not_target(tagger: EventTagger) -> None:
+    ev = run(tagger, "Russia shelled Kyiv overnight, according to Ukraine.")
+    got = find(ev, PloverType.ASSAULT)
+    assert got and all(cset(e.target) <= {"UKR"} and cset(e.source) == {"RUS"} for e in got)
+
+
+def test_labour_strike_is_protest_not_assault(tagger: EventTagger) -> None:
+    ev = run(tagger, "Workers in Kenya began a general strike against the government.")
+    assert find(ev, PloverType.PROTEST)
+    assert not find(ev, PloverType.ASSAULT)
+
+
+def test_spans_point_into_the_right_field(tagger: EventTagger) -> None:
+    art = article("Russia attacked Kyiv.", headline="China condemns Taiwan")
+    ev = tagger.tag(art, actors(art, LEX))
+    assert {e.trigger.field for e in ev} == {TextField.HEADLINE, TextField.BODY}
+    for e in ev:
+        text = art.headline if e.trigger.field is TextField.HEADLINE else art.body
+        assert text[e.trigger.start : e.trigger.end] == e.trigger.text
+        assert text[e.sentence.start : e.sentence.end] == e.sentence.text
+        assert e.sentence.start <= e.trigger.start < e.trigger.end <= e.sentence.end
+        assert 0.0 <= e.confidence <= 1.0 and e.cameo_code and e.cameo_code.startswith(e.cameo_root)
+
+
+def test_headline_title_case(tagger: EventTagger) -> None:
+    art = article("", headline="China Condemns Taiwan's Response to Typhoon")
+    ev = tagger.tag(art, actors(art, LEX))
+    assert find(ev, PloverType.ACCUSE, src={"CHN"}, tgt={"TWN"})
+
+
+def test_no_event_in_plain_reporting(tagger: EventTagger) -> None:
+    ev = run(tagger, "Japan's economy grew 0.3 percent in the second quarter, data showed.")
+    assert ev == []
+
+
+def test_unattributed_events_are_dropped_by_default(tagger: EventTagger) -> None:
+    assert run(tagger, "The strikes continued overnight.") == []
+
+
+def test_unsupported_language_yields_nothing(tagger: EventTagger) -> None:
+    assert run(tagger, "Russia attacked Kyiv.", lang="zh") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "etype", "src", "tgt"),
+    [
+        ("es", "España condenó a Marruecos por el incidente.", PloverType.ACCUSE, {"ESP"}, {"MAR"}),
+        ("fr", "La réunion a eu lieu hier. la France a condamné l'Algérie.", PloverType.ACCUSE, {"FRA"}, {"DZA"}),
+        ("de", "Deutschland kritisierte Polen scharf.", PloverType.ACCUSE, {"DEU"}, {"POL"}),
+        ("pt", "Brasil atacou Argentina na reunião.", PloverType.ASSAULT, {"BRA"}, {"ARG"}),
+        ("it", "l'Italia ha condannato la Francia.", PloverType.ACCUSE, {"ITA"}, {"FRA"}),
+    ],
+)
+def test_other_languages(
+    tagger: EventTagger, lang: str, body: str, etype: PloverType, src: set[str], tgt: set[str]
+) -> None:
+    ev = run(tagger, body, lang=lang)
+    assert find(ev, etype, src=src, tgt=tgt), ev
+
+
+def test_loaded_once_and_immutable() -> None:
+    a, b = EventTagger.load(), EventTagger.load()
+    assert a is b
+    with pytest.raises(AttributeError):
+        a.rules.rules[0].id = "x"  # type: ignore[misc]
