@@ -24,7 +24,7 @@ from .draft import Draft, RawBlock
 from .headline import derive_headline
 from .ids import content_hash, story_id_for
 from .language import detect_language
-from .repair import clean_line
+from .repair import clean_line, clean_lines
 
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter or digit in any script
 _MAX_SHORT_FIELD = 1_000  # byline/subheadline: longer means a mapping error upstream
@@ -39,8 +39,8 @@ def _clean_opt(value: str | None) -> str | None:
 def _clean_blocks(draft: Draft) -> tuple[list[RawBlock], list[str]]:
     blocks: list[RawBlock] = []
     boilerplate = [text for text in (clean_line(b) for b in draft.boilerplate) if text]
-    for raw in draft.blocks:
-        text = clean_line(raw.text)
+    cleaned = clean_lines([raw.text for raw in draft.blocks])
+    for raw, text in zip(draft.blocks, cleaned, strict=True):
         if not text:
             continue
         if is_boilerplate(text):

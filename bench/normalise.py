@@ -1,0 +1,324 @@
+"""Throughput benchmark of the normalisation stage.
+
+    .venv/bin/python -m bench.normalise [--quick]
+
+Generates 2 KB and 20 KB articles for every input format (plain text, ninjs 1.x/2.x/3.x, NewsML-G2,
+plain JSON, HTML) plus a multilingual plain-text mix, normalises them in this single process (so
+"articles/s" is per core), prints a table and writes ``bench/results/normalise.json``. It also
+pushes the bad-input catalogue through once and records the slowest case.
+
+Articles are generated from a fixed seed with distinct numbers and word orders, so no two inputs
+in a run are identical (nothing downstream can be served from a cache).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import importlib.util
+import json
+import platform
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import orjson
+
+from wirestream.errors import Rejection
+from wirestream.models import Provenance, RawInput
+from wirestream.normalise import normalise
+from wirestream.normalise.language import detector
+from wirestream.settings import NormaliseSettings
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results" / "normalise.json"
+
+_WORDS = (
+    "government minister said talks would resume on friday after officials in the capital "
+    "reported new strikes overnight while allies pledged support for a ceasefire and the "
+    "central bank kept interest rates unchanged as inflation eased in june according to "
+    "figures released by the statistics office and analysts expected further cuts later"
+).split()
+_LANG_SENTENCES = {
+    "es": "El Gobierno aprobó el viernes un plan que según los expertos llega tarde pero es "
+    "necesario para las familias con hijos",
+    "de": "Die Regierung hat am Freitag einen Plan beschlossen der nach Ansicht der Experten "
+    "zu spät kommt aber für die Familien wichtig ist",
+    "fr": "Le gouvernement a adopté vendredi un plan qui selon les experts arrive tard mais "
+    "reste nécessaire pour les familles avec enfants",
+    "it": "Il governo ha approvato venerdì un piano che secondo gli esperti arriva tardi ma "
+    "è necessario per le famiglie con figli",
+    "pt": "O governo aprovou na sexta-feira um plano que segundo os especialistas chega tarde "
+    "mas é necessário para as famílias com filhos",
+    "ar": "وافقت الحكومة يوم الجمعة على خطة يقول الخبراء إنها جاءت متأخرة لكنها ضرورية للأسر",
+}
+_DATELINES = {
+    "en": "LONDON, July 4 (Example Wire) - ",
+    "es": "MADRID, 4 jul (EFE) - ",
+    "de": "BERLIN (dpa) - ",
+    "fr": "PARIS (AFP) - ",
+    "it": "ROMA, 4 lug (ANSA) - ",
+    "pt": "Lisboa, 04 jul 2025 (Lusa) - ",
+    "ar": "دبي (رويترز) - ",
+}
+
+
+def _sentence(rng: random.Random, lang: str) -> str:
+    if lang != "en":
+        words = _LANG_SENTENCES[lang].split()
+        cut = rng.randint(8, len(words))
+        return " ".join(words[:cut]) + f" {rng.randint(2, 9999)}."
+    words = rng.sample(_WORDS, rng.randint(9, 18))
+    text = " ".join(words).capitalize() + f" {rng.randint(2, 9999)}."
+    if rng.random() < 0.3:
+        text = f"“{text[:-1]},” the minister said."
+    return text
+
+
+def _paragraphs(rng: random.Random, size: int, lang: str) -> list[tuple[str, str]]:
+    """(kind, text) pairs totalling about ``size`` characters: a lede, paragraphs, subheads."""
+    blocks: list[tuple[str, str]] = []
+    total = 0
+    while total < size:
+        if blocks and rng.random() < 0.1:
+            words = rng.sample(_WORDS, 2) if lang == "en" else _LANG_SENTENCES[lang].split()[:2]
+            blocks.append(("subhead", " ".join(words).capitalize()))
+        para = " ".join(_sentence(rng, lang) for _ in range(rng.randint(1, 3)))
+        blocks.append(("paragraph", para))
+        total += len(para) + 2
+    first = blocks[0][1]
+    blocks[0] = ("paragraph", _DATELINES[lang] + first)
+    blocks.append(("paragraph", "Reporting by Jane Doe; Editing by John Roe"))
+    return blocks
+
+
+def _headline(rng: random.Random) -> str:
+    return " ".join(rng.sample(_WORDS, 7)).capitalize()
+
+
+def _as_text(blocks: list[tuple[str, str]], rng: random.Random, n: int) -> bytes:
+    body = "\n\n".join(text for _, text in blocks)
+    return f" date 2025-07-04 {body}\n".encode()
+
+
+def _as_html_fragment(blocks: list[tuple[str, str]]) -> str:
+    return "".join(
+        f"<h2>{html.escape(t)}</h2>" if k == "subhead" else f"<p>{html.escape(t)}</p>"
+        for k, t in blocks
+    )
+
+
+def _as_ninjs1(blocks: list[tuple[str, str]], rng: random.Random, n: int) -> bytes:
+    doc = {
+        "uri": f"urn:newsml:example-wire.test:20250704:B{n:06d}:2",
+        "version": "2",
+        "versioncreated": "2025-07-04T09:41:00+03:00",
+        "firstcreated": "2025-07-04T06:05:00Z",
+        "pubstatus": "usable",
+        "language": "en",
+        "headline": _headline(rng),
+        "byline": "Jane Doe",
+        "subject": [{"code": "medtop:11000000", "name": "politics"}],
+        "body_text": "\n\n".join(text for _, text in blocks),
+    }
+    return orjson.dumps(doc)
+
+
+def _as_ninjs2(blocks: list[tuple[str, str]], rng: random.Random, n: int) -> bytes:
+    doc = {
+        "uri": f"urn:newsml:example-wire.test:20250704:C{n:06d}",
+        "version": "1",
+        "versioncreated": "2025-07-04T16:02:28+02:00",
+        "pubstatus": "usable",
+        "language": "en",
+        "headlines": [{"role": "main", "value": _headline(rng)}],
+        "by": "Jane Doe",
+        "bodies": [{"role": "html", "contenttype": "text/html",
+                    "value": _as_html_fragment(blocks)}],
+    }  # fmt: skip
+    return orjson.dumps(doc)
+
+
+def _as_ninjs3(blocks: list[tuple[str, str]], rng: random.Random, n: int) -> bytes:
+    doc = {
+        "uri": f"http://example-wire.test/items/D{n:06d}/v3",
+        "version": "3",
+        "versionCreated": "2025-07-04T11:20:00+02:00",
+        "firstCreated": "2025-07-04T08:00:00+02:00",
+        "pubStatus": "usable",
+        "language": "en",
+        "headlines": [{"role": "main", "value": _headline(rng)}],
+        "bodies": [{"role": "richtext", "contentType": "application/xhtml+xml",
+                    "value": _as_html_fragment(blocks)}],
+    }  # fmt: skip
+    return orjson.dumps(doc)
+
+
+def _as_newsml(blocks: list[tuple[str, str]], rng: random.Random, n: int) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" '
+        f'guid="urn:newsml:example-wire.test:20250704:E{n:06d}" version="1" standard="NewsML-G2">'
+        "<itemMeta><itemClass qcode=\"ninat:text\"/><versionCreated>2025-07-04T12:30:00+02:00"
+        "</versionCreated><pubStatus qcode=\"stat:usable\"/></itemMeta>"
+        f"<contentMeta><headline>{html.escape(_headline(rng))}</headline>"
+        '<language tag="en"/></contentMeta><contentSet>'
+        '<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml">'
+        f"<body>{_as_html_fragment(blocks)}</body></html></inlineXML></contentSet></newsItem>"
+    ).encode()
+
+
+def _as_json(blocks: list[tuple[str, str]], rng: random.Random, n: int) -> bytes:
+    doc = {
+        "id": f"cms-{n:08d}",
+        "title": _headline(rng),
+        "body": "\n\n".join(text for _, text in blocks),
+        "published": "2025-07-04 14:05:00",
+        "lang": "en",
+        "tags": ["politics", "economy"],
+    }
+    return orjson.dumps(doc)
+
+
+def _as_html(blocks: list[tuple[str, str]], rng: random.Random, n: int) -> bytes:
+    title = html.escape(_headline(rng))
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f'<title>{title} | Example</title><meta property="og:title" content="{title}">'
+        '<meta property="article:published_time" content="2025-07-04T08:15:00Z">'
+        "<script>var t = 1;</script><style>p{}</style></head><body><nav>Home | World</nav>"
+        f"<article><h1>{title}</h1>{_as_html_fragment(blocks)}</article>"
+        "<footer>© Example</footer></body></html>"
+    ).encode()
+
+
+Builder = Callable[[list[tuple[str, str]], random.Random, int], bytes]
+FORMATS: dict[str, Builder] = {
+    "text": _as_text,
+    "ninjs1": _as_ninjs1,
+    "ninjs2": _as_ninjs2,
+    "ninjs3": _as_ninjs3,
+    "newsml": _as_newsml,
+    "json": _as_json,
+    "html": _as_html,
+}
+
+
+def _corpus(fmt: str, size: int, count: int, langs: tuple[str, ...] = ("en",)) -> list[bytes]:
+    rng = random.Random(f"{fmt}-{size}-{langs}")
+    out = []
+    for n in range(count):
+        lang = langs[n % len(langs)]
+        out.append(FORMATS[fmt](_paragraphs(rng, size, lang), rng, n))
+    return out
+
+
+def _raw(data: bytes) -> RawInput:
+    prov = Provenance(topic="bench", partition=-1, offset=0, received_at=datetime.now(UTC))
+    return RawInput(value=data, provenance=prov)
+
+
+def _measure(raws: list[RawInput], settings: NormaliseSettings, rounds: int) -> dict[str, float]:
+    for raw in raws[: min(50, len(raws))]:  # warm-up (regex caches, detector already built)
+        normalise(raw, settings)
+    latencies: list[int] = []
+    clock = time.perf_counter_ns
+    started = clock()
+    for _ in range(rounds):
+        for raw in raws:
+            t0 = clock()
+            normalise(raw, settings)
+            latencies.append(clock() - t0)
+    wall = (clock() - started) / 1e9
+    latencies.sort()
+    return {
+        "articles": len(latencies),
+        "articles_per_s": len(latencies) / wall,
+        "p50_us": latencies[len(latencies) // 2] / 1000,
+        "p99_us": latencies[int(len(latencies) * 0.99) - 1] / 1000,
+        "max_us": latencies[-1] / 1000,
+        "mean_us": statistics.fmean(latencies) / 1000,
+    }
+
+
+def _catalogue_max(settings: NormaliseSettings) -> dict[str, object]:
+    path = ROOT / "tests" / "normalise" / "bad_inputs.py"
+    spec = importlib.util.spec_from_file_location("bad_inputs", path)
+    if spec is None or spec.loader is None:
+        return {}
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bad_inputs"] = module
+    spec.loader.exec_module(module)
+    timings = []
+    for case in module.CATALOGUE:
+        raw = _raw(case.data)
+        t0 = time.perf_counter()
+        try:
+            normalise(raw, settings)
+        except Rejection:
+            pass
+        timings.append((time.perf_counter() - t0, case.name))
+    timings.sort(reverse=True)
+    return {
+        "cases": len(timings),
+        "max_ms": round(timings[0][0] * 1000, 2),
+        "slowest": [{"name": n, "ms": round(t * 1000, 2)} for t, n in timings[:5]],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer articles, one round")
+    args = parser.parse_args(argv)
+    settings = NormaliseSettings()
+    count, rounds = (100, 1) if args.quick else (400, 3)
+    t0 = time.perf_counter()
+    detector()
+    build_s = time.perf_counter() - t0
+
+    cases: list[tuple[str, int, tuple[str, ...]]] = [
+        (fmt, size, ("en",)) for fmt in FORMATS for size in (2_000, 20_000)
+    ]
+    cases.append(("text", 2_000, ("en", "es", "de", "fr", "it", "pt", "ar")))
+    rows = []
+    print(f"{'format':<16}{'size':>8}{'bytes':>9}{'articles/s/core':>17}{'p50 µs':>10}{'p99 µs':>10}")
+    for fmt, size, langs in cases:
+        corpus = _corpus(fmt, size, count if size < 10_000 else max(20, count // 5), langs)
+        raws = [_raw(data) for data in corpus]
+        stats = _measure(raws, settings, rounds)
+        label = fmt if langs == ("en",) else f"{fmt}-multilang"
+        mean_bytes = statistics.fmean(len(d) for d in corpus)
+        row = {"format": label, "size": size, "mean_bytes": round(mean_bytes)}
+        row.update({k: round(v, 1) for k, v in stats.items()})
+        rows.append(row)
+        print(
+            f"{label:<16}{size:>8}{mean_bytes:>9.0f}{stats['articles_per_s']:>17,.0f}"
+            f"{stats['p50_us']:>10.0f}{stats['p99_us']:>10.0f}"
+        )
+    catalogue = _catalogue_max(settings)
+    if catalogue:
+        print(f"bad-input catalogue: {catalogue['cases']} cases, slowest {catalogue['max_ms']} ms")
+        for item in catalogue["slowest"]:  # type: ignore[union-attr]
+            print(f"  {item['name']}: {item['ms']} ms")
+    result = {
+        "benchmark": "normalise",
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "quick": args.quick,
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "detector_build_s": round(build_s, 3),
+        "rows": rows,
+        "bad_input_catalogue": catalogue,
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
