@@ -129,6 +129,7 @@ class Rules:
     blocker_before: re.Pattern[str]
     name_after: re.Pattern[str]
     name_connectors: frozenset[str]
+    function_words: frozenset[str]
     role_types: Mapping[str, str]
     contextual_agents: frozenset[str]
 
@@ -382,6 +383,7 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
         blocker_before=re.compile(rf"(?:^|[^\w])(?i:{blockers})[\s-]+$"),
         name_after=re.compile(r"[ \t]+((?:[^\W\d_][\w'’.\-]*)(?:[ \t]+[^\W\d_][\w'’.\-]*){0,4})"),
         name_connectors=frozenset(ctx["name_connectors"]),
+        function_words=frozenset(ctx["function_words"]),
         role_types=MappingProxyType(dict(raw["role_types"])),
         contextual_agents=frozenset(s.lower() for s in agents.get("contextual", [])),
     )

@@ -37,7 +37,9 @@ _POSSESSIVE = re.compile(r"'s?[ \t]+$")
 _OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?$")
 _SPACE_OR_COMMA = re.compile(r"[ \t]*,?[ \t]+$")
 _THE_BEFORE = re.compile(r"(?:^|[^\w])the[ \t]+$", re.IGNORECASE)
-_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'\-]*)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'\-]*)")
+_IN_COUNTRY = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+$")
 
 # Confidence by how an actor was found: a full dictionary name is near-certain, coreference less so.
@@ -79,6 +81,7 @@ class _Field:
     text: str
     norm: str
     matches: list[Match]
+    titlecase: bool = False
 
 
 class _Doc:
@@ -176,14 +179,17 @@ class _Doc:
         self.add(ref, lambda: _Acc(ref, p.name, ActorType.PLACE, p.country, None, None, p.country, C_NAME),
                  f, start, end, C_NAME)
 
-    def add_person(self, pid: str, f: _Field, start: int, end: int, conf: float) -> None:
+    def add_person(self, pid: str, f: _Field, start: int, end: int, conf: float,
+                   title: Title | None = None) -> None:
         person = self.lex.persons[pid]
-        self.add(pid, lambda: self._person_acc(person, conf), f, start, end, conf)
+        self.add(pid, lambda: self._person_acc(person, conf, title), f, start, end, conf)
         if pid in self.mentioned:
             self.mentioned.remove(pid)
         self.mentioned.append(pid)
 
-    def _person_acc(self, p: Person, conf: float) -> _Acc:
+    def _person_acc(self, p: Person, conf: float, title: Title | None = None) -> _Acc:
+        """Country/role/office at the article date. Out of office: ELI if they held one before,
+        unless the text itself gives a current title ("Senator X") - the text is newer than us."""
         term = p.term_at(self.on)
         country: str | None
         role: str | None
@@ -200,6 +206,8 @@ class _Doc:
         else:
             country, office = p.country, None
             role = "ELI" if p.held_before(self.on) else p.role
+            if title is not None:
+                role, office = title.role, title.offices[0]
             code = (country or "---") + (role or "")
         return _Acc(f"person:{p.id}", p.name, ActorType.PERSON, country, role, office, code, conf)
 
@@ -253,6 +261,50 @@ def _next(f: _Field, i: int) -> tuple[Match | None, str]:
         return None, ""
     n = f.matches[i + 1]
     return n, _gap(f, f.matches[i], n)
+
+
+def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_after: bool = True) -> bool:
+    """True when a surname/place match is glued to an unknown capitalised word ("Melania Trump",
+    "Paris Hilton", "Juan Carlos Jobet"): then it is part of some other name, not our entity.
+    Title-case headlines carry no such signal and are exempt."""
+    if f.titlecase:
+        return False
+    m = f.matches[i]
+    words = doc.lex.rules.function_words
+    w = _WORD_BEFORE.search(f.norm, max(0, m.start - 40), m.start)
+    if (
+        w is not None
+        and w.group(1)[0].isupper()
+        and w.group(1) not in words
+        and not (i > 0 and f.matches[i - 1].end == w.end(1))
+    ):
+        return True
+    w = _WORD_AFTER.match(f.norm, m.end) if check_after else None
+    return (
+        w is not None
+        and w.group(1)[0].isupper()
+        and w.group(1) not in words
+        and not (i + 1 < len(f.matches) and f.matches[i + 1].start == w.start(1))
+    )
+
+
+def _title_before(doc: _Doc, f: _Field, i: int) -> Title | None:
+    """The title right before a name ("Senator", "Defence Secretary"), unless "former"/"ex-"."""
+    p = _prev(f, i)
+    if p is None or p.entry.kind is not Kind.TITLE:
+        return None
+    start = p.start
+    q, _ = _prev_poss_or_space(f, i - 1)
+    if q is not None and q.entry.kind in _COUNTRYISH:
+        start = q.start
+    if doc.lex.rules.blocker_before.search(f.norm[max(0, start - 30):start]):
+        return None
+    return doc.lex.titles[p.entry.ref]
+
+
+def _titlecase(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
 def _slug(name: str) -> str:
@@ -364,10 +416,13 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         if title.local and place is not None:
             office = f"{office} of {lex.places[place].name}"
         role = title.role
+        conf = C_NEW_PERSON
+        if where is None and doc.dominant is not None:
+            where, conf = doc.dominant, C_SURNAME_GUESS  # "President X" in a story about one country
         code = (where if where and not where.startswith("org:") else "---") + role
         country = where if where and not where.startswith("org:") else None
-        doc.add(pid, lambda: _Acc(pid, name, ActorType.PERSON, country, role, office, code, C_NEW_PERSON),
-                f, s, end, C_NEW_PERSON)
+        doc.add(pid, lambda: _Acc(pid, name, ActorType.PERSON, country, role, office, code, conf),
+                f, s, end, conf)
         doc.new_people.setdefault(name.split()[-1], pid)
         return
     if blocked or title.local or (not has_the and where is None):
@@ -375,9 +430,16 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     if span_end == m.end and f.norm.startswith(" of ", m.end):
         return  # "the president of the club": not a state office
     holder_id = doc.holder(title, where)
+    start = span_start - 4 if has_the else span_start
     if holder_id is not None:
-        start = span_start - 4 if has_the else span_start
         doc.add_person(holder_id, f, start, span_end, C_TITLE)
+    elif where is not None and span_start < m.start:
+        # "the Armenian prime minister" with nobody on file: still that country's institution
+        if where.startswith("org:"):
+            org = lex.orgs[where]
+            doc.add_composite(org.country, title.role, f, start, span_end, C_CONTEXT, org_code=org.code)
+        else:
+            doc.add_composite(where, title.role, f, start, span_end, C_CONTEXT)
 
 
 def _do_agent(doc: _Doc, f: _Field, i: int) -> None:
@@ -408,6 +470,11 @@ def _do_agent(doc: _Doc, f: _Field, i: int) -> None:
             )
             doc.add_composite(iso, role, f, p.start, m.end, C_CONTEXT)
             return
+    n, gap = _next(f, i)
+    if n is not None and _IN_COUNTRY.fullmatch(gap) and n.entry.kind in (*_COUNTRYISH, *_PLACEISH):
+        iso_in = n.entry.ref if n.entry.kind in _COUNTRYISH else lex.places[n.entry.ref].country
+        doc.add_composite(iso_in, role, f, m.start, n.end, C_CONTEXT)  # "police in Kenya"
+        return
     surface = f.norm[m.start:m.end].lower()
     if surface in lex.rules.contextual_agents and _THE_BEFORE.search(f.norm, max(0, m.start - 8), m.start):
         doc.add_composite(doc.dominant, role, f, m.start - 4, m.end, C_BARE + 0.1)
@@ -430,10 +497,8 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
         return True
     if place.ambiguous and not locative:
         return False
-    if e.kind is Kind.CITY and _CAPITALISED_NEXT.match(f.norm, m.end):
-        nxt = n is not None and n.start == m.end + 1 and n.entry.kind in (Kind.TITLE, Kind.AGENT)
-        if not nxt:
-            return False  # "Paris Hilton", "London Bridge": part of a longer name
+    if e.kind is not Kind.REGION and _inside_longer_name(doc, f, i):
+        return False  # "Paris Hilton", "London Bridge", "Feliciano <City>": part of another name
     doc.add_place(e.ref, f, m.start, m.end)
     return True
 
@@ -448,7 +513,7 @@ def _process(doc: _Doc, f: _Field) -> None:
                 p = _prev(f, i)
                 if p is not None and p.entry.kind is Kind.HONORIFIC:
                     start = p.start
-                doc.add_person(e.ref, f, start, m.end, C_NAME)
+                doc.add_person(e.ref, f, start, m.end, C_NAME, _title_before(doc, f, i))
             elif k is Kind.SURNAME:
                 p = _prev(f, i)
                 title: Title | None = None
@@ -461,11 +526,13 @@ def _process(doc: _Doc, f: _Field) -> None:
                         q, _ = _prev_poss_or_space(f, i - 1)
                         if q is not None and q.entry.kind in _COUNTRYISH:
                             where = q.entry.ref
+                if _inside_longer_name(doc, f, i):
+                    continue  # "Melania Trump", "Minister Juan Carlos Jobet": someone else
                 pid, conf = _surname_person(doc, e, title, where, prefixed)
                 if pid is None:
                     continue
                 start = p.start if p is not None and p.entry.kind is Kind.HONORIFIC else m.start
-                doc.add_person(pid, f, start, m.end, conf)
+                doc.add_person(pid, f, start, m.end, conf, _title_before(doc, f, i))
             elif k in _COUNTRYISH:
                 n, gap = _next(f, i)
                 if n is not None and n.entry.kind is Kind.AGENT and (
@@ -515,7 +582,8 @@ def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
     for idx, (fld, text) in enumerate(((TextField.HEADLINE, article.headline), (TextField.BODY, article.body))):
         if text:
             norm = normalise(text)
-            fields.append(_Field(idx, fld, text, norm, scan(auto, norm, arabic=lang == "ar")))
+            matches = scan(auto, norm, arabic=lang == "ar")
+            fields.append(_Field(idx, fld, text, norm, matches, _titlecase(text) if idx == 0 else False))
     doc = _Doc(lex, article_date(article), fields)
     for f in fields:
         _process(doc, f)
