@@ -119,33 +119,27 @@ class EventTagger:
         self, text: str, fld: TextField, lang: str, lr: LanguageRules, actors: Sequence[ActorTag]
     ) -> list[EventTag]:
         cues = lr.cues
-        tokens = tokenize(text, lang, cues.strip_prefixes)
-        matches = _find_matches(tokens, lr)
-        if not matches:
+        spans = sentence_spans(text, lang)
+        wanted = _wanted_sentences(text, spans, lr)
+        if not wanted:
             return []
         mentions = _mentions(actors, fld)
-        starts = [t.start for t in tokens]
         disc = _Discourse()
         out: list[EventTag] = []
-        m_iter = 0
-        for s_start, s_end in sentence_spans(text, lang):
-            i, j = token_range(tokens, starts, s_start, s_end)
-            if i == j:
-                continue
-            stoks = tokens[i:j]
+        for (s_start, s_end), has_trigger in zip(spans, wanted, strict=True):
             sent_mentions = [m for m in mentions if m[0] >= s_start and m[1] <= s_end]
+            if not has_trigger and not sent_mentions:
+                continue
+            stoks = tokenize(text, lang, cues.strip_prefixes, s_start, s_end)
+            if not stoks:
+                continue
+            matches = _find_matches(stoks, lr) if has_trigger else []
             inq = _quote_mask(stoks)
-            groups = _groups(stoks, sent_mentions, inq, cues, matches, i)
+            groups = _groups(stoks, sent_mentions, inq, cues, matches, 0)
             _update_speaker(stoks, groups, inq, cues, disc)
-            smatches = []
-            while m_iter < len(matches) and matches[m_iter].i0 < j:
-                mm = matches[m_iter]
-                if mm.i0 >= i:
-                    smatches.append(_Match(mm.i0 - i, mm.i1 - i, mm.pattern))
-                m_iter += 1
-            if smatches:
+            if matches:
                 sentence = Span(text=text[s_start:s_end], start=s_start, end=s_end, field=fld)
-                out.extend(self._sentence_events(text, fld, stoks, groups, inq, smatches, cues, lr, disc, sentence))
+                out.extend(self._sentence_events(text, fld, stoks, groups, inq, matches, cues, lr, disc, sentence))
             subj = _first_subject(groups)
             if subj is not None:
                 disc.subject = subj
@@ -247,6 +241,30 @@ def _default_tagger() -> EventTagger:
 
 
 # ---------------------------------------------------------------------- matching
+
+
+def _wanted_sentences(text: str, spans: list[tuple[int, int]], lr: LanguageRules) -> list[bool]:
+    """Per sentence: may it hold a trigger? ``[]`` when the whole field has none.
+
+    Sentences without a candidate are still read when they carry actor mentions (they update
+    who is speaking and the running subject), but they are never matched against rules.
+    """
+    if lr.prefilter is None:
+        return [True] * len(spans)
+    low = text.lower()
+    if len(low) != len(text):  # rare case-mapping length changes: offsets would drift
+        return [True] * len(spans)
+    hits, _ = lr.prefilter.scan(low)
+    if not hits:
+        return []
+    hits.sort()
+    out: list[bool] = []
+    k = 0
+    for s, e in spans:
+        while k < len(hits) and hits[k] < s:
+            k += 1
+        out.append(k < len(hits) and hits[k] < e)
+    return out if any(out) else []
 
 
 def _find_matches(tokens: list[Token], lr: LanguageRules) -> list[_Match]:

@@ -17,7 +17,7 @@ import yaml
 
 from wirestream.models import PloverType
 
-from .text import lemma
+from .text import Prefilter, inflections, lemma
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 GAP = "..."
@@ -108,6 +108,7 @@ class LanguageRules:
     cues: Cues
     index: Mapping[str, tuple[Pattern, ...]]  # key of first element -> patterns, longest first
     target_tokens: Mapping[str, frozenset[str]]  # rule id -> target preposition tokens
+    prefilter: Prefilter | None = None  # None: scan every sentence (e.g. clitic languages)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +175,17 @@ def _check_rule(raw: Mapping[str, Any], codes: Mapping[str, str]) -> None:
         raise ValueError(f"rule {rid}: CAMEO {cameo} is {mapped} in the crosswalk, not {raw['plover']}")
     if not isinstance(raw.get("triggers"), dict) or not raw["triggers"]:
         raise ValueError(f"rule {rid}: no triggers")
+
+
+def _prefilter(lang: str, keys: frozenset[str], cues: Cues) -> Prefilter | None:
+    if cues.strip_prefixes:
+        return None  # clitics glue onto words; whole-word surface matching would miss them
+    trig, reporting = inflections(lang, keys, cues.reporting)
+    if not trig:
+        return None
+    forms = dict.fromkeys(reporting, 1)
+    forms.update(dict.fromkeys(trig, 0))
+    return Prefilter(forms)
 
 
 def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
@@ -271,6 +283,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             cues=cues,
             index=frozen_index,
             target_tokens={r.id: cues.target_tokens(r) for r in rules},
+            prefilter=_prefilter(lang, frozenset(frozen_index), cues),
         )
     return RuleSet(
         version=version,

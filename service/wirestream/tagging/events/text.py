@@ -59,24 +59,25 @@ def lemma(lang: str, token: str) -> str:
     return out.lower()
 
 
-def tokenize(text: str, lang: str, strip_prefixes: tuple[str, ...] = ()) -> list[Token]:
-    """Tokens of ``text`` with offsets, lower-cased surface form and lemma.
+def tokenize(
+    text: str, lang: str, strip_prefixes: tuple[str, ...] = (), start: int = 0, end: int | None = None
+) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets (into ``text``), lower-cased form and lemma.
 
     ``strip_prefixes`` (Arabic clitics such as و/ال) are removed from the lemma key only, so a
     rule for "هجوم" also matches "والهجوم" while offsets still cover the whole surface word.
     """
     rx = _TOKEN_RE_ELISION if lang in _ELISION_LANGS else _TOKEN_RE_DEFAULT
+    new = tuple.__new__  # skips NamedTuple.__new__'s Python frame: tokenising is the hot loop
     out: list[Token] = []
     append = out.append
-    for m in rx.finditer(text):
+    for m in rx.finditer(text, start, len(text) if end is None else end):
         surf = m.group()
         low = surf.lower()
         if low == "n’t":
             low = "n't"
-        lem = lemma(lang, surf)
-        if strip_prefixes:
-            lem = _strip(low, strip_prefixes)
-        append(Token(m.start(), m.end(), low, lem, surf[:1].isupper()))
+        lem = _strip(low, strip_prefixes) if strip_prefixes else lemma(lang, surf)
+        append(new(Token, (m.start(), m.end(), low, lem, surf[:1].isupper())))
     return out
 
 
@@ -128,3 +129,65 @@ def token_range(tokens: list[Token], starts: list[int], start: int, end: int) ->
     i = bisect_left(starts, start)
     j = bisect_left(starts, end, lo=i)
     return i, j
+
+
+class Prefilter:
+    """Finds, at C speed, where a trigger's first word (any inflection) occurs in a text.
+
+    Tokenising and lemmatising every word costs ~200 µs per 2 KB in Python, so sentences with no
+    candidate trigger are skipped without being tokenised. Inflected forms come from inverting
+    simplemma's own form->lemma dictionary for the rule lemmas, so the filter accepts exactly the
+    forms the lemmatiser would map onto a trigger (plus the surface keys written in the data).
+    Built once per language at load time and never mutated afterwards.
+    """
+
+    __slots__ = ("_auto",)
+
+    def __init__(self, forms: dict[str, int]) -> None:
+        import ahocorasick
+
+        auto = ahocorasick.Automaton()
+        for form, kind in forms.items():
+            auto.add_word(form, (kind, len(form)))
+        auto.make_automaton()
+        self._auto = auto
+
+    def scan(self, low_text: str) -> tuple[list[int], list[int]]:
+        """Start offsets of whole-word hits: (trigger candidates, other cue words)."""
+        trig: list[int] = []
+        other: list[int] = []
+        n = len(low_text)
+        for end, (kind, size) in self._auto.iter(low_text):
+            start = end - size + 1
+            if (start > 0 and low_text[start - 1].isalnum()) or (end + 1 < n and low_text[end + 1].isalnum()):
+                continue
+            (trig if kind == 0 else other).append(start)
+        return trig, other
+
+
+def inflections(lang: str, *lemma_sets: frozenset[str]) -> list[set[str]]:
+    """For each set of lemmas, the lower-cased surface forms simplemma maps onto them.
+
+    One pass over the language's dictionary serves all sets (loading it is the slow part).
+    Returns empty sets when simplemma's internals are not as expected; callers then skip
+    prefiltering, which is slower but still correct.
+    """
+    out = [set(ls) for ls in lemma_sets]
+    if lang not in _SIMPLEMMA_LANGS:
+        return out
+    try:
+        from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+        dictionary = DefaultDictionaryFactory().get_dictionary(lang)
+    except Exception:  # pragma: no cover - simplemma internals moved
+        return [set() for _ in lemma_sets]
+    raw = getattr(dictionary, "_dict", None)  # bytes->bytes: ~30x faster than decoding items
+    wanted = [{x.encode() for x in ls} for ls in lemma_sets]
+    if isinstance(raw, dict):
+        for form_b, lem_b in raw.items():
+            low_b = lem_b.lower()
+            for k, w in enumerate(wanted):
+                if lem_b in w or low_b in w:
+                    out[k].add(form_b.decode().lower())
+        return out
+    return [set() for _ in lemma_sets]  # pragma: no cover - other simplemma layouts

@@ -1,0 +1,184 @@
+"""Event-tagging throughput on ~2 KB English articles, one core.
+
+Run: ``.venv/bin/python -m bench.events [--seconds 5]`` (writes bench/results/events.json).
+
+Articles are assembled from generic wire-style paragraphs written for this benchmark (plus the
+shared sample article when present), trimmed to ~2 KB at a paragraph boundary. Actor tags are
+computed once before timing (ActorTagger when importable, else none), because this measures the
+event tagger alone; the pipeline pays for actor tagging separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from wirestream.models import ActorTag, Article, Block, BlockKind, SourceFormat
+from wirestream.tagging.events import EventTagger
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results" / "events.json"
+SAMPLE = ROOT.parent / "shared" / "samples" / "wire-2025-07-04-coalition.txt"
+
+PARAGRAPHS = [
+    "The foreign ministers of France and Germany met in Berlin on Tuesday to discuss energy "
+    "security and support for Ukraine, officials said.",
+    "Russia launched a wave of missile and drone strikes on Kharkiv overnight, damaging power "
+    "lines and injuring at least nine people, the regional governor said.",
+    "China condemned the latest sale of weapons to Taiwan and warned Washington that it would "
+    "take resolute measures to defend its sovereignty.",
+    "Thousands of protesters rallied in the capital on Saturday against a proposed pension reform, "
+    "and police used tear gas to disperse the crowd near parliament.",
+    "The European Union agreed to extend sanctions on Moscow for another six months, diplomats "
+    "said, after Hungary dropped its objections.",
+    "Kenya's president called on rival factions in Sudan to agree to an immediate ceasefire and "
+    "allow humanitarian aid to reach civilians.",
+    "Shares in European banks rose on Wednesday as investors bet that interest rates had peaked, "
+    "while oil prices slipped for a third session.",
+    "The United Nations said it would send food and medical supplies to flood-hit regions of "
+    "Pakistan, where more than a million people have been displaced.",
+    "Iran denied accusations that it had supplied drones to Russia, and its foreign minister said "
+    "Tehran would not accept what he called baseless claims.",
+    "Israel and Egypt held talks in Cairo on border security, a government spokesman said, adding "
+    "that the two sides would meet again next month.",
+    "The prime minister resigned on Friday after losing a confidence vote, ending weeks of "
+    "political turmoil, the state news agency reported.",
+    "Heavy rain and strong winds are expected across the north of the country this weekend, "
+    "forecasters said, urging residents to avoid unnecessary travel.",
+]
+
+
+def _article(body: str, n: int) -> Article:
+    blocks = []
+    pos = 0
+    for para in body.split("\n\n"):
+        blocks.append(Block(kind=BlockKind.PARAGRAPH, text=para, start=pos, end=pos + len(para)))
+        pos += len(para) + 2
+    return Article(
+        article_id=f"bench:{n}",
+        story_id=f"bench:{n}",
+        source_format=SourceFormat.TEXT,
+        headline=body.split(".")[0][:90],
+        body=body,
+        blocks=blocks,
+        language="en",
+        content_hash=f"{n:016x}",
+        published=datetime(2025, 7, 4, tzinfo=UTC),
+    )
+
+
+def corpus(n: int, size: int = 2048, seed: int = 7) -> list[Article]:
+    rng = random.Random(seed)
+    pool = list(PARAGRAPHS)
+    if SAMPLE.exists():
+        text = SAMPLE.read_text(encoding="utf-8").strip()
+        if text.startswith("date "):
+            text = text.split(" ", 2)[2]
+        pool += [p for p in text.split("\n\n") if len(p) > 60]
+    out = []
+    for i in range(n):
+        paras: list[str] = []
+        while sum(len(p) + 2 for p in paras) < size:
+            paras.append(rng.choice(pool))
+        body = "\n\n".join(paras)
+        out.append(_article(body[: body.rfind("\n\n", 0, size + 200)] or body, i))
+    return out
+
+
+def _actors(arts: list[Article]) -> tuple[list[list[ActorTag]], str]:
+    try:
+        from wirestream.tagging.actors import ActorTagger  # type: ignore[attr-defined]
+
+        tagger = ActorTagger.load()
+        return [tagger.tag(a) for a in arts], "ActorTagger"
+    except Exception as exc:  # actor tagger absent or broken: measure with no actors
+        return [[] for _ in arts], f"none ({type(exc).__name__})"
+
+
+def run(seconds: float, n_articles: int) -> dict[str, Any]:
+    t_load = time.perf_counter()
+    tagger = EventTagger.load()
+    load_s = time.perf_counter() - t_load
+    arts = corpus(n_articles)
+    acts, actor_source = _actors(arts)
+    # cold pass: first sight of every token fills the lemma cache
+    t0 = time.perf_counter()
+    n_events = 0
+    for a, ac in zip(arts, acts, strict=True):
+        n_events += len(tagger.tag(a, ac))
+    cold = time.perf_counter() - t0
+    lat: list[float] = []
+    done = 0
+    t_end = time.perf_counter() + seconds
+    t_start = time.perf_counter()
+    while time.perf_counter() < t_end:
+        for a, ac in zip(arts, acts, strict=True):
+            s = time.perf_counter()
+            tagger.tag(a, ac)
+            lat.append(time.perf_counter() - s)
+        done += len(arts)
+    wall = time.perf_counter() - t_start
+    lat.sort()
+    return {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "rules_version": tagger.version,
+        "python": platform.python_version(),
+        "cpu": platform.processor() or platform.machine(),
+        "cpu_count": os.cpu_count(),
+        "articles_distinct": len(arts),
+        "mean_article_chars": round(statistics.mean(len(a.body) + len(a.headline) for a in arts)),
+        "actor_tags_from": actor_source,
+        "events_per_article": round(n_events / len(arts), 2),
+        "rule_load_seconds": round(load_s, 2),
+        "cold_pass_articles_per_s": round(len(arts) / cold, 1),
+        "articles_timed": done,
+        "articles_per_s_per_core": round(done / wall, 1),
+        "latency_us": {
+            "p50": round(lat[len(lat) // 2] * 1e6, 1),
+            "p90": round(lat[int(len(lat) * 0.9)] * 1e6, 1),
+            "p99": round(lat[int(len(lat) * 0.99)] * 1e6, 1),
+            "max": round(lat[-1] * 1e6, 1),
+        },
+        "target_articles_per_s_per_core": 5000,
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--seconds", type=float, default=5.0)
+    ap.add_argument("--articles", type=int, default=500)
+    args = ap.parse_args()
+    res = run(args.seconds, args.articles)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(res, indent=2), encoding="utf-8")
+    rows = [
+        ("articles (distinct / timed)", f"{res['articles_distinct']} / {res['articles_timed']}"),
+        ("mean chars per article", res["mean_article_chars"]),
+        ("actor tags from", res["actor_tags_from"]),
+        ("events per article", res["events_per_article"]),
+        ("rule set load (s)", res["rule_load_seconds"]),
+        ("cold pass (articles/s)", res["cold_pass_articles_per_s"]),
+        ("warm throughput (articles/s/core)", res["articles_per_s_per_core"]),
+        (
+            "latency p50 / p90 / p99 (µs)",
+            f"{res['latency_us']['p50']} / {res['latency_us']['p90']} / {res['latency_us']['p99']}",
+        ),
+        ("target (articles/s/core)", res["target_articles_per_s_per_core"]),
+    ]
+    w = max(len(k) for k, _ in rows)
+    for k, v in rows:
+        print(f"{k:<{w}}  {v}")
+    print(f"wrote {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
