@@ -194,7 +194,11 @@ CATALOGUE: list[BadInput] = [
     BadInput("regex_hostile_dateline", b"KYIV, " + b"x, " * 50_000 + b"(Reuters) - Text.", None),
     BadInput("regex_hostile_sentence", b"Mr. " * 200_000 + b"Smith spoke.", None),
     BadInput("html_entity_flood", b"<p>" + b"&amp;" * 100_000 + b" and text</p>", None),
-    BadInput("html_deep_nesting", b"<div>" * 10_000 + b"Deep text here." + b"</div>" * 10_000, None),
+    BadInput("html_deep_nesting_10000", b"<div>" * 10_000 + b"Deep text here." + b"</div>" * 10_000, "markup_too_deep"),
+    BadInput("html_nesting_400_ok", b"<div>" * 400 + b"Deep text here." + b"</div>" * 400, None),
+    BadInput("html_5000_unclosed_paragraphs", b"<p>Para text." * 5_000, None),
+    BadInput("xml_inline_nesting_5000", _NEWSML.format(version=1, content="<contentSet><inlineXML>" + "<div>" * 5_000 + "Text." + "</div>" * 5_000 + "</inlineXML></contentSet>").encode(), "markup_too_deep"),
+    BadInput("xml_headline_nesting_50000", _NEWSML.format(version=1, content="").replace("<headline>Plastic treaty talks resume</headline>", "<headline>" + "<b>" * 50_000 + "Deep" + "</b>" * 50_000 + "</headline>").encode(), "markup_too_deep"),
     BadInput("html_unclosed_tags", b"<p>First paragraph<p>Second <b>bold <i>paragraph", None),
     BadInput("emoji_and_zwj", "Fans celebrate \U0001f468\u200d\U0001f469\u200d\U0001f467 win\n\nThe crowd cheered.".encode(), None),
 ]

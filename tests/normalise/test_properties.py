@@ -151,3 +151,29 @@ def test_idempotent_on_arbitrary_accepted_text(text: str) -> None:
 def test_clean_line_is_idempotent(text: str) -> None:
     once = clean_line(text)
     assert clean_line(once) == once
+
+
+_NEWSML_SHELL = (
+    '<?xml version="1.0"?><newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="g" '
+    'version="1"><contentMeta><headline>{headline}</headline></contentMeta><contentSet>'
+    "<inlineXML>{body}</inlineXML></contentSet></newsItem>"
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(min_value=0, max_value=3000),
+    st.sampled_from(["div", "b", "span", "x-y", "p", "li", "section"]),
+    st.sampled_from(["html", "newsml_body", "newsml_headline", "ninjs_html"]),
+)
+def test_deep_markup_only_rejects_cleanly(depth: int, tag: str, where: str) -> None:
+    nested = f"<{tag}>" * depth + "Some text here." + f"</{tag}>" * depth
+    if where == "html":
+        data = nested.encode()
+    elif where == "newsml_body":
+        data = _NEWSML_SHELL.format(headline="Deep", body=nested).encode()
+    elif where == "newsml_headline":
+        data = _NEWSML_SHELL.format(headline=nested, body="<p>Body text.</p>").encode()
+    else:
+        data = orjson.dumps({"uri": "u", "headline": "Deep", "body_html": nested})
+    _outcome(data)

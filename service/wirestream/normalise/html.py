@@ -7,6 +7,13 @@ HTML paragraph separator) split paragraphs. ``h2``–``h6`` become
 subheads; ``h1`` too, unless it is the page headline (then it is dropped from the body). Chrome and
 non-text elements (script, style, nav, aside, footer, forms, ...) are skipped with their subtree.
 Entities are decoded by the parser.
+
+Depth guard: lexbor's tree building is quadratic in nesting depth (10,000 nested ``<div>`` take
+~150 ms), so markup with many tags is first scanned for its element depth and rejected as
+``markup_too_deep`` beyond ``MAX_DEPTH``. Auto-closing (``p``, ``li``, ``td``...) and void elements
+are not counted, so sloppy-but-real HTML with thousands of unclosed ``<p>`` still passes. The scan
+only runs above ``_SCAN_ABOVE_TAGS`` tags (a news article has a few hundred), keeping the common
+case free.
 """
 
 from __future__ import annotations
@@ -18,7 +25,19 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from wirestream.models import BlockKind
 
+from . import reasons as r
 from .draft import RawBlock
+
+MAX_DEPTH = 512
+_SCAN_ABOVE_TAGS = 1_000
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})")
+_NOT_NESTING = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "param", "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead",
+        "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "optgroup",
+    }
+)  # fmt: skip
 
 _SKIP = frozenset(
     {
@@ -54,14 +73,33 @@ class HtmlPage:
     canonical: str | None = None
 
 
+def check_depth(markup: str) -> None:
+    """Reject markup nested deeper than MAX_DEPTH (see the module docstring)."""
+    if markup.count("<") <= _SCAN_ABOVE_TAGS:
+        return
+    depth = 0
+    for match in _TAG.finditer(markup):
+        name = match.group(2).lower()
+        if name in _NOT_NESTING:
+            continue
+        if match.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > MAX_DEPTH:
+                r.reject(r.MARKUP_TOO_DEEP, f"HTML nested deeper than {MAX_DEPTH} elements")
+
+
 def html_blocks(markup: str, *, drop_h1: str | None = None) -> list[RawBlock]:
     """Blocks of an HTML fragment or document, in document order."""
+    check_depth(markup)
     tree = LexborHTMLParser(markup)
     return _walk(tree.body, drop_h1) if tree.body is not None else []
 
 
 def parse_page(markup: str) -> HtmlPage:
     """A whole HTML page: body blocks plus title/lang/author/dates from the usual meta tags."""
+    check_depth(markup)
     tree = LexborHTMLParser(markup)
     title = _meta(tree, 'meta[property="og:title"]') or _first_text(tree, "h1")
     title = title or _first_text(tree, "title")

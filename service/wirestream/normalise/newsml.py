@@ -5,8 +5,10 @@ DOCTYPE, so any DTD, entity declaration or external reference is an attack or a 
 sender (billion laughs, XXE) and is rejected as ``xml_forbidden`` before anything is expanded.
 
 Elements are matched by local name so the NAR namespace version (2006-10-01 and the XHTML
-namespace in ``inlineXML``) does not matter. The body comes from ``inlineXML`` (XHTML, serialised
-back and handed to the HTML walker) or ``inlineData`` (plain text).
+namespace in ``inlineXML``) does not matter. Elements nested deeper than ``MAX_DEPTH`` are rejected
+(``markup_too_deep``) before anything walks the tree recursively: real items are ~20 deep, and
+ElementTree's serialiser would otherwise hit Python's recursion limit. The body comes from
+``inlineXML`` (XHTML, serialised back and handed to the HTML walker) or ``inlineData`` (text).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from .html import html_blocks
 from .plaintext import take_byline, text_body_blocks
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+MAX_DEPTH = 256
 _SUB_ROLES = ("sub", "subheadline", "hlrole:sub", "hlrole:subheadline", "hlrole:alternate-sub")
 
 
@@ -59,15 +62,26 @@ def _text(element: ET.Element | None) -> str | None:
     return text or None
 
 
+def _check_depth(root: ET.Element) -> None:
+    stack = [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            r.reject(r.MARKUP_TOO_DEEP, f"XML nested deeper than {MAX_DEPTH} elements")
+        stack.extend((child, depth + 1) for child in element)
+
+
 def parse_xml(text: str) -> ET.Element:
     try:
-        return SafeET.fromstring(text, forbid_dtd=True)
+        root = SafeET.fromstring(text, forbid_dtd=True)
     except DefusedXmlException as exc:
         r.reject(r.XML_FORBIDDEN, f"forbidden XML construct: {type(exc).__name__}")
     except ET.ParseError as exc:
         r.reject(r.INVALID_XML, f"XML not well-formed: {exc}")
     except ValueError as exc:  # e.g. an encoding declaration expat cannot honour for str input
         r.reject(r.INVALID_XML, f"XML not parseable: {exc}")
+    _check_depth(root)
+    return root
 
 
 def find_news_item(root: ET.Element) -> ET.Element | None:

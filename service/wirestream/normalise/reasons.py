@@ -17,6 +17,7 @@ BINARY_CONTENT = "binary_content"  # mostly NUL/control bytes: not text at all
 EMPTY_BODY = "empty_body"  # nothing readable left (whitespace only, HTML without text, ...)
 INVALID_JSON = "invalid_json"  # syntax error, truncated document
 JSON_TOO_DEEP = "json_too_deep"  # orjson's 1024-level recursion limit
+MARKUP_TOO_DEEP = "markup_too_deep"  # HTML/XML elements nested absurdly deep (parser DoS)
 WRONG_TYPE = "wrong_type"  # a known field has the wrong JSON/XML type
 INVALID_VALUE = "invalid_value"  # right type, impossible value (pubstatus "maybe", version -1)
 INVALID_DATE = "invalid_date"  # a date string that cannot be parsed unambiguously
@@ -36,6 +37,7 @@ REASON_CODES: frozenset[str] = frozenset(
         EMPTY_BODY,
         INVALID_JSON,
         JSON_TOO_DEEP,
+        MARKUP_TOO_DEEP,
         WRONG_TYPE,
         INVALID_VALUE,
         INVALID_DATE,
