@@ -159,6 +159,30 @@ class Lexicon:
 
 # --------------------------------------------------------------------------- helpers
 
+#: Characters treated as a word start in the scan copy of a text (folded to a space there), so
+#: dictionary keys can be anchored at word starts: " us" never fires inside "because".
+BOUNDARY_CHARS: tuple[str, ...] = ("\n", "\t", "\r", "(", "[", '"', "“", "”", "«", "»", "-", "–", "—", "/", "'")
+#: Arabic proclitics (and, with, for, so, like) that attach to the next word without a space.
+AR_PROCLITICS: tuple[str, ...] = ("و", "ب", "ل", "ف", "ك")
+
+
+def scan_text(text: str) -> str:
+    """Lower-cased copy of ``text`` with word-start punctuation folded to spaces, prefixed by one
+    space; position ``i + 1`` corresponds to ``text[i]`` (same length otherwise)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for ch in BOUNDARY_CHARS:
+        if ch in low:
+            low = low.replace(ch, " ")
+    return " " + low
+
+
+def scan_key(surface: str) -> str:
+    """The automaton key of a surface: processed exactly like :func:`scan_text`."""
+    return scan_text(surface)
+
+
 
 def fold(text: str) -> str:
     """Strip diacritics ("Erdoğan" -> "Erdogan") so wire copy without accents still matches."""
@@ -197,8 +221,8 @@ class _Keys:
         if not surface:
             return
         for form in {surface, fold(surface)}:
-            key = form.lower()
-            if len(key) != len(form):  # lower() changed the length: offsets would drift
+            key = scan_key(form)
+            if len(key) != len(form) + 1:  # lower() changed the length: offsets would drift
                 continue
             slot = self.by_lang[lang].setdefault(key, {})
             exact = exact_forms(form)
@@ -231,7 +255,21 @@ class _Keys:
                         key=lambda e: (e.kind, e.ref),
                     )
                 )
-                auto.add_word(key, (len(key), entries))
+                # Case-sensitive readings are settled by one dict lookup at scan time: every
+                # allowed spelling maps to the readings valid for it (None: any spelling works).
+                by_spelling: dict[str, tuple[Entry, ...]] | None = None
+                if any(e.exact is not None for e in entries):
+                    spellings = set().union(*(e.exact for e in entries if e.exact is not None))
+                    by_spelling = {
+                        sp: tuple(e for e in entries if e.exact is None or sp in e.exact)
+                        for sp in spellings
+                    }
+                    by_spelling[""] = tuple(e for e in entries if e.exact is None)
+                # keys start with the word-boundary space; the surface is len(key) - 1 long
+                auto.add_word(key, (len(key) - 1, entries, by_spelling, 0))
+                if lang == "ar":  # attached proclitics: "و" + word, the span skips the proclitic
+                    for clitic in AR_PROCLITICS:
+                        auto.add_word(" " + clitic + key[1:], (len(key) - 1, entries, by_spelling, 1))
             auto.make_automaton()
             automata[lang] = auto
         return automata

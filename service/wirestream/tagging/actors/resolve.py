@@ -26,6 +26,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from ...models import ActorTag, ActorType, Article, Span, TextField
 from .lexicon import Entry, Kind, Lexicon, Person, Title
@@ -97,12 +100,21 @@ class _Doc:
         self.new_people: dict[str, str] = {}  # surname -> actor id of people found by apposition
         self.last_place: str | None = None
         self.full_names = {
-            m.entry.ref
+            m.entries[0].ref
             for f in fields
             for m in f.matches
-            if m.entry.kind is Kind.PERSON
+            if m.entries[0].kind is Kind.PERSON
         }
-        self.dominant = self._dominant_country()
+        self._dominant: str | None = None
+        self._dominant_done = False
+
+    @property
+    def dominant(self) -> str | None:
+        """The article's main country, computed only when a rule needs it (most articles don't)."""
+        if not self._dominant_done:
+            self._dominant = self._dominant_country()
+            self._dominant_done = True
+        return self._dominant
 
     # ------------------------------------------------------------------ context
 
@@ -592,24 +604,43 @@ def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
     by_idx = {f.idx: f for f in fields}
     out: list[ActorTag] = []
     for acc in doc.acc.values():
-        spans = sorted(set(acc.spans))
-        mentions = [
-            Span.model_construct(
-                text=by_idx[fi].text[s:e], start=s, end=e, field=by_idx[fi].field
+        spans = sorted(acc.spans) if len(acc.spans) > 1 else acc.spans
+        mentions = []
+        for fi, s, e in spans:
+            fld = by_idx[fi]
+            mentions.append(
+                _trusted(Span, {"text": fld.text[s:e], "start": s, "end": e, "field": fld.field})
             )
-            for fi, s, e in spans
-        ]
         out.append(
-            ActorTag.model_construct(
-                actor_id=acc.actor_id,
-                name=acc.name,
-                type=acc.type,
-                country=acc.country,
-                role=acc.role,
-                office=acc.office,
-                code=acc.code,
-                mentions=mentions,
-                confidence=round(acc.confidence, 3),
+            _trusted(
+                ActorTag,
+                {
+                    "actor_id": acc.actor_id,
+                    "name": acc.name,
+                    "type": acc.type,
+                    "country": acc.country,
+                    "role": acc.role,
+                    "office": acc.office,
+                    "code": acc.code,
+                    "mentions": mentions,
+                    "confidence": round(acc.confidence, 3),
+                },
             )
         )
     return out
+
+
+_M = TypeVar("_M", bound=BaseModel)
+_setattr = object.__setattr__
+
+
+def _trusted(cls: type[_M], values: dict[str, Any]) -> _M:
+    """Build a model from values that are valid by construction (what ``model_construct`` does,
+    without its per-field default handling: every field is given). Tagging builds ~50 of these per
+    article, where ``model_construct`` alone would cost more than the dictionary scan."""
+    obj = cls.__new__(cls)
+    _setattr(obj, "__dict__", values)
+    _setattr(obj, "__pydantic_fields_set__", set(values))
+    _setattr(obj, "__pydantic_extra__", None)
+    _setattr(obj, "__pydantic_private__", None)
+    return obj
