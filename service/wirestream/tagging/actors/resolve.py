@@ -607,9 +607,9 @@ def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
         spans = sorted(acc.spans) if len(acc.spans) > 1 else acc.spans
         mentions = []
         for fi, s, e in spans:
-            fld = by_idx[fi]
+            part = by_idx[fi]
             mentions.append(
-                _trusted(Span, {"text": fld.text[s:e], "start": s, "end": e, "field": fld.field})
+                _trusted(Span, {"text": part.text[s:e], "start": s, "end": e, "field": part.field})
             )
         out.append(
             _trusted(
