@@ -183,6 +183,17 @@ CATALOGUE: list[BadInput] = [
     BadInput("xml_parameter_entity", _PARAMETER_ENTITY.encode(), "xml_forbidden"),
     BadInput("xml_truncated", _NEWSML.format(version=1, content=_NEWSML_CONTENT).encode()[:-30], "invalid_xml"),
     BadInput("xml_not_newsml", b'<?xml version="1.0"?><rss><channel><title>x</title></channel></rss>', "unknown_format"),
+    # --- cheap to send, expensive to process (limits) ------------------------------------------
+    BadInput("text_900k_tiny_paragraphs", b"Ab.\n\n" * 900_000, "too_many_parts"),
+    BadInput("text_800k_wrapped_lines", b"Ab cd\n" * 800_000, "too_many_parts"),
+    BadInput("text_6000_paragraphs", b"Para text here.\n\n" * 6_000, "too_many_parts"),
+    BadInput("html_450k_paragraphs", b"<p>Ab.</p>" * 450_000, "too_many_parts"),
+    BadInput("html_450k_line_breaks", b"<p>" + b"Ab<br><br>" * 450_000 + b"</p>", "too_many_parts"),
+    BadInput("json_400k_tags", _j({"headline": "x", "body": "Text.", "tags": ["a"] * 400_000}), "too_many_parts"),
+    BadInput("newsml_60k_subjects", _NEWSML.format(version=1, content=_NEWSML_CONTENT).replace("<language", '<subject qcode="a:b"><name>n</name></subject>' * 60_000 + "<language").encode(), "too_many_parts"),
+    BadInput("mojibake_4mb_single_line", ("France\u00e2\u20ac\u2122s leader said. " * 150_000).encode(), None),
+    BadInput("mojibake_long_article_40kb", ("France\u00e2\u20ac\u2122s leader said the talks were useful.\n\n" * 700).encode(), None),
+    BadInput("non_ascii_single_line_5mb", ("Le ministre a déclaré « que » vendredi. " * 110_000).encode(), None),
     # --- headline ---------------------------------------------------------------------------
     BadInput("headline_100kb", _ninjs(headline="Long " * 20_000), "headline_too_long"),
     BadInput("headline_exactly_limit", _ninjs(headline="H" * 1_000), None),
@@ -198,7 +209,8 @@ CATALOGUE: list[BadInput] = [
     BadInput("html_nesting_400_ok", b"<div>" * 400 + b"Deep text here." + b"</div>" * 400, None),
     BadInput("html_5000_unclosed_paragraphs", b"<p>Para text." * 5_000, None),
     BadInput("xml_inline_nesting_5000", _NEWSML.format(version=1, content="<contentSet><inlineXML>" + "<div>" * 5_000 + "Text." + "</div>" * 5_000 + "</inlineXML></contentSet>").encode(), "markup_too_deep"),
-    BadInput("xml_headline_nesting_50000", _NEWSML.format(version=1, content="").replace("<headline>Plastic treaty talks resume</headline>", "<headline>" + "<b>" * 50_000 + "Deep" + "</b>" * 50_000 + "</headline>").encode(), "markup_too_deep"),
+    BadInput("xml_headline_nesting_5000", _NEWSML.format(version=1, content="").replace("<headline>Plastic treaty talks resume</headline>", "<headline>" + "<b>" * 5_000 + "Deep" + "</b>" * 5_000 + "</headline>").encode(), "markup_too_deep"),
+    BadInput("xml_headline_nesting_50000", _NEWSML.format(version=1, content="").replace("<headline>Plastic treaty talks resume</headline>", "<headline>" + "<b>" * 50_000 + "Deep" + "</b>" * 50_000 + "</headline>").encode(), "too_many_parts"),
     BadInput("html_unclosed_tags", b"<p>First paragraph<p>Second <b>bold <i>paragraph", None),
     BadInput("emoji_and_zwj", "Fans celebrate \U0001f468\u200d\U0001f469\u200d\U0001f467 win\n\nThe crowd cheered.".encode(), None),
 ]

@@ -24,6 +24,7 @@ from .draft import Draft, RawBlock
 from .headline import derive_headline
 from .ids import content_hash, story_id_for
 from .language import detect_language
+from .limits import MAX_BLOCKS, MAX_SUBJECTS, check_count
 from .repair import clean_line, clean_lines
 
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter or digit in any script
@@ -37,6 +38,8 @@ def _clean_opt(value: str | None) -> str | None:
 
 
 def _clean_blocks(draft: Draft) -> tuple[list[RawBlock], list[str]]:
+    check_count(len(draft.blocks), MAX_BLOCKS, "paragraphs/subheads")
+    check_count(len(draft.subjects), MAX_SUBJECTS, "subjects")
     blocks: list[RawBlock] = []
     boilerplate = [text for text in (clean_line(b) for b in draft.boilerplate) if text]
     cleaned = clean_lines([raw.text for raw in draft.blocks])

@@ -27,6 +27,7 @@ from wirestream.models import BlockKind
 
 from . import reasons as r
 from .draft import RawBlock
+from .limits import MAX_MARKUP_TAGS, check_count
 
 MAX_DEPTH = 512
 _SCAN_ABOVE_TAGS = 1_000
@@ -74,8 +75,10 @@ class HtmlPage:
 
 
 def check_depth(markup: str) -> None:
-    """Reject markup nested deeper than MAX_DEPTH (see the module docstring)."""
-    if markup.count("<") <= _SCAN_ABOVE_TAGS:
+    """Reject markup with too many tags or nested deeper than MAX_DEPTH (module docstring)."""
+    tags = markup.count("<")
+    check_count(tags, MAX_MARKUP_TAGS, "'<' in markup")
+    if tags <= _SCAN_ABOVE_TAGS:
         return
     depth = 0
     for match in _TAG.finditer(markup):

@@ -19,6 +19,7 @@ from . import reasons as r
 from .dates import parse_datetime
 from .draft import Draft, RawBlock
 from .html import html_blocks
+from .limits import MAX_SUBJECTS, check_count
 from .plaintext import take_byline, text_body_blocks
 
 HEADLINE_KEYS = ("headline", "title", "hed", "heading")
@@ -61,6 +62,7 @@ def body_blocks_from(value: str, *, html: bool) -> list[RawBlock]:
 
 def subjects_from(items: list[Any], key: str, default_scheme: str | None = None) -> list[Subject]:
     """Subjects as strings (free keywords) or objects with code/qcode/uri and name."""
+    check_count(len(items), MAX_SUBJECTS, f"items in {key!r}")
     out: list[Subject] = []
     for item in items:
         if isinstance(item, str):

@@ -9,6 +9,7 @@ from wirestream.settings import NormaliseSettings
 
 from .dates import parse_date_marker
 from .draft import Draft, RawBlock
+from .limits import MAX_TEXT_LINES, check_count
 from .repair import clean_document
 from .text import split_date_marker, split_paragraphs
 
@@ -19,6 +20,7 @@ _BYLINE = re.compile(
 
 def text_body_blocks(text: str) -> list[RawBlock]:
     """Paragraph blocks of a text body (also used for JSON ``body``/ninjs ``body_text``)."""
+    check_count(text.count("\n"), MAX_TEXT_LINES, "line breaks")
     return split_paragraphs(clean_document(text))
 
 
@@ -34,6 +36,7 @@ def take_byline(blocks: list[RawBlock]) -> str | None:
 
 def extract_text(text: str, settings: NormaliseSettings) -> Draft:
     draft = Draft(source_format=SourceFormat.TEXT)
+    check_count(text.count("\n"), MAX_TEXT_LINES, "line breaks")
     text = clean_document(text)
     marker, text = split_date_marker(text)
     if marker is not None:

@@ -18,6 +18,7 @@ EMPTY_BODY = "empty_body"  # nothing readable left (whitespace only, HTML withou
 INVALID_JSON = "invalid_json"  # syntax error, truncated document
 JSON_TOO_DEEP = "json_too_deep"  # orjson's 1024-level recursion limit
 MARKUP_TOO_DEEP = "markup_too_deep"  # HTML/XML elements nested absurdly deep (parser DoS)
+TOO_MANY_PARTS = "too_many_parts"  # absurd counts of paragraphs/lines/tags/subjects (see limits)
 WRONG_TYPE = "wrong_type"  # a known field has the wrong JSON/XML type
 INVALID_VALUE = "invalid_value"  # right type, impossible value (pubstatus "maybe", version -1)
 INVALID_DATE = "invalid_date"  # a date string that cannot be parsed unambiguously
@@ -38,6 +39,7 @@ REASON_CODES: frozenset[str] = frozenset(
         INVALID_JSON,
         JSON_TOO_DEEP,
         MARKUP_TOO_DEEP,
+        TOO_MANY_PARTS,
         WRONG_TYPE,
         INVALID_VALUE,
         INVALID_DATE,

@@ -25,6 +25,8 @@ from functools import cache
 
 import ftfy
 
+from .limits import FTFY_MAX_CHARS
+
 # Any character that could be half of a mojibake pair (a UTF-8 lead byte read as Latin-1/cp1252),
 # a C1 control or U+FFFD. Most English/Arabic/Cyrillic/CJK text has none: one cheap scan.
 _SUSPECT = re.compile("[\u0080-\u009f\u00c2-\u00f4\ufffd]")
@@ -62,10 +64,12 @@ def needs_encoding_fix(text: str) -> bool:
 
 
 def fix_encoding(text: str) -> str:
-    """Undo mojibake and normalise to NFC, without touching quotes, dashes or line breaks."""
+    """Undo mojibake and normalise to NFC, without touching quotes, dashes or line breaks.
+
+    Texts over ``limits.FTFY_MAX_CHARS`` skip ftfy (see :mod:`.limits`)."""
     if text.isascii():
         return text
-    if _looks_mojibaked(text):
+    if len(text) <= FTFY_MAX_CHARS and _looks_mojibaked(text):
         text = ftfy.fix_text(text, _ftfy_config())
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
@@ -125,7 +129,14 @@ def clean_lines(texts: list[str]) -> list[str]:
     handled, which gives exactly what :func:`clean_line` would.
     """
     joined = "\n".join(texts)
-    if not joined.isascii() and needs_encoding_fix(strip_invisible(joined)):
+    if joined.isascii():
+        return [_clean_encoded(text) for text in texts]
+    stripped = strip_invisible(joined)
+    if len(joined) > FTFY_MAX_CHARS:  # too big for ftfy as a whole: only NFC, per line
+        if unicodedata.is_normalized("NFC", stripped):
+            return [_clean_encoded(text) for text in texts]
+        return [_clean_encoded(unicodedata.normalize("NFC", text)) for text in texts]
+    if needs_encoding_fix(stripped):
         return [clean_line(text) for text in texts]
     return [_clean_encoded(text) for text in texts]
 

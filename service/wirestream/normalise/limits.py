@@ -1,0 +1,26 @@
+"""Structural limits: inputs under ``max_bytes`` can still be built to be slow.
+
+A 4.5 MB payload of 900,000 one-word paragraphs, 450,000 ``<br>``s or 400,000 tags costs seconds in
+any Python pipeline, while no real article comes near these numbers (a 20,000-word long read has a
+few hundred paragraphs and a few thousand HTML tags). Each limit is checked *before* the expensive
+step it protects, with a C-speed count where possible, and exceeding one is ``too_many_parts``.
+
+``FTFY_MAX_CHARS``: ftfy's mojibake repair costs ~1.3 ms per 1,000 suspect characters, so text
+longer than this is not passed to ftfy (it is still NFC-normalised and cleaned); mojibake in
+such giant fields is left as sent rather than stalling a worker for seconds.
+"""
+
+from __future__ import annotations
+
+from . import reasons as r
+
+MAX_BLOCKS = 5_000  # paragraphs + subheads of one article
+MAX_TEXT_LINES = 50_000  # line breaks in a plain-text body (before paragraph splitting)
+MAX_MARKUP_TAGS = 20_000  # "<" in an HTML body (before parsing)
+MAX_SUBJECTS = 1_000  # subjects/keywords/people/places/organisations together
+FTFY_MAX_CHARS = 50_000
+
+
+def check_count(count: int, limit: int, what: str) -> None:
+    if count > limit:
+        r.reject(r.TOO_MANY_PARTS, f"{count} {what} > limit {limit}")
