@@ -165,6 +165,31 @@ class Prefilter:
         return trig, other
 
 
+def inflection_map(lang: str, lemmas: frozenset[str]) -> dict[str, set[str]]:
+    """lemma -> lower-cased surface forms simplemma maps onto it (each lemma maps to itself too).
+
+    Only dictionary forms are found; simplemma's rule-based fallbacks are not inverted, so a
+    caller should also match on lemmas at token level when it needs full recall.
+    """
+    out: dict[str, set[str]] = {x: {x} for x in lemmas}
+    if lang not in _SIMPLEMMA_LANGS or not lemmas:
+        return out
+    try:
+        from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+        raw = getattr(DefaultDictionaryFactory().get_dictionary(lang), "_dict", None)
+    except Exception:  # pragma: no cover - simplemma internals moved
+        return out
+    if not isinstance(raw, dict):  # pragma: no cover
+        return out
+    wanted = {x.encode(): x for x in lemmas}
+    for form_b, lem_b in raw.items():
+        key = wanted.get(lem_b) or wanted.get(lem_b.lower())
+        if key is not None:
+            out[key].add(form_b.decode().lower())
+    return out
+
+
 def inflections(lang: str, *lemma_sets: frozenset[str]) -> list[set[str]]:
     """For each set of lemmas, the lower-cased surface forms simplemma maps onto them.
 

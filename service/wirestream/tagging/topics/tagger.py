@@ -1,0 +1,219 @@
+"""IPTC Media Topic (top level) tagging from events, actors, keywords and agency subjects.
+
+Why this shape: downstream routing needs a coarse, stable subject for every article, including
+the many that carry no political event at all (markets, sport, weather). Events and actor types
+are strong evidence for politics and conflict; keyword lemmas cover everything else. Agency
+subject codes are the agency's own editorial judgement, so IPTC ones are always passed through.
+All knowledge lives in data/topics/topics.yaml; this module only scores.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from wirestream.models import ActorTag, Article, EventTag, Subject
+
+from ..events.text import inflection_map, lemma
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "topics"
+_MEDTOP_RE = re.compile(r"(?:medtop:|mediatopic/)(\d{8})\b")
+_SUBJ_RE = re.compile(r"(?:subj:|subjectcode/)?(\d{8})\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """Keyword automaton for one language: surface form -> (keyword id, topic codes)."""
+
+    auto: Any  # ahocorasick.Automaton, built once and only read afterwards
+
+    def hits(self, text: str) -> dict[str, set[int]]:
+        """topic -> ids of the distinct keywords found as whole words in ``text``."""
+        low = text.lower()
+        n = len(low)
+        found: dict[str, set[int]] = defaultdict(set)
+        for end, (kid, size, topics) in self.auto.iter(low):
+            start = end - size + 1
+            if (start > 0 and low[start - 1].isalnum()) or (end + 1 < n and low[end + 1].isalnum()):
+                continue
+            for t in topics:
+                found[t].add(kid)
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class TopicRules:
+    version: str
+    labels: Mapping[str, str]
+    threshold: float
+    max_topics: int
+    keyword_weight: float
+    headline_boost: float
+    event_weight: float
+    actor_weight: float
+    actor_cap: float
+    by_type: Mapping[str, tuple[str, ...]]
+    by_cameo: Mapping[str, tuple[str, ...]]
+    by_actor_type: Mapping[str, tuple[str, ...]]
+    lexicons: Mapping[str, _Lexicon]
+
+
+def load_topic_rules(data_dir: Path = DATA_DIR) -> TopicRules:
+    """Parse and check data/topics; raises ``ValueError`` on unknown topic codes."""
+    import ahocorasick
+
+    version = (data_dir / "VERSION").read_text(encoding="utf-8").strip()
+    raw = yaml.safe_load((data_dir / "topics.yaml").read_text(encoding="utf-8"))
+    labels = {str(k): str(v) for k, v in raw["topics"].items()}
+
+    def codes(values: Any, where: str) -> tuple[str, ...]:
+        out = tuple(str(v) for v in values)
+        for c in out:
+            if c not in labels:
+                raise ValueError(f"{where}: unknown topic {c}")
+        return out
+
+    by_type = {k: codes(v, f"events.by_type.{k}") for k, v in raw["events"]["by_type"].items()}
+    by_cameo = {str(k): codes(v, f"events.by_cameo.{k}") for k, v in raw["events"]["by_cameo"].items()}
+    by_actor = {k: codes(v, f"actors.{k}") for k, v in raw["actors"].items()}
+
+    per_lang: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for topic, langs in raw["keywords"].items():
+        codes([topic], "keywords")
+        for lang, words in langs.items():
+            for w in words:
+                per_lang[lang][str(w).lower()].add(str(topic))
+    lexicons: dict[str, _Lexicon] = {}
+    for lang, words in per_lang.items():
+        singles = frozenset(w for w in words if " " not in w)
+        lemma_of = {w: lemma(lang, w) for w in singles}
+        forms = inflection_map(lang, frozenset(lemma_of.values()))
+        auto = ahocorasick.Automaton()
+        for kid, (word, topics) in enumerate(sorted(words.items())):
+            surface = {word}
+            if word in lemma_of:
+                surface |= forms.get(lemma_of[word], set())
+            for f in surface:
+                if f in auto:  # first keyword wins a shared surface form
+                    continue
+                auto.add_word(f, (kid, len(f), tuple(sorted(topics))))
+        auto.make_automaton()
+        lexicons[lang] = _Lexicon(auto)
+    return TopicRules(
+        version=version,
+        labels=labels,
+        threshold=float(raw["threshold"]),
+        max_topics=int(raw["max_topics"]),
+        keyword_weight=float(raw["keyword_weight"]),
+        headline_boost=float(raw["headline_boost"]),
+        event_weight=float(raw["event_weight"]),
+        actor_weight=float(raw["actor_weight"]),
+        actor_cap=float(raw["actor_cap"]),
+        by_type=by_type,
+        by_cameo=by_cameo,
+        by_actor_type=by_actor,
+        lexicons=lexicons,
+    )
+
+
+class TopicTagger:
+    """Top-level IPTC Media Topics for an article (codes like ``medtop:16000000``)."""
+
+    def __init__(self, rules: TopicRules) -> None:
+        self._rules = rules
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None) -> TopicTagger:
+        if data_dir is None:
+            return _default_topic_tagger()
+        return cls(load_topic_rules(data_dir))
+
+    @property
+    def version(self) -> str:
+        return self._rules.version
+
+    def scores(self, article: Article, actors: Sequence[ActorTag], events: Sequence[EventTag]) -> dict[str, float]:
+        """Evidence score per topic (for debugging and tests; ``tag`` thresholds these)."""
+        r = self._rules
+        score: dict[str, float] = defaultdict(float)
+        lex = r.lexicons.get((article.language or "en")[:2].lower())
+        if lex is not None:
+            for topic, kws in lex.hits(article.body).items():
+                score[topic] += min(6.0, r.keyword_weight * len(kws))
+            if article.headline:
+                for topic, kws in lex.hits(article.headline).items():
+                    score[topic] += r.keyword_weight * r.headline_boost * len(kws)
+        ev_score: dict[str, float] = defaultdict(float)
+        for ev in events:
+            if ev.negated:
+                continue
+            for t in self._event_topics(ev):
+                ev_score[t] += r.event_weight * ev.confidence
+        for t, v in ev_score.items():
+            score[t] += min(6.0, v)
+        act_score: dict[str, float] = defaultdict(float)
+        for a in actors:
+            for t in r.by_actor_type.get(a.type.value, ()):
+                act_score[t] += r.actor_weight
+        for t, v in act_score.items():
+            score[t] += min(r.actor_cap, v)
+        return dict(score)
+
+    def tag(self, article: Article, actors: Sequence[ActorTag], events: Sequence[EventTag]) -> list[str]:
+        """Derived topics (best first, at most ``max_topics``) then the agency's IPTC subjects."""
+        r = self._rules
+        sc = self.scores(article, actors, events)
+        ranked = sorted((t for t, v in sc.items() if v >= r.threshold), key=lambda t: (-sc[t], t))
+        out = ranked[: r.max_topics]
+        for code in agency_topics(article.subjects):
+            if code not in out:
+                out.append(code)
+        return out
+
+    def _event_topics(self, ev: EventTag) -> tuple[str, ...]:
+        code = ev.cameo_code or ev.cameo_root
+        for k in range(len(code), 1, -1):
+            hit = self._rules.by_cameo.get(code[:k])
+            if hit is not None:
+                return hit
+        return self._rules.by_type.get(ev.event_type.value, ())
+
+
+def agency_topics(subjects: Sequence[Subject]) -> list[str]:
+    """The agency's subjects that are IPTC codes, as ``medtop:`` codes.
+
+    Media Topic codes pass through unchanged (any level). Legacy IPTC Subject Codes are mapped to
+    their top-level Media Topic: the 17 top-level numbers were kept when Media Topics replaced
+    Subject Codes, and a subject code's first two digits name its top-level branch.
+    """
+    out: list[str] = []
+    for s in subjects:
+        code = (s.code or "").strip()
+        scheme = (s.scheme or "").lower()
+        if not code:
+            continue
+        m = _MEDTOP_RE.search(code)
+        if m is None and ("mediatopic" in scheme or "medtop" in scheme):
+            m = re.fullmatch(r"(\d{8})", code)
+        if m is not None:
+            val = f"medtop:{m.group(1)}"
+        else:
+            sm = _SUBJ_RE.fullmatch(code) if ("subj" in code or "subject" in scheme) else None
+            if sm is None or not 1 <= int(sm.group(1)[:2]) <= 17:
+                continue
+            val = f"medtop:{sm.group(1)[:2]}000000"
+        if val not in out:
+            out.append(val)
+    return out
+
+
+@cache
+def _default_topic_tagger() -> TopicTagger:
+    return TopicTagger(load_topic_rules(DATA_DIR))
