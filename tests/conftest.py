@@ -101,6 +101,14 @@ class Workers:
         self.logs.append(log)
         return proc
 
+    def assert_alive(self) -> None:
+        """Fail at once (with the log tail) instead of waiting out a timeout on a dead worker."""
+        for (wid, proc), log in zip(self.procs, self.logs, strict=True):
+            code = proc.poll()  # type: ignore[attr-defined]
+            if code is not None and not getattr(proc, "_ws_expected_exit", False):
+                tail = "\n".join(log.read_text(errors="replace").splitlines()[-40:])
+                pytest.fail(f"worker {wid} exited with code {code}:\n{tail}")
+
     def stop_all(self) -> None:
         for _, proc in self.procs:
             stop_worker(proc)  # type: ignore[arg-type]
@@ -131,4 +139,5 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
     if "kafka_broker" in getattr(item, "fixturenames", ()):
         dk = item.funcargs.get("kafka_broker") if hasattr(item, "funcargs") else None
         if isinstance(dk, DevKafka):
-            rep.sections.append(("broker log", dk.log_tail(60)))
+            lines = [ln for ln in dk.log_tail(2000).splitlines() if " WARN " in ln or " ERROR " in ln]
+            rep.sections.append(("broker log (WARN/ERROR)", "\n".join(lines[-40:]) or "(none)"))

@@ -8,9 +8,9 @@ from collections import Counter
 import orjson
 import pytest
 from aiokafka import AIOKafkaProducer
-from articles import BAD_INPUTS, story_bytes
 
 from support import wait_for
+from wire_articles import BAD_INPUTS, story_bytes
 from wirestream.audit import audit, read_topic
 from wirestream.models import DuplicateRecord, EnrichedRecord
 from wirestream.routing.outputs import dead_letter_from_message
@@ -32,7 +32,8 @@ async def _produce(settings: Settings, values: list[bytes], keys: list[bytes | N
         await producer.stop()
 
 
-def _settled(settings: Settings, n: int) -> bool:
+def _settled(settings: Settings, n: int, workers) -> bool:
+    workers.assert_alive()
     r = asyncio.run(audit(settings, timeout=10))
     return r.inputs == n and not r.missing
 
@@ -45,7 +46,9 @@ def test_new_resent_and_malformed_articles_each_get_exactly_one_outcome(make_set
     values = new + resends + bad
     asyncio.run(_produce(s, values))
     workers.start(s)
-    assert wait_for(lambda: _settled(s, len(values)), timeout=150, interval=1.0), "not every input got an outcome"
+    assert wait_for(lambda: _settled(s, len(values), workers), timeout=150, interval=1.0), (
+        "not every input got an outcome"
+    )
 
     report = asyncio.run(audit(s))
     assert report.exact, report.summary()
@@ -86,7 +89,7 @@ def test_enriched_records_are_keyed_by_story_and_fan_out_to_event_topics(make_se
                         "published": "2025-07-04T06:00:00Z"})  # fmt: skip
     asyncio.run(_produce(s, [art]))
     workers.start(s)
-    assert wait_for(lambda: _settled(s, 1), timeout=120, interval=1.0)
+    assert wait_for(lambda: _settled(s, 1, workers), timeout=120, interval=1.0)
     rec = next(
         EnrichedRecord.model_validate_json(r.value)
         for r in asyncio.run(read_topic(s, s.topics.enriched))

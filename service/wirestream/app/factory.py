@@ -72,12 +72,14 @@ def create_app(
     metrics = metrics or Metrics(settings.worker_id)
     topics = settings.topics
 
+    datadir = settings.data_dir / settings.worker_id
+    datadir.mkdir(parents=True, exist_ok=True)
     app = faust.App(
         settings.app_id,
         broker=broker_urls(settings.kafka.bootstrap_servers),
         broker_credentials=faust_credentials(settings.kafka),
         store="rocksdb://",
-        datadir=str(settings.data_dir / settings.worker_id),
+        datadir=str(datadir),
         topic_partitions=topics.partitions,
         topic_replication_factor=topics.replication_factor,
         topic_allow_declare=True,
@@ -109,7 +111,7 @@ def create_app(
     state = make_faust_state(app, settings.dedupe, partitions=topics.partitions)
     held = app.Table(
         "held-embargoes", default=None, partitions=topics.partitions, key_type=str, value_type=str,
-        key_serializer="raw", value_serializer="raw",
+        help="embargoed articles' envelopes (provenance + original bytes), until released",
     )  # fmt: skip
     pipeline = Pipeline(
         settings,
