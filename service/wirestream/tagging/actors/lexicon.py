@@ -294,18 +294,24 @@ def _countries(raw: dict[str, Any], keys: _Keys) -> dict[str, str]:
                 claimed[s.lower()] = iso3
     names: dict[str, str] = {}
     tr = {lang: _translations(lang) for lang in LANGUAGES if lang != "en"}
+    # ISO names in inverted form ("Iran, Islamic Republic of") also give their head ("Iran") as a
+    # short name, unless two countries share it ("Korea, Republic of" / "Korea, Democratic ...").
+    heads: dict[tuple[str | None, str], set[str]] = defaultdict(set)
     for c in pycountry.countries:
         iso3 = c.alpha_3
         base = [c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)]
-        forms = [n for n in base if n and "," not in n]
         names[iso3] = getattr(c, "common_name", None) or c.name
-        for n in forms:
-            if claimed.get(n.lower(), iso3) == iso3:
-                keys.add(n, Kind.COUNTRY, iso3)
-            for lang, t in tr.items():
-                local = t.gettext(n)
-                if local != n and "," not in local and claimed.get(local.lower(), iso3) == iso3:
-                    keys.add(local, Kind.COUNTRY, iso3, lang)
+        for n in (b for b in base if b):
+            variants: list[tuple[str | None, str]] = [(None, n)]
+            variants += [(lang, t.gettext(n)) for lang, t in tr.items() if t.gettext(n) != n]
+            for lang, form in variants:
+                if "," in form:
+                    heads[(lang, form.split(",")[0].strip())].add(iso3)
+                elif claimed.get(form.lower(), iso3) == iso3:
+                    keys.add(form, Kind.COUNTRY, iso3, lang)
+    for (lang, head), isos in heads.items():
+        if len(isos) == 1 and len(head) > 3 and claimed.get(head.lower(), next(iter(isos))) in isos:
+            keys.add(head, Kind.COUNTRY, next(iter(isos)), lang)
     for iso3, spec in data.items():
         spec = spec or {}
         names.setdefault(iso3, (spec.get("en", {}).get("names") or [iso3])[0])
