@@ -177,3 +177,28 @@ def test_deep_markup_only_rejects_cleanly(depth: int, tag: str, where: str) -> N
     else:
         data = orjson.dumps({"uri": "u", "headline": "Deep", "body_html": nested})
     _outcome(data)
+
+
+_INLINE = st.sampled_from(["", "<b>", "</b>", "<i>x</i>", '<a href="/y">link</a>', "&amp;", "&nbsp;",
+                           "&ldquo;", " ", "\n", "<span>s</span>", "<!-- c -->"])  # fmt: skip
+_FRAGMENT_TEXT = st.lists(st.one_of(_INLINE, st.text(alphabet="abcXYZ é’«».", max_size=12)),
+                          max_size=8).map("".join)  # fmt: skip
+
+
+@FAST
+@given(
+    st.lists(st.tuples(st.sampled_from(["p", "h2", "h3", "h6"]), _FRAGMENT_TEXT), max_size=8),
+    st.sampled_from(["{}", "<section>{}</section>", "<div><article>{}</article></div>"]),
+)
+def test_html_flat_fast_path_matches_full_walk(blocks: list[tuple[str, str]], wrapper: str) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from wirestream.normalise.html import _flat_blocks, _walk
+
+    markup = wrapper.format("".join(f"<{tag}>{text}</{tag}>" for tag, text in blocks))
+    body = LexborHTMLParser(markup).body
+    assert body is not None
+    fast = _flat_blocks(body)
+    if fast is not None:
+        slow = _walk(LexborHTMLParser(markup).body, None)  # type: ignore[arg-type]
+        assert [(b.kind, b.text) for b in fast] == [(b.kind, b.text) for b in slow]

@@ -30,9 +30,10 @@ def first_sentence(text: str) -> str:
         word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
         if word.rstrip(".") in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
-        end = match.end()
-        sentence = head[:end].strip()
-        return sentence[:-1] if sentence.endswith(".") else sentence
+        sentence = head[: match.end()].strip()
+        sentence = sentence[:-1].rstrip() if sentence.endswith(".") else sentence
+        if any(c.isalnum() for c in sentence):  # ". Next" must not give an empty headline
+            return sentence
     return head.strip()
 
 

@@ -44,15 +44,15 @@ _SKIP = frozenset(
     {
         "script", "style", "nav", "aside", "footer", "noscript", "template", "form", "iframe",
         "svg", "math", "button", "select", "textarea", "head", "object", "embed", "canvas",
-        "video", "audio", "picture", "img", "input", "dialog", "menu",
+        "video", "audio", "picture", "img", "input", "dialog", "menu", "figure",
     }
 )  # fmt: skip
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BLOCKS = frozenset(
     {
         "p", "div", "section", "article", "main", "header", "blockquote", "li", "ul", "ol", "dl",
-        "dt", "dd", "pre", "table", "tr", "td", "th", "tbody", "thead", "figure", "figcaption",
-        "address", "hr", "center", "body", "html", "hgroup", "details", "summary",
+        "dt", "dd", "pre", "table", "tr", "td", "th", "tbody", "thead", "figcaption", "address",
+        "hr", "center", "body", "html", "hgroup", "details", "summary",
     }
 ) | _HEADINGS  # fmt: skip
 
@@ -93,11 +93,71 @@ def check_depth(markup: str) -> None:
                 r.reject(r.MARKUP_TOO_DEEP, f"HTML nested deeper than {MAX_DEPTH} elements")
 
 
+# Anything that needs the full walk: <br> semantics, or elements whose text must be dropped.
+_NEEDS_WALK = re.compile(
+    r"<(?:br|wbr|script|style|noscript|template|svg|math|button|select|textarea|object|iframe"
+    r"|form|nav|aside|footer|figure|dialog|menu|canvas|video|audio|head)\b",
+    re.IGNORECASE,
+)
+_WRAPPERS = frozenset({"div", "section", "article", "main", "body"})
+_FLAT_BLOCKS = {
+    "p": BlockKind.PARAGRAPH,
+    "h2": BlockKind.SUBHEAD, "h3": BlockKind.SUBHEAD, "h4": BlockKind.SUBHEAD,
+    "h5": BlockKind.SUBHEAD, "h6": BlockKind.SUBHEAD,
+}  # fmt: skip
+
+
 def html_blocks(markup: str, *, drop_h1: str | None = None) -> list[RawBlock]:
     """Blocks of an HTML fragment or document, in document order."""
     check_depth(markup)
     tree = LexborHTMLParser(markup)
-    return _walk(tree.body, drop_h1) if tree.body is not None else []
+    if tree.body is None:
+        return []
+    if _NEEDS_WALK.search(markup) is None:
+        flat = _flat_blocks(tree.body)
+        if flat is not None:
+            return flat
+    return _walk(tree.body, drop_h1)
+
+
+def _flat_blocks(body: LexborNode) -> list[RawBlock] | None:
+    """Fast path for the usual wire body: a flat run of ``<p>``/``<h2>``..``<h6>`` (optionally in
+    one ``<section>``/``<div>`` wrapper) with nothing to skip and no ``<br>``. Each block's text
+    comes from selectolax in C; the result equals :func:`_walk`'s (a test checks). ``None`` means
+    "not that shape": use the walk."""
+    children = _element_children(body)
+    for _ in range(4):  # unwrap <div><section>... chains of single wrappers
+        if children is None:
+            return None
+        if len(children) != 1 or children[0].tag not in _WRAPPERS:
+            break
+        children = _element_children(children[0])
+    if children is None:
+        return None
+    blocks: list[RawBlock] = []
+    for child in children:
+        kind = _FLAT_BLOCKS.get(child.tag or "")
+        if kind is None:
+            return None
+        text = child.text(deep=True)
+        if text.strip():
+            blocks.append(RawBlock(kind, text))
+    return blocks
+
+
+def _element_children(node: LexborNode) -> list[LexborNode] | None:
+    """Element children; None if there is loose non-blank text between them."""
+    out: list[LexborNode] = []
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag == "-text":
+            if (child.text_content or "").strip():
+                return None
+        elif tag is not None and not tag.startswith("-"):
+            out.append(child)
+        child = child.next
+    return out
 
 
 def parse_page(markup: str) -> HtmlPage:
