@@ -196,10 +196,12 @@ def _readings(events: list[EventTag], rules: RuleSet) -> list[EventTag]:
     for ev in events:
         if ev.rule_id.endswith(("+intent", "+threat", "+refusal")):
             continue
+        if not ev.source:
+            continue  # an intention needs someone who intends
         for rd in rules.readings:
             if ev.event_type not in rd.sources or ev.negated != rd.negated:
                 continue
-            if not rd.negated and ev.modality not in rules.reading_modalities:
+            if not rd.negated and ev.modality not in rd.modalities:
                 continue
             code = rd.cameo[ev.event_type]
             out.append(
@@ -527,11 +529,28 @@ def _build_event(
     k = i0 - 1
     while k >= 0 and k >= i0 - 3 and (toks[k].low.endswith("ly") or toks[k].low in cues.negation):
         k -= 1
-    if k >= 0 and toks[k].lemma in cues.passive_aux and trig.low != trig.lemma and not trig.low.endswith("ing"):
+    participle = trig.low != trig.lemma and not trig.low.endswith("ing")
+    if k >= 0 and toks[k].lemma in cues.passive_aux and participle:
         passive = True
-    nominal = prev is not None and (
-        prev.low in cues.determiners or prev.low in cues.possessive or prev.low in cues.preps
+    elif (
+        participle and rule.direct_object and i1 + 1 < n
+        and (toks[i1 + 1].low in cues.agent or toks[i1 + 1].low in cues.reduced_passive)
+        and prev is not None and prev.low not in cues.determiners
+    ):
+        passive = True  # reduced relative: "officials accused of ...", "a town shelled by ..."
+    # nominal use: a determiner/preposition before the trigger, past numbers and adjectives
+    k = i0 - 1
+    while k >= 0 and k >= i0 - 3 and (toks[k].low.isdigit() or toks[k].low in cues.nominal_modifiers):
+        k -= 1
+    before_tok = toks[k] if k >= 0 else None
+    nominal = before_tok is not None and (
+        before_tok.low in cues.determiners
+        or before_tok.low in cues.possessive
+        # a gerund after a preposition keeps its clause subject: "the process of withdrawing"
+        or (before_tok.low in cues.preps and not trig.low.endswith("ing"))
     )
+    if nominal and before_tok is not None and before_tok is not prev:
+        prev = before_tok  # possessive pronouns are looked for before the modifiers
     light = False
     if nominal:
         # "held a phone call", "launched an attack": the light verb makes the clause verbal
@@ -642,6 +661,9 @@ def _build_event(
             target_ids, fallback = prior, True
     if not target_ids and len(source_ids) > 1 and rule.reciprocal:
         pass  # PLOVER reading of "X and Y met": compound source, no target
+
+    if not source_ids and nominal and not light and not passive and rule.quad_class < 4:
+        return None  # "bans on travel to Canada": a noun with no actor behind it is no event
 
     # ---- confidence
     confidence += 0.1 if source_ids else -0.15

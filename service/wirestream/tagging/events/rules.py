@@ -50,6 +50,7 @@ class Reading:
     """A PLOVER re-coding of an event under a modality (see data/events/readings.yaml)."""
 
     name: str
+    modalities: frozenset[str]
     sources: frozenset[PloverType]
     negated: bool
     to: PloverType
@@ -94,6 +95,8 @@ class Cues:
     light_verbs: frozenset[str]
     possessive_pronouns: frozenset[str]
     object_markers: frozenset[str]
+    nominal_modifiers: frozenset[str]
+    reduced_passive: frozenset[str]
     strip_prefixes: tuple[str, ...]
 
     def target_tokens(self, rule: Rule) -> frozenset[str]:
@@ -116,7 +119,6 @@ class RuleSet:
     version: str
     rules: tuple[Rule, ...]
     languages: Mapping[str, LanguageRules]
-    reading_modalities: frozenset[str] = frozenset()
     readings: tuple[Reading, ...] = ()
 
 
@@ -235,6 +237,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
         readings.append(
             Reading(
                 name=rr["name"],
+                modalities=frozenset(rr["modalities"]),
                 sources=frozenset(PloverType(x) for x in rr["from"]),
                 negated=bool(rr["negated"]),
                 to=to,
@@ -268,6 +271,8 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             light_verbs=_fs(c.get("light_verbs"), lang),
             possessive_pronouns=_fs(c.get("possessive_pronouns")),
             object_markers=_fs(c.get("object_markers")),
+            nominal_modifiers=_fs(c.get("nominal_modifiers")),
+            reduced_passive=_fs(c.get("reduced_passive")),
             strip_prefixes=strip,
         )
         index: dict[str, list[Pattern]] = {}
@@ -289,6 +294,5 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
         version=version,
         rules=tuple(rules),
         languages=languages,
-        reading_modalities=frozenset(raw_readings["modalities"]),
         readings=tuple(readings),
     )
