@@ -244,3 +244,10 @@ def test_identical_text_gets_identical_sha_id(run: Run) -> None:
     first = run("Headline one\n\nSome body text for the story.\n")
     again = run("Headline one\r\n\r\nSome   body text for the story.  \r\n")
     assert first.article_id == again.article_id == f"sha:{first.content_hash}"
+
+
+def test_h1_repeating_the_headline_is_dropped(run: Run) -> None:
+    a = run(b'{"uri": "u1", "versioncreated": "2025-07-04T10:00:00Z", "headline": "Big news", '
+            b'"body_html": "<h1>Big news</h1><p>First paragraph.</p><h1>Other</h1><p>More.</p>"}')
+    assert a.subheads == ["Other"]
+    assert a.paragraphs == ["First paragraph.", "More."]

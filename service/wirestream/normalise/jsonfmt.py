@@ -56,8 +56,11 @@ def is_html(text: str) -> bool:
     return (head.startswith("<") and ">" in head) or "</p>" in text[:4000].lower()
 
 
-def body_blocks_from(value: str, *, html: bool) -> list[RawBlock]:
-    return html_blocks(value) if html or is_html(value) else text_body_blocks(value)
+def body_blocks_from(value: str, *, html: bool, headline: str | None = None) -> list[RawBlock]:
+    """Blocks of a body field; an HTML ``<h1>`` repeating the headline is not kept as a subhead."""
+    if html or is_html(value):
+        return html_blocks(value, drop_h1=headline)
+    return text_body_blocks(value)
 
 
 def subjects_from(items: list[Any], key: str, default_scheme: str | None = None) -> list[Subject]:
@@ -102,9 +105,11 @@ def extract_plain_json(obj: dict[str, Any], settings: NormaliseSettings) -> Draf
     if html_found is None and body_found is None and headline is None:
         r.reject(r.UNKNOWN_FORMAT, "JSON object has no headline/title/body/text field")
     if html_found is not None:
-        draft.blocks = body_blocks_from(f.opt_str(doc, html_found[0]) or "", html=True)
+        value = f.opt_str(doc, html_found[0]) or ""
+        draft.blocks = body_blocks_from(value, html=True, headline=headline)
     elif body_found is not None:
-        draft.blocks = body_blocks_from(f.opt_str(doc, body_found[0]) or "", html=False)
+        value = f.opt_str(doc, body_found[0]) or ""
+        draft.blocks = body_blocks_from(value, html=False, headline=headline)
     draft.headline = headline
     draft.subheadline = f.first_str(doc, SUBHEADLINE_KEYS)
     found = f.first_key(doc, BYLINE_KEYS)

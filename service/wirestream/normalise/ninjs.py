@@ -96,13 +96,13 @@ def extract_ninjs(obj: dict[str, Any], settings: NormaliseSettings) -> Draft:
     body_html = f.opt_str(doc, "body_html")
     body_text = f.opt_str(doc, "body_text")
     if body_html is not None and body_html.strip():
-        draft.blocks = body_blocks_from(body_html, html=True)
+        draft.blocks = body_blocks_from(body_html, html=True, headline=draft.headline)
     elif body_text is not None:
         draft.blocks = body_blocks_from(body_text, html=False)
     else:
         value, is_html = _bodies(f.as_list(doc.get("bodies"), "bodies"))
         if value is not None:
-            draft.blocks = body_blocks_from(value, html=is_html)
+            draft.blocks = body_blocks_from(value, html=is_html, headline=draft.headline)
     found = f.first_key(doc, ("byline", "by"))
     draft.byline = byline_from(found[1], found[0]) if found else take_byline(draft.blocks)
     located = doc.get("located")
