@@ -46,6 +46,7 @@ def test_bad_input_outcome(case) -> None:  # type: ignore[no-untyped-def]
     assert elapsed < 1.0, f"{case.name} took {elapsed * 1000:.0f} ms"
     if outcome is None:
         Article.model_validate(article.model_dump())
+        assert Article.model_validate_json(article.model_dump_json()) == article
         for block in article.blocks:
             assert article.body[block.start : block.end] == block.text
         for bad in ("\u202e", "\u202a", "\u2066", "\u2069", "\x00", "\x01", "\x1b", "\u200b"):

@@ -59,6 +59,8 @@ def _outcome(data: bytes) -> Article | None:
         assert exc.reason != "internal_error", exc.message
         return None
     Article.model_validate(article.model_dump())
+    # what the Faust app does with it: JSON out and back in, unchanged
+    assert Article.model_validate_json(article.model_dump_json()) == article
     assert article.body == "\n\n".join(b.text for b in article.blocks)
     for block in article.blocks:
         assert article.body[block.start : block.end] == block.text
