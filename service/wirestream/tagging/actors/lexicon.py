@@ -118,6 +118,7 @@ class Title:
     offices: tuple[str, ...]
     role: str
     local: bool
+    org: str | None = None  # the title names its institution ("Commission President")
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,7 +457,9 @@ def build_lexicon(raw: RawData) -> Lexicon:
     for h in tdata["honorifics"]:
         keys.add(h, Kind.HONORIFIC, "honorific")
     for t in tdata["titles"]:
-        titles[t["id"]] = Title(t["id"], tuple(t["offices"]), t["role"], bool(t.get("local", False)))
+        titles[t["id"]] = Title(
+            t["id"], tuple(t["offices"]), t["role"], bool(t.get("local", False)), t.get("org")
+        )
         for lang, surfaces in t["surfaces"].items():
             for s in surfaces:
                 keys.add(s, Kind.TITLE, t["id"], None if lang == "en" else lang)

@@ -39,7 +39,6 @@ _PLACEISH = (Kind.CAPITAL, Kind.CITY, Kind.REGION)
 _POSSESSIVE = re.compile(r"'s?[ \t]+$")
 _OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?$")
 _SPACE_OR_COMMA = re.compile(r"[ \t]*,?[ \t]+$")
-_THE_BEFORE = re.compile(r"(?:^|[^\w])the[ \t]+$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'\-]*)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'\-]*)")
 _IN_COUNTRY = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
@@ -160,15 +159,23 @@ class _Doc:
     def add_composite(self, country: str | None, role: str, f: _Field, start: int, end: int, conf: float,
                       org_code: str | None = None) -> None:
         """An institution of a country (GBRGOV, RUSMIL) or of an organisation (IGOWSTNATMIL)."""
-        prefix = org_code or country or "---"
-        code = prefix + role
+        code = (org_code or country or "---") + role
+        acc = self.acc.get(code)
+        if acc is None:
+            acc = self._composite_acc(code, country, role, conf, org_code)
+            self.acc[code] = acc
+        self.add(code, _const(acc), f, start, end, conf)
+
+    def _composite_acc(self, code: str, country: str | None, role: str, conf: float,
+                       org_code: str | None) -> _Acc:
         rtype = ActorType(self.lex.rules.role_types.get(role, "organisation"))
-        base = self.lex.country_names.get(country, country) if country and not org_code else prefix
-        name = f"{base} {role}" if country or org_code else role
         if country and not org_code:
+            base = self.lex.country_names.get(country, country)
             label = {"GOV": "government", "MIL": "military"}.get(role)
             name = f"{base} {label}" if label else f"{base} ({role})"
-        self.add(code, lambda: _Acc(code, name, rtype, country, role, None, code, conf), f, start, end, conf)
+        else:
+            name = f"{org_code} {role}" if org_code else role
+        return _Acc(code, name, rtype, country, role, None, code, conf)
 
     def add_actor_ref(self, ref: str, f: _Field, start: int, end: int, conf: float) -> None:
         """``ref`` is org:<id> or a composite code like GBRGOV."""
@@ -260,7 +267,10 @@ def _prev_poss_or_space(f: _Field, i: int) -> tuple[Match | None, bool]:
     if i == 0:
         return None, False
     p = f.matches[i - 1]
-    gap = _gap(f, p, f.matches[i])
+    width = f.matches[i].start - p.end
+    if width > 4 or width < 1:  # cheap exit: most neighbours are far apart
+        return None, False
+    gap = f.norm[p.end:f.matches[i].start]
     if gap == " " or (gap.strip() == "" and "\n" not in gap):
         return p, False
     if _POSSESSIVE.fullmatch(gap):
@@ -275,7 +285,7 @@ def _next(f: _Field, i: int) -> tuple[Match | None, str]:
     return n, _gap(f, f.matches[i], n)
 
 
-def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_after: bool = True) -> bool:
+def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True) -> bool:
     """True when a surname/place match is glued to an unknown capitalised word ("Melania Trump",
     "Paris Hilton", "Juan Carlos Jobet"): then it is part of some other name, not our entity.
     Title-case headlines carry no such signal and are exempt."""
@@ -283,7 +293,7 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_after: bool = True) 
         return False
     m = f.matches[i]
     words = doc.lex.rules.function_words
-    w = _WORD_BEFORE.search(f.norm, max(0, m.start - 40), m.start)
+    w = _WORD_BEFORE.search(f.norm, max(0, m.start - 40), m.start) if check_before else None
     if (
         w is not None
         and w.group(1)[0].isupper()
@@ -291,7 +301,7 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_after: bool = True) 
         and not (i > 0 and f.matches[i - 1].end == w.end(1))
     ):
         return True
-    w = _WORD_AFTER.match(f.norm, m.end) if check_after else None
+    w = _WORD_AFTER.match(f.norm, m.end)
     return (
         w is not None
         and w.group(1)[0].isupper()
@@ -317,6 +327,11 @@ def _title_before(doc: _Doc, f: _Field, i: int) -> Title | None:
 def _titlecase(text: str) -> bool:
     words = [w for w in text.split() if w[:1].isalpha()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+def _has_the(norm: str, pos: int) -> bool:
+    """Is ``pos`` preceded by the word "the" (any case) and one space?"""
+    return pos >= 4 and norm[pos - 4:pos].lower() == "the " and (pos == 4 or not norm[pos - 5].isalnum())
 
 
 def _slug(name: str) -> str:
@@ -407,6 +422,8 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
                 where = lex.places[place].country
             elif e.ref == "country":
                 where = doc.dominant
+    if where is None and title.org is not None:
+        where = title.org
     span_end = m.end
     n, gap = _next(f, i)
     if n is not None and n.entry.kind in (*_COUNTRYISH, Kind.ORG) and _OF.fullmatch(gap):
@@ -414,10 +431,10 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     # Title directly followed by a dictionary person: the person's own match carries the mention.
     if n is not None and n.start == m.end + 1 and n.entry.kind in (Kind.PERSON, Kind.SURNAME):
         return
-    has_the = bool(_THE_BEFORE.search(f.norm, max(0, span_start - 8), span_start))
-    before = f.norm[max(0, span_start - 30):span_start - (4 if has_the else 0)]
-    blocked = bool(lex.rules.blocker_before.search(before)) or bool(
-        lex.rules.blocker_before.search(f.norm[max(0, span_start - 30):span_start])
+    has_the = _has_the(f.norm, span_start)
+    window = f.norm[max(0, span_start - 30):span_start]
+    blocked = bool(lex.rules.blocker_before.search(window)) or (
+        has_the and bool(lex.rules.blocker_before.search(window[:-4]))
     )
     new = _new_person_name(doc, f, i, m.end)
     if new is not None and not blocked:
@@ -482,13 +499,18 @@ def _do_agent(doc: _Doc, f: _Field, i: int) -> None:
             )
             doc.add_composite(iso, role, f, p.start, m.end, C_CONTEXT)
             return
-    n, gap = _next(f, i)
-    if n is not None and _IN_COUNTRY.fullmatch(gap) and n.entry.kind in (*_COUNTRYISH, *_PLACEISH):
+    n = f.matches[i + 1] if i + 1 < len(f.matches) else None
+    if (
+        n is not None
+        and 4 <= n.start - m.end <= 10
+        and n.entries[0].kind in (*_COUNTRYISH, *_PLACEISH)
+        and _IN_COUNTRY.fullmatch(f.norm, m.end, n.start)
+    ):
         iso_in = n.entry.ref if n.entry.kind in _COUNTRYISH else lex.places[n.entry.ref].country
         doc.add_composite(iso_in, role, f, m.start, n.end, C_CONTEXT)  # "police in Kenya"
         return
     surface = f.norm[m.start:m.end].lower()
-    if surface in lex.rules.contextual_agents and _THE_BEFORE.search(f.norm, max(0, m.start - 8), m.start):
+    if surface in lex.rules.contextual_agents and _has_the(f.norm, m.start):
         doc.add_composite(doc.dominant, role, f, m.start - 4, m.end, C_BARE + 0.1)
         return
     doc.add_composite(None, role, f, m.start, m.end, C_BARE)
@@ -546,6 +568,8 @@ def _process(doc: _Doc, f: _Field) -> None:
                 start = p.start if p is not None and p.entry.kind is Kind.HONORIFIC else m.start
                 doc.add_person(pid, f, start, m.end, conf, _title_before(doc, f, i))
             elif k in _COUNTRYISH:
+                if _inside_longer_name(doc, f, i, check_before=k is Kind.COUNTRY):
+                    continue  # "Michael Jordan", "Chad Smith", "American Airlines"
                 n, gap = _next(f, i)
                 if n is not None and n.entry.kind is Kind.AGENT and (
                     gap == " " or _POSSESSIVE.fullmatch(gap)
@@ -623,7 +647,7 @@ def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
                     "office": acc.office,
                     "code": acc.code,
                     "mentions": mentions,
-                    "confidence": round(acc.confidence, 3),
+                    "confidence": acc.confidence,
                 },
             )
         )
