@@ -26,7 +26,8 @@ from .settings import Settings
 from .topics import create_topics, planned_topics
 from .workers import start_worker, stop_worker
 
-console = Console()
+# Wide enough for the records table when the output is piped (CI logs), where rich defaults to 80.
+console = Console(width=None if Console().is_terminal else 160)
 SAMPLES = Path(__file__).resolve().parents[2] / "deploy" / "samples"
 
 
@@ -80,6 +81,7 @@ def run_demo(settings: Settings, paths: list[Path], *, keep_running: bool = Fals
             f"[green]✓[/] worker started (pid {worker.pid}, metrics on :{metrics_port}, log {home / 'worker.log'})"
         )
         n = asyncio.run(publish_items(settings, paths, settings.topics.raw))
+        t_pub = time.monotonic()
         console.print(f"[green]✓[/] published {n} articles to {settings.topics.raw}")
         deadline = time.monotonic() + timeout
         report = None
@@ -92,6 +94,7 @@ def run_demo(settings: Settings, paths: list[Path], *, keep_running: bool = Fals
                 if report.inputs >= n and not report.missing:
                     break
                 time.sleep(1.0)
+        console.print(f"[green]✓[/] every article has an outcome ({time.monotonic() - t_pub:.1f}s after publishing)")
         if report is None or report.missing:
             console.print(f"[red]timed out: {len(report.missing) if report else n} articles without an outcome[/]")
             return False

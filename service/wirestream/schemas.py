@@ -11,13 +11,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import DeadLetter, DuplicateRecord, EnrichedRecord, NormalisedEnvelope
+from .models import DeadLetter, DedupedEnvelope, DuplicateRecord, EnrichedRecord, NormalisedEnvelope
 
 TOPIC_MODELS: dict[str, type[BaseModel]] = {
     "enriched": EnrichedRecord,  # wire.enriched and wire.events.* / routed topics
     "duplicates": DuplicateRecord,
     "deadletter": DeadLetter,  # deadletter.jsonl; on Kafka: original bytes + these fields as headers
-    "normalised": NormalisedEnvelope,  # internal repartition topic
+    "normalised": NormalisedEnvelope,  # internal repartition topic (to the dedupe sequencer)
+    "deduplicated": DedupedEnvelope,  # internal repartition topic (by story id, to tagging)
 }
 
 
