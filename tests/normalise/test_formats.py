@@ -251,3 +251,64 @@ def test_h1_repeating_the_headline_is_dropped(run: Run) -> None:
             b'"body_html": "<h1>Big news</h1><p>First paragraph.</p><h1>Other</h1><p>More.</p>"}')
     assert a.subheads == ["Other"]
     assert a.paragraphs == ["First paragraph.", "More."]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "agency", "quote", "subhead"),
+    [
+        (
+            "Sequía en Andalucía\n\nSEVILLA, 4 jul (EFE) - La Junta declaró este viernes la "
+            "emergencia hídrica en tres provincias, según informó el Gobierno regional.\n\n"
+            "«No hay agua para todos», dijo el consejero, que pidió calma a los agricultores.\n\n"
+            "Restricciones\n\nLos cortes de suministro empezarán el lunes por la noche.\n",
+            "es", "SEVILLA", "EFE", "«No hay agua para todos»", "Restricciones",
+        ),
+        (
+            "Hitzewelle im Süden\n\nMÜNCHEN (dpa) - Die Hitze hat am Freitag in Bayern neue "
+            "Rekordwerte erreicht, wie der Wetterdienst mitteilte.\n\n"
+            "„Wir haben so etwas noch nie gemessen“, sagte ein Sprecher des Dienstes.\n\n"
+            "Warnungen\n\nDie Behörden riefen dazu auf, viel Wasser zu trinken.\n",
+            "de", "MÜNCHEN", "dpa", "„Wir haben so etwas noch nie gemessen“", "Warnungen",
+        ),
+        (
+            "Grève à la SNCF\n\nLYON (AFP) - Le trafic ferroviaire était fortement perturbé "
+            "vendredi dans le sud-est, selon la direction de la SNCF.\n\n"
+            "« Nous ne lâcherons rien », a déclaré un responsable syndical devant la gare.\n\n"
+            "Négociations\n\nUne nouvelle réunion est prévue lundi au ministère.\n",
+            "fr", "LYON", "AFP", "« Nous ne lâcherons rien »", "Négociations",
+        ),
+        (
+            "Sciopero dei treni\n\nMILANO, 4 lug (ANSA) - Lo sciopero dei treni ha causato "
+            "ritardi e cancellazioni in tutta la Lombardia, secondo le ferrovie.\n\n"
+            "«È una giornata difficile per i pendolari», ha detto l'assessore regionale.\n\n"
+            "Le trattative\n\nIl tavolo con i sindacati riprenderà la prossima settimana.\n",
+            "it", "MILANO", "ANSA", "«È una giornata difficile per i pendolari»", "Le trattative",
+        ),
+        (
+            "Greve nos transportes\n\nPORTO, 04 jul 2025 (Lusa) - A greve dos trabalhadores dos "
+            "transportes públicos paralisou hoje a cidade, segundo a empresa.\n\n"
+            "“Não tivemos alternativa”, afirmou um dirigente sindical aos jornalistas.\n\n"
+            "Serviços mínimos\n\nOs serviços mínimos não foram cumpridos em várias linhas.\n",
+            "pt", "PORTO", "Lusa", "“Não tivemos alternativa”", "Serviços mínimos",
+        ),
+        (
+            "ارتفاع أسعار الوقود\n\nعمان (رويترز) - قالت الحكومة الأردنية يوم الجمعة إنها سترفع "
+            "أسعار الوقود اعتبارا من الشهر المقبل، في خطوة تهدف إلى خفض العجز.\n\n"
+            "وقال وزير الطاقة: «لا بديل عن هذا القرار»، مضيفا أن الدعم سيستمر للأسر الفقيرة.\n\n"
+            "ردود الفعل\n\nوانتقدت نقابات عمالية القرار ودعت إلى الاحتجاج.\n",
+            "ar", "عمان", "رويترز", "«لا بديل عن هذا القرار»", "ردود الفعل",
+        ),
+    ],
+    ids=["es", "de", "fr", "it", "pt", "ar"],
+)
+def test_non_english_plain_text(
+    run: Run, text: str, lang: str, place: str, agency: str, quote: str, subhead: str
+) -> None:
+    a = run(text.encode())
+    check_invariants(a)
+    assert a.language == lang
+    assert a.headline == text.split("\n", 1)[0]
+    assert a.dateline is not None and (a.dateline.place, a.dateline.agency) == (place, agency)
+    assert quote in a.body
+    assert a.subheads == [subhead]
+    assert len(a.paragraphs) == 3

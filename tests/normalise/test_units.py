@@ -99,7 +99,11 @@ def test_parse_datetime_rejects(value: object, reason: str) -> None:
     ("head", "family"),
     [
         ('  {"a": 1}', Family.JSON),
+        ("{'a': 1}", Family.JSON),  # broken JSON is still JSON (-> invalid_json)
         ("[1]", Family.JSON),
+        ('[{"a": 1}]', Family.JSON),
+        ("[UPDATE 1] Talks resume", Family.TEXT),
+        ("{Editor's note: corrects name} Talks resume", Family.TEXT),
         ("<!DOCTYPE html><html>", Family.HTML),
         ("<p>Hi</p>", Family.HTML),
         ('<?xml version="1.0"?><newsItem/>', Family.XML),

@@ -3,8 +3,9 @@
 Precedence: ``settings.forced_format`` > the input's ``content_type`` (when it names a format we
 know; a generic or unknown type falls through to sniffing) > sniffing:
 
-* ``{`` -> JSON (ninjs vs plain JSON is decided after parsing, by its keys);
-* ``[`` or another JSON scalar-looking start -> JSON (then rejected as ``wrong_type``);
+* ``{"``/``{'``/``{}`` -> JSON (ninjs vs plain JSON is decided after parsing, by its keys);
+* ``[`` followed by what can start a JSON value -> JSON (then rejected as ``wrong_type``). Wire
+  copy that merely starts with a bracket ("[UPDATE 1] ...", "{Editor's note} ...") stays text;
 * ``<!doctype html``/``<html`` -> HTML; ``<?xml``/``<!DOCTYPE``/``<newsItem``/``<newsMessage`` ->
   XML (NewsML-G2, else ``unknown_format``); any other ``<`` -> HTML fragment;
 * everything else -> plain text.
@@ -12,6 +13,7 @@ know; a generic or unknown type falls through to sniffing) > sniffing:
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from . import reasons as r
@@ -65,13 +67,16 @@ def family_from_content_type(content_type: str | None) -> Family | None:
     return _CONTENT_TYPES.get(base) or _FORCED.get(base)
 
 
+_JSON_START = re.compile(r"""\{\s*["'}]|\[\s*(?:[\[{"\]\d-]|true|false|null)""")
+
+
 def sniff(text: str) -> Family:
     head = text[:1024].lstrip()
     if not head:
         return Family.TEXT
     first = head[0]
     if first in "{[":
-        return Family.JSON
+        return Family.JSON if _JSON_START.match(head) else Family.TEXT
     if first != "<":
         return Family.TEXT
     lowered = head[:512].lower()
