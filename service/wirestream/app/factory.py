@@ -88,7 +88,7 @@ def create_app(
         consumer_auto_offset_reset="earliest",
         web_enabled=False,
         producer_linger_ms=settings.producer_linger_ms,
-        producer_compression_type=settings.producer_compression,
+        producer_compression_type=None if settings.producer_compression == "none" else settings.producer_compression,
         broker_commit_every=settings.commit_every,
         broker_commit_interval=settings.commit_interval_seconds,
         stream_wait_empty=True,
@@ -140,7 +140,7 @@ def create_app(
         if result.outcome is Outcome.ENRICHED and result.record is not None:
             tags = result.record.tags  # type: ignore[union-attr]
             metrics.tags((a.type.value for a in tags.actors), (e.event_type.value for e in tags.events))
-        if timestamp is not None:
+        if timestamp is not None and result.outcome is Outcome.ENRICHED:
             metrics.latency(max(0.0, (datetime.now(UTC) - timestamp).total_seconds()))
 
     async def dead_letter_bug(event: EventT, prov: Provenance, stage: Stage, exc: Exception) -> None:
@@ -191,8 +191,10 @@ def create_app(
                     for released in pipeline.release_embargoes():
                         await forward(released, None)
                 continue
+            t0 = time.perf_counter()
             try:
                 env = NormalisedEnvelope.model_validate_json(event.value)
+                metrics.observe_stage("decode", time.perf_counter() - t0)
             except Exception as exc:
                 await dead_letter_bug(event, _provenance(event, settings.worker_id), Stage.DEDUPE, exc)
                 continue
@@ -207,8 +209,10 @@ def create_app(
     @app.agent(deduplicated_topic, name="enrich", concurrency=1)
     async def enrich_agent(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
+            t0 = time.perf_counter()
             try:
                 denv = DedupedEnvelope.model_validate_json(event.value)
+                metrics.observe_stage("decode", time.perf_counter() - t0)
             except Exception as exc:
                 await dead_letter_bug(event, _provenance(event, settings.worker_id), Stage.TAG, exc)
                 continue
@@ -241,11 +245,14 @@ def create_app(
                 consumer_lag(settings.kafka.bootstrap_servers, settings.app_id, consumed, **client_kwargs),
                 timeout=settings.lag_interval_seconds,
             )  # fmt: skip
+            metrics.clear_lag()  # partitions moved to another worker must not keep their last value
             for (topic, partition), lag in lags.items():
                 if (topic, partition) in mine:
                     metrics.set_lag(topic, partition, lag)
             with contextlib.suppress(Exception):
                 metrics.set_dedupe_index_size(pipeline.deduplicator.index_size())
+            with contextlib.suppress(OSError):
+                metrics.set_state_store_bytes(sum(f.stat().st_size for f in datadir.rglob("*") if f.is_file()))
 
     @app.task
     async def serve_metrics() -> None:
