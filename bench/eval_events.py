@@ -122,6 +122,9 @@ def _oracle_actors(text: str, phrases: Iterable[tuple[str, str | None]], fld: Te
     return list(out.values())
 
 
+_ACTOR_FAILURES: list[str] = []
+
+
 def _load_actor_tagger() -> Callable[[Article], list[ActorTag]] | None:
     try:
         from wirestream.tagging.actors import ActorTagger  # type: ignore[attr-defined]
@@ -131,7 +134,15 @@ def _load_actor_tagger() -> Callable[[Article], list[ActorTag]] | None:
     except Exception as exc:  # the actor tagger is developed concurrently; score without it
         print(f"[eval_events] actor tagger unavailable: {type(exc).__name__}: {exc}", file=sys.stderr)
         return None
-    return tagger.tag  # type: ignore[no-any-return]
+
+    def safe(article: Article) -> list[ActorTag]:
+        try:
+            return tagger.tag(article)  # type: ignore[no-any-return]
+        except Exception:  # a crash on one record must not stop the scoring run
+            _ACTOR_FAILURES.append(article.body[:40] or article.headline[:40])
+            return []
+
+    return safe
 
 
 def _countries(ids: Iterable[str], by_id: dict[str, ActorTag]) -> frozenset[str]:
@@ -297,6 +308,7 @@ def main() -> int:
             "gold_events": score_gold(tagger, records, fn),
             "headline_templates": score_headlines(tagger, templates, fn),
         }
+    result["actor_tagger_failures"] = len(_ACTOR_FAILURES)
     result["seconds"] = round(time.perf_counter() - t0, 2)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2), encoding="utf-8")

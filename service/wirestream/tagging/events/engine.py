@@ -35,6 +35,7 @@ _PUNCT_BREAKS = frozenset({";", ":"})
 _SPEECH_TYPES = frozenset({PloverType.ACCUSE, PloverType.REQUEST, PloverType.REJECT, PloverType.THREATEN})
 _SOURCE_WINDOW = 25
 _TARGET_WINDOW = 10
+_COMPLEMENT_WINDOW = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -533,9 +534,12 @@ def _build_event(
     if k >= 0 and toks[k].lemma in cues.passive_aux and participle:
         passive = True
     elif (
-        participle and rule.direct_object and i1 + 1 < n
+        participle
+        and rule.direct_object
+        and i1 + 1 < n
         and (toks[i1 + 1].low in cues.agent or toks[i1 + 1].low in cues.reduced_passive)
-        and prev is not None and prev.low not in cues.determiners
+        and prev is not None
+        and prev.low not in cues.determiners
     ):
         passive = True  # reduced relative: "officials accused of ...", "a town shelled by ..."
     # nominal use: a determiner/preposition before the trigger, past numbers and adjectives
@@ -645,6 +649,19 @@ def _build_event(
             target_group = g
             resolved = True
             break
+    complement = False
+    if target_group is None and not (rule.reciprocal and source is not None and len(source.actor_ids) > 1):
+        # "demanded that the United States ...", "threatened to break relations with Russia":
+        # the first other actor in the complement is the one the act is aimed at
+        for g in groups:
+            if g.t0 <= i1 or g.t0 - i1 > _COMPLEMENT_WINDOW or g.reporter or g is agent:
+                continue
+            if source is not None and (g.actor_ids == source.actor_ids or g.countries <= source.countries):
+                continue
+            if _crosses_break(toks, i1, g.t0, cues):
+                break
+            target_group, complement = g, True
+            break
     if target_group is not None:
         target_ids = target_group.actor_ids
     source_ids = source.actor_ids if source is not None else ()
@@ -668,7 +685,7 @@ def _build_event(
     # ---- confidence
     confidence += 0.1 if source_ids else -0.15
     confidence += 0.05 if target_ids else 0.0
-    if resolved:
+    if resolved or complement:
         confidence -= 0.05
     if fallback:
         confidence -= 0.15
