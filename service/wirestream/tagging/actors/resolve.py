@@ -74,6 +74,7 @@ class _Acc:
     code: str | None
     confidence: float
     spans: list[tuple[int, int, int]] = field(default_factory=list)  # (field idx, start, end)
+    seen: set[tuple[int, int, int]] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -94,7 +95,6 @@ class _Doc:
         self.on = on
         self.fields = fields
         self.acc: dict[str, _Acc] = {}
-        self.covered: set[tuple[str, int, int, int]] = set()
         self.mentioned: list[str] = []  # person ids, in mention order
         self.new_people: dict[str, str] = {}  # surname -> actor id of people found by apposition
         self.last_place: str | None = None
@@ -145,12 +145,13 @@ class _Doc:
         if acc is None:
             acc = make()
             self.acc[actor_id] = acc
-        key = (actor_id, f.idx, start, end)
-        if key in self.covered:
+        span = (f.idx, start, end)
+        if span in acc.seen:
             return
-        self.covered.add(key)
-        acc.spans.append((f.idx, start, end))
-        acc.confidence = max(acc.confidence, conf)
+        acc.seen.add(span)
+        acc.spans.append(span)
+        if conf > acc.confidence:
+            acc.confidence = conf
 
     def add_country(self, iso: str, f: _Field, start: int, end: int, conf: float = C_NAME) -> None:
         name = self.lex.country_names.get(iso, iso)
