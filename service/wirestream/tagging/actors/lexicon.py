@@ -125,7 +125,7 @@ class Title:
 class Rules:
     """Compiled context rules (regexes built from the word lists in ``rules.yaml``)."""
 
-    locative_before: re.Pattern[str]
+    locative_words: frozenset[str]
     acting_after: re.Pattern[str]
     blocker_before: re.Pattern[str]
     name_after: re.Pattern[str]
@@ -415,12 +415,11 @@ def _people(raw: dict[str, Any], keys: _Keys) -> tuple[
 
 def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
     ctx = raw["context"]
-    preps = _words_regex(ctx["locative_prepositions"])
     aux = _words_regex(ctx["auxiliaries"])
     verbs = _words_regex(ctx["agentive_verbs"])
     blockers = _words_regex(ctx["title_blockers"])
     return Rules(
-        locative_before=re.compile(rf"(?:^|[^\w])(?i:{preps})\s+(?i:the\s+)?$"),
+        locative_words=frozenset(w.lower() for w in ctx["locative_prepositions"]),
         acting_after=re.compile(
             rf"(?:\s+(?i:and|or)\s+[A-Z][\w'’-]+)?(?:\s*,[^,.;]{{1,60}},)?"
             rf"(?:\s+(?i:{aux})){{0,4}}\s+(?i:{verbs})\b"

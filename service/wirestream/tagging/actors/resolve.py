@@ -39,8 +39,6 @@ _PLACEISH = (Kind.CAPITAL, Kind.CITY, Kind.REGION)
 _POSSESSIVE = re.compile(r"'s?[ \t]+$")
 _OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?$")
 _SPACE_OR_COMMA = re.compile(r"[ \t]*,?[ \t]+$")
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w'\-]*)[ \t]+$")
-_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'\-]*)")
 _IN_COUNTRY = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+$")
 
@@ -286,6 +284,15 @@ def _next(f: _Field, i: int) -> tuple[Match | None, str]:
     return n, _gap(f, f.matches[i], n)
 
 
+def _word_before(norm: str, pos: int) -> tuple[int, str] | None:
+    """The word ending one space before ``pos`` (start, text), found with C-level ``rfind``
+    instead of a backwards regex search."""
+    if pos < 2 or norm[pos - 1] != " " or not norm[pos - 2].isalnum():
+        return None
+    k = max(norm.rfind(" ", 0, pos - 1), norm.rfind("\n", 0, pos - 1)) + 1
+    return k, norm[k:pos - 1]
+
+
 def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True) -> bool:
     """True when a surname/place match is glued to an unknown capitalised word ("Melania Trump",
     "Paris Hilton", "Juan Carlos Jobet"): then it is part of some other name, not our entity.
@@ -293,22 +300,23 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True)
     if f.titlecase:
         return False
     m = f.matches[i]
+    norm = f.norm
     words = doc.lex.rules.function_words
-    w = _WORD_BEFORE.search(f.norm, max(0, m.start - 40), m.start) if check_before else None
-    if (
-        w is not None
-        and w.group(1)[0].isupper()
-        and w.group(1) not in words
-        and not (i > 0 and f.matches[i - 1].end == w.end(1))
-    ):
-        return True
-    w = _WORD_AFTER.match(f.norm, m.end)
-    return (
-        w is not None
-        and w.group(1)[0].isupper()
-        and w.group(1) not in words
-        and not (i + 1 < len(f.matches) and f.matches[i + 1].start == w.start(1))
-    )
+    if check_before:
+        wb = _word_before(norm, m.start)
+        if (
+            wb is not None
+            and wb[1][:1].isupper()
+            and wb[1] not in words
+            and not (i > 0 and f.matches[i - 1].end == m.start - 1)
+        ):
+            return True
+    end = m.end
+    if end + 1 >= len(norm) or norm[end] != " " or not norm[end + 1].isupper():
+        return False
+    stop = norm.find(" ", end + 1)
+    word = norm[end + 1:stop if stop != -1 else len(norm)].rstrip(".,;:!?'\")")
+    return word not in words and not (i + 1 < len(f.matches) and f.matches[i + 1].start == end + 1)
 
 
 def _title_before(doc: _Doc, f: _Field, i: int) -> Title | None:
@@ -517,11 +525,27 @@ def _do_agent(doc: _Doc, f: _Field, i: int) -> None:
     doc.add_composite(None, role, f, m.start, m.end, C_BARE)
 
 
+def _locative_before(lex: Lexicon, norm: str, pos: int) -> bool:
+    """Is the place at ``pos`` the object of a locative word ("in", "to", "the capital")?"""
+    preps = lex.rules.locative_words
+    w1 = _word_before(norm, pos)
+    if w1 is None:
+        return False
+    first = w1[1].lower()
+    if first in preps:
+        return True
+    w2 = _word_before(norm, w1[0])
+    if w2 is None:
+        return False
+    second = w2[1].lower()
+    return f"{second} {first}" in preps or (first == "the" and second in preps)
+
+
 def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     m = f.matches[i]
     lex = doc.lex
     place = lex.places[e.ref]
-    locative = bool(lex.rules.locative_before.search(f.norm, max(0, m.start - 40), m.start))
+    locative = _locative_before(lex, f.norm, m.start)
     n, gap = _next(f, i)
     if n is not None and n.entry.kind is Kind.AGENT and (gap == " " or _POSSESSIVE.fullmatch(gap)):
         return True  # the agent builds "Shanghai police"
