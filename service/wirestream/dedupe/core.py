@@ -273,7 +273,7 @@ class Deduplicator:
         for seq in range(int(st.meta.get("low", 0)), int(st.meta.get("next", 0))):
             rec = st.log.get(str(seq))
             if rec is not None and rec.get("k"):
-                index.add(seq, Sketch.decode(rec["k"]), rec["t"])
+                index.add(seq, Sketch.decode(rec["k"]))
         index.flush()
         held = [(float(due), str(aid)) for due, aid in st.meta.get("held", [])]
         heapq.heapify(held)
@@ -339,7 +339,7 @@ class Deduplicator:
             "t": minute,
         }
         if indexed:
-            sc.index.add(seq, sketch, minute)
+            sc.index.add(seq, sketch)
         if article.content_hash not in st.hashes:
             st.hashes[article.content_hash] = {
                 "a": article.article_id,

@@ -8,11 +8,12 @@ Layout, per slot (slot = the article's log sequence number, so slots are roughly
 
 * ``bins``  uint8[64]  one-permutation MinHash fingerprints (64 B)
 * ``size``  uint16     distinct shingles (2 B), needed to turn Jaccard into containment
-* ``ts``    uint32     minute the article was recorded (4 B), for retention
 * candidate keys: ``m`` x (uint32 key << 32 | uint32 slot) in one sorted uint64 array (8 B each)
 
-Slots live in fixed-size chunks, so expiring the oldest articles frees whole chunks and the
-arrays never need to be copied as they grow. New keys go to a small dict first and are merged
+so 98 bytes per article with the default m = 4. Retention needs no timestamp here: the core walks
+its arrival-ordered log and calls :meth:`NearDupIndex.remove`. Slots live in fixed-size chunks of
+4096, so expiring the oldest articles frees whole chunks and the arrays never need to be copied
+as they grow. New keys go to a small dict first and are merged
 into the sorted array in batches (an O(n) ``np.insert``, amortised over the batch).
 
 Similarity is the *overlap coefficient* ``|A∩B| / min(|A|,|B|)``, estimated from the two sketches:
@@ -31,7 +32,7 @@ import numpy.typing as npt
 
 from .shingles import BINS, Sketch
 
-CHUNK_BITS = 14
+CHUNK_BITS = 12
 CHUNK = 1 << CHUNK_BITS
 _SLOT_MASK = np.uint64(0xFFFFFFFF)
 _COLLISION = 1.0 / 255.0  # chance that two different minima share an 8-bit fingerprint (1..255)
@@ -41,7 +42,6 @@ _COLLISION = 1.0 / 255.0  # chance that two different minima share an 8-bit fing
 class _Chunk:
     bins: npt.NDArray[np.uint8]
     size: npt.NDArray[np.uint16]
-    ts: npt.NDArray[np.uint32]
     live: int = 0
 
     @classmethod
@@ -49,7 +49,6 @@ class _Chunk:
         return cls(
             bins=np.zeros((CHUNK, BINS), dtype=np.uint8),
             size=np.zeros(CHUNK, dtype=np.uint16),
-            ts=np.zeros(CHUNK, dtype=np.uint32),
         )
 
 
@@ -78,12 +77,12 @@ class NearDupIndex:
 
     def nbytes(self) -> int:
         """Bytes held by the numpy arrays (the pending dict is bounded and not counted)."""
-        per_chunk = CHUNK * (BINS + 2 + 4)
+        per_chunk = CHUNK * (BINS + 2)
         return len(self._chunks) * per_chunk + int(self._keys.nbytes)
 
     # ------------------------------------------------------------------ updates
 
-    def add(self, slot: int, sketch: Sketch, minute: int) -> None:
+    def add(self, slot: int, sketch: Sketch) -> None:
         c = self._chunks.get(slot >> CHUNK_BITS)
         if c is None:
             c = self._chunks[slot >> CHUNK_BITS] = _Chunk.empty()
@@ -92,7 +91,6 @@ class NearDupIndex:
             return  # already indexed (replay)
         c.bins[i] = np.frombuffer(sketch.bins, dtype=np.uint8)
         c.size[i] = max(1, sketch.size)
-        c.ts[i] = minute
         c.live += 1
         self._live += 1
         for k in set(sketch.keys):
@@ -114,15 +112,6 @@ class NearDupIndex:
             del self._chunks[slot >> CHUNK_BITS]
         return True
 
-    def expired_slots(self, before_minute: int) -> list[int]:
-        """Live slots recorded before ``before_minute`` (oldest chunks first)."""
-        out: list[int] = []
-        for base in sorted(self._chunks):
-            c = self._chunks[base]
-            hit = np.flatnonzero((c.size > 0) & (c.ts < before_minute))
-            out.extend(int(i) + (base << CHUNK_BITS) for i in hit)
-        return out
-
     def flush(self) -> None:
         """Merge pending keys into the sorted array and drop keys of removed slots."""
         if self._pending:
@@ -143,7 +132,7 @@ class NearDupIndex:
     def _alive(self, slots: npt.NDArray[np.uint64]) -> npt.NDArray[np.bool_]:
         ok = np.zeros(slots.size, dtype=bool)
         chunk_of = slots >> np.uint64(CHUNK_BITS)
-        for base in np.unique(chunk_of):
+        for base in np.unique(chunk_of).tolist():
             c = self._chunks.get(int(base))
             if c is None:
                 continue
@@ -151,45 +140,67 @@ class NearDupIndex:
             ok[sel] = c.size[(slots[sel] & np.uint64(CHUNK - 1)).astype(np.intp)] > 0
         return ok
 
-    def candidates(self, keys: tuple[int, ...]) -> list[int]:
-        """Live slots sharing a candidate key, skipping keys too common to be informative."""
-        found: set[int] = set()
+    def candidates(self, keys: tuple[int, ...]) -> npt.NDArray[np.int64]:
+        """Slots sharing a candidate key, skipping keys too common to be informative.
+
+        May include removed slots; :meth:`_gather` filters them out.
+        """
         if not keys:
-            return []
+            return np.empty(0, dtype=np.int64)
         q = np.array(keys, dtype=np.uint64) << np.uint64(32)
-        lo = np.searchsorted(self._keys, q)
-        hi = np.searchsorted(self._keys, q | _SLOT_MASK, side="right")
-        for k, a, b in zip(keys, lo.tolist(), hi.tolist(), strict=True):
+        lo = np.searchsorted(self._keys, q).tolist()
+        hi = np.searchsorted(self._keys, q | _SLOT_MASK, side="right").tolist()
+        parts: list[npt.NDArray[np.int64]] = []
+        for k, a, b in zip(keys, lo, hi, strict=True):
             extra = self._pending.get(k, ())
             if b - a + len(extra) > self._max_bucket:
-                continue  # a "stop shingle" (boilerplate shared by many articles)
+                continue  # a "stop shingle" (boilerplate or a stock phrase shared by many articles)
             if b > a:
-                found.update((self._keys[a:b] & _SLOT_MASK).tolist())
-            found.update(extra)
-        if not found:
-            return []
-        arr = np.fromiter(found, dtype=np.uint64, count=len(found))
-        return arr[self._alive(arr)].tolist()
+                parts.append((self._keys[a:b] & _SLOT_MASK).astype(np.int64))
+            if extra:
+                parts.append(np.array(extra, dtype=np.int64))
+        if not parts:
+            return np.empty(0, dtype=np.int64)
+        return np.unique(np.concatenate(parts)) if len(parts) > 1 else parts[0]
 
-    def similarity(self, sketch: Sketch, slots: list[int]) -> npt.NDArray[np.float64]:
-        """Estimated overlap coefficient between ``sketch`` and each slot's sketch."""
-        rows = np.empty((len(slots), BINS), dtype=np.uint8)
-        sizes = np.empty(len(slots), dtype=np.float64)
-        for j, slot in enumerate(slots):
-            c = self._chunks[slot >> CHUNK_BITS]
-            i = slot & (CHUNK - 1)
-            rows[j] = c.bins[i]
-            sizes[j] = c.size[i]
-        return overlap(np.frombuffer(sketch.bins, dtype=np.uint8), float(sketch.size), rows, sizes)
+    def _gather(
+        self, slots: npt.NDArray[np.int64]
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint8], npt.NDArray[np.float64]]:
+        """Live slots among ``slots`` with their sketch rows and sizes (vectorised per chunk)."""
+        chunk_of = slots >> CHUNK_BITS
+        offs = slots & (CHUNK - 1)
+        out_s, out_r, out_n = [], [], []
+        for base in np.unique(chunk_of).tolist():
+            c = self._chunks.get(base)
+            if c is None:
+                continue
+            sel = chunk_of == base
+            o = offs[sel]
+            sz = c.size[o]
+            live = sz > 0
+            out_s.append(slots[sel][live])
+            out_r.append(c.bins[o[live]])
+            out_n.append(sz[live].astype(np.float64))
+        if not out_s:
+            return slots[:0], np.empty((0, BINS), dtype=np.uint8), np.empty(0, dtype=np.float64)
+        if len(out_s) == 1:
+            return out_s[0], out_r[0], out_n[0]
+        return np.concatenate(out_s), np.concatenate(out_r), np.concatenate(out_n)
 
     def query(self, sketch: Sketch, threshold: float) -> list[Match]:
         """Indexed articles whose estimated overlap with ``sketch`` is >= threshold, best first."""
-        slots = self.candidates(sketch.keys)
-        if not slots:
+        cands = self.candidates(sketch.keys)
+        if cands.size == 0:
             return []
-        sims = self.similarity(sketch, slots)
-        order = np.argsort(-sims, kind="stable")
-        return [Match(slots[i], float(sims[i])) for i in order if sims[i] >= threshold]
+        slots, rows, sizes = self._gather(cands)
+        if slots.size == 0:
+            return []
+        sims = overlap(np.frombuffer(sketch.bins, dtype=np.uint8), float(sketch.size), rows, sizes)
+        hit = np.flatnonzero(sims >= threshold)
+        if hit.size == 0:
+            return []
+        hit = hit[np.argsort(-sims[hit], kind="stable")]
+        return [Match(int(slots[i]), float(sims[i])) for i in hit]
 
 
 def jaccard(
