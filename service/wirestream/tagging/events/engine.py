@@ -33,6 +33,16 @@ _CLOSE_QUOTES = frozenset("”»")
 _STRAIGHT_QUOTES = frozenset('"')
 _PUNCT_BREAKS = frozenset({";", ":"})
 _SPEECH_TYPES = frozenset({PloverType.ACCUSE, PloverType.REQUEST, PloverType.REJECT, PloverType.THREATEN})
+_EMBEDDABLE = frozenset(
+    {
+        PloverType.CONCEDE,
+        PloverType.RETREAT,
+        PloverType.CONSULT,
+        PloverType.SUPPORT,
+        PloverType.COOPERATE,
+        PloverType.AID,
+    }
+)
 _SOURCE_WINDOW = 25
 _TARGET_WINDOW = 10
 _COMPLEMENT_WINDOW = 14
@@ -159,18 +169,19 @@ class EventTagger:
         disc: _Discourse,
         sentence: Span,
     ) -> list[EventTag]:
-        cands: list[EventTag] = []
+        pairs: list[tuple[_Match, EventTag]] = []
         speech_at: list[int] = []
+        ends = [m.i1 for m in matches]
         for m in matches:
-            ev = _build_event(text, fld, toks, groups, inq, m, cues, lr, disc, sentence, speech_at)
+            ev = _build_event(text, fld, toks, groups, inq, m, cues, lr, disc, sentence, speech_at, ends)
             if ev is None:
                 continue
             if m.pattern.rule.plover in _SPEECH_TYPES:
                 speech_at.append(m.i1)
             # an event nobody does to nobody carries no information for routing or analysis
             if ev.source or ev.target or not self._drop_unattributed:
-                cands.append(ev)
-        kept = _dedupe(cands)
+                pairs.append((m, ev))
+        kept = _dedupe(_embedded(pairs))
         events = sorted(_dedupe(kept + _readings(kept, self._rules)), key=lambda e: e.trigger.start)
         for ev in events:
             if (
@@ -191,11 +202,31 @@ class EventTagger:
         return events
 
 
+def _embedded(pairs: list[tuple[_Match, EventTag]]) -> list[EventTag]:
+    """ "X agreed to withdraw / promised to lift the curfew": the embedded act is the event.
+
+    PLOVER codes a promised concession or withdrawal as CONCEDE and a promised cooperative act
+    through that act (re-read as AGREE), so the governing AGREE verb is demoted and the embedded
+    event inherits the intention modality.
+    """
+    out = [ev for _, ev in pairs]
+    for a, (ma, ea) in enumerate(pairs):
+        if ea.event_type is not PloverType.AGREE:
+            continue
+        for b, (mb, eb) in enumerate(pairs):
+            if eb.event_type in _EMBEDDABLE and 0 < mb.i0 - ma.i1 <= 3:
+                out[a] = out[a].model_copy(update={"confidence": round(max(0.05, out[a].confidence - 0.25), 3)})
+                if out[b].modality is None:
+                    out[b] = out[b].model_copy(update={"modality": "intent"})
+                break
+    return out
+
+
 def _readings(events: list[EventTag], rules: RuleSet) -> list[EventTag]:
     """PLOVER re-codings of future/intended/refused actions (data/events/readings.yaml)."""
     out: list[EventTag] = []
     for ev in events:
-        if ev.rule_id.endswith(("+intent", "+threat", "+refusal")):
+        if "+" in ev.rule_id:
             continue
         if not ev.source:
             continue  # an intention needs someone who intends
@@ -493,6 +524,7 @@ def _build_event(
     disc: _Discourse,
     sentence: Span,
     speech_at: list[int],
+    trigger_ends: list[int],
 ) -> EventTag | None:
     rule: Rule = m.pattern.rule
     i0, i1 = m.i0, m.i1
@@ -691,6 +723,10 @@ def _build_event(
         confidence -= 0.15
     if any(0 < i0 - s <= 6 for s in speech_at):
         confidence -= 0.2  # embedded in a speech act ("condemned the attack"): secondary
+    elif nominal and not light and any(0 < i0 - e <= 4 for e in trigger_ends):
+        confidence -= 0.2  # argument of another event ("support for the protests")
+    if nominal and not light and before_tok is not None and before_tok.low in cues.background:
+        confidence -= 0.25  # background ("curfew imposed after protests", "amid clashes")
     confidence = max(0.05, min(0.99, confidence))
 
     return EventTag(

@@ -97,6 +97,7 @@ class Cues:
     object_markers: frozenset[str]
     nominal_modifiers: frozenset[str]
     reduced_passive: frozenset[str]
+    background: frozenset[str]
     strip_prefixes: tuple[str, ...]
 
     def target_tokens(self, rule: Rule) -> frozenset[str]:
@@ -273,6 +274,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             object_markers=_fs(c.get("object_markers")),
             nominal_modifiers=_fs(c.get("nominal_modifiers")),
             reduced_passive=_fs(c.get("reduced_passive")),
+            background=_fs(c.get("background")),
             strip_prefixes=strip,
         )
         index: dict[str, list[Pattern]] = {}
