@@ -1,8 +1,10 @@
-"""One pass of the Aho-Corasick automaton over a text, with word boundaries and case checks.
+"""One pass of the Aho-Corasick automaton over a text, with boundary and case checks.
 
-The automaton runs over a lower-cased copy of the text with typographic apostrophes folded to ASCII
-(both same length as the original, so offsets map 1:1). Overlaps are settled longest-first, which
-lets "Keir Starmer" win over the alias "Sir Keir" and "Downing Street" over a city called "Downing".
+The automaton runs over :func:`~.lexicon.scan_text` of the text (lower-cased, word-start punctuation
+folded to spaces, one leading space): every key starts with a space, so hits only happen at word
+starts and only the end of a hit needs checking. Offsets map 1:1 to the original text. Case-sensitive
+readings ("US" vs "us") are resolved with one dict lookup per hit. Overlaps are settled longest-first,
+so "Keir Starmer" wins over a shorter alias and "Downing Street" over a city called "Downing".
 """
 
 from __future__ import annotations
