@@ -43,6 +43,7 @@ _EMBEDDABLE = frozenset(
         PloverType.AID,
     }
 )
+_MODAL_WINDOW = 8  # "will provide nearly 25,000 tons of emergency food aid"
 _SOURCE_WINDOW = 25
 _TARGET_WINDOW = 10
 _COMPLEMENT_WINDOW = 14
@@ -544,7 +545,7 @@ def _build_event(
     # ---- negation and modality: a short window before the trigger, within the clause
     negated = False
     modality: str | None = None
-    for k in range(i0 - 1, max(-1, i0 - 6), -1):
+    for k in range(i0 - 1, max(-1, i0 - _MODAL_WINDOW), -1):
         t = toks[k]
         if t.low in {",", ";", ":"} or t.low in cues.clause_breaks:
             break
@@ -770,7 +771,11 @@ def _reporter(
         if toks[k].lemma in cues.reporting and not inq[k]:
             subj = _nearest_subject([g for g in groups if g.t1 < k], toks, k, cues, False)
             return subj or disc.speaker
-    return disc.speaker if in_quote else None
+    if in_quote:
+        return disc.speaker
+    # "X issued a stern reminder to Y that it must ...": the clause subject states it
+    first = _first_subject(groups)
+    return first if first is not None and first.t1 < target.t0 else None
 
 
 def _nearest_subject(before: list[_Group], toks: list[Token], i0: int, cues: Cues, in_quote: bool) -> _Group | None:

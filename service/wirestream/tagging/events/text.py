@@ -26,9 +26,11 @@ from sentencex import segment
 _SIMPLEMMA_LANGS = frozenset({"en", "es", "de", "fr", "it", "pt", "nl", "ru", "pl", "sv", "da", "ca"})
 
 # English-style: "didn't" -> did + n't; "Russia's" -> Russia + 's; hyphenated words stay whole.
-_TOKEN_RE_DEFAULT = re.compile(r"\w+(?=n['’]t\b)|n['’]t\b|\w+(?:-\w+)*|['’]s\b|[^\w\s]")
+_TOKEN_RE_DEFAULT = re.compile(
+    r"\d+(?:[.,]\d+)+|\w+(?=n['’]t\b)|n['’]t\b|\w+(?:-\w+)*|['’]s\b|[^\w\s]"
+)  # "4,000" and "5.1" stay one token so they do not eat a trigger's gap budget
 # Romance elision: "l'armée" -> l' + armée, "qu'il" -> qu' + il.
-_TOKEN_RE_ELISION = re.compile(r"\b\w{1,3}['’](?=\w)|\w+(?:-\w+)*|[^\w\s]")
+_TOKEN_RE_ELISION = re.compile(r"\d+(?:[.,]\d+)+|\b\w{1,3}['’](?=\w)|\w+(?:-\w+)*|[^\w\s]")
 _ELISION_LANGS = frozenset({"fr", "it"})
 
 
