@@ -163,3 +163,18 @@ def test_native_script_names(tagger):
 
 def test_empty_article(tagger):
     assert tagger.tag(make_article("", headline="")) == []
+
+
+def test_apposition_after_name(tagger):
+    tags = tagger.tag(make_article(
+        "Talks were led by Marta Ovsienko, Ukraine's deputy foreign minister, and by Keir Starmer, "
+        "the British prime minister.", date="2025-07-04"))
+    marta = next(t for t in tags if t.name == "Marta Ovsienko")
+    assert marta.country == "UKR" and marta.role == "GOV"
+    starmer = next(t for t in tags if t.name == "Keir Starmer")
+    assert [m.text for m in starmer.mentions] == ["Keir Starmer"]
+
+
+def test_former_agents_are_elites(tagger):
+    tags = {t.actor_id: t for t in tagger.tag(make_article("Two former Russian officials were detained."))}
+    assert tags["RUSELI"].role == "ELI"

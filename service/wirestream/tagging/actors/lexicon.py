@@ -131,6 +131,7 @@ class Rules:
     name_after: re.Pattern[str]
     name_connectors: frozenset[str]
     function_words: frozenset[str]
+    title_modifiers: frozenset[str]
     role_types: Mapping[str, str]
     contextual_agents: frozenset[str]
 
@@ -428,6 +429,7 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
         name_after=re.compile(r"[ \t]+((?:[^\W\d_][\w'’.\-]*)(?:[ \t]+[^\W\d_][\w'’.\-]*){0,4})"),
         name_connectors=frozenset(ctx["name_connectors"]),
         function_words=frozenset(ctx["function_words"]),
+        title_modifiers=frozenset(w.lower() for w in [*ctx["title_blockers"], *ctx["title_modifiers"]]),
         role_types=MappingProxyType(dict(raw["role_types"])),
         contextual_agents=frozenset(s.lower() for s in agents.get("contextual", [])),
     )

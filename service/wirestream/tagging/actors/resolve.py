@@ -39,6 +39,10 @@ _PLACEISH = (Kind.CAPITAL, Kind.CITY, Kind.REGION)
 _POSSESSIVE = re.compile(r"'s?[ \t]+$")
 _OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?$")
 _SPACE_OR_COMMA = re.compile(r"[ \t]*,?[ \t]+$")
+_NAME_BEFORE_COMMA = re.compile(r"(?:^|[\s(\"])((?:[A-Z][\w'\-]+ ){1,3}[A-Z][\w'\-]+), $")
+_FORMER = frozenset({"former", "ex", "retired"})
+_FORMER_BEFORE = re.compile(r"(?i:\b(?:former|ex|retired))[\s-]+(?:\w+\s+)?$")
+_MODIFIER_GAP = re.compile(r"('s?)?[ \t]+([a-z][\w-]*)[ \t]+")
 _IN_COUNTRY = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+$")
 
@@ -417,6 +421,17 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     place: str | None = None
     span_start = m.start
     p, poss = _prev_poss_or_space(f, i)
+    modifier: str | None = None
+    if p is None and i > 0:
+        # one modifier between qualifier and title: "Ukraine's deputy foreign minister"
+        q = f.matches[i - 1]
+        mod = _MODIFIER_GAP.fullmatch(f.norm, q.end, m.start)
+        if (
+            mod is not None
+            and mod.group(2).lower() in lex.rules.title_modifiers
+            and q.entries[0].kind in (*_COUNTRYISH, Kind.ORG, *_PLACEISH)
+        ):
+            p, poss, modifier = q, bool(mod.group(1)), mod.group(2).lower()
     if p is not None:
         e = p.entry
         if e.kind in _COUNTRYISH or e.kind is Kind.ORG:
@@ -442,33 +457,30 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         return
     has_the = _has_the(f.norm, span_start)
     window = f.norm[max(0, span_start - 30):span_start]
-    blocked = bool(lex.rules.blocker_before.search(window)) or (
+    blocked = modifier is not None or bool(lex.rules.blocker_before.search(window)) or (
         has_the and bool(lex.rules.blocker_before.search(window[:-4]))
     )
+    former = modifier in _FORMER or bool(_FORMER_BEFORE.search(window))
     new = _new_person_name(doc, f, i, m.end)
-    if new is not None and not blocked:
-        s, end = new
-        name = f.text[s:end]
-        pid = f"person:{_slug(name)}"
-        office = title.offices[0]
-        if title.local and place is not None:
-            office = f"{office} of {lex.places[place].name}"
-        role = title.role
-        conf = C_NEW_PERSON
-        if where is None and doc.dominant is not None:
-            where, conf = doc.dominant, C_SURNAME_GUESS  # "President X" in a story about one country
-        code = (where if where and not where.startswith("org:") else "---") + role
-        country = where if where and not where.startswith("org:") else None
-        doc.add(pid, lambda: _Acc(pid, name, ActorType.PERSON, country, role, office, code, conf),
-                f, s, end, conf)
-        doc.new_people.setdefault(name.split()[-1], pid)
+    if new is not None:
+        _add_new_person(doc, f, new, title, where, place, former)
         return
+    start = span_start - 4 if has_the else span_start
+    if f.norm.endswith(", ", 0, start):
+        # apposition after a name: "Keir Starmer, the Prime Minister," / "Olena X, Ukraine's envoy,"
+        j = i - 1 if span_start == m.start else i - 2
+        prev = f.matches[j] if j >= 0 else None
+        if prev is not None and prev.end == start - 2 and prev.entries[0].kind in (Kind.PERSON, Kind.SURNAME):
+            return  # the dictionary person carries it; never re-attach the title to someone else
+        before = _NAME_BEFORE_COMMA.search(f.norm, max(0, start - 60), start)
+        if before is not None and (prev is None or prev.end <= before.start(1)):
+            _add_new_person(doc, f, (before.start(1), before.end(1)), title, where, place, former)
+            return
     if blocked or title.local or (not has_the and where is None):
         return
     if span_end == m.end and f.norm.startswith(" of ", m.end):
         return  # "the president of the club": not a state office
     holder_id = doc.holder(title, where)
-    start = span_start - 4 if has_the else span_start
     if holder_id is not None:
         doc.add_person(holder_id, f, start, span_end, C_TITLE)
     elif where is not None and span_start < m.start:
@@ -480,11 +492,39 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
             doc.add_composite(where, title.role, f, start, span_end, C_CONTEXT)
 
 
+def _add_new_person(doc: _Doc, f: _Field, span: tuple[int, int], title: Title, where: str | None,
+                    place: str | None, former: bool = False) -> None:
+    """A person the dictionary does not know, described by a title phrase next to their name."""
+    lex = doc.lex
+    s, end = span
+    name = f.text[s:end]
+    pid = f"person:{_slug(name)}"
+    office = title.offices[0]
+    if title.local and place is not None:
+        office = f"{office} of {lex.places[place].name}"
+    role = "ELI" if former else title.role
+    conf = C_NEW_PERSON
+    if where is None and doc.dominant is not None:
+        where, conf = doc.dominant, C_SURNAME_GUESS  # "President X" in a story about one country
+    if where is not None and where.startswith("org:"):
+        org = lex.orgs[where]
+        country, code = org.country, org.code
+    else:
+        country = where
+        code = (where or "---") + role
+    doc.add(pid, lambda: _Acc(pid, name, ActorType.PERSON, country, role, office, code, conf),
+            f, s, end, conf)
+    doc.new_people.setdefault(name.split()[-1], pid)
+
+
 def _do_agent(doc: _Doc, f: _Field, i: int) -> None:
     m = f.matches[i]
-    role = m.entry.ref
+    role = m.entries[0].ref
     p, _poss = _prev_poss_or_space(f, i)
     lex = doc.lex
+    wb = _word_before(f.norm, p.start if p is not None else m.start)
+    if wb is not None and wb[1].lower() in _FORMER:
+        role = "ELI"  # "a former CIA official", "ex-soldiers": CAMEO codes them as elites
     if p is not None:
         e = p.entry
         if e.kind in _COUNTRYISH:
