@@ -46,12 +46,49 @@ def faust_credentials(k: KafkaSettings) -> Any:
     if k.sasl_mechanism:
         password = k.sasl_password.get_secret_value() if k.sasl_password else ""
         if k.sasl_mechanism == "PLAIN":
-            return faust.SASLCredentials(
-                username=k.sasl_username, password=password, ssl_context=ctx
-            )
+            return faust.SASLCredentials(username=k.sasl_username, password=password, ssl_context=ctx)
         return faust.SASLCredentials(
             username=k.sasl_username, password=password, ssl_context=ctx, mechanism=k.sasl_mechanism
         )
     if ctx is not None:
         return faust.SSLCredentials(ctx)
     return None
+
+
+class KafkaConnectionCheckError(ConnectionError):
+    """A broker could not be reached, or refused the TLS handshake or the SASL login."""
+
+
+async def check_connection(k: KafkaSettings, timeout: float = 15.0) -> None:
+    """Connect to every bootstrap server once (TCP, TLS, SASL) and raise a clear error at the first failure.
+
+    aiokafka's clients only say "Unable to bootstrap" and log the cause; this names it
+    (``certificate verify failed``, ``invalid credentials with SASL mechanism SCRAM-SHA-512``, …) so a
+    misconfigured worker or CLI fails fast with the reason. The password never appears in the message.
+    """
+    import asyncio
+
+    from aiokafka.conn import create_conn
+
+    kw = aiokafka_kwargs(k)
+    for server in (s.strip() for s in k.bootstrap_servers.split(",") if s.strip()):
+        host, _, port = server.rpartition(":")
+        what = f"{server} ({k.security_protocol}{', ' + k.sasl_mechanism if k.sasl_mechanism else ''})"
+        try:
+            conn = await asyncio.wait_for(
+                create_conn(
+                    host.strip("[]"), int(port), ssl_context=kw.get("ssl_context"),
+                    security_protocol=k.security_protocol, sasl_mechanism=k.sasl_mechanism or "PLAIN",
+                    sasl_plain_username=kw.get("sasl_plain_username"),
+                    sasl_plain_password=kw.get("sasl_plain_password"),
+                ),
+                timeout,
+            )  # fmt: skip
+        except TimeoutError:
+            raise KafkaConnectionCheckError(f"Kafka broker {what}: no answer within {timeout:.0f}s") from None
+        except Exception as exc:
+            msg = str(exc)
+            if kw.get("sasl_plain_password"):
+                msg = msg.replace(str(kw["sasl_plain_password"]), "**********")
+            raise KafkaConnectionCheckError(f"Kafka broker {what}: {type(exc).__name__}: {msg}") from None
+        conn.close()

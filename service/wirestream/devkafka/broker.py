@@ -16,8 +16,12 @@ import time
 import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..settings import DevKafkaSettings
+
+if TYPE_CHECKING:
+    from .security import SaslSslListener
 
 _POM = Path(__file__).resolve().parents[3] / "deploy" / "kafka" / "pom.xml"
 _MAIN_CLASS = "kafka.Kafka"
@@ -49,6 +53,7 @@ class BrokerState:
     cluster_id: str
     version: str
     log_file: str
+    sasl_port: int | None = None  # the SASL_SSL listener's port, when started with ``security``
 
     @property
     def bootstrap(self) -> str:
@@ -116,9 +121,12 @@ def broker_answers(bootstrap: str, timeout: float = 3.0) -> bool:
 class DevKafka:
     """One local broker rooted at ``settings.home``. Every method is idempotent."""
 
-    def __init__(self, settings: DevKafkaSettings, *, root: Path | None = None) -> None:
+    def __init__(
+        self, settings: DevKafkaSettings, *, root: Path | None = None, security: SaslSslListener | None = None
+    ) -> None:
         base = root or Path.cwd()
         self.settings = settings
+        self.security = security
         self.home = (base / settings.home).resolve()
         self.cache = (base / settings.cache).resolve()
         self.data_dir = self.home / "data"
@@ -190,7 +198,7 @@ class DevKafka:
             f"-Dlog4j.configuration=file:{self.home / 'log4j.properties'}", "-cp", f"{self.libs}/*",
         ]  # fmt: skip
 
-    def _write_config(self, port: int, controller_port: int) -> None:
+    def _write_config(self, port: int, controller_port: int, sasl_port: int | None = None) -> None:
         props = {
             "process.roles": "broker,controller",
             "node.id": "1",
@@ -215,14 +223,26 @@ class DevKafka:
             "log.segment.bytes": str(64 * 1024 * 1024),
             "delete.topic.enable": "true",
         }
+        if self.security is not None and sasl_port is not None:
+            name = self.security.name
+            props["listeners"] += f",{name}://127.0.0.1:{sasl_port}"
+            props["advertised.listeners"] += f",{name}://127.0.0.1:{sasl_port}"
+            props["listener.security.protocol.map"] += f",{name}:{name}"
+            props.update(self.security.properties(sasl_port))
+        self.config_file.touch(mode=0o600)  # may hold PLAIN passwords
         self.config_file.write_text("".join(f"{k}={v}\n" for k, v in props.items()))
         (self.home / "log4j.properties").write_text(_LOG4J)
 
     def _format(self, cluster_id: str) -> None:
         cmd = [*self._java(), _STORAGE_TOOL, "format", "-t", cluster_id, "-c", str(self.config_file)]
+        if self.security is not None:
+            cmd += self.security.format_args()
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if proc.returncode != 0:
-            raise DevKafkaError(f"formatting KRaft storage failed:\n{proc.stdout}{proc.stderr}")
+            out = f"{proc.stdout}{proc.stderr}"
+            for u in self.security.users if self.security is not None else ():
+                out = out.replace(u.password.get_secret_value(), "**********")
+            raise DevKafkaError(f"formatting KRaft storage failed:\n{out}")
 
     def _existing_cluster_id(self) -> str | None:
         meta = self.data_dir / "meta.properties"
@@ -255,7 +275,12 @@ class DevKafka:
         cport = cport if cport and cport != port else _free_port()
         while cport == port:
             cport = _free_port()
-        self._write_config(port, cport)
+        sport: int | None = None
+        if self.security is not None:
+            sport = previous.sasl_port if previous and previous.sasl_port and _port_is_free(previous.sasl_port) else 0
+            while not sport or sport in (port, cport):
+                sport = _free_port()
+        self._write_config(port, cport, sport)
 
         cluster_id = self._existing_cluster_id()
         if cluster_id is None:
@@ -265,7 +290,7 @@ class DevKafka:
             self._format(cluster_id)
 
         log = self.log_file.open("ab")
-        proc = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
+        proc = subprocess.Popen(
             [*self._java(), _MAIN_CLASS, str(self.config_file)],
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -276,7 +301,7 @@ class DevKafka:
         log.close()
         state = BrokerState(
             pid=proc.pid, port=port, controller_port=cport, cluster_id=cluster_id,
-            version=self.settings.version, log_file=str(self.log_file),
+            version=self.settings.version, log_file=str(self.log_file), sasl_port=sport,
         )  # fmt: skip
         self.state_file.write_text(json.dumps(asdict(state)))
         deadline = time.monotonic() + timeout

@@ -1,0 +1,281 @@
+"""Helpers for the fault-injection tests: input mixes, producing, settling, reading outcomes per input."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import signal
+import subprocess
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+
+from wire_articles import story, story_bytes
+from wirestream.audit import AuditReport, audit, read_topic
+from wirestream.kafka_client import aiokafka_kwargs
+from wirestream.settings import Settings
+
+SOAK = os.environ.get("WIRESTREAM_SOAK", "").lower() in {"1", "true", "yes"}
+
+#: Faust reads these from the environment (they override the app's kwargs); workers inherit them.
+#: A 10 s session timeout lets the group evict a SIGKILLed worker in seconds instead of a minute.
+FAST_GROUP_ENV = {"BROKER_SESSION_TIMEOUT": "10", "BROKER_HEARTBEAT_INTERVAL": "1"}
+
+
+# ------------------------------------------------------------------------------------ inputs
+
+
+def near_copy(i: int, variant: int = 1) -> bytes:
+    """A syndicated copy of story ``i``: other id, changed headline, a dateline and a sentence added."""
+    d = story(i)
+    paras = d["body"].split("\n\n")
+    paras[0] = f"LONDON, June {1 + variant % 28} (Other Wire) - " + paras[0]
+    paras.append(f"The agency said more details would follow later in the day (update {variant}).")
+    return orjson.dumps(
+        {**d, "id": f"urn:test:near:{i}:{variant}", "headline": f"UPDATE {variant}: " + d["headline"],
+         "body": "\n\n".join(paras)}
+    )  # fmt: skip
+
+
+def new_version(i: int, version: int = 2) -> bytes:
+    """Version ``version`` of story ``i`` (same id, a paragraph added)."""
+    d = story(i)
+    extra = f"This story was updated (version {version}) with new comments from officials."
+    return orjson.dumps({**d, "version": version, "body": d["body"] + "\n\n" + extra})
+
+
+def mixed_stream(n: int, seed: int, first: int = 0) -> list[bytes]:
+    """``n`` inputs: ~70 % new stories, ~15 % exact re-sends, ~15 % near copies of earlier stories."""
+    rng = random.Random(seed)
+    out: list[bytes] = []
+    sent: list[int] = []
+    nxt = first
+    for _ in range(n):
+        r = rng.random()
+        if sent and r < 0.15:
+            out.append(story_bytes(rng.choice(sent)))
+        elif sent and r < 0.30:
+            out.append(near_copy(rng.choice(sent), rng.randint(1, 5)))
+        else:
+            out.append(story_bytes(nxt))
+            sent.append(nxt)
+            nxt += 1
+    return out
+
+
+# ------------------------------------------------------------------------------------ producing
+
+
+def _producer(settings: Settings, **kw: Any) -> AIOKafkaProducer:
+    return AIOKafkaProducer(**aiokafka_kwargs(settings.kafka), acks="all", enable_idempotence=True, linger_ms=5, **kw)
+
+
+async def produce(settings: Settings, values: list[bytes], partition: int | None = None) -> None:
+    producer = _producer(settings)
+    await producer.start()
+    try:
+        futs = [await producer.send(settings.topics.raw, v, partition=partition) for v in values]
+        for f in futs:
+            await f
+    finally:
+        await producer.stop()
+
+
+class BackgroundProducer(threading.Thread):
+    """Produces ``values`` in order at ``rate`` per second (None: as fast as acks allow) in a thread."""
+
+    def __init__(self, settings: Settings, values: list[bytes], rate: float | None = None) -> None:
+        super().__init__(daemon=True)
+        self.settings, self.values, self.rate = settings, values, rate
+        self.sent = 0
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            asyncio.run(self._run())
+        except BaseException as exc:  # reported by join_checked
+            self.error = exc
+
+    async def _run(self) -> None:
+        producer = _producer(self.settings, request_timeout_ms=120_000)
+        await producer.start()
+        try:
+            t0 = time.monotonic()
+            futs = []
+            for i, v in enumerate(self.values):
+                if self.rate:
+                    delay = t0 + i / self.rate - time.monotonic()
+                    if delay > 0:
+                        await asyncio.sleep(delay)
+                futs.append(await producer.send(self.settings.topics.raw, v, partition=0))
+                if len(futs) >= 200:
+                    for f in futs:
+                        await f
+                    self.sent += len(futs)
+                    futs = []
+            for f in futs:
+                await f
+            self.sent += len(futs)
+        finally:
+            await producer.stop()
+
+    def join_checked(self, timeout: float) -> None:
+        self.join(timeout)
+        assert not self.is_alive(), f"producer still running after {timeout}s ({self.sent} sent)"
+        if self.error is not None:
+            raise self.error
+
+
+# ------------------------------------------------------------------------------------ observing
+
+
+async def end_offsets(settings: Settings, topics: list[str]) -> dict[str, int]:
+    """Sum of end offsets per topic (records ever written, repeats included)."""
+    consumer = AIOKafkaConsumer(**aiokafka_kwargs(settings.kafka), enable_auto_commit=False)
+    await consumer.start()
+    try:
+        out: dict[str, int] = {}
+        for t in topics:
+            parts = consumer.partitions_for_topic(t)
+            if parts is None:
+                await consumer._client.force_metadata_update()
+                parts = consumer.partitions_for_topic(t) or set()
+            tps = [TopicPartition(t, p) for p in parts]
+            out[t] = sum((await consumer.end_offsets(tps)).values()) if tps else 0
+        return out
+    finally:
+        await consumer.stop()
+
+
+def outputs_written(settings: Settings) -> int:
+    t = settings.topics
+    return sum(asyncio.run(end_offsets(settings, [t.enriched, t.duplicates, t.deadletter])).values())
+
+
+def wait_settled(settings: Settings, n: int, workers: Any, timeout: float, interval: float = 1.0) -> AuditReport:
+    """Poll the audit until all ``n`` inputs have an outcome (fails fast if a worker died)."""
+    deadline = time.monotonic() + timeout
+    report = asyncio.run(audit(settings, timeout=30))
+    while time.monotonic() < deadline:
+        if workers is not None:
+            workers.assert_alive()
+        if report.inputs >= n and not report.missing:
+            return report
+        time.sleep(interval)
+        report = asyncio.run(audit(settings, timeout=30))
+    raise AssertionError(f"not settled after {timeout:.0f}s: {report.summary()}, expected {n} inputs")
+
+
+def kill9(proc: subprocess.Popen[bytes]) -> None:
+    """SIGKILL a worker and mark it as an expected exit for ``workers.assert_alive``."""
+    proc._ws_expected_exit = True  # type: ignore[attr-defined]
+    os.killpg(proc.pid, signal.SIGKILL)  # start_new_session: the worker leads its own group
+    proc.wait(10)
+
+
+# ------------------------------------------------------------------------------------ outcomes
+
+
+_VOLATILE = {"received_at", "processed_at"}
+
+
+def _strip(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {k: _strip(v) for k, v in obj.items() if k not in _VOLATILE}
+    if isinstance(obj, list):
+        return [_strip(v) for v in obj]
+    return obj
+
+
+def comparable(value: bytes | None, outcome: str) -> Any:
+    """A record's value without its processing timestamps (dead letters are the original bytes)."""
+    if value is None or outcome == "deadletter":
+        return value
+    return _strip(orjson.loads(value))
+
+
+@dataclass
+class Outcomes:
+    """Every outcome record, grouped by the raw input it belongs to."""
+
+    by_input: dict[tuple[int, int], list[tuple[str, bytes | None, Any, dict[str, str]]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+    def single(self, key: tuple[int, int]) -> str:
+        return self.by_input[key][0][0]
+
+    def repeats(self) -> dict[tuple[int, int], int]:
+        return {k: len(v) for k, v in self.by_input.items() if len(v) > 1}
+
+    def inconsistent_repeats(self) -> dict[tuple[int, int], list[str]]:
+        """Inputs whose repeated outputs differ in outcome, key or value (timestamps aside): what differs."""
+        bad: dict[tuple[int, int], list[str]] = {}
+        for k, recs in self.by_input.items():
+            first = recs[0][:3]
+            for r in recs[1:]:
+                if r[:3] != first:
+                    what = [n for n, a, b in zip(("outcome", "key"), first, r, strict=False) if a != b]
+                    bad[k] = what + diff_paths(first[2], r[2])
+        return bad
+
+
+def diff_paths(a: Any, b: Any, path: str = "") -> list[str]:
+    """Where two JSON values differ: ``["dedupe.similarity: 0.8 != 0.9", ...]`` (at most 10)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        out: list[str] = []
+        for key in sorted(set(a) | set(b)):
+            out += diff_paths(a.get(key), b.get(key), f"{path}.{key}" if path else key)
+        return out[:10]
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        out = []
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            out += diff_paths(x, y, f"{path}[{i}]")
+        return out[:10]
+    return [] if a == b else [f"{path}: {str(a)[:80]!r} != {str(b)[:80]!r}"]
+
+
+def read_outcomes(settings: Settings) -> Outcomes:
+    t = settings.topics
+    out = Outcomes()
+    for topic, outcome in ((t.enriched, "enriched"), (t.duplicates, "duplicate"), (t.deadletter, "deadletter")):
+        for rec in asyncio.run(read_topic(settings, topic, timeout=60)):
+            h = {k: v.decode("utf-8", "replace") for k, v in (rec.headers or ())}
+            if h.get("wirestream.outcome") != outcome:
+                continue
+            part = h.get("wirestream.input.partition") or h.get("__connect.errors.partition")
+            off = h.get("wirestream.input.offset") or h.get("__connect.errors.offset")
+            assert part is not None and off is not None, f"output without provenance headers: {h}"
+            out.by_input[(int(part), int(off))].append((outcome, rec.key, comparable(rec.value, outcome), h))
+    return out
+
+
+def verdict(outcome: str, value: Any) -> tuple[str, str | None]:
+    """(outcome, dedupe status) of one comparable output value."""
+    if outcome == "deadletter" or not isinstance(value, dict):
+        return (outcome, None)
+    return (outcome, value.get("dedupe", {}).get("status"))
+
+
+def embedded_verdicts(settings: Settings, raw_values: list[bytes]) -> list[tuple[str, str | None]]:
+    """The fault-free reference: the same inputs, same order, through the embedded pipeline."""
+    from wirestream.embedded import build_pipeline
+    from wirestream.models import Provenance, RawInput
+
+    pipeline = build_pipeline(settings)
+    out = []
+    for offset, value in enumerate(raw_values):
+        prov = Provenance(topic=settings.topics.raw, partition=0, offset=offset, received_at=datetime.now(UTC))
+        res = pipeline.process(RawInput(value=value, provenance=prov))
+        rec = res.record
+        status = getattr(getattr(rec, "dedupe", None), "status", None)
+        dead = res.outcome.value == "deadletter"
+        out.append((res.outcome.value, status.value if status is not None and not dead else None))
+    return out

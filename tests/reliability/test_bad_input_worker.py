@@ -1,0 +1,124 @@
+"""The whole bad-input catalogue plus a seeded hypothesis fuzz stream through the real broker.
+
+The worker must never stop, every input must end as exactly one outcome, and dead letters must carry
+the catalogue's reason codes (never ``internal_error``: that is a bug, not bad input).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections import Counter
+
+import orjson
+import pytest
+from bad_inputs import CATALOGUE
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reliability.rel_support import SOAK, produce, read_outcomes, wait_settled
+from wire_articles import story, story_bytes
+from wirestream.audit import audit
+
+pytestmark = [pytest.mark.reliability, pytest.mark.kafka]
+
+#: What a default broker and producer accept (message.max.bytes / max_request_size ≈ 1 MiB).
+KAFKA_MAX = 1_000_000
+
+
+def _mutate(data: bytes, ops: list[tuple[int, int, bytes]]) -> bytes:
+    b = bytearray(data)
+    for kind, pos, chunk in ops:
+        if not b:
+            b.extend(chunk)
+            continue
+        i = pos % len(b)
+        if kind == 0:  # flip a byte
+            b[i] ^= 0xFF
+        elif kind == 1:  # truncate
+            del b[i:]
+        elif kind == 2:  # insert junk
+            b[i:i] = chunk
+        else:  # duplicate a range
+            b[i:i] = b[i : i + len(chunk) + 1]
+    return bytes(b)
+
+
+def fuzz_inputs(count: int) -> list[bytes]:
+    """``count`` inputs from hypothesis (derandomized: the same list on every run)."""
+    valid = [story_bytes(i) for i in range(5)] + [c.data for c in CATALOGUE if c.expected_reason is None][:10]
+    valid = [v for v in valid if len(v) < 50_000]
+    out: list[bytes] = []
+    op = st.tuples(st.integers(0, 3), st.integers(0, 1 << 20), st.binary(min_size=1, max_size=64))
+    inputs = st.one_of(
+        st.binary(max_size=2048),
+        st.text(max_size=500).map(str.encode),
+        st.tuples(st.sampled_from(valid), st.lists(op, min_size=1, max_size=6)).map(lambda t: _mutate(*t)),
+        st.dictionaries(
+            st.sampled_from(["id", "headline", "body", "published", "lang", "version", "uri", "body_text"]),
+            st.one_of(st.text(max_size=200), st.integers(), st.none(), st.lists(st.integers(), max_size=3)),
+        ).map(lambda d: json.dumps(d).encode()),
+    )
+
+    @settings(max_examples=count, derandomize=True, database=None, deadline=None,
+              suppress_health_check=list(HealthCheck))  # fmt: skip
+    @given(inputs)
+    def collect(value: bytes) -> None:
+        out.append(value)
+
+    collect()
+    return out[:count]
+
+
+def big_article(size: int) -> bytes:
+    """A valid article of about ``size`` bytes (many paragraphs), under the broker's message limit."""
+    d = story(424242)
+    para = d["body"].split("\n\n")[1]
+    body = "\n\n".join([d["body"]] + [f"{para} Paragraph {k}." for k in range(size // (len(para) + 20))])
+    return orjson.dumps({**d, "id": "urn:test:big:1", "body": body})
+
+
+def test_catalogue_and_fuzz_through_the_worker_each_get_exactly_one_outcome(make_settings, workers) -> None:
+    s = make_settings(partitions=1)
+    cases = [c for c in CATALOGUE if len(c.data) < KAFKA_MAX]
+    too_big_for_kafka = [c.name for c in CATALOGUE if len(c.data) >= KAFKA_MAX]
+    fuzz = fuzz_inputs(2_000 if SOAK else 300)
+    big = [big_article(300_000), big_article(900_000)]
+    values = [c.data for c in cases] + fuzz + big
+    workers.start(s)
+    t0 = time.monotonic()
+    asyncio.run(produce(s, values, partition=0))
+    report = wait_settled(s, len(values), workers, timeout=300)
+    elapsed = time.monotonic() - t0
+    workers.assert_alive()
+    assert report.exact, report.summary()
+
+    outs = read_outcomes(s)
+    wrong = []
+    for offset, case in enumerate(cases):
+        outcome, _, _, headers = outs.by_input[(0, offset)][0]
+        got = headers.get("wirestream.reason") if outcome == "deadletter" else None
+        if case.expected_reason is None:
+            if outcome == "deadletter":
+                wrong.append((case.name, "accepted", got))
+        elif got != case.expected_reason:
+            wrong.append((case.name, case.expected_reason, got or outcome))
+    assert not wrong, f"catalogue outcomes differ through the worker: {wrong}"
+
+    reasons: Counter[str] = Counter()
+    originals_ok = 0
+    for offset in range(len(cases), len(values)):
+        outcome, _key, value, headers = outs.by_input[(0, offset)][0]
+        if outcome == "deadletter":
+            reasons[headers.get("wirestream.reason", "?")] += 1
+            originals_ok += value == values[offset]
+    assert originals_ok == sum(reasons.values()), "dead letters must carry the original bytes"
+    assert reasons["internal_error"] == 0, f"fuzz inputs hit internal errors: {reasons}"
+    big_outcomes = [outs.by_input[(0, len(values) - 2 + k)][0][0] for k in range(2)]
+    assert big_outcomes == ["enriched", "enriched"], big_outcomes
+    print(
+        f"\nRELIABILITY bad-input: catalogue={len(cases)} (not producible, > 1 MB: {too_big_for_kafka}) "
+        f"fuzz={len(fuzz)} big={[len(b) for b in big]} seconds={elapsed:.0f} fuzz_dead_letters={dict(reasons)} "
+        f"audit={asyncio.run(audit(s)).summary()}"
+    )
