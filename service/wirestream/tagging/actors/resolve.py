@@ -124,7 +124,7 @@ class _Doc:
         for f in self.fields:
             weight = 2 if f.field is TextField.HEADLINE else 1
             for m in f.matches:
-                e = m.entry
+                e = m.entries[0]
                 iso: str | None = None
                 if e.kind in _COUNTRYISH:
                     iso = e.ref
@@ -326,15 +326,15 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True)
 def _title_before(doc: _Doc, f: _Field, i: int) -> Title | None:
     """The title right before a name ("Senator", "Defence Secretary"), unless "former"/"ex-"."""
     p = _prev(f, i)
-    if p is None or p.entry.kind is not Kind.TITLE:
+    if p is None or p.entries[0].kind is not Kind.TITLE:
         return None
     start = p.start
     q, _ = _prev_poss_or_space(f, i - 1)
-    if q is not None and q.entry.kind in _COUNTRYISH:
+    if q is not None and q.entries[0].kind in _COUNTRYISH:
         start = q.start
     if doc.lex.rules.blocker_before.search(f.norm[max(0, start - 30):start]):
         return None
-    return doc.lex.titles[p.entry.ref]
+    return doc.lex.titles[p.entries[0].ref]
 
 
 def _titlecase(text: str) -> bool:
@@ -416,7 +416,7 @@ def _new_person_name(doc: _Doc, f: _Field, i: int, after: int) -> tuple[int, int
 def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     m = f.matches[i]
     lex = doc.lex
-    title = lex.titles[m.entry.ref]
+    title = lex.titles[m.entries[0].ref]
     where: str | None = None
     place: str | None = None
     span_start = m.start
@@ -433,7 +433,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         ):
             p, poss, modifier = q, bool(mod.group(1)), mod.group(2).lower()
     if p is not None:
-        e = p.entry
+        e = p.entries[0]
         if e.kind in _COUNTRYISH or e.kind is Kind.ORG:
             where, span_start = e.ref, p.start
         elif e.kind in _PLACEISH and (poss or title.local):
@@ -450,10 +450,10 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         where = title.org
     span_end = m.end
     n, gap = _next(f, i)
-    if n is not None and n.entry.kind in (*_COUNTRYISH, Kind.ORG) and _OF.fullmatch(gap):
-        where, span_end = n.entry.ref, n.end
+    if n is not None and n.entries[0].kind in (*_COUNTRYISH, Kind.ORG) and _OF.fullmatch(gap):
+        where, span_end = n.entries[0].ref, n.end
     # Title directly followed by a dictionary person: the person's own match carries the mention.
-    if n is not None and n.start == m.end + 1 and n.entry.kind in (Kind.PERSON, Kind.SURNAME):
+    if n is not None and n.start == m.end + 1 and n.entries[0].kind in (Kind.PERSON, Kind.SURNAME):
         return
     has_the = _has_the(f.norm, span_start)
     window = f.norm[max(0, span_start - 30):span_start]
@@ -526,7 +526,7 @@ def _do_agent(doc: _Doc, f: _Field, i: int) -> None:
     if wb is not None and wb[1].lower() in _FORMER:
         role = "ELI"  # "a former CIA official", "ex-soldiers": CAMEO codes them as elites
     if p is not None:
-        e = p.entry
+        e = p.entries[0]
         if e.kind in _COUNTRYISH:
             doc.add_composite(e.ref, role, f, p.start, m.end, C_CODE)
             return
@@ -555,7 +555,7 @@ def _do_agent(doc: _Doc, f: _Field, i: int) -> None:
         and n.entries[0].kind in (*_COUNTRYISH, *_PLACEISH)
         and _IN_COUNTRY.fullmatch(f.norm, m.end, n.start)
     ):
-        iso_in = n.entry.ref if n.entry.kind in _COUNTRYISH else lex.places[n.entry.ref].country
+        iso_in = n.entries[0].ref if n.entries[0].kind in _COUNTRYISH else lex.places[n.entries[0].ref].country
         doc.add_composite(iso_in, role, f, m.start, n.end, C_CONTEXT)  # "police in Kenya"
         return
     surface = f.norm[m.start:m.end].lower()
@@ -587,7 +587,7 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     place = lex.places[e.ref]
     locative = _locative_before(lex, f.norm, m.start)
     n, gap = _next(f, i)
-    if n is not None and n.entry.kind is Kind.AGENT and (gap == " " or _POSSESSIVE.fullmatch(gap)):
+    if n is not None and n.entries[0].kind is Kind.AGENT and (gap == " " or _POSSESSIVE.fullmatch(gap)):
         return True  # the agent builds "Shanghai police"
     if e.kind is Kind.CAPITAL and not locative and lex.rules.acting_after.match(f.norm, m.end):
         actor = lex.capital_actors.get(place.name) or f"{place.country}GOV"
@@ -610,7 +610,7 @@ def _process(doc: _Doc, f: _Field) -> None:
             if k is Kind.PERSON:
                 start = m.start
                 p = _prev(f, i)
-                if p is not None and p.entry.kind is Kind.HONORIFIC:
+                if p is not None and p.entries[0].kind is Kind.HONORIFIC:
                     start = p.start
                 doc.add_person(e.ref, f, start, m.end, C_NAME, _title_before(doc, f, i))
             elif k is Kind.SURNAME:
@@ -618,25 +618,25 @@ def _process(doc: _Doc, f: _Field) -> None:
                 title: Title | None = None
                 where: str | None = None
                 prefixed = False
-                if p is not None and p.entry.kind in (Kind.HONORIFIC, Kind.TITLE):
+                if p is not None and p.entries[0].kind in (Kind.HONORIFIC, Kind.TITLE):
                     prefixed = True
-                    if p.entry.kind is Kind.TITLE:
-                        title = lex.titles[p.entry.ref]
+                    if p.entries[0].kind is Kind.TITLE:
+                        title = lex.titles[p.entries[0].ref]
                         q, _ = _prev_poss_or_space(f, i - 1)
-                        if q is not None and q.entry.kind in _COUNTRYISH:
-                            where = q.entry.ref
+                        if q is not None and q.entries[0].kind in _COUNTRYISH:
+                            where = q.entries[0].ref
                 if _inside_longer_name(doc, f, i):
                     continue  # "Melania Trump", "Minister Juan Carlos Jobet": someone else
                 pid, conf = _surname_person(doc, e, title, where, prefixed)
                 if pid is None:
                     continue
-                start = p.start if p is not None and p.entry.kind is Kind.HONORIFIC else m.start
+                start = p.start if p is not None and p.entries[0].kind is Kind.HONORIFIC else m.start
                 doc.add_person(pid, f, start, m.end, conf, _title_before(doc, f, i))
             elif k in _COUNTRYISH:
                 if _inside_longer_name(doc, f, i, check_before=k is Kind.COUNTRY):
                     continue  # "Michael Jordan", "Chad Smith", "American Airlines"
                 n, gap = _next(f, i)
-                if n is not None and n.entry.kind is Kind.AGENT and (
+                if n is not None and n.entries[0].kind is Kind.AGENT and (
                     gap == " " or _POSSESSIVE.fullmatch(gap)
                 ):
                     pass  # the agent builds the composite ("Russian troops")
@@ -644,7 +644,7 @@ def _process(doc: _Doc, f: _Field) -> None:
                     doc.add_country(e.ref, f, m.start, m.end)
             elif k is Kind.ORG:
                 n, gap = _next(f, i)
-                if not (n is not None and n.entry.kind is Kind.AGENT and gap == " "):
+                if not (n is not None and n.entries[0].kind is Kind.AGENT and gap == " "):
                     doc.add_org(e.ref, f, m.start, m.end)
             elif k is Kind.SEAT:
                 doc.add_actor_ref(e.ref, f, m.start, m.end, C_CODE)
@@ -665,14 +665,20 @@ def _corefer_new_people(doc: _Doc) -> None:
     """Later surname-only mentions of people introduced by an apposition ("Klitschko said")."""
     for surname, pid in doc.new_people.items():
         acc = doc.acc[pid]
-        rx = re.compile(rf"(?<![\w]){re.escape(surname)}(?![\w])")
+        width = len(surname)
         for f in doc.fields:
-            for m in rx.finditer(f.norm):
-                start = m.start()
-                if any(f.idx == fi and s <= start < e for fi, s, e in acc.spans):
-                    continue
-                h = _HONORIFIC_BEFORE.search(f.norm, max(0, start - 8), start)
-                doc.add(pid, _const(acc), f, h.start() if h else start, m.end(), C_COREF)
+            norm = f.norm
+            start = norm.find(surname)
+            while start != -1:
+                end = start + width
+                if (
+                    (start == 0 or not norm[start - 1].isalnum())
+                    and (end == len(norm) or not norm[end].isalnum())
+                    and not any(f.idx == fi and s <= start < e for fi, s, e in acc.spans)
+                ):
+                    h = _HONORIFIC_BEFORE.search(norm, max(0, start - 8), start)
+                    doc.add(pid, _const(acc), f, h.start() if h else start, end, C_COREF)
+                start = norm.find(surname, end)
 
 
 def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
