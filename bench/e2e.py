@@ -1,0 +1,427 @@
+"""End to end through the real broker, one worker: wirestream vs the baselines users would pick.
+
+    .venv/bin/python -m bench.e2e [--quick]
+
+In one run, on one broker, with the same corpus bytes (:mod:`bench.corpus`) preloaded into a fresh
+raw topic of the same partition count for each variant:
+
+* ``wirestream``: the real worker process (``wirestream worker``: 3 Faust agents, 2 internal hops);
+* ``aiokafka-passthrough``: a bare aiokafka consume → produce loop (no work; the client/broker
+  ceiling any Python service on this machine starts from);
+* ``faust-identity``: a Faust app with one agent forwarding each event unchanged (Faust's own cost);
+* ``aiokafka+pipeline``: the same :class:`~wirestream.pipeline.Pipeline` called from a bare
+  aiokafka loop (what a user writing it by hand without Faust would get; same work, no tables,
+  no repartition hop).
+
+Why a preloaded backlog: every variant starts after its input is in the topic, and throughput is
+measured from the *broker's* append time (``message.timestamp.type=LogAppendTime`` on the output
+topics) of the first to the last output record, so worker start-up (≈ 15–35 s for wirestream:
+tagger data) and the bench's own polling are outside the figure. All producers use the same
+linger and compression as the wirestream worker.
+
+Each baseline is a child process started by this module (``python -m bench.e2e _passthrough …``),
+like the worker, so the comparison is process against process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from wirestream.settings import DevKafkaSettings, Settings, TopicSettings, to_env
+
+from .corpus import Item, generate, mix
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results" / "e2e.json"
+LOG_APPEND = {"message.timestamp.type": "LogAppendTime"}
+
+
+# --------------------------------------------------------------------------- broker and topics
+
+
+@contextlib.contextmanager
+def broker(bootstrap: str | None = None) -> Iterator[str]:
+    """A broker to run against: the given one, or a fresh local one (jars from the usual cache)."""
+    if bootstrap:
+        yield bootstrap
+        return
+    from wirestream.devkafka import DevKafka
+
+    cache = Path(os.environ.get("WIRESTREAM_DEVKAFKA__CACHE", ROOT / ".cache" / "kafka"))
+    with tempfile.TemporaryDirectory(prefix="ws-bench-kafka-") as home:
+        dk = DevKafka(DevKafkaSettings(home=Path(home), cache=cache, heap="1g"))
+        st = dk.start(fresh=True)
+        try:
+            yield st.bootstrap
+        finally:
+            dk.stop()
+
+
+_COUNTER = iter(range(1_000_000))
+
+
+def bench_settings(bootstrap: str, name: str, partitions: int, data_dir: Path, **overrides: Any) -> Settings:
+    """Settings with topics and app id unique to this variant (like the test fixtures)."""
+    tag = f"{name}-{int(time.time() * 1000) % 10_000_000}-{next(_COUNTER)}"
+    topics = TopicSettings(
+        raw=f"b.{tag}.raw", normalised=f"b.{tag}.normalised", deduplicated=f"b.{tag}.deduplicated",
+        enriched=f"b.{tag}.enriched", duplicates=f"b.{tag}.duplicates", deadletter=f"b.{tag}.deadletter",
+        events_prefix=f"b.{tag}.events.", partitions=partitions,
+    )  # fmt: skip
+    from wirestream.devkafka.broker import _free_port
+
+    return Settings(
+        app_id=f"wsb-{tag}", data_dir=data_dir, topics=topics, kafka={"bootstrap_servers": bootstrap},
+        metrics={"port": _free_port()}, **overrides,
+    )  # fmt: skip
+
+
+def outcome_topics(s: Settings) -> list[str]:
+    """The topics on which every input has exactly one outcome record (route copies excluded)."""
+    return [s.topics.enriched, s.topics.duplicates, s.topics.deadletter]
+
+
+async def create_all(s: Settings) -> None:
+    """Every wirestream topic, with broker append time on the outcome topics (what we time by)."""
+    from wirestream.routing import load_routing
+    from wirestream.topics import TopicSpec, create_topics, planned_topics
+
+    outs = set(outcome_topics(s))
+    specs = [
+        TopicSpec(t.name, t.partitions, {**t.config, **LOG_APPEND}) if t.name in outs else t
+        for t in planned_topics(s, load_routing(s.routing_file))
+    ]
+    await create_topics(s, specs)
+
+
+async def create_plain(s: Settings, names: list[str], log_append: list[str]) -> None:
+    from wirestream.topics import TopicSpec, create_topics
+
+    await create_topics(s, [TopicSpec(n, s.topics.partitions, LOG_APPEND if n in log_append else {}) for n in names])
+
+
+# --------------------------------------------------------------------------- produce, wait, read
+
+
+async def publish(bootstrap: str, topic: str, values: list[bytes]) -> float:
+    """Send every value (acks=all, batched); returns seconds taken."""
+    from aiokafka import AIOKafkaProducer
+
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, linger_ms=5, acks="all", max_request_size=4_000_000)
+    await producer.start()
+    t0 = time.perf_counter()
+    try:
+        futures = [await producer.send(topic, v) for v in values]
+        for f in futures:
+            await f
+    finally:
+        await producer.stop()
+    return time.perf_counter() - t0
+
+
+async def end_total(bootstrap: str, topics: list[str]) -> int:
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap)
+    await consumer.start()
+    try:
+        tps = [TopicPartition(t, p) for t in topics for p in sorted(consumer.partitions_for_topic(t) or ())]
+        if not tps:
+            await consumer._client.force_metadata_update()
+            tps = [TopicPartition(t, p) for t in topics for p in sorted(consumer.partitions_for_topic(t) or ())]
+        ends = await consumer.end_offsets(tps)
+        return sum(ends.values())
+    finally:
+        await consumer.stop()
+
+
+def wait_for(bootstrap: str, topics: list[str], expected: int, timeout: float, procs: list[Any]) -> int:
+    """Poll the topics' end offsets until ``expected`` records are there (or a child died / timeout)."""
+    deadline = time.monotonic() + timeout
+    n = 0
+    while time.monotonic() < deadline:
+        n = asyncio.run(end_total(bootstrap, topics))
+        if n >= expected:
+            return n
+        for p in procs:
+            if p.poll() is not None:
+                raise RuntimeError(f"child process exited with {p.returncode}")
+        time.sleep(1.0)
+    return n
+
+
+async def read_records(bootstrap: str, topics: list[str]) -> list[Any]:
+    """Every record currently in ``topics`` (read from the start up to the end offsets)."""
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap, enable_auto_commit=False, max_partition_fetch_bytes=8 << 20
+    )
+    await consumer.start()
+    out: list[Any] = []
+    try:
+        await consumer._client.force_metadata_update()
+        tps = [TopicPartition(t, p) for t in topics for p in sorted(consumer.partitions_for_topic(t) or ())]
+        consumer.assign(tps)
+        await consumer.seek_to_beginning(*tps)
+        ends = await consumer.end_offsets(tps)
+        todo = {tp for tp in tps if ends[tp] > 0}
+        while todo:
+            batch = await consumer.getmany(*todo, timeout_ms=1000)
+            for tp, recs in batch.items():
+                out.extend(recs)
+                if recs and recs[-1].offset + 1 >= ends[tp]:
+                    todo.discard(tp)
+    finally:
+        await consumer.stop()
+    return out
+
+
+def span_throughput(records: list[Any], n: int) -> dict[str, float]:
+    """Outputs per second between the first and the last broker append (LogAppendTime)."""
+    ts = sorted(r.timestamp for r in records)
+    span = max((ts[-1] - ts[0]) / 1000, 1e-3)
+    return {"records": len(records), "span_s": round(span, 3), "articles_per_s": round((n - 1) / span, 1)}
+
+
+# --------------------------------------------------------------------------- child processes
+
+
+def _child(args: list[str], log: Path, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("ab") as fh:
+        return subprocess.Popen(
+            [sys.executable, "-m", "bench.e2e", *args], cwd=ROOT, env={**os.environ, **(env or {})},
+            stdout=fh, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+        )  # fmt: skip
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+
+
+async def _passthrough(bootstrap: str, src: str, dst: str, group: str, linger: int, compression: str | None,
+                       work: bool) -> None:  # fmt: skip
+    """Bare aiokafka loop: getmany → (optionally Pipeline.process) → send → flush → commit."""
+    from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+    pipeline = None
+    if work:
+        from wirestream.embedded import build_pipeline
+        from wirestream.models import Provenance, RawInput
+
+        pipeline = build_pipeline(Settings())
+    consumer = AIOKafkaConsumer(src, bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False,
+                                auto_offset_reset="earliest", max_partition_fetch_bytes=8 << 20)  # fmt: skip
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, linger_ms=linger, compression_type=compression,
+                                max_request_size=8 << 20)  # fmt: skip
+    await consumer.start()
+    await producer.start()
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGTERM, stopping.set)
+    try:
+        while not stopping.is_set():
+            batch = await consumer.getmany(timeout_ms=200, max_records=500)
+            for tp, recs in batch.items():
+                for r in recs:
+                    if pipeline is None:
+                        await producer.send(dst, r.value, key=r.key, headers=list(r.headers or ()))
+                        continue
+                    prov = Provenance(
+                        topic=tp.topic, partition=tp.partition, offset=r.offset, received_at=datetime_now()
+                    )
+                    raw = RawInput(value=r.value or b"", key=r.key, provenance=prov)
+                    for m in pipeline.process(raw).messages:  # outcome + route copies, as the worker
+                        await producer.send(m.topic, m.value, key=m.key, headers=list(m.headers))
+            if batch:
+                await producer.flush()
+                await consumer.commit()
+    finally:
+        await producer.stop()
+        await consumer.stop()
+
+
+def datetime_now() -> Any:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+def _faust_identity(bootstrap: str, src: str, dst: str, app_id: str, linger: int, compression: str | None,
+                    partitions: int, datadir: str) -> None:  # fmt: skip
+    """A Faust app configured like wirestream's (same linger, compression, commit settings), one agent
+    forwarding every event unchanged."""
+    import faust
+
+    s = Settings()
+    app = faust.App(
+        app_id, broker=f"kafka://{bootstrap}", datadir=datadir, topic_partitions=partitions,
+        topic_allow_declare=True, topic_disable_leader=True, processing_guarantee=s.processing_guarantee,
+        consumer_auto_offset_reset="earliest", web_enabled=False, producer_linger_ms=linger,
+        producer_compression_type=compression, broker_commit_every=s.commit_every,
+        broker_commit_interval=s.commit_interval_seconds, stream_wait_empty=True,
+        key_serializer="raw", value_serializer="raw",
+    )  # fmt: skip
+    src_t = app.topic(src, key_type=bytes, value_type=bytes, allow_empty=True)
+    dst_t = app.topic(dst, key_type=bytes, value_type=bytes, allow_empty=True)
+
+    @app.agent(src_t, name="identity", concurrency=1)
+    async def identity(stream: Any) -> None:
+        async for event in stream.events():
+            await dst_t.send(key=event.key, value=event.value, headers=list(event.headers or ()))
+
+    sys.argv = [sys.argv[0], "worker"]
+    faust.Worker(app, loglevel="warning", quiet=True).execute_from_commandline()
+
+
+# --------------------------------------------------------------------------- variants
+
+
+def run_wirestream(bootstrap: str, items: list[Item], partitions: int, work: Path, workers: int = 1,
+                   timeout: float = 900, **overrides: Any) -> dict[str, Any]:  # fmt: skip
+    from wirestream.workers import start_worker, stop_worker
+
+    s = bench_settings(bootstrap, "ws", partitions, work / "data", **overrides)
+    asyncio.run(create_all(s))
+    asyncio.run(publish(bootstrap, s.topics.raw, [i.value for i in items]))
+    t0 = time.perf_counter()
+    procs = [start_worker(s.model_copy(update={"worker_id": f"w{k}", "metrics": s.metrics.model_copy(
+        update={"port": s.metrics.port + k})}), work / f"{s.app_id}-w{k}.log") for k in range(workers)]  # fmt: skip
+    try:
+        got = wait_for(bootstrap, outcome_topics(s), len(items), timeout, procs)
+        total = time.perf_counter() - t0
+    finally:
+        for p in procs:
+            stop_worker(p)
+    recs = asyncio.run(read_records(bootstrap, outcome_topics(s)))
+    recs = [r for r in recs if dict(r.headers or ()).get("wirestream.outcome") != b"tombstone"]
+    out = span_throughput(recs, len(items))
+    out.update({"outcomes": got, "wall_incl_startup_s": round(total, 1), "partitions": partitions, "workers": workers})
+    return out
+
+
+def run_baseline(kind: str, bootstrap: str, items: list[Item], partitions: int, work: Path,
+                 linger: int, compression: str | None, timeout: float = 600) -> dict[str, Any]:  # fmt: skip
+    s = bench_settings(bootstrap, kind.replace("+", "-"), partitions, work / "data")
+    src, dst = s.topics.raw, s.topics.enriched
+    outs = outcome_topics(s) if kind == "aiokafka+pipeline" else [dst]
+    if kind == "aiokafka+pipeline":
+        asyncio.run(create_all(s))
+    else:
+        asyncio.run(create_plain(s, [src, dst], [dst]))
+    asyncio.run(publish(bootstrap, src, [i.value for i in items]))
+    comp = compression or "none"
+    if kind == "faust-identity":
+        args = ["_faust_identity", bootstrap, src, dst, s.app_id, str(linger), comp, str(partitions),
+                str(work / "data" / s.app_id)]  # fmt: skip
+    else:
+        args = ["_passthrough", bootstrap, src, dst, s.app_id, str(linger), comp,
+                "1" if kind == "aiokafka+pipeline" else "0"]  # fmt: skip
+    t0 = time.perf_counter()
+    proc = _child(args, work / f"{s.app_id}.log", to_env(s) if kind == "aiokafka+pipeline" else None)
+    try:
+        wait_for(bootstrap, outs, len(items), timeout, [proc])
+        total = time.perf_counter() - t0
+    finally:
+        stop(proc)
+    recs = [r for r in asyncio.run(read_records(bootstrap, outs))
+            if dict(r.headers or ()).get("wirestream.outcome") != b"tombstone"]  # fmt: skip
+    out = span_throughput(recs, len(items))
+    out.update({"wall_incl_startup_s": round(total, 1), "partitions": partitions, "workers": 1})
+    return out
+
+
+def run(bootstrap: str, quick: bool = False, work: Path | None = None) -> dict[str, Any]:
+    """The side-by-side comparison (one worker, same partitions, same bytes) plus ratios."""
+    work = work or Path(tempfile.mkdtemp(prefix="ws-bench-e2e-"))
+    n = 400 if quick else 3_000
+    items = generate(n, 2_000, seed=3)
+    s = Settings()
+    linger, comp = s.producer_linger_ms, s.producer_compression
+    partitions = s.topics.partitions
+    res: dict[str, Any] = {"articles": n, "size": 2_000, "mix": mix(items), "partitions": partitions,
+                           "linger_ms": linger, "compression": comp}  # fmt: skip
+    variants = ["aiokafka-passthrough", "faust-identity", "aiokafka+pipeline"]
+    res["wirestream"] = run_wirestream(bootstrap, items, partitions, work)
+    print(f"  e2e wirestream            {res['wirestream']['articles_per_s']:>9.1f} articles/s", flush=True)
+    for kind in variants:
+        res[kind] = run_baseline(kind, bootstrap, items, partitions, work, linger, comp)
+        print(f"  e2e {kind:<22}{res[kind]['articles_per_s']:>9.1f} articles/s", flush=True)
+    ws = res["wirestream"]["articles_per_s"]
+    res["ratios"] = {f"wirestream/{k}": round(ws / res[k]["articles_per_s"], 4) for k in variants}
+    return res
+
+
+def run_settings_sweep(bootstrap: str, quick: bool, work: Path) -> list[dict[str, Any]]:
+    """Producer compression and linger, on wirestream itself (full mode)."""
+    n = 300 if quick else 2_000
+    items = generate(n, 2_000, seed=4)
+    rows = []
+    for comp, linger in [("none", 5), ("lz4", 5), ("zstd", 5), ("lz4", 0), ("lz4", 20)]:
+        r = run_wirestream(bootstrap, items, 4, work, producer_compression=comp, producer_linger_ms=linger)
+        r.update({"compression": comp, "linger_ms": linger, "articles": n})
+        rows.append(r)
+        print(
+            f"  sweep compression={comp:<5} linger={linger:>2} ms: {r['articles_per_s']:>8.1f} articles/s", flush=True
+        )
+    return rows
+
+
+def run_scaling(bootstrap: str, work: Path, n: int = 2_000) -> list[dict[str, Any]]:
+    """Partitions 1/2/4 × workers 1/2 (full mode: each point starts fresh workers)."""
+    items = generate(n, 2_000, seed=5)
+    rows = []
+    for partitions in (1, 2, 4):
+        for workers in (1, 2):
+            r = run_wirestream(bootstrap, items, partitions, work, workers=workers)
+            r["articles"] = n
+            rows.append(r)
+            print(
+                f"  scale partitions={partitions} workers={workers}: {r['articles_per_s']:>8.1f} articles/s", flush=True
+            )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "_passthrough":
+        b, src, dst, group, linger, comp, work = argv[1:8]
+        asyncio.run(_passthrough(b, src, dst, group, int(linger), None if comp == "none" else comp, work == "1"))
+        return 0
+    if argv and argv[0] == "_faust_identity":
+        b, src, dst, app_id, linger, comp, parts, datadir = argv[1:9]
+        _faust_identity(b, src, dst, app_id, int(linger), None if comp == "none" else comp, int(parts), datadir)
+        return 0
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--bootstrap", help="use this broker instead of starting one")
+    args = ap.parse_args(argv)
+    with broker(args.bootstrap) as bootstrap:
+        result = run(bootstrap, args.quick)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result["ratios"], indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
