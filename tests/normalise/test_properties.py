@@ -204,3 +204,13 @@ def test_html_flat_fast_path_matches_full_walk(blocks: list[tuple[str, str]], wr
     if fast is not None:
         slow = _walk(LexborHTMLParser(markup).body, None)  # type: ignore[arg-type]
         assert [(b.kind, b.text) for b in fast] == [(b.kind, b.text) for b in slow]
+
+
+@FAST
+@given(st.text(max_size=400))
+def test_repaired_document_lines_need_no_further_encoding_repair(text: str) -> None:
+    """The shortcut taken for plain-text blocks gives what full cleaning would."""
+    from wirestream.normalise.repair import clean_document, clean_repaired_line
+
+    for line in clean_document(text).split("\n"):
+        assert clean_repaired_line(line) == clean_line(line)

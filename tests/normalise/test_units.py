@@ -250,3 +250,17 @@ def test_detect_language(text: str, lang: str) -> None:
 def test_declared_language_is_only_a_fallback() -> None:
     assert detect_language("", "12345", "fr-FR") == "fr"
     assert detect_language("", "The minister said on Friday that the plan was ready.", "fr") == "en"
+
+
+def test_odd_space_class_covers_all_unicode_whitespace() -> None:
+    """The fast pre-check must not miss a whitespace character the collapse regex handles."""
+    import sys
+
+    from wirestream.normalise.repair import _ODD_SPACE
+
+    missing = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if chr(code).isspace() and chr(code) not in " \n" and not _ODD_SPACE.match(chr(code))
+    ]
+    assert missing == []

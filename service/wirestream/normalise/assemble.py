@@ -25,7 +25,7 @@ from .headline import derive_headline
 from .ids import content_hash, story_id_for
 from .language import detect_language
 from .limits import MAX_BLOCKS, MAX_SUBJECTS, check_count
-from .repair import clean_line, clean_lines
+from .repair import clean_line, clean_lines, clean_repaired_line
 
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter or digit in any script
 _MAX_SHORT_FIELD = 1_000  # byline/subheadline: longer means a mapping error upstream
@@ -42,7 +42,10 @@ def _clean_blocks(draft: Draft) -> tuple[list[RawBlock], list[str]]:
     check_count(len(draft.subjects), MAX_SUBJECTS, "subjects")
     blocks: list[RawBlock] = []
     boilerplate = [text for text in (clean_line(b) for b in draft.boilerplate) if text]
-    cleaned = clean_lines([raw.text for raw in draft.blocks])
+    pending = iter(clean_lines([raw.text for raw in draft.blocks if not raw.repaired]))
+    cleaned = [
+        clean_repaired_line(raw.text) if raw.repaired else next(pending) for raw in draft.blocks
+    ]
     for raw, text in zip(draft.blocks, cleaned, strict=True):
         if not text:
             continue

@@ -19,6 +19,7 @@ class RawBlock:
 
     kind: BlockKind
     text: str
+    repaired: bool = False  # text comes from clean_document: skip the encoding check
 
 
 @dataclass(slots=True)

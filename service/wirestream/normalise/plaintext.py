@@ -21,7 +21,7 @@ _BYLINE = re.compile(
 def text_body_blocks(text: str) -> list[RawBlock]:
     """Paragraph blocks of a text body (also used for JSON ``body``/ninjs ``body_text``)."""
     check_count(text.count("\n"), MAX_TEXT_LINES, "line breaks")
-    return split_paragraphs(clean_document(text))
+    return split_paragraphs(clean_document(text), repaired=True)
 
 
 def take_byline(blocks: list[RawBlock]) -> str | None:
@@ -41,6 +41,6 @@ def extract_text(text: str, settings: NormaliseSettings) -> Draft:
     marker, text = split_date_marker(text)
     if marker is not None:
         draft.published = parse_date_marker(marker, settings)
-    draft.blocks = split_paragraphs(text)
+    draft.blocks = split_paragraphs(text, repaired=True)
     draft.byline = take_byline(draft.blocks)
     return draft

@@ -52,13 +52,15 @@ def _caseless(char: str) -> bool:
     return char.isalpha() and not char.islower() and not char.isupper()
 
 
-def split_paragraphs(text: str) -> list[RawBlock]:
-    """Split repaired plain text (``\\n`` line ends) into paragraph/subhead blocks, in order."""
+def split_paragraphs(text: str, *, repaired: bool = False) -> list[RawBlock]:
+    """Split plain text (``\\n`` line ends) into paragraph/subhead blocks, in order.
+
+    ``repaired``: the text is a :func:`~.repair.clean_document` result (blocks are marked so)."""
     blocks: list[RawBlock] = []
     for chunk in _BLANK_LINE.split(text):
         for para in _chunk_paragraphs(chunk):
             kind = BlockKind.SUBHEAD if looks_like_subhead(para) else BlockKind.PARAGRAPH
-            blocks.append(RawBlock(kind, para))
+            blocks.append(RawBlock(kind, para, repaired))
     return blocks
 
 
