@@ -307,11 +307,22 @@ def _find_matches(tokens: list[Token], lr: LanguageRules) -> list[_Match]:
     index = lr.index
     cands: list[_Match] = []
     n = len(tokens)
+    present: set[str] | None = None  # every key in the sentence, built on first need
     for i, tok in enumerate(tokens):
-        pats = index.get(tok.lemma) or index.get(tok.low)
+        pats = index.get(tok.lemma)
+        if tok.low != tok.lemma:
+            more = index.get(tok.low)
+            if more:
+                pats = tuple(sorted((pats or ()) + more, key=lambda p: -p.size))
         if not pats:
             continue
         for pat in pats:
+            if pat.size > 1:
+                if present is None:
+                    present = {t.lemma for t in tokens} | {t.low for t in tokens}
+                # cheap set test before the positional walk: every element must occur somewhere
+                if any(el.isdisjoint(present) for el in pat.elements[1:]):
+                    continue
             end = _match_at(tokens, i, n, pat)
             if end >= 0:
                 cands.append(_Match(i, end, pat))

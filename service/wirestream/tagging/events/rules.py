@@ -65,10 +65,7 @@ class Pattern:
     elements: tuple[frozenset[str], ...]
     gaps: tuple[bool, ...]  # gaps[k]: tokens may be skipped before elements[k] (k >= 1)
     rule: Rule
-
-    @property
-    def size(self) -> int:
-        return len(self.elements)
+    size: int  # len(elements), stored: it is read in the matching hot loop
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +159,7 @@ def _compile(trigger: str, rule: Rule, lang: str, strip: tuple[str, ...]) -> Pat
             pending_gap = False
     if not elements:
         raise ValueError(f"rule {rule.id}: empty trigger {trigger!r}")
-    return Pattern(tuple(elements), tuple(gaps), rule)
+    return Pattern(tuple(elements), tuple(gaps), rule, len(elements))
 
 
 def _check_rule(raw: Mapping[str, Any], codes: Mapping[str, str]) -> None:
