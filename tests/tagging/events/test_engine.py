@@ -251,3 +251,11 @@ def test_loaded_once_and_immutable() -> None:
     assert a is b
     with pytest.raises(AttributeError):
         a.rules.rules[0].id = "x"  # type: ignore[misc]
+
+
+def test_arabic_verb_initial_order(tagger: EventTagger) -> None:
+    lex = {"روسيا": ("RUS", "RUS", C), "أوكرانيا": ("UKR", "UKR", C)}
+    art = article("هاجمت روسيا أوكرانيا صباح اليوم.", language="ar")
+    ev = tagger.tag(art, actors(art, lex))
+    got = [e for e in ev if e.event_type is PloverType.ASSAULT]
+    assert got and got[0].source == ["RUS"] and got[0].target == ["UKR"], ev

@@ -440,7 +440,8 @@ def _groups(
             and all(t.cap and (pb + 1 + k) not in trigger_starts for k, t in enumerate(between))
             and {x.country for x in pacts} == {x.country for x in acts}
         )
-        if coord or same or not between:
+        adjacent_same = not between and {x.country for x in pacts} == {x.country for x in acts}
+        if coord or same or adjacent_same:
             merged[-1] = (pa, b, pacts + acts)
         else:
             merged.append((a, b, acts))
@@ -665,6 +666,13 @@ def _build_event(
                 source, resolved = disc.speaker, True
     elif any(t.low in cues.speaker_pronouns for t in toks[max(0, i0 - 2) : i0]) and trigger_in_quote:
         source, resolved = disc.speaker, True
+
+    if cues.verb_initial and not passive and not nominal and after:
+        # VSO (Arabic news style): "هاجمت روسيا كييف" - the subject follows the verb
+        first = after[0]
+        if first.prep is None and first.t0 - i1 <= 2 and (source is None or source.t1 < i0 - 3):
+            source = first
+            after = after[1:]
 
     # ---- target
     tprep = lr.target_tokens.get(rule.id, frozenset())

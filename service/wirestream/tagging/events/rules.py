@@ -95,6 +95,7 @@ class Cues:
     nominal_modifiers: frozenset[str]
     reduced_passive: frozenset[str]
     background: frozenset[str]
+    verb_initial: bool
     strip_prefixes: tuple[str, ...]
 
     def target_tokens(self, rule: Rule) -> frozenset[str]:
@@ -272,6 +273,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             nominal_modifiers=_fs(c.get("nominal_modifiers")),
             reduced_passive=_fs(c.get("reduced_passive")),
             background=_fs(c.get("background")),
+            verb_initial=bool(c.get("verb_initial", False)),
             strip_prefixes=strip,
         )
         index: dict[str, list[Pattern]] = {}
