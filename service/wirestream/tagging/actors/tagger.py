@@ -9,6 +9,7 @@ swaps a single reference: a call that already holds the old tagger finishes with
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 from ...models import ActorTag, Article
@@ -74,8 +75,6 @@ class ActorTaggerHandle:
     def current(self) -> ActorTagger:
         """The tagger to use for the next batch, reloading first if the files changed."""
         if self._interval:
-            import time
-
             now = time.monotonic()
             if now - self._last_check < self._interval:
                 return self._tagger
