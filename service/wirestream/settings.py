@@ -68,6 +68,7 @@ class DedupeSettings(BaseModel):
     candidate_keys: int = Field(4, ge=1, le=16, description="Bottom-m shingle hashes indexed per article")
     min_shingles: int = Field(8, ge=1, description="Bodies with fewer shingles get exact dedupe only")
     max_bucket: int = Field(200, ge=1, description="Candidate keys shared by more articles are ignored")
+    near_min_jaccard: float = Field(0.3, ge=0.0, le=1.0, description="Near-dups also need this Jaccard")
 
 
 class MetricsSettings(BaseModel):

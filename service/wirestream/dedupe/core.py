@@ -30,7 +30,22 @@ from .shingles import Sketch, sketch_text
 from .state import DedupeState
 
 _KILL_STATUSES = frozenset({PubStatus.CANCELED, PubStatus.WITHHELD})
+QUERY_KEY_FACTOR = 2
 EXPIRE_BATCH = 5000  # log entries expired per call, so one call never stalls the stream
+
+
+def body_sketch(body: str, settings: DedupeSettings) -> Sketch:
+    """The sketch of an article body, with twice as many query keys as are indexed.
+
+    Querying with the 2m smallest hashes while indexing only the m smallest costs nothing in
+    memory and finds the pairs where the stored article's smallest hashes rank just below m in
+    the query (the query is a longer version of the stored text).
+    """
+    return sketch_text(body, settings.shingle_size, QUERY_KEY_FACTOR * settings.candidate_keys)
+
+
+def new_index(settings: DedupeSettings) -> NearDupIndex:
+    return NearDupIndex(keys_per_article=settings.candidate_keys, max_bucket=settings.max_bucket)
 
 
 def _minute(t: datetime) -> int:
@@ -153,9 +168,9 @@ class Deduplicator:
         if hit is not None:
             return self._duplicate(DedupeStatus.EXACT, hit["a"], hit["c"], hit["s"], 1.0, "same text")
 
-        sketch = sketch_text(article.body, self.settings.shingle_size, self.settings.candidate_keys)
+        sketch = body_sketch(article.body, self.settings)
         if sketch.size >= self.settings.min_shingles:
-            for m in sc.index.query(sketch, self.settings.near_threshold):
+            for m in sc.index.query(sketch, self.settings.near_threshold, self.settings.near_min_jaccard):
                 rec = st.log.get(str(m.slot))
                 if rec is None or rec["s"] == article.story_id:
                     continue
@@ -269,7 +284,7 @@ class Deduplicator:
     def _load(self) -> _Scope:
         """Rebuild the index from the log (by key, never by iteration; see state docs)."""
         st = self.state
-        index = NearDupIndex(max_bucket=self.settings.max_bucket)
+        index = new_index(self.settings)
         for seq in range(int(st.meta.get("low", 0)), int(st.meta.get("next", 0))):
             rec = st.log.get(str(seq))
             if rec is not None and rec.get("k"):
@@ -325,7 +340,7 @@ class Deduplicator:
         """
         st = self.state
         if sketch is None:
-            sketch = sketch_text(article.body, self.settings.shingle_size, self.settings.candidate_keys)
+            sketch = body_sketch(article.body, self.settings)
         indexed = sketch.size >= self.settings.min_shingles
         seq = self._next_seq()
         minute = _minute(now)
@@ -335,7 +350,7 @@ class Deduplicator:
             "h": article.content_hash,
             "v": article.version,
             "c": result.cluster_id,
-            "k": sketch.encode() if indexed else None,
+            "k": sketch.encode(self.settings.candidate_keys) if indexed else None,
             "t": minute,
         }
         if indexed:

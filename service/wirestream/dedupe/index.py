@@ -61,7 +61,8 @@ class Match:
 class NearDupIndex:
     """Candidate generation (bottom-m keys) + confirmation (sketch overlap) over compact arrays."""
 
-    def __init__(self, *, max_bucket: int = 200, merge_every: int = 8192) -> None:
+    def __init__(self, *, keys_per_article: int = 4, max_bucket: int = 200, merge_every: int = 8192) -> None:
+        self._m = keys_per_article  # sketches may carry more keys: extra ones are query-only
         self._chunks: dict[int, _Chunk] = {}
         self._keys = np.empty(0, dtype=np.uint64)  # sorted (key << 32 | slot)
         self._pending: dict[int, list[int]] = {}
@@ -93,7 +94,7 @@ class NearDupIndex:
         c.size[i] = max(1, sketch.size)
         c.live += 1
         self._live += 1
-        for k in set(sketch.keys):
+        for k in set(sketch.keys[: self._m]):
             self._pending.setdefault(k, []).append(slot)
             self._pending_n += 1
         if self._pending_n >= self._merge_every:
@@ -187,16 +188,24 @@ class NearDupIndex:
             return out_s[0], out_r[0], out_n[0]
         return np.concatenate(out_s), np.concatenate(out_r), np.concatenate(out_n)
 
-    def query(self, sketch: Sketch, threshold: float) -> list[Match]:
-        """Indexed articles whose estimated overlap with ``sketch`` is >= threshold, best first."""
+    def query(self, sketch: Sketch, threshold: float, min_jaccard: float = 0.0) -> list[Match]:
+        """Indexed articles whose estimated overlap with ``sketch`` is >= ``threshold``, best first.
+
+        ``min_jaccard`` also requires the estimated Jaccard index to reach a floor: the overlap
+        estimate of a short text against a much longer one amplifies sketch noise (a 100-shingle
+        text against a 400-shingle one multiplies the Jaccard error by ~4), and a "copy" that kept
+        less than a third of the original is not what syndication produces.
+        """
         cands = self.candidates(sketch.keys)
         if cands.size == 0:
             return []
         slots, rows, sizes = self._gather(cands)
         if slots.size == 0:
             return []
-        sims = overlap(np.frombuffer(sketch.bins, dtype=np.uint8), float(sketch.size), rows, sizes)
-        hit = np.flatnonzero(sims >= threshold)
+        q = np.frombuffer(sketch.bins, dtype=np.uint8)
+        j = jaccard(q, rows)
+        sims = overlap_from_jaccard(j, float(sketch.size), sizes)
+        hit = np.flatnonzero((sims >= threshold) & (j >= min_jaccard))
         if hit.size == 0:
             return []
         hit = hit[np.argsort(-sims[hit], kind="stable")]
@@ -220,6 +229,11 @@ def overlap(
     q: npt.NDArray[np.uint8], q_size: float, rows: npt.NDArray[np.uint8], sizes: npt.NDArray[np.float64]
 ) -> npt.NDArray[np.float64]:
     """Overlap coefficient |A∩B|/min(|A|,|B|) derived from the Jaccard estimate and set sizes."""
-    j = jaccard(q, rows)
+    return overlap_from_jaccard(jaccard(q, rows), q_size, sizes)
+
+
+def overlap_from_jaccard(
+    j: npt.NDArray[np.float64], q_size: float, sizes: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
     inter = j * (q_size + sizes) / (1.0 + j)
     return np.clip(inter / np.maximum(np.minimum(q_size, sizes), 1.0), 0.0, 1.0)

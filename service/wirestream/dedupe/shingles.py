@@ -129,11 +129,12 @@ class Sketch:
 
     bins: bytes  # BINS bytes: 8-bit fingerprint of each bin's minimum, 0 = empty bin
     size: int  # number of distinct shingles (capped at 65535)
-    keys: tuple[int, ...]  # candidate keys: low 32 bits of the m smallest shingle hashes
+    keys: tuple[int, ...]  # candidate keys: low 32 bits of the smallest shingle hashes, ascending
 
-    def encode(self) -> str:
-        """Compact, JSON-safe text form for the state tables."""
-        raw = self.bins + struct.pack(f"<H{len(self.keys)}I", self.size, *self.keys)
+    def encode(self, max_keys: int | None = None) -> str:
+        """Compact, JSON-safe text form for the state tables (only the keys that get indexed)."""
+        keys = self.keys[:max_keys]
+        raw = self.bins + struct.pack(f"<H{len(keys)}I", self.size, *keys)
         return SKETCH_VERSION + base64.b85encode(raw).decode("ascii")
 
     @classmethod
