@@ -178,3 +178,11 @@ def test_apposition_after_name(tagger):
 def test_former_agents_are_elites(tagger):
     tags = {t.actor_id: t for t in tagger.tag(make_article("Two former Russian officials were detained."))}
     assert tags["RUSELI"].role == "ELI"
+
+
+def test_tags_fit_the_pipeline_record(tagger):
+    from wirestream.models import Tags
+
+    tags = tagger.tag(make_article("Sir Keir Starmer met Emmanuel Macron in London."))
+    record = Tags(actors=tags, versions={"actors": tagger.version})
+    assert Tags.model_validate_json(record.model_dump_json()) == record
