@@ -49,6 +49,13 @@ _H_SPACES = re.compile(r"[^\S\n]{2,}|[^\S\n ]")  # runs of 2+, or any single non
 _ODD_SPACE = re.compile("[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 
 
+def _is_plain(text: str) -> bool:
+    """No whitespace but single " " and "\\n", no invisible characters: the common case, told by
+    two C-speed scans (str.isprintable is False for every other space, control, format character
+    and surrogate) instead of regexes."""
+    return "  " not in text and text.replace("\n", "").isprintable()
+
+
 def _collapse_horizontal(text: str) -> str:
     if "  " in text or _ODD_SPACE.search(text) is not None:
         return _H_SPACES.sub(" ", text)
@@ -142,7 +149,7 @@ def clean_lines(texts: list[str]) -> list[str]:
     joined = "\n".join(texts)
     if joined.isascii():
         return [clean_repaired_line(text) for text in texts]
-    stripped = strip_invisible(joined)
+    stripped = joined if _is_plain(joined) else strip_invisible(joined)
     if len(joined) > FTFY_MAX_CHARS:  # too big for ftfy as a whole: only NFC, per line
         if unicodedata.is_normalized("NFC", stripped):
             return [clean_repaired_line(text) for text in texts]
@@ -163,6 +170,8 @@ def clean_document(text: str) -> str:
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _is_plain(text) and fix_encoding(text) == text:
+        return text  # the usual case: one encoding check, nothing to strip or collapse
     text = _collapse_horizontal(text)
     for _ in range(_MAX_PASSES):
         repaired = _collapse_horizontal(strip_invisible(fix_encoding(text)))
