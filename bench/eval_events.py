@@ -149,8 +149,14 @@ def _countries(ids: Iterable[str], by_id: dict[str, ActorTag]) -> frozenset[str]
     return frozenset(c for i in ids if (c := (by_id[i].country if i in by_id else None)))
 
 
+# Legacy CAMEO country codes in the gold data that differ from ISO 3166 alpha-3.
+_CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
 def _gold_c(actors: list[dict[str, Any]]) -> frozenset[str]:
-    return frozenset(a["country_or_intl"] for a in actors if a.get("country_or_intl"))
+    return frozenset(
+        _CAMEO_TO_ISO.get(a["country_or_intl"], a["country_or_intl"]) for a in actors if a.get("country_or_intl")
+    )
 
 
 def _direction_ok(ev: EventTag, gold: dict[str, Any], by_id: dict[str, ActorTag]) -> tuple[bool, bool]:
@@ -177,7 +183,7 @@ def score_gold(
         art = _article(rec["text"], date=rec.get("date"))
         if actor_fn is None:
             phrases = [
-                (a["text"], a.get("country_or_intl"))
+                (a["text"], _CAMEO_TO_ISO.get(a.get("country_or_intl") or "", a.get("country_or_intl")))
                 for e in rec["events"]
                 for a in e["source"] + e["target"]
                 if a.get("text")

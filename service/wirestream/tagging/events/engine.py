@@ -441,7 +441,21 @@ def _groups(
             and {x.country for x in pacts} == {x.country for x in acts}
         )
         adjacent_same = not between and {x.country for x in pacts} == {x.country for x in acts}
-        if coord or same or adjacent_same:
+        # "Iraq's interim government", "Israeli intelligence officials": a role actor without a
+        # country takes the country mention that qualifies it
+        qualified = (
+            all(x.country is None for x in acts)
+            and all(x.country for x in pacts)
+            and len(between) <= 2
+            and all(
+                (t.low in cues.possessive or t.low.isalpha())
+                and t.low not in cues.preps
+                and t.low not in cues.coordinators
+                and (pb + 1 + k) not in trigger_starts
+                for k, t in enumerate(between)
+            )
+        )
+        if coord or same or adjacent_same or qualified:
             merged[-1] = (pa, b, pacts + acts)
         else:
             merged.append((a, b, acts))
