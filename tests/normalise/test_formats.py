@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from wirestream.errors import Rejection
 from wirestream.models import Article, PubStatus, SourceFormat
 
 from .conftest import Run
@@ -312,3 +313,15 @@ def test_non_english_plain_text(
     assert quote in a.body
     assert a.subheads == [subhead]
     assert len(a.paragraphs) == 3
+
+
+def test_ninjs_description_is_the_body_of_a_bodiless_text_item(run: Run) -> None:
+    a = run(b'{"uri": "u2", "type": "text", "versioncreated": "2025-07-04T10:00:00Z", '
+            b'"headlines": [{"value": "FLASH: Rates cut"}], '
+            b'"descriptions": [{"role": "summary", "value": "The central bank cut rates by 25bp."}]}')
+    assert a.headline == "FLASH: Rates cut"
+    assert a.paragraphs == ["The central bank cut rates by 25bp."]
+    with pytest.raises(Rejection) as info:
+        run(b'{"uri": "u3", "type": "picture", "versioncreated": "2025-07-04T10:00:00Z", '
+            b'"headline": "Photo", "description_text": "A caption."}')
+    assert info.value.reason == "empty_body"

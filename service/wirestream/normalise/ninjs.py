@@ -8,8 +8,9 @@ Differences handled (keys are lower-cased first, so 3.x ``versionCreated`` == 2.
   ``by``, ``subjects``, ``places``/``people``/``organisations``.
 
 For bodies, HTML (``role`` html/richtext or an HTML content type) is preferred to plain text because
-it carries paragraph and subhead structure. ``description_text`` is a summary, not a subheadline,
-so it is not mapped. ``associations`` (pictures, related items) are type-checked and ignored.
+it carries paragraph and subhead structure. ``description_text`` (2.x/3.x ``descriptions``) is a
+summary, not a subheadline: it is used as the body only when a text item has no body at all
+(short "flash" items), never mixed into one. ``associations`` (pictures, related items) are type-checked and ignored.
 """
 
 from __future__ import annotations
@@ -79,6 +80,18 @@ def _bodies(items: list[Any]) -> tuple[str | None, bool]:
     return text_body, False
 
 
+def _description(doc: dict[str, Any]) -> str | None:
+    """``description_text`` (1.x) or the first ``descriptions[].value`` (2.x/3.x)."""
+    text = f.opt_str(doc, "description_text")
+    if text is not None and text.strip():
+        return text
+    for item in f.as_list(doc.get("descriptions"), "descriptions"):
+        value = f.opt_str(f.as_object(item, "descriptions"), "value")
+        if value is not None and value.strip():
+            return value
+    return None
+
+
 def _subjects(doc: dict[str, Any]) -> list[Subject]:
     out: list[Subject] = []
     for key, scheme in _ENTITY_KEYS:
@@ -103,6 +116,10 @@ def extract_ninjs(obj: dict[str, Any], settings: NormaliseSettings) -> Draft:
         value, is_html = _bodies(f.as_list(doc.get("bodies"), "bodies"))
         if value is not None:
             draft.blocks = body_blocks_from(value, html=is_html, headline=draft.headline)
+    if not draft.blocks and f.opt_str(doc, "type") in (None, "text"):
+        summary = _description(doc)
+        if summary is not None:
+            draft.blocks = body_blocks_from(summary, html=False)
     found = f.first_key(doc, ("byline", "by"))
     draft.byline = byline_from(found[1], found[0]) if found else take_byline(draft.blocks)
     located = doc.get("located")
