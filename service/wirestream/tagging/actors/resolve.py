@@ -89,6 +89,17 @@ class _Field:
     titlecase: bool = False
 
 
+def _mention(acc: _Acc, idx: int, start: int, end: int, conf: float) -> None:
+    """Record one mention of an actor (each span once) and keep its best confidence."""
+    span = (idx, start, end)
+    if span in acc.seen:
+        return
+    acc.seen.add(span)
+    acc.spans.append(span)
+    if conf > acc.confidence:
+        acc.confidence = conf
+
+
 class _Doc:
     """Per-article working state (created and discarded inside one ``tag`` call)."""
 
@@ -147,17 +158,14 @@ class _Doc:
         if acc is None:
             acc = make()
             self.acc[actor_id] = acc
-        span = (f.idx, start, end)
-        if span in acc.seen:
-            return
-        acc.seen.add(span)
-        acc.spans.append(span)
-        if conf > acc.confidence:
-            acc.confidence = conf
+        _mention(acc, f.idx, start, end, conf)
 
     def add_country(self, iso: str, f: _Field, start: int, end: int, conf: float = C_NAME) -> None:
-        name = self.lex.country_names.get(iso, iso)
-        self.add(iso, lambda: _Acc(iso, name, ActorType.COUNTRY, iso, None, None, iso, conf), f, start, end, conf)
+        acc = self.acc.get(iso)
+        if acc is None:
+            name = self.lex.country_names.get(iso, iso)
+            acc = self.acc[iso] = _Acc(iso, name, ActorType.COUNTRY, iso, None, None, iso, conf)
+        _mention(acc, f.idx, start, end, conf)
 
     def add_composite(self, country: str | None, role: str, f: _Field, start: int, end: int, conf: float,
                       org_code: str | None = None) -> None:
@@ -165,9 +173,8 @@ class _Doc:
         code = (org_code or country or "---") + role
         acc = self.acc.get(code)
         if acc is None:
-            acc = self._composite_acc(code, country, role, conf, org_code)
-            self.acc[code] = acc
-        self.add(code, _const(acc), f, start, end, conf)
+            acc = self.acc[code] = self._composite_acc(code, country, role, conf, org_code)
+        _mention(acc, f.idx, start, end, conf)
 
     def _composite_acc(self, code: str, country: str | None, role: str, conf: float,
                        org_code: str | None) -> _Acc:
@@ -188,26 +195,31 @@ class _Doc:
             self.add_composite(ref[:3], ref[3:], f, start, end, conf)
 
     def add_org(self, ref: str, f: _Field, start: int, end: int, conf: float = C_NAME) -> None:
-        o = self.lex.orgs[ref]
-        self.add(
-            ref,
-            lambda: _Acc(ref, o.name, ActorType(o.type), o.country, o.role, None, o.code, conf),
-            f, start, end, conf,
-        )
+        acc = self.acc.get(ref)
+        if acc is None:
+            o = self.lex.orgs[ref]
+            acc = self.acc[ref] = _Acc(ref, o.name, ActorType(o.type), o.country, o.role, None, o.code, conf)
+        _mention(acc, f.idx, start, end, conf)
 
     def add_place(self, ref: str, f: _Field, start: int, end: int) -> None:
-        p = self.lex.places[ref]
         self.last_place = ref
-        self.add(ref, lambda: _Acc(ref, p.name, ActorType.PLACE, p.country, None, None, p.country, C_NAME),
-                 f, start, end, C_NAME)
+        acc = self.acc.get(ref)
+        if acc is None:
+            p = self.lex.places[ref]
+            acc = self.acc[ref] = _Acc(ref, p.name, ActorType.PLACE, p.country, None, None, p.country, C_NAME)
+        _mention(acc, f.idx, start, end, C_NAME)
 
     def add_person(self, pid: str, f: _Field, start: int, end: int, conf: float,
                    title: Title | None = None) -> None:
-        person = self.lex.persons[pid]
-        self.add(pid, lambda: self._person_acc(person, conf, title), f, start, end, conf)
-        if pid in self.mentioned:
-            self.mentioned.remove(pid)
-        self.mentioned.append(pid)
+        acc = self.acc.get(pid)
+        if acc is None:
+            acc = self.acc[pid] = self._person_acc(self.lex.persons[pid], conf, title)
+        _mention(acc, f.idx, start, end, conf)
+        mentioned = self.mentioned
+        if not mentioned or mentioned[-1] != pid:
+            if pid in mentioned:
+                mentioned.remove(pid)
+            mentioned.append(pid)
 
     def _person_acc(self, p: Person, conf: float, title: Title | None = None) -> _Acc:
         """Country/role/office at the article date. Out of office: ELI if they held one before,
