@@ -9,7 +9,7 @@ from wirestream.settings import NormaliseSettings
 
 from .dates import parse_date_marker
 from .draft import Draft, RawBlock
-from .limits import MAX_TEXT_LINES, check_count
+from .limits import MAX_BLOCKS, MAX_TEXT_LINES, check_count
 from .repair import clean_document
 from .text import split_date_marker, split_paragraphs
 
@@ -18,9 +18,16 @@ _BYLINE = re.compile(
 )
 
 
+def _check_size(text: str) -> None:
+    """Refuse absurd line/paragraph counts before splitting (C-speed counts; the exact block
+    count is checked again after splitting)."""
+    check_count(text.count("\n"), MAX_TEXT_LINES, "line breaks")
+    check_count(text.count("\n\n"), MAX_BLOCKS, "blank-line paragraph breaks")
+
+
 def text_body_blocks(text: str) -> list[RawBlock]:
     """Paragraph blocks of a text body (also used for JSON ``body``/ninjs ``body_text``)."""
-    check_count(text.count("\n"), MAX_TEXT_LINES, "line breaks")
+    _check_size(text)
     return split_paragraphs(clean_document(text), repaired=True)
 
 
@@ -36,7 +43,7 @@ def take_byline(blocks: list[RawBlock]) -> str | None:
 
 def extract_text(text: str, settings: NormaliseSettings) -> Draft:
     draft = Draft(source_format=SourceFormat.TEXT)
-    check_count(text.count("\n"), MAX_TEXT_LINES, "line breaks")
+    _check_size(text)
     text = clean_document(text)
     marker, text = split_date_marker(text)
     if marker is not None:
