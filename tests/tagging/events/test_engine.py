@@ -259,3 +259,60 @@ def test_arabic_verb_initial_order(tagger: EventTagger) -> None:
     ev = tagger.tag(art, actors(art, lex))
     got = [e for e in ev if e.event_type is PloverType.ASSAULT]
     assert got and got[0].source == ["RUS"] and got[0].target == ["UKR"], ev
+
+
+def test_odd_inputs_do_not_break_offsets(tagger: EventTagger) -> None:
+    # "İ" lower-cases to two code points: the prefilter must not shift offsets
+    body = "İstanbul: Russia attacked Kyiv.\n\n\n\n“Russia condemned Ukraine”\n\nUnclosed “quote Russia struck"
+    art = article(body, headline="")
+    ev = tagger.tag(art, actors(art, LEX))
+    assert ev
+    for e in ev:
+        assert art.body[e.trigger.start : e.trigger.end] == e.trigger.text
+    assert tagger.tag(article("", headline=""), []) == []
+
+
+def test_random_text_never_crashes(tagger: EventTagger) -> None:
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+
+    @hypothesis.settings(max_examples=60, deadline=None)
+    @hypothesis.given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "Russia",
+                    "Kyiv",
+                    "attacked",
+                    "did",
+                    "not",
+                    "the",
+                    "strikes",
+                    "on",
+                    "and",
+                    "France",
+                    "said",
+                    "“",
+                    "”",
+                    ",",
+                    ".",
+                    "will",
+                    "meet",
+                    "was",
+                    "by",
+                    "'s",
+                    "\n\n",
+                    "accused",
+                    "of",
+                ]
+            ),
+            max_size=40,
+        )
+    )
+    def run_one(words: list[str]) -> None:
+        art = article(" ".join(words))
+        for e in tagger.tag(art, actors(art, LEX)):
+            assert art.body[e.trigger.start : e.trigger.end] == e.trigger.text
+            assert not set(e.source) & set(e.target)
+
+    run_one()

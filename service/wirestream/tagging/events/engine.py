@@ -179,8 +179,9 @@ class EventTagger:
                 continue
             if m.pattern.rule.plover in _SPEECH_TYPES:
                 speech_at.append(m.i1)
-            # an event nobody does to nobody carries no information for routing or analysis
-            if ev.source or ev.target or not self._drop_unattributed:
+            # PLOVER events need someone who acts; only material conflict ("Kyiv was shelled")
+            # is worth keeping with just its victim ("officials accused of ..." is dropped)
+            if ev.source or (ev.target and ev.quad_class == 4) or not self._drop_unattributed:
                 pairs.append((m, ev))
         kept = _dedupe(_embedded(pairs))
         events = sorted(_dedupe(kept + _readings(kept, self._rules)), key=lambda e: e.trigger.start)
@@ -744,9 +745,6 @@ def _build_event(
             target_ids, fallback = prior, True
     if not target_ids and len(source_ids) > 1 and rule.reciprocal:
         pass  # PLOVER reading of "X and Y met": compound source, no target
-
-    if not source_ids and nominal and not light and not passive and rule.quad_class < 4:
-        return None  # "bans on travel to Canada": a noun with no actor behind it is no event
 
     # ---- confidence
     confidence += 0.1 if source_ids else -0.15
