@@ -615,11 +615,30 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
 
 
 def _process(doc: _Doc, f: _Field) -> None:
+    """Resolve every match of one field, in text order (branches ordered by how common they are)."""
     lex = doc.lex
-    for i, m in enumerate(f.matches):
+    matches = f.matches
+    last = len(matches) - 1
+    for i, m in enumerate(matches):
         for e in m.entries:
             k = e.kind
-            if k is Kind.PERSON:
+            if k is Kind.COUNTRY or k is Kind.DEMONYM:
+                if _inside_longer_name(doc, f, i, check_before=k is Kind.COUNTRY):
+                    continue  # "Michael Jordan", "Chad Smith", "American Airlines"
+                if i < last:
+                    n = matches[i + 1]
+                    if n.entries[0].kind is Kind.AGENT and n.start - m.end <= 3:
+                        gap = f.norm[m.end:n.start]
+                        if gap == " " or _POSSESSIVE.fullmatch(gap):
+                            break  # the agent builds the composite ("Russian troops")
+                doc.add_country(e.ref, f, m.start, m.end)
+            elif k is Kind.HONORIFIC or k is Kind.ANAPHOR:
+                pass  # only modify their neighbours
+            elif k is Kind.TITLE:
+                _do_title(doc, f, i)
+            elif k is Kind.AGENT:
+                _do_agent(doc, f, i)
+            elif k is Kind.PERSON:
                 start = m.start
                 p = _prev(f, i)
                 if p is not None and p.entries[0].kind is Kind.HONORIFIC:
@@ -644,26 +663,12 @@ def _process(doc: _Doc, f: _Field) -> None:
                     continue
                 start = p.start if p is not None and p.entries[0].kind is Kind.HONORIFIC else m.start
                 doc.add_person(pid, f, start, m.end, conf, _title_before(doc, f, i))
-            elif k in _COUNTRYISH:
-                if _inside_longer_name(doc, f, i, check_before=k is Kind.COUNTRY):
-                    continue  # "Michael Jordan", "Chad Smith", "American Airlines"
-                n, gap = _next(f, i)
-                if n is not None and n.entries[0].kind is Kind.AGENT and (
-                    gap == " " or _POSSESSIVE.fullmatch(gap)
-                ):
-                    pass  # the agent builds the composite ("Russian troops")
-                else:
-                    doc.add_country(e.ref, f, m.start, m.end)
             elif k is Kind.ORG:
-                n, gap = _next(f, i)
-                if not (n is not None and n.entries[0].kind is Kind.AGENT and gap == " "):
+                n2, gap2 = _next(f, i)
+                if not (n2 is not None and n2.entries[0].kind is Kind.AGENT and gap2 == " "):
                     doc.add_org(e.ref, f, m.start, m.end)
             elif k is Kind.SEAT:
                 doc.add_actor_ref(e.ref, f, m.start, m.end, C_CODE)
-            elif k is Kind.TITLE:
-                _do_title(doc, f, i)
-            elif k is Kind.AGENT:
-                _do_agent(doc, f, i)
             elif k in _PLACEISH and not _do_place(doc, f, i, e):
                 continue
             break  # first reading that applies wins
