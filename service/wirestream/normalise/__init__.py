@@ -5,9 +5,22 @@ Public API (used by the Faust app and embedded mode)::
     from wirestream.normalise import normalise, REASON_CODES
     article = normalise(raw, settings)  # raises wirestream.errors.Rejection(reason, message)
 
-Module map: ``decode`` (bytes -> str) -> ``detect`` (format) -> ``ninjs`` / ``newsml`` /
-``jsonfmt`` / ``htmldoc`` / ``plaintext`` (format -> ``Draft``) -> ``assemble`` (repair, boilerplate,
-dateline, headline, offsets, language, ids -> ``Article``).
+Only :class:`~wirestream.errors.Rejection` ever escapes; its ``reason`` is one of
+:data:`REASON_CODES` (``internal_error`` only for bugs, as a last resort).
+
+Module map: ``decode`` (bytes -> str, size first) -> ``detect`` (format) -> ``ninjs`` / ``newsml``
+/ ``jsonfmt`` / ``htmldoc`` / ``plaintext`` (format -> ``Draft``) -> ``assemble`` (``repair``,
+``boilerplate``, ``dateline``, ``headline``, offsets, ``language``, ``ids`` -> ``Article``).
+``limits`` holds the structural limits that keep hostile-but-small inputs cheap.
+
+Decisions worth knowing (details in each module's docstring):
+
+* NUL bytes: stray ones are stripped; more than 10 % of the payload is ``binary_content``.
+* Headlines: an agency headline over ``max_headline_chars`` is rejected (``headline_too_long``);
+  a derived one (the lede's first sentence) is truncated at a word, never rejected.
+* Kill/withhold notices (pubstatus canceled/withheld) are accepted without a body.
+* Dateline text is kept without its trailing dash (the model's contract).
+* ``language`` is ``und`` when neither detection nor the declared language gives a code.
 """
 
 from __future__ import annotations
