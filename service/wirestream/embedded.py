@@ -70,9 +70,11 @@ def process_paths(settings: Settings, paths: list[Path], out_dir: Path | None, *
             summary.outcomes[result.outcome.value] += 1
             summary.details[f"{result.outcome.value}:{result.detail}"] += 1
             if result.record is not None and out_dir is not None:
-                name = {Outcome.ENRICHED: "enriched", Outcome.DUPLICATE: "duplicates", Outcome.DEADLETTER: "deadletter"}[
-                    result.outcome
-                ]
+                name = {
+                    Outcome.ENRICHED: "enriched",
+                    Outcome.DUPLICATE: "duplicates",
+                    Outcome.DEADLETTER: "deadletter",
+                }[result.outcome]
                 files[name].write(result.record.model_dump_json().encode() + b"\n")
             bar.advance(task)
     summary.seconds = (datetime.now(UTC) - start).total_seconds()

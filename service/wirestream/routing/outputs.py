@@ -89,7 +89,9 @@ def make_dead_letter(
     )
 
 
-def dead_letter_for(raw: RawInput, stage: Stage, reason: str, message: str, exc: BaseException | None = None) -> DeadLetter:
+def dead_letter_for(
+    raw: RawInput, stage: Stage, reason: str, message: str, exc: BaseException | None = None
+) -> DeadLetter:
     return make_dead_letter(raw.value, raw.key, raw.headers, raw.provenance, stage, reason, message, exc)
 
 
@@ -133,6 +135,11 @@ def dead_letter_from_message(
     )
     original = {k.removeprefix("wirestream.original."): v for k, v in h.items() if k.startswith("wirestream.original.")}
     return make_dead_letter(
-        value or b"", key, original, prov, Stage(h.get("__connect.errors.stage", "normalise")),
-        h.get("wirestream.reason", "unknown"), h.get("__connect.errors.exception.message", ""),
+        value or b"",
+        key,
+        original,
+        prov,
+        Stage(h.get("__connect.errors.stage", "normalise")),
+        h.get("wirestream.reason", "unknown"),
+        h.get("__connect.errors.exception.message", ""),
     ).model_copy(update={"exception_class": h.get("__connect.errors.class.name") or None})
