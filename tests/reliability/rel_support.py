@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import base64
+import json
 import os
 import random
+import shutil
 import signal
 import subprocess
+import sys
 import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -264,18 +268,71 @@ def verdict(outcome: str, value: Any) -> tuple[str, str | None]:
     return (outcome, value.get("dedupe", {}).get("status"))
 
 
-def embedded_verdicts(settings: Settings, raw_values: list[bytes]) -> list[tuple[str, str | None]]:
-    """The fault-free reference: the same inputs, same order, through the embedded pipeline."""
-    from wirestream.embedded import build_pipeline
-    from wirestream.models import Provenance, RawInput
+_EMBEDDED = """
+import base64, json, sys
+from datetime import UTC, datetime
+from wirestream.embedded import build_pipeline
+from wirestream.models import Provenance, RawInput
+from wirestream.settings import Settings
+args = json.load(open(sys.argv[1]))
+settings = Settings.model_validate_json(args["settings"])
+pipeline = build_pipeline(settings)
+out = []
+for offset, b64 in enumerate(args["values"]):
+    prov = Provenance(topic=settings.topics.raw, partition=0, offset=offset, received_at=datetime.now(UTC))
+    res = pipeline.process(RawInput(value=base64.b64decode(b64), provenance=prov))
+    status = getattr(getattr(res.record, "dedupe", None), "status", None)
+    dead = res.outcome.value == "deadletter"
+    out.append([res.outcome.value, status.value if status is not None and not dead else None])
+json.dump(out, open(sys.argv[2], "w"))
+"""
 
-    pipeline = build_pipeline(settings)
-    out = []
-    for offset, value in enumerate(raw_values):
-        prov = Provenance(topic=settings.topics.raw, partition=0, offset=offset, received_at=datetime.now(UTC))
-        res = pipeline.process(RawInput(value=value, provenance=prov))
-        rec = res.record
-        status = getattr(getattr(rec, "dedupe", None), "status", None)
-        dead = res.outcome.value == "deadletter"
-        out.append((res.outcome.value, status.value if status is not None and not dead else None))
-    return out
+
+def embedded_verdicts(settings: Settings, raw_values: list[bytes], workdir: Path) -> list[tuple[str, str | None]]:
+    """The fault-free reference: the same inputs, same order, through the embedded pipeline.
+
+    Run in a child process with the same environment as the workers (so the same code snapshot,
+    see ``code_snapshot``), not in the test process, which imported the code earlier.
+    """
+    args, result = workdir / "embedded-in.json", workdir / "embedded-out.json"
+    values = [base64.b64encode(v).decode() for v in raw_values]
+    args.write_text(json.dumps({"settings": settings.model_dump_json(), "values": values}))
+    subprocess.run([sys.executable, "-c", _EMBEDDED, str(args), str(result)], check=True, timeout=900)
+    return [(o, st) for o, st in json.loads(result.read_text())]
+
+
+def code_snapshot(dest: Path) -> Path:
+    """Copy the wirestream package to ``dest``: workers (and the reference run) import this copy.
+
+    Other engineers edit the shared checkout while these tests run; a worker restarted after an
+    edit would otherwise run different code than the one it replaced, which is a deploy, not a crash.
+    """
+    src = Path(__file__).resolve().parents[2] / "service" / "wirestream"
+    shutil.copytree(src, dest / "wirestream", ignore=shutil.ignore_patterns("__pycache__"))
+    return dest
+
+
+def wait_lag_zero(settings: Settings, timeout: float = 120.0) -> dict[tuple[str, int], int]:
+    """Wait until the app's group has committed every raw/deduplicated record (ticks aside):
+    after this no more repeats can arrive, so reading the outputs sees all of them."""
+    from wirestream.metrics.lag import consumer_lag
+
+    t = settings.topics
+    deadline = time.monotonic() + timeout
+    while True:
+        lag = asyncio.run(consumer_lag(settings.kafka.bootstrap_servers, settings.app_id,
+                                       [t.raw, t.normalised, t.deduplicated], **_client_kwargs(settings)))  # fmt: skip
+        # The embargo timer sends a tick to every normalised partition each second: allow those.
+        if (
+            lag
+            and all(v == 0 for (topic, _), v in lag.items() if topic != t.normalised)
+            and all(v <= 3 for v in lag.values())
+        ):
+            return lag
+        if time.monotonic() > deadline:
+            raise AssertionError(f"consumer lag not back to 0 after {timeout:.0f}s: {lag}")
+        time.sleep(1.0)
+
+
+def _client_kwargs(settings: Settings) -> dict[str, Any]:
+    return {k: v for k, v in aiokafka_kwargs(settings.kafka).items() if k != "bootstrap_servers"}
