@@ -62,6 +62,14 @@ def scan(automaton: Any, norm: str, arabic: bool = False) -> list[Match]:
         found.append((start, end, entries))
     if not found:
         return []
+    # Hits arrive ordered by end; without overlaps that is also text order and nothing to settle.
+    prev_end = -1
+    for start, end, _entries in found:
+        if start < prev_end:
+            break
+        prev_end = end
+    else:
+        return [Match(start, end, entries) for start, end, entries in found]
     if len(found) > 1:
         found.sort(key=_longest_first)
     taken = bytearray(n + 1)
