@@ -610,8 +610,13 @@ def _build_event(
     nominal = before_tok is not None and (
         before_tok.low in cues.determiners
         or before_tok.low in cues.possessive
-        # a gerund after a preposition keeps its clause subject: "the process of withdrawing"
-        or (before_tok.low in cues.preps and not trig.low.endswith("ing"))
+        # a gerund after a preposition keeps its clause subject: "the process of withdrawing";
+        # so does an infinitive: "agrees to remove restrictions" (base form after "to")
+        or (
+            before_tok.low in cues.preps
+            and not trig.low.endswith("ing")
+            and not (before_tok.low in cues.infinitive and trig.low == trig.lemma)
+        )
     )
     if nominal and before_tok is not None and before_tok is not prev:
         prev = before_tok  # possessive pronouns are looked for before the modifiers
@@ -755,9 +760,9 @@ def _build_event(
         confidence -= 0.15
     if any(0 < i0 - s <= 6 for s in speech_at):
         confidence -= 0.2  # embedded in a speech act ("condemned the attack"): secondary
-    elif nominal and not light and any(0 < i0 - e <= 4 for e in trigger_ends):
+    elif nominal and not light and any(0 < i0 - e <= 5 for e in trigger_ends):
         confidence -= 0.2  # argument of another event ("support for the protests")
-    if nominal and not light and before_tok is not None and before_tok.low in cues.background:
+    if not light and before_tok is not None and before_tok.low in cues.background:
         confidence -= 0.25  # background ("curfew imposed after protests", "amid clashes")
     confidence = max(0.05, min(0.99, confidence))
 

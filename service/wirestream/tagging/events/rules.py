@@ -96,6 +96,7 @@ class Cues:
     reduced_passive: frozenset[str]
     background: frozenset[str]
     verb_initial: bool
+    infinitive: frozenset[str]
     strip_prefixes: tuple[str, ...]
 
     def target_tokens(self, rule: Rule) -> frozenset[str]:
@@ -274,6 +275,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             reduced_passive=_fs(c.get("reduced_passive")),
             background=_fs(c.get("background")),
             verb_initial=bool(c.get("verb_initial", False)),
+            infinitive=_fs(c.get("infinitive")),
             strip_prefixes=strip,
         )
         index: dict[str, list[Pattern]] = {}
