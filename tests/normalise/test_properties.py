@@ -21,7 +21,7 @@ from wirestream.normalise import REASON_CODES, normalise
 from wirestream.normalise.repair import clean_line
 from wirestream.settings import NormaliseSettings
 
-from .conftest import make_raw
+from .conftest import FIXTURES, make_raw
 
 SETTINGS = NormaliseSettings()
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -214,3 +214,33 @@ def test_repaired_document_lines_need_no_further_encoding_repair(text: str) -> N
 
     for line in clean_document(text).split("\n"):
         assert clean_repaired_line(line) == clean_line(line)
+
+
+_SEEDS = sorted(p.read_bytes() for p in FIXTURES.iterdir())
+_SPLICES = st.sampled_from(
+    [b"<", b"</p>", b"<br>", b"&amp;", b"&#xD800;", b'"', b"{", b"]", b",", b"\\u0000", b"\\ud800",
+     b"\xc3", b"\xe2\x80\xae", b"\n\n", b"(Reuters) - ", b"<!DOCTYPE x>", b"<![CDATA[", b"null",
+     b"1e999", b"\x00", b"\r"]
+)  # fmt: skip
+
+
+@FAST
+@given(
+    st.sampled_from(_SEEDS),
+    st.lists(st.tuples(st.floats(0, 1), st.integers(0, 3), _SPLICES), min_size=1, max_size=6),
+)
+def test_mutated_fixtures_only_reject_cleanly(
+    seed: bytes, edits: list[tuple[float, int, bytes]]
+) -> None:
+    data = bytearray(seed)
+    for where, action, splice in edits:
+        pos = int(where * len(data))
+        if action == 0:
+            del data[pos : pos + 7]
+        elif action == 1:
+            data[pos:pos] = splice
+        elif action == 2:
+            data = data[:pos]
+        else:
+            data[pos : pos + 1] = splice
+    _outcome(bytes(data))
