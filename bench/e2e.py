@@ -82,8 +82,8 @@ def bench_settings(bootstrap: str, name: str, partitions: int, data_dir: Path, *
     )  # fmt: skip
     from wirestream.devkafka.broker import _free_port
 
-    return Settings(
-        app_id=f"wsb-{tag}", data_dir=data_dir, topics=topics, kafka={"bootstrap_servers": bootstrap},
+    return Settings(  # own data dir: Faust's RocksDB paths do not include the app id
+        app_id=f"wsb-{tag}", data_dir=data_dir / tag, topics=topics, kafka={"bootstrap_servers": bootstrap},
         metrics={"port": _free_port()}, **overrides,
     )  # fmt: skip
 
@@ -147,19 +147,49 @@ async def end_total(bootstrap: str, topics: list[str]) -> int:
         await consumer.stop()
 
 
-def wait_for(bootstrap: str, topics: list[str], expected: int, timeout: float, procs: list[Any]) -> int:
-    """Poll the topics' end offsets until ``expected`` records are there (or a child died / timeout)."""
+def _cpu(procs: list[Any]) -> float:
+    """User+system CPU seconds of the child processes (0 for any that is gone)."""
+    import psutil
+
+    total = 0.0
+    for p in procs:
+        with contextlib.suppress(psutil.Error):
+            t = psutil.Process(p.pid).cpu_times()
+            total += t.user + t.system
+    return total
+
+
+def wait_for(bootstrap: str, topics: list[str], expected: int, timeout: float, procs: list[Any],
+             cpu: dict[str, float] | None = None) -> int:  # fmt: skip
+    """Poll the topics' end offsets until ``expected`` records are there (or a child died / timeout).
+
+    ``cpu``, when given, gets the children's CPU seconds and the output count at the first poll that
+    saw output and at the end: the machine is shared, so CPU-seconds per article is the figure that
+    does not depend on the neighbours (wall-clock throughput does).
+    """
     deadline = time.monotonic() + timeout
     n = 0
     while time.monotonic() < deadline:
         n = asyncio.run(end_total(bootstrap, topics))
+        if cpu is not None and n > 0 and "cpu0" not in cpu:
+            cpu.update(cpu0=_cpu(procs), n0=n)
         if n >= expected:
+            if cpu is not None:
+                cpu.update(cpu1=_cpu(procs), n1=n)
             return n
         for p in procs:
             if p.poll() is not None:
                 raise RuntimeError(f"child process exited with {p.returncode}")
-        time.sleep(1.0)
+        time.sleep(0.5)
     return n
+
+
+def cpu_figures(cpu: dict[str, float]) -> dict[str, float]:
+    done = cpu.get("n1", 0) - cpu.get("n0", 0)
+    spent = cpu.get("cpu1", 0) - cpu.get("cpu0", 0)
+    if done <= 0 or spent <= 0:
+        return {}
+    return {"articles_per_cpu_s": round(done / spent, 1), "cpu_ms_per_article": round(spent / done * 1000, 2)}
 
 
 async def read_records(bootstrap: str, topics: list[str]) -> list[Any]:
@@ -306,8 +336,9 @@ def run_wirestream(bootstrap: str, items: list[Item], partitions: int, work: Pat
     t0 = time.perf_counter()
     procs = [start_worker(s.model_copy(update={"worker_id": f"w{k}", "metrics": s.metrics.model_copy(
         update={"port": s.metrics.port + k})}), work / f"{s.app_id}-w{k}.log") for k in range(workers)]  # fmt: skip
+    cpu: dict[str, float] = {}
     try:
-        got = wait_for(bootstrap, outcome_topics(s), len(items), timeout, procs)
+        got = wait_for(bootstrap, outcome_topics(s), len(items), timeout, procs, cpu)
         total = time.perf_counter() - t0
     finally:
         for p in procs:
@@ -316,6 +347,7 @@ def run_wirestream(bootstrap: str, items: list[Item], partitions: int, work: Pat
     recs = [r for r in recs if dict(r.headers or ()).get("wirestream.outcome") != b"tombstone"]
     out = span_throughput(recs, len(items))
     out.update({"outcomes": got, "wall_incl_startup_s": round(total, 1), "partitions": partitions, "workers": workers})
+    out.update(cpu_figures(cpu))
     return out
 
 
@@ -338,8 +370,9 @@ def run_baseline(kind: str, bootstrap: str, items: list[Item], partitions: int, 
                 "1" if kind == "aiokafka+pipeline" else "0"]  # fmt: skip
     t0 = time.perf_counter()
     proc = _child(args, work / f"{s.app_id}.log", to_env(s) if kind == "aiokafka+pipeline" else None)
+    cpu: dict[str, float] = {}
     try:
-        wait_for(bootstrap, outs, len(items), timeout, [proc])
+        wait_for(bootstrap, outs, len(items), timeout, [proc], cpu)
         total = time.perf_counter() - t0
     finally:
         stop(proc)
@@ -347,13 +380,14 @@ def run_baseline(kind: str, bootstrap: str, items: list[Item], partitions: int, 
             if dict(r.headers or ()).get("wirestream.outcome") != b"tombstone"]  # fmt: skip
     out = span_throughput(recs, len(items))
     out.update({"wall_incl_startup_s": round(total, 1), "partitions": partitions, "workers": 1})
+    out.update(cpu_figures(cpu))
     return out
 
 
 def run(bootstrap: str, quick: bool = False, work: Path | None = None) -> dict[str, Any]:
     """The side-by-side comparison (one worker, same partitions, same bytes) plus ratios."""
     work = work or Path(tempfile.mkdtemp(prefix="ws-bench-e2e-"))
-    n = 400 if quick else 3_000
+    n = 400 if quick else 1_500
     items = generate(n, 2_000, seed=3)
     s = Settings()
     linger, comp = s.producer_linger_ms, s.producer_compression
@@ -362,18 +396,27 @@ def run(bootstrap: str, quick: bool = False, work: Path | None = None) -> dict[s
                            "linger_ms": linger, "compression": comp}  # fmt: skip
     variants = ["aiokafka-passthrough", "faust-identity", "aiokafka+pipeline"]
     res["wirestream"] = run_wirestream(bootstrap, items, partitions, work)
-    print(f"  e2e wirestream            {res['wirestream']['articles_per_s']:>9.1f} articles/s", flush=True)
+    print(f"  e2e wirestream            {res['wirestream']['articles_per_s']:>9.1f} articles/s "
+          f"({res['wirestream'].get('articles_per_cpu_s')}/CPU-s)", flush=True)  # fmt: skip
     for kind in variants:
         res[kind] = run_baseline(kind, bootstrap, items, partitions, work, linger, comp)
-        print(f"  e2e {kind:<22}{res[kind]['articles_per_s']:>9.1f} articles/s", flush=True)
+        print(f"  e2e {kind:<22}{res[kind]['articles_per_s']:>9.1f} articles/s "
+              f"({res[kind].get('articles_per_cpu_s')}/CPU-s)", flush=True)  # fmt: skip
     ws = res["wirestream"]["articles_per_s"]
     res["ratios"] = {f"wirestream/{k}": round(ws / res[k]["articles_per_s"], 4) for k in variants}
+    # the same ratios per CPU-second of the worker process (robust to the neighbours' load)
+    ws_cpu = res["wirestream"].get("articles_per_cpu_s")
+    res["ratios_cpu"] = {
+        f"wirestream/{k}": round(ws_cpu / res[k]["articles_per_cpu_s"], 4)
+        for k in variants
+        if ws_cpu and res[k].get("articles_per_cpu_s")
+    }
     return res
 
 
 def run_settings_sweep(bootstrap: str, quick: bool, work: Path) -> list[dict[str, Any]]:
     """Producer compression and linger, on wirestream itself (full mode)."""
-    n = 300 if quick else 2_000
+    n = 300 if quick else 600
     items = generate(n, 2_000, seed=4)
     rows = []
     for comp, linger in [("none", 5), ("lz4", 5), ("zstd", 5), ("lz4", 0), ("lz4", 20)]:
@@ -386,7 +429,7 @@ def run_settings_sweep(bootstrap: str, quick: bool, work: Path) -> list[dict[str
     return rows
 
 
-def run_scaling(bootstrap: str, work: Path, n: int = 2_000) -> list[dict[str, Any]]:
+def run_scaling(bootstrap: str, work: Path, n: int = 800) -> list[dict[str, Any]]:
     """Partitions 1/2/4 × workers 1/2 (full mode: each point starts fresh workers)."""
     items = generate(n, 2_000, seed=5)
     rows = []

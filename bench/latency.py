@@ -61,7 +61,7 @@ def run(bootstrap: str, quick: bool = False, rate: float = 200.0, seconds: float
     from wirestream.workers import start_worker, stop_worker
 
     work = work or Path(tempfile.mkdtemp(prefix="ws-bench-latency-"))
-    seconds = seconds or (10.0 if quick else 30.0)
+    seconds = seconds or 10.0  # at 200/s that is already a backlog of minutes for one worker
     n = int(rate * seconds)
     items = generate(n + 1, 2_000, seed=6)
     s = bench_settings(bootstrap, "lat", 4, work / "data")

@@ -62,11 +62,11 @@ def measure(pipeline: Pipeline, inputs: list[RawInput], rounds: int) -> dict[str
     """Best round of processing ``inputs`` through a fresh dedupe state each round."""
     from wirestream.dedupe import Deduplicator, InMemoryDedupeState
 
-    spent: Counter[str] = Counter()
+    spent: dict[str, float] = dict.fromkeys(STAGES, 0.0)
     counts: Counter[str] = Counter()
 
     def observe(stage: str, seconds: float) -> None:
-        spent[stage] += seconds
+        spent[stage] = spent.get(stage, 0.0) + seconds
         counts[stage] += 1
 
     pipeline.observe = observe
@@ -74,7 +74,7 @@ def measure(pipeline: Pipeline, inputs: list[RawInput], rounds: int) -> dict[str
     for _ in range(rounds):
         # fresh state each round: otherwise round 2 sees every article as an exact re-send
         pipeline.deduplicator = Deduplicator(pipeline.settings.dedupe, InMemoryDedupeState())
-        spent.clear()
+        spent.update(dict.fromkeys(STAGES, 0.0))
         counts.clear()
         outcomes: Counter[str] = Counter()
         wall0, cpu0 = time.perf_counter(), time.process_time()
