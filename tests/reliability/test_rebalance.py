@@ -16,6 +16,7 @@ import pytest
 from reliability.rel_support import kill9, near_copy, new_version, produce, read_outcomes, wait_settled
 from wire_articles import story_bytes
 from wirestream.audit import audit, read_topic
+from wirestream.devkafka.broker import _free_port
 
 pytestmark = [pytest.mark.reliability, pytest.mark.kafka]
 
@@ -35,7 +36,8 @@ def test_state_survives_rebalance_and_sigkill_of_the_owner(make_settings, worker
     asyncio.run(produce(s, originals))
     wait_settled(s, len(originals), workers, timeout=240)
 
-    workers.start(s, "worker-2")
+    # Same settings but its own metrics port (two workers on one host).
+    workers.start(s.model_copy(update={"metrics": s.metrics.model_copy(update={"port": _free_port()})}), "worker-2")
     deadline = time.monotonic() + 240
     while not _log_has(tmp_path / "worker-2.log", "Worker]: Ready"):
         workers.assert_alive()

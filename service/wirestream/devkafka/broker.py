@@ -68,6 +68,9 @@ def _free_port() -> int:
 
 def _port_is_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        # Like the broker itself (SO_REUSEADDR): connections of a just-stopped broker in TIME_WAIT
+        # must not make its port look taken, or a restart would move to another port.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
