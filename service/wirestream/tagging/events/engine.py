@@ -572,9 +572,16 @@ def _build_event(
     # ---- negation and modality: a short window before the trigger, within the clause
     negated = False
     modality: str | None = None
+    in_mention = {q for g in groups for q in range(g.t0, g.t1 + 1)}
     for k in range(i0 - 1, max(-1, i0 - _MODAL_WINDOW), -1):
         t = toks[k]
-        if t.low in {",", ";", ":"} or t.low in cues.clause_breaks:
+        if t.low in {",", ";", ":"} or t.low in cues.clause_breaks or t.lemma in cues.reporting:
+            break  # scope ends at the clause boundary and at "said" (the speech act's own verb)
+        if k in in_mention:
+            continue  # "No 10" is a name, not a negation
+        if k < i0 - 1 and t.low in cues.preps and t.low not in cues.prep_classes.get("of", ()):
+            # "will prevent it from defending against Russian air strikes": a preposition
+            # between the modal and the trigger puts the trigger outside the modal's scope
             break
         if t.low in cues.negation or t.lemma in cues.negation or t.lemma in cues.negation_verbs:
             negated = True
@@ -687,6 +694,14 @@ def _build_event(
     elif any(t.low in cues.speaker_pronouns for t in toks[max(0, i0 - 2) : i0]) and trigger_in_quote:
         source, resolved = disc.speaker, True
 
+    if (
+        i0 >= 2
+        and toks[i0 - 1].low in cues.infinitive
+        and toks[i0 - 2].low in cues.object_pronouns
+        and toks[i0 - 2].low not in cues.subject_pronouns
+    ):
+        # "pushing him to accept a truce": the doer is "him", whom we cannot name safely here
+        source = None
     if cues.verb_initial and not passive and not nominal and after:
         # VSO (Arabic news style): "هاجمت روسيا كييف" - the subject follows the verb
         first = after[0]
