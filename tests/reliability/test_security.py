@@ -227,3 +227,36 @@ def test_worker_with_bad_credentials_exits_with_the_reason(
     assert expected in log, log[-3000:]
     assert bad not in log and sb.password not in log
     print(f"\nRELIABILITY security: worker with {fault} exited with {code} after {elapsed:.0f}s (incl. start-up)")
+
+
+def test_client_options_for_every_protocol(tmp_path: Path) -> None:
+    """PLAINTEXT, SSL (CA, client cert/key, hostname check) and SASL_SSL map to aiokafka and Faust options."""
+    import faust
+
+    from wirestream.kafka_client import faust_credentials
+
+    pki = make_pki(tmp_path / "pki")
+    plain = KafkaSettings()
+    assert aiokafka_kwargs(plain) == {"bootstrap_servers": "127.0.0.1:9092", "security_protocol": "PLAINTEXT"}
+    assert faust_credentials(plain) is None
+
+    tls = KafkaSettings(security_protocol="SSL", ssl_cafile=pki.ca_cert, ssl_certfile=pki.client_cert,
+                        ssl_keyfile=pki.client_key)  # fmt: skip
+    kw = aiokafka_kwargs(tls)
+    assert kw["security_protocol"] == "SSL" and kw["ssl_context"].check_hostname
+    assert "sasl_mechanism" not in kw
+    creds = faust_credentials(tls)
+    assert isinstance(creds, faust.SSLCredentials)
+    assert not aiokafka_kwargs(tls.model_copy(update={"ssl_check_hostname": False}))["ssl_context"].check_hostname
+
+    pw = "pw-" + secrets.token_hex(8)
+    for mech in ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"):
+        k = KafkaSettings(security_protocol="SASL_SSL", sasl_mechanism=mech, sasl_username="u",
+                          sasl_password=SecretStr(pw), ssl_cafile=pki.ca_cert)  # fmt: skip
+        kw = aiokafka_kwargs(k)
+        assert (kw["security_protocol"], kw["sasl_mechanism"], kw["sasl_plain_password"]) == ("SASL_SSL", mech, pw)
+        fc = faust_credentials(k)
+        assert isinstance(fc, faust.SASLCredentials)
+        assert (fc.protocol.value, fc.mechanism.value) == ("SASL_SSL", mech)
+        for text in (repr(k), str(k), k.model_dump_json(), repr(fc)):
+            assert pw not in text
