@@ -5,7 +5,7 @@ any Python pipeline, while no real article comes near these numbers (a 20,000-wo
 few hundred paragraphs and a few thousand HTML tags). Each limit is checked *before* the expensive
 step it protects, with a C-speed count where possible, and exceeding one is ``too_many_parts``.
 
-``FTFY_MAX_CHARS``: ftfy's mojibake repair costs ~1.3 ms per 1,000 suspect characters, so text
+``FTFY_MAX_CHARS``: ftfy's mojibake repair costs ~0.3 ms per 1,000 garbled characters, so text
 longer than this is not passed to ftfy (it is still NFC-normalised and cleaned); mojibake in
 such giant fields is left as sent rather than stalling a worker for seconds.
 """
