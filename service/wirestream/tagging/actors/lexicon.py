@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum
 from functools import lru_cache
@@ -153,6 +153,10 @@ class Lexicon:
     office_roles: Mapping[str, str]
     capital_actors: Mapping[str, str]
     rules: Rules
+    #: Memo of derived values that depend only on this lexicon and their key (office holders per
+    #: date, person attributes per date, institution names). The only mutable part: entries are
+    #: added, never changed, so sharing a Lexicon between threads stays safe under the GIL.
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def automaton(self, language: str | None) -> Any:
         lang = (language or "en").split("-")[0].lower()

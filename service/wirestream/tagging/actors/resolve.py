@@ -24,11 +24,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, TypeVar
-
-from pydantic import BaseModel
 
 from ...models import ActorTag, ActorType, Article, Span, TextField
 from .lexicon import Entry, Kind, Lexicon, Person, Title
@@ -63,20 +60,25 @@ def article_date(article: Article) -> date:
     return when.date() if when is not None else datetime.now(UTC).date()
 
 
-@dataclass(slots=True)
 class _Acc:
-    """Attributes and mentions of one actor while an article is being tagged."""
+    """Attributes and mentions of one actor while an article is being tagged.
 
-    actor_id: str
-    name: str
-    type: ActorType
-    country: str | None
-    role: str | None
-    office: str | None
-    code: str | None
-    confidence: float
-    spans: list[tuple[int, int, int]] = field(default_factory=list)  # (field idx, start, end)
-    seen: set[tuple[int, int, int]] = field(default_factory=set)
+    A plain slotted class: one is built per actor per article, and a dataclass ``__init__`` with
+    ``default_factory`` fields costs about twice as much."""
+
+    __slots__ = ("actor_id", "code", "confidence", "country", "name", "office", "role", "spans", "type")
+
+    def __init__(self, actor_id: str, name: str, type: ActorType, country: str | None,
+                 role: str | None, office: str | None, code: str | None, confidence: float) -> None:
+        self.actor_id = actor_id
+        self.name = name
+        self.type = type
+        self.country = country
+        self.role = role
+        self.office = office
+        self.code = code
+        self.confidence = confidence
+        self.spans: list[tuple[int, int, int]] = []  # (field idx, start, end), each once
 
 
 @dataclass(slots=True)
@@ -92,10 +94,10 @@ class _Field:
 def _mention(acc: _Acc, idx: int, start: int, end: int, conf: float) -> None:
     """Record one mention of an actor (each span once) and keep its best confidence."""
     span = (idx, start, end)
-    if span in acc.seen:
+    spans = acc.spans
+    if span in spans:  # a handful of spans per actor: a list scan beats a per-actor set
         return
-    acc.seen.add(span)
-    acc.spans.append(span)
+    spans.append(span)
     if conf > acc.confidence:
         acc.confidence = conf
 
@@ -173,19 +175,26 @@ class _Doc:
         code = (org_code or country or "---") + role
         acc = self.acc.get(code)
         if acc is None:
-            acc = self.acc[code] = self._composite_acc(code, country, role, conf, org_code)
+            name, rtype = self._composite_label(code, country, role, org_code)
+            acc = self.acc[code] = _Acc(code, name, rtype, country, role, None, code, conf)
         _mention(acc, f.idx, start, end, conf)
 
-    def _composite_acc(self, code: str, country: str | None, role: str, conf: float,
-                       org_code: str | None) -> _Acc:
-        rtype = ActorType(self.lex.rules.role_types.get(role, "organisation"))
-        if country and not org_code:
-            base = self.lex.country_names.get(country, country)
-            label = {"GOV": "government", "MIL": "military"}.get(role)
-            name = f"{base} {label}" if label else f"{base} ({role})"
-        else:
-            name = f"{org_code} {role}" if org_code else role
-        return _Acc(code, name, rtype, country, role, None, code, conf)
+    def _composite_label(self, code: str, country: str | None, role: str,
+                         org_code: str | None) -> tuple[str, ActorType]:
+        """Name and type of an institution code, memoised on the (immutable) lexicon."""
+        memo = self.lex.memo
+        key = ("composite", code, country)
+        hit = memo.get(key)
+        if hit is None:
+            rtype = ActorType(self.lex.rules.role_types.get(role, "organisation"))
+            if country and not org_code:
+                base = self.lex.country_names.get(country, country)
+                label = {"GOV": "government", "MIL": "military"}.get(role)
+                name = f"{base} {label}" if label else f"{base} ({role})"
+            else:
+                name = f"{org_code} {role}" if org_code else role
+            hit = memo[key] = (name, rtype)
+        return hit
 
     def add_actor_ref(self, ref: str, f: _Field, start: int, end: int, conf: float) -> None:
         """``ref`` is org:<id> or a composite code like GBRGOV."""
@@ -223,7 +232,17 @@ class _Doc:
 
     def _person_acc(self, p: Person, conf: float, title: Title | None = None) -> _Acc:
         """Country/role/office at the article date. Out of office: ELI if they held one before,
-        unless the text itself gives a current title ("Senator X") - the text is newer than us."""
+        unless the text itself gives a current title ("Senator X") - the text is newer than us.
+        Memoised per (person, date, title) on the lexicon: the same few dates recur in a stream."""
+        key = ("person", p.id, self.on, title.id if title is not None else None)
+        hit = self.lex.memo.get(key)
+        if hit is None:
+            hit = self.lex.memo[key] = self._person_attrs(p, title)
+        country, role, office, code = hit
+        return _Acc(f"person:{p.id}", p.name, ActorType.PERSON, country, role, office, code, conf)
+
+    def _person_attrs(self, p: Person, title: Title | None
+                      ) -> tuple[str | None, str | None, str | None, str | None]:
         term = p.term_at(self.on)
         country: str | None
         role: str | None
@@ -243,7 +262,7 @@ class _Doc:
             if title is not None:
                 role, office = title.role, title.offices[0]
             code = (country or "---") + (role or "")
-        return _Acc(f"person:{p.id}", p.name, ActorType.PERSON, country, role, office, code, conf)
+        return country, role, office, code
 
     # ------------------------------------------------------------------ lookups
 
@@ -257,11 +276,20 @@ class _Doc:
         target = where or self.dominant
         if target is None:
             return None
+        key = ("holder", title.offices, target, self.on)
+        memo = self.lex.memo
+        if key in memo:
+            return memo[key]
+        found: str | None = None
         for office in title.offices:
             for start, end, pid in self.lex.holders.get((office, target), ()):
                 if start <= self.on and (end is None or self.on < end):
-                    return pid
-        return None
+                    found = pid
+                    break
+            if found is not None:
+                break
+        memo[key] = found
+        return found
 
 
 def _gap(f: _Field, a: Match, b: Match) -> str:
@@ -708,51 +736,53 @@ def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
             norm = normalise(text)
             matches = scan(auto, norm, arabic=lang == "ar")
             fields.append(_Field(idx, fld, text, norm, matches, _titlecase(text) if idx == 0 else False))
+    if len(lex.memo) > _MEMO_LIMIT:
+        lex.memo.clear()  # dates move on; old (person, date) entries are never asked for again
     doc = _Doc(lex, article_date(article), fields)
     for f in fields:
         _process(doc, f)
     if doc.new_people:
         _corefer_new_people(doc)
-    by_idx = {f.idx: f for f in fields}
+    by_idx = {f.idx: (f.text, f.field) for f in fields}
     out: list[ActorTag] = []
+    # Models are built from values valid by construction (what ``model_construct`` does, without
+    # its per-field default handling; inlined because ~50 are built per article). The models are
+    # frozen, so every instance of a class can share one fields-set.
+    new, setattr_ = object.__new__, _setattr
+    span_fields, tag_fields = _SPAN_FIELDS, _TAG_FIELDS
     for acc in doc.acc.values():
-        spans = sorted(acc.spans) if len(acc.spans) > 1 else acc.spans
+        spans = acc.spans
+        if len(spans) > 1:
+            spans.sort()
         mentions = []
         for fi, s, e in spans:
-            part = by_idx[fi]
-            mentions.append(
-                _trusted(Span, {"text": part.text[s:e], "start": s, "end": e, "field": part.field})
-            )
-        out.append(
-            _trusted(
-                ActorTag,
-                {
-                    "actor_id": acc.actor_id,
-                    "name": acc.name,
-                    "type": acc.type,
-                    "country": acc.country,
-                    "role": acc.role,
-                    "office": acc.office,
-                    "code": acc.code,
-                    "mentions": mentions,
-                    "confidence": acc.confidence,
-                },
-            )
-        )
+            text, fld = by_idx[fi]
+            span = new(Span)
+            setattr_(span, "__dict__", {"text": text[s:e], "start": s, "end": e, "field": fld})
+            setattr_(span, "__pydantic_fields_set__", span_fields)
+            setattr_(span, "__pydantic_extra__", None)
+            setattr_(span, "__pydantic_private__", None)
+            mentions.append(span)
+        tag = new(ActorTag)
+        setattr_(tag, "__dict__", {
+            "actor_id": acc.actor_id,
+            "name": acc.name,
+            "type": acc.type,
+            "country": acc.country,
+            "role": acc.role,
+            "office": acc.office,
+            "code": acc.code,
+            "mentions": mentions,
+            "confidence": acc.confidence,
+        })
+        setattr_(tag, "__pydantic_fields_set__", tag_fields)
+        setattr_(tag, "__pydantic_extra__", None)
+        setattr_(tag, "__pydantic_private__", None)
+        out.append(tag)
     return out
 
 
-_M = TypeVar("_M", bound=BaseModel)
 _setattr = object.__setattr__
-
-
-def _trusted(cls: type[_M], values: dict[str, Any]) -> _M:
-    """Build a model from values that are valid by construction (what ``model_construct`` does,
-    without its per-field default handling: every field is given). Tagging builds ~50 of these per
-    article, where ``model_construct`` alone would cost more than the dictionary scan."""
-    obj = cls.__new__(cls)
-    _setattr(obj, "__dict__", values)
-    _setattr(obj, "__pydantic_fields_set__", set(values))
-    _setattr(obj, "__pydantic_extra__", None)
-    _setattr(obj, "__pydantic_private__", None)
-    return obj
+_MEMO_LIMIT = 200_000
+_SPAN_FIELDS = set(Span.model_fields)
+_TAG_FIELDS = set(ActorTag.model_fields)
