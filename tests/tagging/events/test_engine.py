@@ -316,3 +316,22 @@ def test_random_text_never_crashes(tagger: EventTagger) -> None:
             assert not set(e.source) & set(e.target)
 
     run_one()
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("fr", "Emmanuel Macron a condamné ces frappes contre Kyiv."),
+        ("it", "Il governo di la Francia ha condannato l'attacco contro Kyiv."),
+        ("ar", "وأدانت فرنسا الهجوم على أوكرانيا."),
+    ],
+)
+def test_condemner_is_not_the_attacker(tagger: EventTagger, lang: str, body: str) -> None:
+    """A nominal attack after "condemned" must not inherit the condemner as its source."""
+    lex = dict(LEX) | {"فرنسا": ("FRA", "FRA", C), "أوكرانيا": ("UKR", "UKR", C)}
+    art = article(body, language=lang)
+    ev = tagger.tag(art, actors(art, lex))
+    assert any(e.event_type is PloverType.ACCUSE for e in ev), ev
+    for e in ev:
+        if e.event_type is PloverType.ASSAULT:
+            assert "FRA" not in cset(e.source) and "macron" not in e.source, e

@@ -614,15 +614,18 @@ def _build_event(
     while k >= 0 and k >= i0 - 3 and (toks[k].low.isdigit() or toks[k].low in cues.nominal_modifiers):
         k -= 1
     before_tok = toks[k] if k >= 0 else None
-    nominal = before_tok is not None and (
-        before_tok.low in cues.determiners
-        or before_tok.low in cues.possessive
-        # a gerund after a preposition keeps its clause subject: "the process of withdrawing";
-        # so does an infinitive: "agrees to remove restrictions" (base form after "to")
-        or (
-            before_tok.low in cues.preps
-            and not trig.low.endswith("ing")
-            and not (before_tok.low in cues.infinitive and trig.low == trig.lemma)
+    nominal = (bool(cues.nominal_prefixes) and trig.low.startswith(cues.nominal_prefixes)) or (
+        before_tok is not None
+        and (
+            before_tok.low in cues.determiners
+            or before_tok.low in cues.possessive
+            # a gerund after a preposition keeps its clause subject ("the process of
+            # withdrawing"), and so does an infinitive ("agrees to remove restrictions")
+            or (
+                before_tok.low in cues.preps
+                and not trig.low.endswith("ing")
+                and not (before_tok.low in cues.infinitive and trig.low == trig.lemma)
+            )
         )
     )
     if nominal and before_tok is not None and before_tok is not prev:
@@ -662,6 +665,9 @@ def _build_event(
     )
     # adjacent actor before the trigger: "Russian air strikes", "(against) Russia strikes"
     modifier = next((g for g in reversed(before) if i0 - g.t1 == 1), None)
+    if cues.verb_initial:
+        # head-initial noun phrases: the possessor follows the noun ("هجوم روسيا", Russia's attack)
+        modifier = next((g for g in after if g.t0 - i1 == 1), None) if nominal else None
 
     if rule.frame == "obligation":
         target_group = _nearest_subject(before, toks, i0, cues, trigger_in_quote)

@@ -97,6 +97,7 @@ class Cues:
     background: frozenset[str]
     verb_initial: bool
     infinitive: frozenset[str]
+    nominal_prefixes: tuple[str, ...]
     strip_prefixes: tuple[str, ...]
 
     def target_tokens(self, rule: Rule) -> frozenset[str]:
@@ -276,6 +277,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             background=_fs(c.get("background")),
             verb_initial=bool(c.get("verb_initial", False)),
             infinitive=_fs(c.get("infinitive")),
+            nominal_prefixes=tuple(c.get("nominal_prefixes") or ()),
             strip_prefixes=strip,
         )
         index: dict[str, list[Pattern]] = {}
