@@ -188,6 +188,8 @@ def score_gold(
                 for a in e["source"] + e["target"]
                 if a.get("text")
             ]
+            if not phrases:
+                continue  # petr2_gsr gold has codes but no actor text: no oracle possible
             actors = _oracle_actors(rec["text"], phrases, TextField.BODY)
         else:
             actors = actor_fn(art)
