@@ -134,6 +134,7 @@ class Rules:
     title_modifiers: frozenset[str]
     role_types: Mapping[str, str]
     contextual_agents: frozenset[str]
+    agent_modifiers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,6 +437,7 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
         title_modifiers=frozenset(w.lower() for w in [*ctx["title_blockers"], *ctx["title_modifiers"]]),
         role_types=MappingProxyType(dict(raw["role_types"])),
         contextual_agents=frozenset(s.lower() for s in agents.get("contextual", [])),
+        agent_modifiers=frozenset(w.lower() for w in ctx.get("agent_modifiers", [])),
     )
 
 

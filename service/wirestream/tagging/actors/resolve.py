@@ -41,6 +41,7 @@ _FORMER = frozenset({"former", "ex", "retired"})
 _FORMER_BEFORE = re.compile(r"(?i:\b(?:former|ex|retired))[\s-]+(?:\w+\s+)?$")
 _MODIFIER_GAP = re.compile(r"('s?)?[ \t]+([a-z][\w-]*)[ \t]+")
 _IN_COUNTRY = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
+_AGENT_GAP = re.compile(r"('s?)?((?:[ \t]+[^\W\d_][\w-]*){1,2})[ \t]+")
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+$")
 
 # Confidence by how an actor was found: a full dictionary name is near-certain, coreference less so.
@@ -516,6 +517,23 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         if before is not None and (prev is None or prev.end <= before.start(1)):
             _add_new_person(doc, f, (before.start(1), before.end(1)), title, where, place, former)
             return
+    if former and not title.local:
+        # "a former minister", "retired vice president" with no name: an elite (of that country)
+        iso = lex.orgs[where].country if where is not None and where.startswith("org:") else where
+        doc.add_composite(iso, "ELI", f, start, span_end, C_BARE)
+        return
+    if (
+        not has_the and where is None and not blocked and not title.local
+        and f.norm[m.start].isupper() and span_end == m.end and not f.norm.startswith(" of ", m.end)
+    ):
+        # a capitalised title standing alone ("Defense Minister said"): that office in the
+        # article's country - its holder if known, else the institution
+        holder_id = doc.holder(title, None)
+        if holder_id is not None:
+            doc.add_person(holder_id, f, m.start, m.end, C_BARE)
+        else:
+            doc.add_composite(doc.dominant, title.role, f, m.start, m.end, C_BARE)
+        return
     if blocked or title.local or (not has_the and where is None):
         return
     if span_end == m.end and f.norm.startswith(" of ", m.end):
@@ -557,11 +575,12 @@ def _add_new_person(doc: _Doc, f: _Field, span: tuple[int, int], title: Title, w
     doc.new_people.setdefault(name.split()[-1], pid)
 
 
-def _do_agent(doc: _Doc, f: _Field, i: int) -> None:
+def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
     m = f.matches[i]
-    role = m.entries[0].ref
     p, _poss = _prev_poss_or_space(f, i)
     lex = doc.lex
+    if p is None and i > 0:
+        p = _qualifier_across_modifiers(doc, f, i)
     wb = _word_before(f.norm, p.start if p is not None else m.start)
     if wb is not None and wb[1].lower() in _FORMER:
         role = "ELI"  # "a former CIA official", "ex-soldiers": CAMEO codes them as elites
@@ -579,6 +598,11 @@ def _do_agent(doc: _Doc, f: _Field, i: int) -> None:
             doc.add_org(e.ref, f, p.start, p.end)
             if org.code:
                 doc.add_composite(org.country, role, f, p.start, m.end, C_CONTEXT, org_code=org.code)
+            return
+        if e.kind is Kind.SEAT and not e.ref.startswith("org:"):
+            # "a former White House official": the seat's country, the agent's role
+            doc.add_actor_ref(e.ref, f, p.start, p.end, C_CODE)
+            doc.add_composite(e.ref[:3], role, f, p.start, m.end, C_CONTEXT)
             return
         if e.kind is Kind.ANAPHOR:
             iso: str | None = (
@@ -603,6 +627,41 @@ def _do_agent(doc: _Doc, f: _Field, i: int) -> None:
         doc.add_composite(doc.dominant, role, f, m.start - 4, m.end, C_BARE + 0.1)
         return
     doc.add_composite(None, role, f, m.start, m.end, C_BARE)
+
+
+def _foreign_qualified(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
+    """An organisation name that is also a generic agent noun, qualified by another country."""
+    q, _ = _prev_poss_or_space(f, i)
+    if q is None or q.entries[0].kind not in _COUNTRYISH:
+        return False
+    country = doc.lex.orgs[e.ref].country
+    return (
+        country is not None and country != q.entries[0].ref
+        and any(x.kind is Kind.AGENT for x in f.matches[i].entries)
+    )
+
+
+def _qualifier_across_modifiers(doc: _Doc, f: _Field, i: int) -> Match | None:
+    """A country qualifier one or two modifier words before an agent noun: "Iraqi federal police",
+    "Burkina Faso's ruling junta", "Russia's Baltic Fleet", "Panamanian Immigration inspectors".
+    Lower-case words must be known modifiers (so a verb - "Syria accused rebels" - never bridges);
+    capitalised words bridge only after a demonym or a possessive."""
+    q = f.matches[i - 1]
+    m = f.matches[i]
+    width = m.start - q.end
+    if width < 3 or width > 40 or q.entries[0].kind not in _COUNTRYISH:
+        return None
+    g = _AGENT_GAP.fullmatch(f.norm, q.end, m.start)
+    if g is None:
+        return None
+    capital_ok = bool(g.group(1)) or q.entries[0].kind is Kind.DEMONYM
+    mods = doc.lex.rules.agent_modifiers
+    for word in g.group(2).split():
+        if word.lower() in mods:
+            continue
+        if not (capital_ok and word[0].isupper() and word not in doc.lex.rules.function_words):
+            return None
+    return q
 
 
 def _locative_before(lex: Lexicon, norm: str, pos: int) -> bool:
@@ -665,7 +724,7 @@ def _process(doc: _Doc, f: _Field) -> None:
             elif k is Kind.TITLE:
                 _do_title(doc, f, i)
             elif k is Kind.AGENT:
-                _do_agent(doc, f, i)
+                _do_agent(doc, f, i, e.ref)
             elif k is Kind.PERSON:
                 start = m.start
                 p = _prev(f, i)
@@ -692,6 +751,8 @@ def _process(doc: _Doc, f: _Field) -> None:
                 start = p.start if p is not None and p.entries[0].kind is Kind.HONORIFIC else m.start
                 doc.add_person(pid, f, start, m.end, conf, _title_before(doc, f, i))
             elif k is Kind.ORG:
+                if len(m.entries) > 1 and _foreign_qualified(doc, f, i, e):
+                    continue  # "Chile's Defense Department": the generic agent reading, not the US one
                 n2, gap2 = _next(f, i)
                 if not (n2 is not None and n2.entries[0].kind is Kind.AGENT and gap2 == " "):
                     doc.add_org(e.ref, f, m.start, m.end)
