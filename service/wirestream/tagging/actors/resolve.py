@@ -641,6 +641,23 @@ def _foreign_qualified(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     )
 
 
+_NAMESAKE_TYPES = frozenset({"party", "government", "military"})
+
+
+def _namesake_of_other_country(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
+    """A national party/institution name qualified by another country is that country's namesake
+    body: tag it as the qualifier country's institution (ISRPTY), not the dictionary's one."""
+    lex = doc.lex
+    org = lex.orgs[e.ref]
+    if org.type not in _NAMESAKE_TYPES or org.country not in lex.country_names or not org.role:
+        return False
+    q, _ = _prev_poss_or_space(f, i)
+    if q is None or q.entries[0].kind not in _COUNTRYISH or q.entries[0].ref == org.country:
+        return False
+    doc.add_composite(q.entries[0].ref, org.role, f, q.start, f.matches[i].end, C_CONTEXT)
+    return True
+
+
 def _qualifier_across_modifiers(doc: _Doc, f: _Field, i: int) -> Match | None:
     """A country qualifier one or two modifier words before an agent noun: "Iraqi federal police",
     "Burkina Faso's ruling junta", "Russia's Baltic Fleet", "Panamanian Immigration inspectors".
@@ -753,6 +770,8 @@ def _process(doc: _Doc, f: _Field) -> None:
             elif k is Kind.ORG:
                 if len(m.entries) > 1 and _foreign_qualified(doc, f, i, e):
                     continue  # "Chile's Defense Department": the generic agent reading, not the US one
+                if _namesake_of_other_country(doc, f, i, e):
+                    break  # "the Israeli Labour Party", "Mongolian People's Party": not the British/Spanish one
                 n2, gap2 = _next(f, i)
                 if not (n2 is not None and n2.entries[0].kind is Kind.AGENT and gap2 == " "):
                     doc.add_org(e.ref, f, m.start, m.end)
