@@ -89,7 +89,12 @@ class Settings(BaseSettings):
     processing_guarantee: str = Field("at_least_once", pattern="^(at_least_once|exactly_once)$")
     routing_file: Path | None = Field(None, description="Routing table YAML; None = the packaged one")
     producer_linger_ms: int = Field(5, ge=0, description="Batch produce: wait up to this for a batch")
-    producer_compression: str | None = Field("lz4", pattern="^(gzip|snappy|lz4|zstd)$")
+    producer_compression: str | None = Field(
+        "lz4", pattern="^(none|gzip|snappy|lz4|zstd)$", description="'none' (or unset) sends uncompressed"
+    )
+    producer_max_batch_size: int = Field(
+        524_288, ge=16_384, description="Producer batch bytes: an enriched record is ~10x its article"
+    )  # Faust's 16 KB default is below one enriched record; stay under the broker's 1 MiB message.max.bytes
     commit_every: int = Field(1000, ge=1, description="Commit offsets after this many events")
     commit_interval_seconds: float = Field(1.0, gt=0)
     embargo_tick_seconds: float = Field(5.0, gt=0, description="How often held embargoes are checked")
