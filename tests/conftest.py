@@ -109,9 +109,16 @@ class Workers:
                 tail = "\n".join(log.read_text(errors="replace").splitlines()[-40:])
                 pytest.fail(f"worker {wid} exited with code {code}:\n{tail}")
 
+    def stop(self, worker_id: str) -> None:
+        """Stop one worker on purpose (SIGTERM, then wait); it no longer counts as dead."""
+        for wid, proc in self.procs:
+            if wid == worker_id:
+                proc._ws_expected_exit = True  # type: ignore[attr-defined]
+                stop_worker(proc)  # type: ignore[arg-type]
+
     def stop_all(self) -> None:
-        for _, proc in self.procs:
-            stop_worker(proc)  # type: ignore[arg-type]
+        for wid, _ in self.procs:
+            self.stop(wid)
 
 
 @pytest.fixture

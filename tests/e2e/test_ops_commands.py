@@ -50,7 +50,11 @@ def test_publish_audit_deadletter_inspect_replay_and_archive_replay(make_setting
     workers.stop_all()
     workers.start(s2, worker_id="worker-2")
     assert "replayed 1" in _cli(s2, "deadletter", "replay", "--reason", "too_large")
-    assert wait_for(lambda: _settled(s2, 3, workers), timeout=120, interval=1.0)
+    ok = wait_for(lambda: _settled(s2, 3, workers), timeout=120, interval=1.0)
+    if not ok:  # diagnostics
+        r = asyncio.run(audit(s2))
+        internal = {t: len(asyncio.run(read_topic(s2, t))) for t in (s2.topics.normalised, s2.topics.deduplicated)}
+        pytest.fail(f"replayed dead letter never settled: {r.summary()} missing={r.missing} internal={internal}")
 
     # Re-tagging an archive: articles already published come back enriched, not as duplicates of themselves.
     assert "replayed 2" in _cli(s2, "replay", str(arch))
