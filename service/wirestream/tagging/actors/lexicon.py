@@ -16,7 +16,7 @@ import gettext
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum
@@ -60,6 +60,11 @@ class Entry:
     kind: Kind
     ref: str
     exact: frozenset[str] | None
+    #: Country this reading votes for when an article's dominant country is needed (country,
+    #: demonym, place, person, country seat), and the weight of that vote; set at compile time so
+    #: the vote is one attribute read per match.
+    iso: str | None = None
+    vote: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +244,7 @@ class _Keys:
             else:
                 slot[(kind, ref)] = prev | set(exact)
 
-    def build(self) -> dict[str, Any]:
+    def build(self, vote: Callable[[Kind, str], tuple[str | None, int]]) -> dict[str, Any]:
         automata: dict[str, Any] = {}
         shared = self.by_lang.get(None, {})
         for lang in LANGUAGES:
@@ -258,7 +263,8 @@ class _Keys:
             for key, slot in merged.items():
                 entries = tuple(
                     sorted(
-                        (Entry(k, ref, None if ex is None else frozenset(ex)) for (k, ref), ex in slot.items()),
+                        (Entry(k, ref, None if ex is None else frozenset(ex), *vote(k, ref))
+                         for (k, ref), ex in slot.items()),
                         key=lambda e: (e.kind, e.ref),
                     )
                 )
@@ -441,6 +447,26 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
     )
 
 
+def _voter(places: Mapping[str, Place], persons: Mapping[str, Person]
+           ) -> Callable[[Kind, str], tuple[str | None, int]]:
+    """(country, weight) a reading contributes to the article's dominant-country vote."""
+
+    def vote(kind: Kind, ref: str) -> tuple[str | None, int]:
+        iso: str | None = None
+        weight = 1
+        if kind in (Kind.COUNTRY, Kind.DEMONYM):
+            iso = ref
+        elif kind in (Kind.CAPITAL, Kind.CITY, Kind.REGION):
+            iso = places[ref].country
+        elif kind is Kind.SEAT and not ref.startswith("org:"):
+            iso, weight = ref[:3], 3  # a seat of government speaking marks whose story it is
+        elif kind is Kind.PERSON:
+            iso = persons[ref].country
+        return (iso, weight) if iso else (None, 0)
+
+    return vote
+
+
 def build_lexicon(raw: RawData) -> Lexicon:
     """Compile parsed dictionary files into a Lexicon (pure function of ``raw``)."""
     f = raw.files
@@ -483,7 +509,7 @@ def build_lexicon(raw: RawData) -> Lexicon:
     return Lexicon(
         version=raw.version,
         digest=raw.digest,
-        automata=MappingProxyType(keys.build()),
+        automata=MappingProxyType(keys.build(_voter(places, persons))),
         persons=MappingProxyType(persons),
         by_surname=MappingProxyType(by_surname),
         orgs=MappingProxyType(orgs),

@@ -22,7 +22,6 @@ All state is local to one call; the Lexicon is read-only.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -38,6 +37,7 @@ _OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?$")
 _SPACE_OR_COMMA = re.compile(r"[ \t]*,?[ \t]+$")
 _NAME_BEFORE_COMMA = re.compile(r"(?:^|[\s(\"])((?:[A-Z][\w'\-]+ ){1,3}[A-Z][\w'\-]+), $")
 _FORMER = frozenset({"former", "ex", "retired"})
+_FORMER_LAST = frozenset("rdxRDX")
 _FORMER_BEFORE = re.compile(r"(?i:\b(?:former|ex|retired))[\s-]+(?:\w+\s+)?$")
 _MODIFIER_GAP = re.compile(r"('s?)?[ \t]+([a-z][\w-]*)[ \t]+")
 _IN_COUNTRY = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
@@ -114,14 +114,19 @@ class _Doc:
         self.mentioned: list[str] = []  # person ids, in mention order
         self.new_people: dict[str, str] = {}  # surname -> actor id of people found by apposition
         self.last_place: str | None = None
-        self.full_names = {
-            m.entries[0].ref
-            for f in fields
-            for m in f.matches
-            if m.entries[0].kind is Kind.PERSON
-        }
+        self._full_names: set[str] | None = None
         self._dominant: str | None = None
         self._dominant_done = False
+
+    @property
+    def full_names(self) -> set[str]:
+        """Dictionary people named in full anywhere in the article (only surname lookups need it)."""
+        if self._full_names is None:
+            person = Kind.PERSON
+            self._full_names = {
+                m[2][0].ref for f in self.fields for m in f.matches if m[2][0].kind is person
+            }
+        return self._full_names
 
     @property
     def dominant(self) -> str | None:
@@ -134,25 +139,20 @@ class _Doc:
     # ------------------------------------------------------------------ context
 
     def _dominant_country(self) -> str | None:
-        votes: Counter[str] = Counter()
+        """Most-voted country (first reached on ties); votes are precomputed per reading
+        (:attr:`Entry.iso`, :attr:`Entry.vote`), headline mentions count double."""
+        votes: dict[str, int] = {}
+        get = votes.get
         for f in self.fields:
             weight = 2 if f.field is TextField.HEADLINE else 1
             for m in f.matches:
-                e = m.entries[0]
-                iso: str | None = None
-                if e.kind in _COUNTRYISH:
-                    iso = e.ref
-                elif e.kind in _PLACEISH:
-                    iso = self.lex.places[e.ref].country
-                elif e.kind is Kind.SEAT and not e.ref.startswith("org:"):
-                    # a seat of government speaking marks whose story it is: weigh it more
-                    votes[e.ref[:3]] += 2 * weight
-                    iso = e.ref[:3]
-                elif e.kind is Kind.PERSON:
-                    iso = self.lex.persons[e.ref].country
-                if iso:
-                    votes[iso] += weight
-        return votes.most_common(1)[0][0] if votes else None
+                e = m[2][0]
+                iso = e.iso
+                if iso is not None:
+                    votes[iso] = get(iso, 0) + e.vote * weight
+        if not votes:
+            return None
+        return max(votes.items(), key=_count)[0]
 
     # ------------------------------------------------------------------ accumulation
 
@@ -291,6 +291,10 @@ class _Doc:
                 break
         memo[key] = found
         return found
+
+
+def _count(item: tuple[str, int]) -> int:
+    return item[1]
 
 
 def _gap(f: _Field, a: Match, b: Match) -> str:
@@ -581,9 +585,13 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
     lex = doc.lex
     if p is None and i > 0:
         p = _qualifier_across_modifiers(doc, f, i)
-    wb = _word_before(f.norm, p.start if p is not None else m.start)
-    if wb is not None and wb[1].lower() in _FORMER:
-        role = "ELI"  # "a former CIA official", "ex-soldiers": CAMEO codes them as elites
+    pos = p.start if p is not None else m.start
+    norm = f.norm
+    # "former", "retired", "ex" end in r/d/x: one character test rules out almost every agent
+    if pos >= 3 and norm[pos - 2] in _FORMER_LAST and norm[pos - 1] == " ":
+        wb = _word_before(norm, pos)
+        if wb is not None and wb[1].lower() in _FORMER:
+            role = "ELI"  # "a former CIA official", "ex-soldiers": CAMEO codes them as elites
     if p is not None:
         e = p.entries[0]
         if e.kind in _COUNTRYISH:
