@@ -19,7 +19,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from .kafka_client import aiokafka_kwargs
+from .kafka_client import aiokafka_kwargs, consumer_size_kwargs
 from .settings import Settings
 
 OUTCOME_HEADER = "wirestream.outcome"
@@ -28,7 +28,10 @@ OUTCOME_HEADER = "wirestream.outcome"
 async def read_topic(settings: Settings, topic: str, *, timeout: float = 30.0) -> list[Any]:
     """Every record currently in ``topic`` (beginning to the end offsets seen at the start)."""
     consumer = AIOKafkaConsumer(
-        **aiokafka_kwargs(settings.kafka), enable_auto_commit=False, auto_offset_reset="earliest"
+        **aiokafka_kwargs(settings.kafka),
+        **consumer_size_kwargs(settings.topics.max_message_bytes),
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
     )
     await consumer.start()
     try:

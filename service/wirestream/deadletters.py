@@ -15,7 +15,7 @@ from typing import Any
 from aiokafka import AIOKafkaProducer
 
 from .audit import read_topic
-from .kafka_client import aiokafka_kwargs
+from .kafka_client import aiokafka_kwargs, producer_size_kwargs
 from .models import DeadLetter
 from .routing.outputs import dead_letter_from_message
 from .settings import Settings
@@ -58,7 +58,12 @@ async def replay(settings: Settings, *, reason: str | None, stage: str | None = 
         return len(chosen)
     import base64
 
-    producer = AIOKafkaProducer(**aiokafka_kwargs(settings.kafka), acks="all", enable_idempotence=True)
+    producer = AIOKafkaProducer(
+        **aiokafka_kwargs(settings.kafka),
+        **producer_size_kwargs(settings.topics.max_message_bytes),
+        acks="all",
+        enable_idempotence=True,
+    )
     await producer.start()
     try:
         futs = []

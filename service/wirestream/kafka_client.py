@@ -92,3 +92,13 @@ async def check_connection(k: KafkaSettings, timeout: float = 15.0) -> None:
                 msg = msg.replace(str(kw["sasl_plain_password"]), "**********")
             raise KafkaConnectionCheckError(f"Kafka broker {what}: {type(exc).__name__}: {msg}") from None
         conn.close()
+
+
+def producer_size_kwargs(max_message_bytes: int) -> dict[str, Any]:
+    """Let a producer send records as large as the topics accept (aiokafka's default is 1 MB)."""
+    return {"max_request_size": max_message_bytes}
+
+
+def consumer_size_kwargs(max_message_bytes: int) -> dict[str, Any]:
+    """Let a consumer fetch records as large as the topics accept."""
+    return {"max_partition_fetch_bytes": max_message_bytes, "fetch_max_bytes": max(max_message_bytes, 52_428_800)}

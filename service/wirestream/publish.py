@@ -11,13 +11,19 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from rich.progress import Progress
 
 from .inputs import count_items, read_items
-from .kafka_client import aiokafka_kwargs
+from .kafka_client import aiokafka_kwargs, consumer_size_kwargs, producer_size_kwargs
 from .pipeline import REPLAY_HEADER
 from .settings import Settings
 
 
 def _producer(settings: Settings) -> AIOKafkaProducer:
-    return AIOKafkaProducer(**aiokafka_kwargs(settings.kafka), linger_ms=5, acks="all", enable_idempotence=True)
+    return AIOKafkaProducer(
+        **aiokafka_kwargs(settings.kafka),
+        **producer_size_kwargs(settings.topics.max_message_bytes),
+        linger_ms=5,
+        acks="all",
+        enable_idempotence=True,
+    )
 
 
 async def publish_items(
@@ -58,7 +64,11 @@ async def replay_range(
     retained range without scanning the topic from the start. Returns records sent per source partition.
     """
     topic = settings.topics.raw
-    consumer = AIOKafkaConsumer(**aiokafka_kwargs(settings.kafka), enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(
+        **aiokafka_kwargs(settings.kafka),
+        **consumer_size_kwargs(settings.topics.max_message_bytes),
+        enable_auto_commit=False,
+    )
     await consumer.start()
     producer = _producer(settings)
     await producer.start()

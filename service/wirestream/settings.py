@@ -24,6 +24,15 @@ class TopicSettings(BaseModel):
     deadletter: str = "wire.deadletter"
     events_prefix: str = "wire.events."
     partitions: int = Field(4, ge=1, description="Partitions of raw/internal/output topics")
+    max_message_bytes: int = Field(
+        24 * 1024 * 1024,
+        ge=1024 * 1024,
+        description=(
+            "Largest record on any wirestream topic (topic max.message.bytes, producer request size, consumer"
+            " fetch size). The internal envelope carries the article and the original bytes, ~4x the input, so"
+            " keep this above 4 x normalise.max_bytes"
+        ),
+    )
     replication_factor: int = Field(1, ge=1)
 
 

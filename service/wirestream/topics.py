@@ -34,18 +34,19 @@ def planned_topics(settings: Settings, routing: RoutingTable) -> list[TopicSpec]
 
     t = settings.topics
     n = t.partitions
+    size = {"max.message.bytes": str(t.max_message_bytes)}
     specs = [
-        TopicSpec(t.raw, n),
-        TopicSpec(t.normalised, n),
-        TopicSpec(t.deduplicated, n),
+        TopicSpec(t.raw, n, size),
+        TopicSpec(t.normalised, n, size),
+        TopicSpec(t.deduplicated, n, size),
         # Keyed by story id: compaction keeps the newest version, kill tombstones remove a story.
-        TopicSpec(t.enriched, n, {"cleanup.policy": "compact,delete"}),
-        TopicSpec(t.duplicates, n),
-        TopicSpec(t.deadletter, n),
+        TopicSpec(t.enriched, n, {"cleanup.policy": "compact,delete", **size}),
+        TopicSpec(t.duplicates, n, size),
+        TopicSpec(t.deadletter, n, size),
     ]
-    specs += [TopicSpec(name, parts) for name, parts in routing.topic_partitions().items()]
-    specs += [TopicSpec(name, n, _COMPACT) for name in changelog_topics(settings.app_id, n)]
-    specs.append(TopicSpec(f"{settings.app_id}-held-embargoes-changelog", n, _COMPACT))
+    specs += [TopicSpec(name, parts, size) for name, parts in routing.topic_partitions().items()]
+    specs += [TopicSpec(name, n, {**_COMPACT, **size}) for name in changelog_topics(settings.app_id, n)]
+    specs.append(TopicSpec(f"{settings.app_id}-held-embargoes-changelog", n, {**_COMPACT, **size}))
     seen: dict[str, TopicSpec] = {}
     for s in specs:
         seen.setdefault(s.name, s)

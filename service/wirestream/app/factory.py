@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import faust
+from aiokafka.errors import MessageSizeTooLargeError
 from faust.types import EventT
 
 from ..dedupe import Deduplicator, partition_key
@@ -56,6 +57,11 @@ def _provenance(event: EventT, worker_id: str) -> Provenance:
     )
 
 
+def failure_reason(exc: BaseException) -> str:
+    """Reason code for an exception the shell caught: a record over the size limit is not a bug."""
+    return "output_too_large" if isinstance(exc, MessageSizeTooLargeError) else "internal_error"
+
+
 def broker_urls(bootstrap: str) -> list[str]:
     return [f"kafka://{h.strip()}" for h in bootstrap.split(",") if h.strip()]
 
@@ -92,6 +98,9 @@ def create_app(
         # Faust's default (16 KB) is smaller than one enriched record: every record would be a
         # batch (and a produce request) of its own, compressed alone.
         producer_max_batch_size=settings.producer_max_batch_size,
+        # Records as large as the topics accept (the internal envelope is ~4x its input).
+        producer_max_request_size=settings.topics.max_message_bytes,
+        consumer_max_fetch_size=settings.topics.max_message_bytes,
         producer_compression_type=None if settings.producer_compression == "none" else settings.producer_compression,
         broker_commit_every=settings.commit_every,
         broker_commit_interval=settings.commit_interval_seconds,
@@ -151,8 +160,9 @@ def create_app(
         """Last line of defence: the shell itself failed on an event; record it, never drop it."""
         m = event.message
         value = m.value if isinstance(m.value, bytes) else b""
-        dl = make_dead_letter(value, m.key, _headers(m.headers), prov, stage, "internal_error", str(exc), exc)
-        res = Result(Outcome.DEADLETTER, "internal_error", [dead_letter_message(dl, topics.deadletter)], dl)
+        reason = failure_reason(exc)
+        dl = make_dead_letter(value, m.key, _headers(m.headers), prov, stage, reason, str(exc), exc)
+        res = Result(Outcome.DEADLETTER, reason, [dead_letter_message(dl, topics.deadletter)], dl)
         await send(res.messages)
         account(res, prov.timestamp)
 
@@ -207,7 +217,7 @@ def create_app(
                 await forward(pipeline.dedupe(env), env.provenance.timestamp)
             except Exception as exc:
                 log.exception("dedupe agent failed on %s", env.provenance)
-                res = pipeline._dead_env(env, Stage.DEDUPE, "internal_error", str(exc), exc)
+                res = pipeline._dead_env(env, Stage.DEDUPE, failure_reason(exc), str(exc), exc)
                 await send(res.messages)
                 account(res, env.provenance.timestamp)
 
@@ -225,7 +235,7 @@ def create_app(
                 res = pipeline.enrich(denv)
             except Exception as exc:
                 log.exception("enrich agent failed on %s", denv.provenance)
-                res = pipeline._dead_env(denv, Stage.ROUTE, "internal_error", str(exc), exc)
+                res = pipeline._dead_env(denv, Stage.ROUTE, failure_reason(exc), str(exc), exc)
             await send(res.messages)
             account(res, denv.provenance.timestamp)
 

@@ -43,9 +43,7 @@ def _clean_blocks(draft: Draft) -> tuple[list[RawBlock], list[str]]:
     blocks: list[RawBlock] = []
     boilerplate = [text for text in (clean_line(b) for b in draft.boilerplate) if text]
     pending = iter(clean_lines([raw.text for raw in draft.blocks if not raw.repaired]))
-    cleaned = [
-        clean_repaired_line(raw.text) if raw.repaired else next(pending) for raw in draft.blocks
-    ]
+    cleaned = [clean_repaired_line(raw.text) if raw.repaired else next(pending) for raw in draft.blocks]
     for raw, text in zip(draft.blocks, cleaned, strict=True):
         if not text:
             continue

@@ -36,8 +36,6 @@ _ANYWHERE = re.compile(
 )
 
 
-
-
 def is_boilerplate(text: str) -> bool:
     """True for a short paragraph that is a credit line, copyright notice or promo."""
     if len(text) > MAX_BOILERPLATE_CHARS:

@@ -174,8 +174,7 @@ def parse_page(markup: str) -> HtmlPage:
         title=title,
         language=language or None,
         author=_meta(tree, 'meta[name="author"]') or _meta(tree, 'meta[property="article:author"]'),
-        published=_meta(tree, 'meta[property="article:published_time"]')
-        or _attr(tree, "time[datetime]", "datetime"),
+        published=_meta(tree, 'meta[property="article:published_time"]') or _attr(tree, "time[datetime]", "datetime"),
         modified=_meta(tree, 'meta[property="article:modified_time"]'),
         canonical=canonical_node.attributes.get("href") if canonical_node is not None else None,
     )

@@ -136,4 +136,3 @@ def extract_plain_json(obj: dict[str, Any], settings: NormaliseSettings) -> Draf
         items = found[1].split(",") if isinstance(found[1], str) else found[1]
         draft.subjects = subjects_from(f.as_list(items, found[0]), found[0])
     return draft
-

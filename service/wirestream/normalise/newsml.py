@@ -128,14 +128,10 @@ def extract_newsml(item: ET.Element, settings: NormaliseSettings) -> Draft:
     draft.version = f.as_version(item.get("version"))
     status = _child(item_meta, "pubStatus")
     draft.pubstatus = f.as_pubstatus(status.get("qcode") if status is not None else None)
-    draft.version_created = parse_datetime(
-        _text(_child(item_meta, "versionCreated")), "versionCreated", settings
-    )
+    draft.version_created = parse_datetime(_text(_child(item_meta, "versionCreated")), "versionCreated", settings)
     draft.embargoed = parse_datetime(_text(_child(item_meta, "embargoed")), "embargoed", settings)
     first = parse_datetime(_text(_child(item_meta, "firstCreated")), "firstCreated", settings)
-    created = parse_datetime(
-        _text(_child(content_meta, "contentCreated")), "contentCreated", settings
-    )
+    created = parse_datetime(_text(_child(content_meta, "contentCreated")), "contentCreated", settings)
     draft.published = first or created or draft.version_created
     draft.updated = draft.version_created if draft.published is not draft.version_created else None
     for headline in _children(content_meta, "headline"):

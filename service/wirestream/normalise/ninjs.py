@@ -140,4 +140,3 @@ def extract_ninjs(obj: dict[str, Any], settings: NormaliseSettings) -> Draft:
     if "associations" in doc and not isinstance(doc["associations"], dict | list | None):
         r.reject(r.WRONG_TYPE, "field 'associations' must be an object or a list")
     return draft
-

@@ -64,6 +64,4 @@ def normalise(raw: RawInput, settings: NormaliseSettings) -> Article:
     except RecursionError:
         raise Rejection(r.INTERNAL_ERROR, "recursion limit hit while normalising") from None
     except Exception as exc:
-        raise Rejection(
-            r.INTERNAL_ERROR, f"unexpected {type(exc).__name__} while normalising"
-        ) from exc
+        raise Rejection(r.INTERNAL_ERROR, f"unexpected {type(exc).__name__} while normalising") from exc

@@ -13,9 +13,7 @@ from .limits import MAX_BLOCKS, MAX_TEXT_LINES, check_count
 from .repair import clean_document
 from .text import split_date_marker, split_paragraphs
 
-_BYLINE = re.compile(
-    r"^(?:By|BY|Por|POR|Von|VON|Par|PAR|Di|DI|Door|Od|От|Від|بقلم)\s+\S.{0,78}$", re.UNICODE
-)
+_BYLINE = re.compile(r"^(?:By|BY|Por|POR|Von|VON|Par|PAR|Di|DI|Door|Od|От|Від|بقلم)\s+\S.{0,78}$", re.UNICODE)
 
 
 def _check_size(text: str) -> None:

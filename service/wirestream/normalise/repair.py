@@ -85,8 +85,7 @@ def _fix_mojibake(text: str) -> str:
     if "\n" not in text:
         return ftfy.fix_encoding(text, config)
     return "".join(
-        ftfy.fix_encoding(line, config) if _looks_mojibaked(line) else line
-        for line in text.splitlines(keepends=True)
+        ftfy.fix_encoding(line, config) if _looks_mojibaked(line) else line for line in text.splitlines(keepends=True)
     )
 
 

@@ -25,15 +25,13 @@ _WORDS = {
     "ont été déclaré selon aussi entre",
     "it": "il lo la gli le di del della che e è per con una un sono non nel nella alla da ha dei "
     "delle anche più dopo secondo sul",
-    "nl": "de het een en van is dat op te met voor niet zijn werd ook naar bij door heeft maar "
-    "deze",
+    "nl": "de het een en van is dat op te met voor niet zijn werd ook naar bij door heeft maar deze",
     "pl": "i w z na się nie do że to jest o jak przez po od za oraz który była był jego",
     "tr": "ve bir bu için ile da de olarak çok daha olan gibi ama sonra kadar değil",
 }
 _ALL = {lang: frozenset(words.split()) for lang, words in _WORDS.items()}
 DISTINCTIVE: dict[str, frozenset[str]] = {
-    lang: words - frozenset().union(*(w for other, w in _ALL.items() if other != lang))
-    for lang, words in _ALL.items()
+    lang: words - frozenset().union(*(w for other, w in _ALL.items() if other != lang)) for lang, words in _ALL.items()
 }
 # Distinctive words belong to exactly one language by construction, so one dict lookup per word.
 _WORD_LANG: dict[str, str] = {w: lang for lang, words in DISTINCTIVE.items() for w in words}
