@@ -335,3 +335,27 @@ def test_condemner_is_not_the_attacker(tagger: EventTagger, lang: str, body: str
     for e in ev:
         if e.event_type is PloverType.ASSAULT:
             assert "FRA" not in cset(e.source) and "macron" not in e.source, e
+
+
+def test_engine_built_models_equal_validated_ones() -> None:
+    """The engine builds EventTag/Span without validation; the result must be what validation gives."""
+    art = article(
+        "Russia launched missile strikes on Kyiv overnight, Ukrainian officials said. "
+        "France condemned the attack and urged Moscow to agree to a ceasefire."
+    )
+    acts = actors(
+        art,
+        {
+            "Russia": ("RUS", "RUS", ActorType.COUNTRY),
+            "Moscow": ("RUS", "RUS", ActorType.COUNTRY),
+            "Kyiv": ("UKR", "UKR", ActorType.COUNTRY),
+            "France": ("FRA", "FRA", ActorType.COUNTRY),
+        },
+    )
+    events = EventTagger.load().tag(art, acts)
+    assert events
+    for ev in events:
+        again = EventTag.model_validate(ev.model_dump())
+        assert again == ev
+        assert again.model_dump_json() == ev.model_dump_json()
+        assert ev.model_fields_set == again.model_fields_set

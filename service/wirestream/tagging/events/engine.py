@@ -18,16 +18,21 @@ words in a short window before the trigger or from the rule itself ("threaten", 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from wirestream.models import ActorTag, Article, EventTag, PloverType, Span, TextField
 
 from .rules import DATA_DIR, Cues, LanguageRules, Pattern, Rule, RuleSet, load_rules
 from .text import Token, sentence_spans, token_range, tokenize
 
+_M = TypeVar("_M", bound=BaseModel)
 _OPEN_QUOTES = frozenset("“«„")
 _CLOSE_QUOTES = frozenset("”»")
 _STRAIGHT_QUOTES = frozenset('"')
@@ -136,10 +141,13 @@ class EventTagger:
         if not wanted:
             return []
         mentions = _mentions(actors, fld)
+        m_starts = [m[0] for m in mentions]
         disc = _Discourse()
         out: list[EventTag] = []
         for (s_start, s_end), has_trigger in zip(spans, wanted, strict=True):
-            sent_mentions = [m for m in mentions if m[0] >= s_start and m[1] <= s_end]
+            lo = bisect_left(m_starts, s_start)
+            hi = bisect_left(m_starts, s_end, lo)
+            sent_mentions = [m for m in mentions[lo:hi] if m[1] <= s_end]
             if not has_trigger and not sent_mentions:
                 continue
             stoks = tokenize(text, lang, cues.strip_prefixes, s_start, s_end)
@@ -150,7 +158,7 @@ class EventTagger:
             groups = _groups(stoks, sent_mentions, inq, cues, matches, 0)
             _update_speaker(stoks, groups, inq, cues, disc)
             if matches:
-                sentence = Span(text=text[s_start:s_end], start=s_start, end=s_end, field=fld)
+                sentence = _span(text[s_start:s_end], s_start, s_end, fld)
                 out.extend(self._sentence_events(text, fld, stoks, groups, inq, matches, cues, lr, disc, sentence))
             subj = _first_subject(groups)
             if subj is not None:
@@ -173,8 +181,9 @@ class EventTagger:
         pairs: list[tuple[_Match, EventTag]] = []
         speech_at: list[int] = []
         ends = [m.i1 for m in matches]
+        in_mention = {q for g in groups for q in range(g.t0, g.t1 + 1)}
         for m in matches:
-            ev = _build_event(text, fld, toks, groups, inq, m, cues, lr, disc, sentence, speech_at, ends)
+            ev = _build_event(text, fld, toks, groups, inq, m, cues, lr, disc, sentence, speech_at, ends, in_mention)
             if ev is None:
                 continue
             if m.pattern.rule.plover in _SPEECH_TYPES:
@@ -309,12 +318,17 @@ def _find_matches(tokens: list[Token], lr: LanguageRules) -> list[_Match]:
     cands: list[_Match] = []
     n = len(tokens)
     present: set[str] | None = None  # every key in the sentence, built on first need
+    merged = lr.merged
     for i, tok in enumerate(tokens):
-        pats = index.get(tok.lemma)
-        if tok.low != tok.lemma:
-            more = index.get(tok.low)
-            if more:
-                pats = tuple(sorted((pats or ()) + more, key=lambda p: -p.size))
+        if tok.low == tok.lemma:
+            pats = index.get(tok.lemma)
+        else:
+            key = (tok.lemma, tok.low)
+            pats = merged.get(key)
+            if pats is None and key not in merged:
+                a, b = index.get(tok.lemma, ()), index.get(tok.low, ())
+                both = tuple(sorted(a + b, key=lambda p: -p.size)) if a and b else (a or b)
+                pats = merged[key] = both or None
         if not pats:
             continue
         for pat in pats:
@@ -553,6 +567,7 @@ def _build_event(
     sentence: Span,
     speech_at: list[int],
     trigger_ends: list[int],
+    in_mention: set[int],
 ) -> EventTag | None:
     rule: Rule = m.pattern.rule
     i0, i1 = m.i0, m.i1
@@ -572,7 +587,6 @@ def _build_event(
     # ---- negation and modality: a short window before the trigger, within the clause
     negated = False
     modality: str | None = None
-    in_mention = {q for g in groups for q in range(g.t0, g.t1 + 1)}
     for k in range(i0 - 1, max(-1, i0 - _MODAL_WINDOW), -1):
         t = toks[k]
         if t.low in {",", ";", ":"} or t.low in cues.clause_breaks or t.lemma in cues.reporting:
@@ -787,20 +801,44 @@ def _build_event(
         confidence -= 0.25  # background ("curfew imposed after protests", "amid clashes")
     confidence = max(0.05, min(0.99, confidence))
 
-    return EventTag(
-        event_type=rule.plover,
-        quad_class=rule.quad_class,
-        cameo_root=rule.cameo[:2],
-        cameo_code=rule.cameo,
-        source=list(source_ids),
-        target=list(target_ids),
-        trigger=Span(text=text[trig.start : toks[i1].end], start=trig.start, end=toks[i1].end, field=fld),
-        sentence=sentence,
-        negated=negated,
-        modality=modality,
-        confidence=round(confidence, 3),
-        rule_id=rule.id,
+    return _trusted(
+        EventTag,
+        {
+            "event_type": rule.plover,
+            "quad_class": rule.quad_class,
+            "cameo_root": rule.cameo[:2],
+            "cameo_code": rule.cameo,
+            "source": list(source_ids),
+            "target": list(target_ids),
+            "trigger": _span(text[trig.start : toks[i1].end], trig.start, toks[i1].end, fld),
+            "sentence": sentence,
+            "negated": negated,
+            "modality": modality,
+            "confidence": round(confidence, 3),
+            "rule_id": rule.id,
+        },
     )
+
+
+_new_object = object.__new__
+_set = object.__setattr__
+
+
+def _trusted(cls: type[_M], values: dict[str, object]) -> _M:
+    """``cls.model_construct(**values)`` for complete, engine-built field values, without its
+    per-call field loop (which costs more than the rest of building an event). Every field of
+    ``cls`` must be in ``values``; tests check the result equals a validated construction."""
+    obj = _new_object(cls)
+    _set(obj, "__dict__", values)
+    _set(obj, "__pydantic_fields_set__", set(values))
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    return obj
+
+
+def _span(text: str, start: int, end: int, fld: TextField) -> Span:
+    """A Span from offsets the engine computed itself (trusted: no validation pass)."""
+    return _trusted(Span, {"text": text, "start": start, "end": end, "field": fld})
 
 
 def _crosses_break(toks: list[Token], a: int, b: int, cues: Cues) -> bool:

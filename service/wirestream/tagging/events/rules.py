@@ -8,8 +8,9 @@ module only parses, checks and indexes them. Every structure built here is froze
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,11 @@ import yaml
 from wirestream.models import PloverType
 
 from .text import Prefilter, inflections, lemma
+
+try:  # libyaml parses the rule files ~10x faster than the pure-Python loader
+    _YAML_LOADER: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _YAML_LOADER = yaml.SafeLoader
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 GAP = "..."
@@ -113,6 +119,51 @@ class LanguageRules:
     index: Mapping[str, tuple[Pattern, ...]]  # key of first element -> patterns, longest first
     target_tokens: Mapping[str, frozenset[str]]  # rule id -> target preposition tokens
     prefilter: Prefilter | None = None  # None: scan every sentence (e.g. clitic languages)
+    #: (lemma, surface) -> patterns of both keys, longest first; filled on first sight of a
+    #: token whose lemma differs from its surface form (a cache: contents are derived, and a
+    #: racing duplicate insert writes the same value)
+    merged: dict[tuple[str, str], tuple[Pattern, ...] | None] = field(default_factory=dict, compare=False)
+
+
+class _LazyLanguages(Mapping[str, "LanguageRules"]):
+    """Language -> rules, each built on first use (thread-safe) and immutable afterwards.
+
+    Building a language loads its simplemma dictionary and inverts it for the prefilter, which
+    is most of the load cost; a worker that only sees English never pays for the others.
+    """
+
+    __slots__ = ("_build", "_built", "_lock", "_names")
+
+    def __init__(self, names: tuple[str, ...], build: Callable[[str], LanguageRules]) -> None:
+        self._names = names
+        self._build = build
+        self._built: dict[str, LanguageRules] = {}
+        self._lock = threading.Lock()
+
+    def __getitem__(self, lang: str) -> LanguageRules:
+        got = self._built.get(lang)
+        if got is not None:
+            return got
+        if lang not in self._names:
+            raise KeyError(lang)
+        with self._lock:
+            got = self._built.get(lang)
+            if got is None:
+                got = self._built[lang] = self._build(lang)
+        return got
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __contains__(self, lang: object) -> bool:
+        return lang in self._names
+
+
+def _yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_YAML_LOADER)  # CSafeLoader/SafeLoader only
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +229,11 @@ def _check_rule(raw: Mapping[str, Any], codes: Mapping[str, str]) -> None:
         raise ValueError(f"rule {rid}: CAMEO {cameo} is {mapped} in the crosswalk, not {raw['plover']}")
     if not isinstance(raw.get("triggers"), dict) or not raw["triggers"]:
         raise ValueError(f"rule {rid}: no triggers")
+    # languages compile lazily, so check the trigger syntax of all of them up front
+    for lang, trigs in raw["triggers"].items():
+        for trig in trigs or ():
+            if not str(trig).replace(GAP, "").strip():
+                raise ValueError(f"rule {rid}: empty {lang} trigger {trig!r}")
 
 
 def _prefilter(lang: str, keys: frozenset[str], cues: Cues) -> Prefilter | None:
@@ -197,8 +253,8 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
     crosswalk = json.loads((data_dir / "cameo_plover.json").read_text(encoding="utf-8"))
     codes: Mapping[str, str] = crosswalk["codes"]
     quads: Mapping[str, int] = crosswalk["plover_quad_class"]
-    raw_rules = yaml.safe_load((data_dir / "rules.yaml").read_text(encoding="utf-8"))["rules"]
-    raw_cues = yaml.safe_load((data_dir / "cues.yaml").read_text(encoding="utf-8"))["languages"]
+    raw_rules = _yaml((data_dir / "rules.yaml").read_text(encoding="utf-8"))["rules"]
+    raw_cues = _yaml((data_dir / "cues.yaml").read_text(encoding="utf-8"))["languages"]
 
     rules: list[Rule] = []
     seen: set[str] = set()
@@ -227,7 +283,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
                 frame=raw.get("frame"),
             )
         )
-    raw_readings = yaml.safe_load((data_dir / "readings.yaml").read_text(encoding="utf-8"))
+    raw_readings = _yaml((data_dir / "readings.yaml").read_text(encoding="utf-8"))
     readings = []
     for rr in raw_readings["readings"]:
         to = PloverType(rr["to"])
@@ -247,8 +303,8 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             )
         )
 
-    languages: dict[str, LanguageRules] = {}
-    for lang, c in raw_cues.items():
+    def build(lang: str) -> LanguageRules:
+        c = raw_cues[lang]
         strip = tuple(c.get("strip_prefixes") or ())
         cues = Cues(
             lang=lang,
@@ -289,12 +345,14 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
                 for key in pat.elements[0]:
                     index.setdefault(key, []).append(pat)
         frozen_index = {k: tuple(sorted(v, key=lambda p: -p.size)) for k, v in index.items()}
-        languages[lang] = LanguageRules(
+        return LanguageRules(
             cues=cues,
             index=frozen_index,
             target_tokens={r.id: cues.target_tokens(r) for r in rules},
             prefilter=_prefilter(lang, frozenset(frozen_index), cues),
         )
+
+    languages = _LazyLanguages(tuple(raw_cues), build)
     return RuleSet(
         version=version,
         rules=tuple(rules),

@@ -61,6 +61,21 @@ def lemma(lang: str, token: str) -> str:
     return out.lower()
 
 
+#: lang -> surface form -> (lower-cased form, lemma key, capitalised). Plain dicts: a ``dict.get``
+#: per token is several times cheaper than an ``lru_cache`` call plus ``lower``/``isupper``. News
+#: vocabulary is Zipfian, so the tables stay small; they are capped to bound memory on odd input.
+_TOKEN_INFO: dict[tuple[str, tuple[str, ...]], dict[str, tuple[str, str, bool]]] = {}
+_TOKEN_INFO_MAX = 1 << 18
+
+
+def _token_info(surf: str, lang: str, strip_prefixes: tuple[str, ...]) -> tuple[str, str, bool]:
+    low = surf.lower()
+    if low == "n’t":
+        low = "n't"
+    lem = _strip(low, strip_prefixes) if strip_prefixes else lemma(lang, surf)
+    return low, lem, surf[:1].isupper()
+
+
 def tokenize(
     text: str, lang: str, strip_prefixes: tuple[str, ...] = (), start: int = 0, end: int | None = None
 ) -> list[Token]:
@@ -70,16 +85,26 @@ def tokenize(
     rule for "هجوم" also matches "والهجوم" while offsets still cover the whole surface word.
     """
     rx = _TOKEN_RE_ELISION if lang in _ELISION_LANGS else _TOKEN_RE_DEFAULT
+    table = _TOKEN_INFO.get((lang, strip_prefixes))
+    if table is None or len(table) > _TOKEN_INFO_MAX:
+        table = _TOKEN_INFO[(lang, strip_prefixes)] = {}
+    get = table.get
     new = tuple.__new__  # skips NamedTuple.__new__'s Python frame: tokenising is the hot loop
+    find = text.find
     out: list[Token] = []
     append = out.append
-    for m in rx.finditer(text, start, len(text) if end is None else end):
-        surf = m.group()
-        low = surf.lower()
-        if low == "n’t":
-            low = "n't"
-        lem = _strip(low, strip_prefixes) if strip_prefixes else lemma(lang, surf)
-        append(new(Token, (m.start(), m.end(), low, lem, surf[:1].isupper())))
+    pos = start
+    # findall (C) + str.find beats finditer's three method calls per match: every non-space
+    # character starts a token, so only whitespace lies between consecutive matches and the
+    # first occurrence of a token's text at or after the previous token's end is the match
+    for surf in rx.findall(text, start, len(text) if end is None else end):
+        info = get(surf)
+        if info is None:
+            info = table[surf] = _token_info(surf, lang, strip_prefixes)
+        pos = find(surf, pos)
+        stop = pos + len(surf)
+        append(new(Token, (pos, stop, *info)))
+        pos = stop
     return out
 
 
@@ -167,6 +192,21 @@ class Prefilter:
         return trig, other
 
 
+def _dictionary(lang: str) -> object:
+    """simplemma's form->lemma dictionary for ``lang``, from the factory ``lemmatize`` itself uses.
+
+    Sharing that factory's cache means each language's (lzma-compressed, pickled) dictionary is
+    read from disk once per process, not once for lemmatising and again for inverting.
+    """
+    try:
+        from simplemma.lemmatizer import _legacy_dictionary_factory as factory
+    except ImportError:  # pragma: no cover - simplemma internals moved
+        from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+        factory = DefaultDictionaryFactory()
+    return factory.get_dictionary(lang)
+
+
 def inflection_map(lang: str, lemmas: frozenset[str]) -> dict[str, set[str]]:
     """lemma -> lower-cased surface forms simplemma maps onto it (each lemma maps to itself too).
 
@@ -177,9 +217,7 @@ def inflection_map(lang: str, lemmas: frozenset[str]) -> dict[str, set[str]]:
     if lang not in _SIMPLEMMA_LANGS or not lemmas:
         return out
     try:
-        from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
-
-        raw = getattr(DefaultDictionaryFactory().get_dictionary(lang), "_dict", None)
+        raw = getattr(_dictionary(lang), "_dict", None)
     except Exception:  # pragma: no cover - simplemma internals moved
         return out
     if not isinstance(raw, dict):  # pragma: no cover
@@ -203,9 +241,7 @@ def inflections(lang: str, *lemma_sets: frozenset[str]) -> list[set[str]]:
     if lang not in _SIMPLEMMA_LANGS:
         return out
     try:
-        from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
-
-        dictionary = DefaultDictionaryFactory().get_dictionary(lang)
+        dictionary = _dictionary(lang)
     except Exception:  # pragma: no cover - simplemma internals moved
         return [set() for _ in lemma_sets]
     raw = getattr(dictionary, "_dict", None)  # bytes->bytes: ~30x faster than decoding items
