@@ -381,9 +381,7 @@ class Deduplicator:
         }
         return result
 
-    def _kill(
-        self, article: Article, story: dict[str, Any] | None, now: datetime, source: str | None
-    ) -> DedupeResult:
+    def _kill(self, article: Article, story: dict[str, Any] | None, now: datetime, source: str | None) -> DedupeResult:
         st = self.state
         if story is not None and story.get("k"):
             return DedupeResult(

@@ -70,6 +70,7 @@ class NearDupIndex:
         self._max_bucket = max_bucket
         self._merge_every = merge_every
         self._live = 0
+        self._removed = 0  # removals since the last flush: only then do keys need filtering
 
     # ------------------------------------------------------------------ size
 
@@ -109,6 +110,7 @@ class NearDupIndex:
         c.size[i] = 0
         c.live -= 1
         self._live -= 1
+        self._removed += 1
         if c.live == 0:
             del self._chunks[slot >> CHUNK_BITS]
         return True
@@ -125,20 +127,23 @@ class NearDupIndex:
             self._keys = np.insert(self._keys, np.searchsorted(self._keys, new), new)
             self._pending.clear()
             self._pending_n = 0
-        if self._keys.size:
+        if self._removed and self._keys.size:
             self._keys = self._keys[self._alive(self._keys & _SLOT_MASK)]
+        self._removed = 0
 
     # ------------------------------------------------------------------ queries
 
     def _alive(self, slots: npt.NDArray[np.uint64]) -> npt.NDArray[np.bool_]:
-        ok = np.zeros(slots.size, dtype=bool)
-        chunk_of = slots >> np.uint64(CHUNK_BITS)
-        for base in np.unique(chunk_of).tolist():
-            c = self._chunks.get(int(base))
-            if c is None:
-                continue
-            sel = chunk_of == base
-            ok[sel] = c.size[(slots[sel] & np.uint64(CHUNK - 1)).astype(np.intp)] > 0
+        """Liveness of many slots at once: one dense lookup table, O(slots + chunks)."""
+        if not self._chunks:
+            return np.zeros(slots.size, dtype=bool)
+        lo, hi = min(self._chunks), max(self._chunks)
+        live = np.zeros((hi - lo + 1) * CHUNK, dtype=bool)
+        for base, c in self._chunks.items():
+            live[(base - lo) * CHUNK : (base - lo + 1) * CHUNK] = c.size > 0
+        rel = slots.astype(np.int64) - lo * CHUNK
+        ok = (rel >= 0) & (rel < live.size)
+        ok[ok] = live[rel[ok]]
         return ok
 
     def candidates(self, keys: tuple[int, ...]) -> npt.NDArray[np.int64]:
@@ -212,9 +217,7 @@ class NearDupIndex:
         return [Match(int(slots[i]), float(sims[i])) for i in hit]
 
 
-def jaccard(
-    q: npt.NDArray[np.uint8], rows: npt.NDArray[np.uint8]
-) -> npt.NDArray[np.float64]:
+def jaccard(q: npt.NDArray[np.uint8], rows: npt.NDArray[np.uint8]) -> npt.NDArray[np.float64]:
     """One-permutation MinHash Jaccard estimate, ignoring bins empty in both sketches."""
     q_empty = q == 0
     r_empty = rows == 0
