@@ -156,8 +156,16 @@ def worker(ctx: click.Context, loglevel: str) -> None:
     import faust
 
     from ..app import create_app
+    from ..kafka_client import KafkaConnectionCheckError, check_connection
 
-    app = create_app(_settings(ctx))
+    settings = _settings(ctx)
+    try:
+        # Faust only logs "Unable to bootstrap" and retries; a wrong password or an untrusted
+        # certificate should stop the worker at once, saying which.
+        asyncio.run(check_connection(settings.kafka))
+    except KafkaConnectionCheckError as exc:
+        raise click.ClickException(str(exc)) from exc
+    app = create_app(settings)
     faust.Worker(app, loglevel=loglevel, quiet=True).execute_from_commandline()
 
 
