@@ -45,16 +45,10 @@ class _StringDateLoader(yaml.SafeLoader):
 
 
 _StringDateLoader.yaml_implicit_resolvers = {
-    first: [
-        (tag, rx)
-        for tag, rx in resolvers
-        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
-    ]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_StringDateLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
-)
+_StringDateLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +87,6 @@ def read_raw(data_dir: Path) -> RawData:
     if not version:
         raise ValueError(f"{data_dir / VERSION_FILE} is empty")
     files = {
-        name: yaml.load((data_dir / name).read_text(encoding="utf-8"), Loader=_StringDateLoader)
-        for name in DATA_FILES
+        name: yaml.load((data_dir / name).read_text(encoding="utf-8"), Loader=_StringDateLoader) for name in DATA_FILES
     }
     return RawData(version=version, digest=content_digest(data_dir), files=files)

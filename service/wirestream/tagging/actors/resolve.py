@@ -69,8 +69,17 @@ class _Acc:
 
     __slots__ = ("actor_id", "code", "confidence", "country", "name", "office", "role", "spans", "type")
 
-    def __init__(self, actor_id: str, name: str, type: ActorType, country: str | None,
-                 role: str | None, office: str | None, code: str | None, confidence: float) -> None:
+    def __init__(
+        self,
+        actor_id: str,
+        name: str,
+        type: ActorType,
+        country: str | None,
+        role: str | None,
+        office: str | None,
+        code: str | None,
+        confidence: float,
+    ) -> None:
         self.actor_id = actor_id
         self.name = name
         self.type = type
@@ -123,9 +132,7 @@ class _Doc:
         """Dictionary people named in full anywhere in the article (only surname lookups need it)."""
         if self._full_names is None:
             person = Kind.PERSON
-            self._full_names = {
-                m[2][0].ref for f in self.fields for m in f.matches if m[2][0].kind is person
-            }
+            self._full_names = {m[2][0].ref for f in self.fields for m in f.matches if m[2][0].kind is person}
         return self._full_names
 
     @property
@@ -170,8 +177,9 @@ class _Doc:
             acc = self.acc[iso] = _Acc(iso, name, ActorType.COUNTRY, iso, None, None, iso, conf)
         _mention(acc, f.idx, start, end, conf)
 
-    def add_composite(self, country: str | None, role: str, f: _Field, start: int, end: int, conf: float,
-                      org_code: str | None = None) -> None:
+    def add_composite(
+        self, country: str | None, role: str, f: _Field, start: int, end: int, conf: float, org_code: str | None = None
+    ) -> None:
         """An institution of a country (GBRGOV, RUSMIL) or of an organisation (IGOWSTNATMIL)."""
         code = (org_code or country or "---") + role
         acc = self.acc.get(code)
@@ -180,8 +188,9 @@ class _Doc:
             acc = self.acc[code] = _Acc(code, name, rtype, country, role, None, code, conf)
         _mention(acc, f.idx, start, end, conf)
 
-    def _composite_label(self, code: str, country: str | None, role: str,
-                         org_code: str | None) -> tuple[str, ActorType]:
+    def _composite_label(
+        self, code: str, country: str | None, role: str, org_code: str | None
+    ) -> tuple[str, ActorType]:
         """Name and type of an institution code, memoised on the (immutable) lexicon."""
         memo = self.lex.memo
         key = ("composite", code, country)
@@ -219,8 +228,7 @@ class _Doc:
             acc = self.acc[ref] = _Acc(ref, p.name, ActorType.PLACE, p.country, None, None, p.country, C_NAME)
         _mention(acc, f.idx, start, end, C_NAME)
 
-    def add_person(self, pid: str, f: _Field, start: int, end: int, conf: float,
-                   title: Title | None = None) -> None:
+    def add_person(self, pid: str, f: _Field, start: int, end: int, conf: float, title: Title | None = None) -> None:
         acc = self.acc.get(pid)
         if acc is None:
             acc = self.acc[pid] = self._person_acc(self.lex.persons[pid], conf, title)
@@ -242,8 +250,7 @@ class _Doc:
         country, role, office, code = hit
         return _Acc(f"person:{p.id}", p.name, ActorType.PERSON, country, role, office, code, conf)
 
-    def _person_attrs(self, p: Person, title: Title | None
-                      ) -> tuple[str | None, str | None, str | None, str | None]:
+    def _person_attrs(self, p: Person, title: Title | None) -> tuple[str | None, str | None, str | None, str | None]:
         term = p.term_at(self.on)
         country: str | None
         role: str | None
@@ -298,7 +305,7 @@ def _count(item: tuple[str, int]) -> int:
 
 
 def _gap(f: _Field, a: Match, b: Match) -> str:
-    return f.norm[a.end:b.start]
+    return f.norm[a.end : b.start]
 
 
 def _prev(f: _Field, i: int, pattern: re.Pattern[str] = _SPACE_OR_COMMA) -> Match | None:
@@ -318,7 +325,7 @@ def _prev_poss_or_space(f: _Field, i: int) -> tuple[Match | None, bool]:
     width = f.matches[i].start - p.end
     if width > 4 or width < 1:  # cheap exit: most neighbours are far apart
         return None, False
-    gap = f.norm[p.end:f.matches[i].start]
+    gap = f.norm[p.end : f.matches[i].start]
     if gap == " " or (gap.strip() == "" and "\n" not in gap):
         return p, False
     if _POSSESSIVE.fullmatch(gap):
@@ -339,7 +346,7 @@ def _word_before(norm: str, pos: int) -> tuple[int, str] | None:
     if pos < 2 or norm[pos - 1] != " " or not norm[pos - 2].isalnum():
         return None
     k = max(norm.rfind(" ", 0, pos - 1), norm.rfind("\n", 0, pos - 1)) + 1
-    return k, norm[k:pos - 1]
+    return k, norm[k : pos - 1]
 
 
 def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True) -> bool:
@@ -364,7 +371,7 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True)
     if end + 1 >= len(norm) or norm[end] != " " or not norm[end + 1].isupper():
         return False
     stop = norm.find(" ", end + 1)
-    word = norm[end + 1:stop if stop != -1 else len(norm)].rstrip(".,;:!?'\")")
+    word = norm[end + 1 : stop if stop != -1 else len(norm)].rstrip(".,;:!?'\")")
     return word not in words and not (i + 1 < len(f.matches) and f.matches[i + 1].start == end + 1)
 
 
@@ -377,7 +384,7 @@ def _title_before(doc: _Doc, f: _Field, i: int) -> Title | None:
     q, _ = _prev_poss_or_space(f, i - 1)
     if q is not None and q.entries[0].kind in _COUNTRYISH:
         start = q.start
-    if doc.lex.rules.blocker_before.search(f.norm[max(0, start - 30):start]):
+    if doc.lex.rules.blocker_before.search(f.norm[max(0, start - 30) : start]):
         return None
     return doc.lex.titles[p.entries[0].ref]
 
@@ -389,15 +396,16 @@ def _titlecase(text: str) -> bool:
 
 def _has_the(norm: str, pos: int) -> bool:
     """Is ``pos`` preceded by the word "the" (any case) and one space?"""
-    return pos >= 4 and norm[pos - 4:pos].lower() == "the " and (pos == 4 or not norm[pos - 5].isalnum())
+    return pos >= 4 and norm[pos - 4 : pos].lower() == "the " and (pos == 4 or not norm[pos - 5].isalnum())
 
 
 def _slug(name: str) -> str:
     return re.sub(r"[^\w]+", "-", name.lower()).strip("-")
 
 
-def _surname_person(doc: _Doc, e: Entry, title: Title | None, where: str | None,
-                    prefixed: bool) -> tuple[str | None, float]:
+def _surname_person(
+    doc: _Doc, e: Entry, title: Title | None, where: str | None, prefixed: bool
+) -> tuple[str | None, float]:
     cands = doc.lex.by_surname.get(e.ref, ())
     if not cands:
         return None, 0.0
@@ -411,9 +419,11 @@ def _surname_person(doc: _Doc, e: Entry, title: Title | None, where: str | None,
     active = [c for c in cands if doc.lex.persons[c].term_at(on) is not None]
     if title is not None:
         fitting = [
-            c for c in active
+            c
+            for c in active
             if (t := doc.lex.persons[c].term_at(on)) is not None
-            and set(title.offices) & t.offices and (where is None or t.where == where)
+            and set(title.offices) & t.offices
+            and (where is None or t.where == where)
         ]
         if len(fitting) == 1:
             return fitting[0], C_TITLE
@@ -433,7 +443,7 @@ def _new_person_name(doc: _Doc, f: _Field, i: int, after: int) -> tuple[int, int
     start = m.start(1)
     limit = f.matches[i + 1].start if i + 1 < len(f.matches) else len(f.norm)
     tokens: list[tuple[int, int]] = []
-    for tok in re.finditer(r"\S+", f.norm[start:m.end(1)]):
+    for tok in re.finditer(r"\S+", f.norm[start : m.end(1)]):
         s, e = start + tok.start(), start + tok.end()
         word = tok.group()
         if s >= limit:
@@ -447,7 +457,7 @@ def _new_person_name(doc: _Doc, f: _Field, i: int, after: int) -> tuple[int, int
             tokens.append((s, e - 2))
             break
         tokens.append((s, e))
-    while tokens and f.norm[tokens[-1][0]:tokens[-1][1]] in rules.name_connectors:
+    while tokens and f.norm[tokens[-1][0] : tokens[-1][1]] in rules.name_connectors:
         tokens.pop()
     caps = [t for t in tokens if f.norm[t[0]].isupper()]
     if len(caps) < 2:
@@ -501,9 +511,11 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     if n is not None and n.start == m.end + 1 and n.entries[0].kind in (Kind.PERSON, Kind.SURNAME):
         return
     has_the = _has_the(f.norm, span_start)
-    window = f.norm[max(0, span_start - 30):span_start]
-    blocked = modifier is not None or bool(lex.rules.blocker_before.search(window)) or (
-        has_the and bool(lex.rules.blocker_before.search(window[:-4]))
+    window = f.norm[max(0, span_start - 30) : span_start]
+    blocked = (
+        modifier is not None
+        or bool(lex.rules.blocker_before.search(window))
+        or (has_the and bool(lex.rules.blocker_before.search(window[:-4])))
     )
     former = modifier in _FORMER or bool(_FORMER_BEFORE.search(window))
     new = _new_person_name(doc, f, i, m.end)
@@ -527,8 +539,13 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         doc.add_composite(iso, "ELI", f, start, span_end, C_BARE)
         return
     if (
-        not has_the and where is None and not blocked and not title.local
-        and f.norm[m.start].isupper() and span_end == m.end and not f.norm.startswith(" of ", m.end)
+        not has_the
+        and where is None
+        and not blocked
+        and not title.local
+        and f.norm[m.start].isupper()
+        and span_end == m.end
+        and not f.norm.startswith(" of ", m.end)
     ):
         # a capitalised title standing alone ("Defense Minister said"): that office in the
         # article's country - its holder if known, else the institution
@@ -554,8 +571,15 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
             doc.add_composite(where, title.role, f, start, span_end, C_CONTEXT)
 
 
-def _add_new_person(doc: _Doc, f: _Field, span: tuple[int, int], title: Title, where: str | None,
-                    place: str | None, former: bool = False) -> None:
+def _add_new_person(
+    doc: _Doc,
+    f: _Field,
+    span: tuple[int, int],
+    title: Title,
+    where: str | None,
+    place: str | None,
+    former: bool = False,
+) -> None:
     """A person the dictionary does not know, described by a title phrase next to their name."""
     lex = doc.lex
     s, end = span
@@ -574,8 +598,7 @@ def _add_new_person(doc: _Doc, f: _Field, span: tuple[int, int], title: Title, w
     else:
         country = where
         code = (where or "---") + role
-    doc.add(pid, lambda: _Acc(pid, name, ActorType.PERSON, country, role, office, code, conf),
-            f, s, end, conf)
+    doc.add(pid, lambda: _Acc(pid, name, ActorType.PERSON, country, role, office, code, conf), f, s, end, conf)
     doc.new_people.setdefault(name.split()[-1], pid)
 
 
@@ -614,9 +637,7 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
             return
         if e.kind is Kind.ANAPHOR:
             iso: str | None = (
-                lex.places[doc.last_place].country
-                if e.ref == "place" and doc.last_place
-                else doc.dominant
+                lex.places[doc.last_place].country if e.ref == "place" and doc.last_place else doc.dominant
             )
             doc.add_composite(iso, role, f, p.start, m.end, C_CONTEXT)
             return
@@ -630,7 +651,7 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
         iso_in = n.entries[0].ref if n.entries[0].kind in _COUNTRYISH else lex.places[n.entries[0].ref].country
         doc.add_composite(iso_in, role, f, m.start, n.end, C_CONTEXT)  # "police in Kenya"
         return
-    surface = f.norm[m.start:m.end].lower()
+    surface = f.norm[m.start : m.end].lower()
     if surface in lex.rules.contextual_agents and _has_the(f.norm, m.start):
         doc.add_composite(doc.dominant, role, f, m.start - 4, m.end, C_BARE + 0.1)
         return
@@ -644,8 +665,7 @@ def _foreign_qualified(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
         return False
     country = doc.lex.orgs[e.ref].country
     return (
-        country is not None and country != q.entries[0].ref
-        and any(x.kind is Kind.AGENT for x in f.matches[i].entries)
+        country is not None and country != q.entries[0].ref and any(x.kind is Kind.AGENT for x in f.matches[i].entries)
     )
 
 
@@ -740,7 +760,7 @@ def _process(doc: _Doc, f: _Field) -> None:
                 if i < last:
                     n = matches[i + 1]
                     if n.entries[0].kind is Kind.AGENT and n.start - m.end <= 3:
-                        gap = f.norm[m.end:n.start]
+                        gap = f.norm[m.end : n.start]
                         if gap == " " or _POSSESSIVE.fullmatch(gap):
                             break  # the agent builds the composite ("Russian troops")
                 doc.add_country(e.ref, f, m.start, m.end)
@@ -852,17 +872,21 @@ def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
             setattr_(span, "__pydantic_private__", None)
             mentions.append(span)
         tag = new(ActorTag)
-        setattr_(tag, "__dict__", {
-            "actor_id": acc.actor_id,
-            "name": acc.name,
-            "type": acc.type,
-            "country": acc.country,
-            "role": acc.role,
-            "office": acc.office,
-            "code": acc.code,
-            "mentions": mentions,
-            "confidence": acc.confidence,
-        })
+        setattr_(
+            tag,
+            "__dict__",
+            {
+                "actor_id": acc.actor_id,
+                "name": acc.name,
+                "type": acc.type,
+                "country": acc.country,
+                "role": acc.role,
+                "office": acc.office,
+                "code": acc.code,
+                "mentions": mentions,
+                "confidence": acc.confidence,
+            },
+        )
         setattr_(tag, "__pydantic_fields_set__", tag_fields)
         setattr_(tag, "__pydantic_extra__", None)
         setattr_(tag, "__pydantic_private__", None)
