@@ -359,3 +359,34 @@ def test_engine_built_models_equal_validated_ones() -> None:
         assert again == ev
         assert again.model_dump_json() == ev.model_dump_json()
         assert ev.model_fields_set == again.model_fields_set
+
+
+_UKR_RUS = {
+    "Kharkiv": ("UKR", "UKR", ActorType.PLACE),
+    "Kyiv": ("UKR", "UKR", ActorType.PLACE),
+    "Moscow": ("RUS", "RUS", ActorType.GOVERNMENT),
+    "police": ("UKRCOP", "UKR", ActorType.GOVERNMENT),
+}
+
+
+def _types(body: str) -> list[PloverType]:
+    art = article(body)
+    return [e.event_type for e in EventTagger.load().tag(art, actors(art, _UKR_RUS)) if not e.negated]
+
+
+def test_definite_unattributed_event_noun_with_only_a_place_is_no_event() -> None:
+    assert _types("Residents reported a lull in the shelling in Kharkiv on Tuesday.") == []
+
+
+def test_indefinite_unattributed_event_noun_in_a_place_is_still_an_event() -> None:
+    assert PloverType.ASSAULT in _types("A firefight in Kharkiv left two soldiers wounded.")
+
+
+def test_agent_noun_trigger_is_not_a_verb_of_the_clause_subject() -> None:
+    art = article("The police fired tear gas to disperse demonstrators outside the parliament.")
+    evs = EventTagger.load().tag(art, actors(art, _UKR_RUS))
+    assert not [e for e in evs if e.event_type is PloverType.PROTEST and e.source == ["UKRCOP"]]
+
+
+def test_unattributed_background_event_noun_is_dropped() -> None:
+    assert PloverType.ASSAULT not in _types("Talks stalled following the shelling of Kyiv last week.")

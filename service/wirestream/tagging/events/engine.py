@@ -628,6 +628,7 @@ def _build_event(
     while k >= 0 and k >= i0 - 3 and (toks[k].low.isdigit() or toks[k].low in cues.nominal_modifiers):
         k -= 1
     before_tok = toks[k] if k >= 0 else None
+    before_k = k
     nominal = (bool(cues.nominal_prefixes) and trig.low.startswith(cues.nominal_prefixes)) or (
         before_tok is not None
         and (
@@ -642,6 +643,8 @@ def _build_event(
             )
         )
     )
+    if not nominal and cues.agent_noun_suffixes and m.pattern.size == 1 and _agent_noun(trig.lemma, cues, lr):
+        nominal = True  # "police dispersed demonstrators": the trigger is the object, not a verb
     if nominal and before_tok is not None and before_tok is not prev:
         prev = before_tok  # possessive pronouns are looked for before the modifiers
     light = False
@@ -769,6 +772,20 @@ def _build_event(
                 break
             target_group, complement = g, True
             break
+    if (
+        source is None
+        and nominal
+        and not light
+        and target_group is not None
+        and not passive
+        and target_group.prep in _locative(cues)
+        and before_tok is not None
+        and before_tok.low in cues.definite
+    ):
+        # "a pause in the bombing in Aleppo": a definite, unattributed event noun refers back
+        # to something already known, and a place in a locative phrase only says where it was;
+        # that is no new event with a target ("a firefight in ..." is new and stays)
+        target_group = None
     if target_group is not None:
         target_ids = target_group.actor_ids
     source_ids = source.actor_ids if source is not None else ()
@@ -786,6 +803,13 @@ def _build_event(
     if not target_ids and len(source_ids) > 1 and rule.reciprocal:
         pass  # PLOVER reading of "X and Y met": compound source, no target
 
+    # "after protests", "following the killing of ..."
+    background = not light and (
+        (before_tok is not None and before_tok.low in cues.background)
+        or (before_k >= 1 and toks[before_k].low in cues.determiners and toks[before_k - 1].low in cues.background)
+    )
+    if background and nominal and not source_ids:
+        return None  # "following the killing of ...": an earlier, unattributed act, not the news
     # ---- confidence
     confidence += 0.1 if source_ids else -0.15
     confidence += 0.05 if target_ids else 0.0
@@ -797,7 +821,7 @@ def _build_event(
         confidence -= 0.2  # embedded in a speech act ("condemned the attack"): secondary
     elif nominal and not light and any(0 < i0 - e <= 5 for e in trigger_ends):
         confidence -= 0.2  # argument of another event ("support for the protests")
-    if not light and before_tok is not None and before_tok.low in cues.background:
+    if background:
         confidence -= 0.25  # background ("curfew imposed after protests", "amid clashes")
     confidence = max(0.05, min(0.99, confidence))
 
@@ -839,6 +863,21 @@ def _trusted(cls: type[_M], values: dict[str, object]) -> _M:
 def _span(text: str, start: int, end: int, fld: TextField) -> Span:
     """A Span from offsets the engine computed itself (trusted: no validation pass)."""
     return _trusted(Span, {"text": text, "start": start, "end": end, "field": fld})
+
+
+def _locative(cues: Cues) -> frozenset[str]:
+    """Prepositions that only place an event ("in", "near"), not aim it ("at", "on")."""
+    return cues.prep_classes.get("in", frozenset()) - cues.prep_classes.get("against", frozenset())
+
+
+def _agent_noun(lemma: str, cues: Cues, lr: LanguageRules) -> bool:
+    """ "protester" when "protest" is a trigger; "demonstrator" when "demonstrate" is."""
+    for suf in cues.agent_noun_suffixes:
+        if lemma.endswith(suf) and len(lemma) > len(suf) + 3:
+            stem = lemma[: -len(suf)]
+            if stem in lr.index or stem + "e" in lr.index:
+                return True
+    return False
 
 
 def _crosses_break(toks: list[Token], a: int, b: int, cues: Cues) -> bool:

@@ -105,6 +105,10 @@ class Cues:
     infinitive: frozenset[str]
     nominal_prefixes: tuple[str, ...]
     strip_prefixes: tuple[str, ...]
+    #: suffixes that turn an event noun into the noun for its participants ("protest-er",
+    #: "demonstrat-or"): such a trigger names people, so it is read as a noun, never a verb
+    agent_noun_suffixes: tuple[str, ...] = ()
+    definite: frozenset[str] = frozenset()  # definite articles: "the bombing" is a known event
 
     def target_tokens(self, rule: Rule) -> frozenset[str]:
         out: set[str] = set()
@@ -335,6 +339,8 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             infinitive=_fs(c.get("infinitive")),
             nominal_prefixes=tuple(c.get("nominal_prefixes") or ()),
             strip_prefixes=strip,
+            agent_noun_suffixes=tuple(c.get("agent_noun_suffixes") or ()),
+            definite=_fs(c.get("definite")),
         )
         index: dict[str, list[Pattern]] = {}
         for rule, raw in zip(rules, raw_rules, strict=True):
