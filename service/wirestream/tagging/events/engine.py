@@ -144,7 +144,8 @@ class EventTagger:
         m_starts = [m[0] for m in mentions]
         disc = _Discourse()
         out: list[EventTag] = []
-        for (s_start, s_end), has_trigger in zip(spans, wanted, strict=True):
+        for (s_start, s_end), hits in zip(spans, wanted, strict=True):
+            has_trigger = hits is None or bool(hits)
             lo = bisect_left(m_starts, s_start)
             hi = bisect_left(m_starts, s_end, lo)
             sent_mentions = [m for m in mentions[lo:hi] if m[1] <= s_end]
@@ -153,9 +154,10 @@ class EventTagger:
             stoks = tokenize(text, lang, cues.strip_prefixes, s_start, s_end)
             if not stoks:
                 continue
-            matches = _find_matches(stoks, lr) if has_trigger else []
+            starts = [t.start for t in stoks]
+            matches = _find_matches(stoks, lr, hits, starts) if has_trigger else []
             inq = _quote_mask(stoks)
-            groups = _groups(stoks, sent_mentions, inq, cues, matches, 0)
+            groups = _groups(stoks, sent_mentions, inq, cues, matches, 0, starts)
             _update_speaker(stoks, groups, inq, cues, disc)
             if matches:
                 sentence = _span(text[s_start:s_end], s_start, s_end, fld)
@@ -288,38 +290,63 @@ def _default_tagger() -> EventTagger:
 # ---------------------------------------------------------------------- matching
 
 
-def _wanted_sentences(text: str, spans: list[tuple[int, int]], lr: LanguageRules) -> list[bool]:
-    """Per sentence: may it hold a trigger? ``[]`` when the whole field has none.
+def _wanted_sentences(text: str, spans: list[tuple[int, int]], lr: LanguageRules) -> list[list[int] | None]:
+    """Per sentence, the offsets where a trigger may start (``None``: anywhere); ``[]`` when the
+    whole field has no candidate.
 
     Sentences without a candidate are still read when they carry actor mentions (they update
     who is speaking and the running subject), but they are never matched against rules.
     """
     if lr.prefilter is None:
-        return [True] * len(spans)
+        return [None] * len(spans)
     low = text.lower()
     if len(low) != len(text):  # rare case-mapping length changes: offsets would drift
-        return [True] * len(spans)
+        return [None] * len(spans)
     hits, _ = lr.prefilter.scan(low)
     if not hits:
         return []
     hits.sort()
-    out: list[bool] = []
+    out: list[list[int] | None] = []
     k = 0
+    n = len(hits)
+    found = False
     for s, e in spans:
-        while k < len(hits) and hits[k] < s:
+        while k < n and hits[k] < s:
             k += 1
-        out.append(k < len(hits) and hits[k] < e)
-    return out if any(out) else []
+        j = k
+        while j < n and hits[j] < e:
+            j += 1
+        out.append(hits[k:j])
+        found = found or j > k
+        k = j
+    return out if found else []
 
 
-def _find_matches(tokens: list[Token], lr: LanguageRules) -> list[_Match]:
-    """Non-overlapping trigger matches, longest pattern first at each position."""
+def _find_matches(
+    tokens: list[Token], lr: LanguageRules, hits: list[int] | None = None, starts: list[int] | None = None
+) -> list[_Match]:
+    """Non-overlapping trigger matches, longest pattern first at each position.
+
+    ``hits``: character offsets where the prefilter saw a trigger's first word (any inflection
+    simplemma's dictionary knows); only tokens starting there are tried. ``None``: try all.
+    """
     index = lr.index
     cands: list[_Match] = []
     n = len(tokens)
     present: set[str] | None = None  # every key in the sentence, built on first need
     merged = lr.merged
-    for i, tok in enumerate(tokens):
+    if hits is None:
+        positions: Sequence[int] = range(n)
+    else:
+        if starts is None:
+            starts = [t.start for t in tokens]
+        positions = []
+        for h in hits:
+            i = bisect_left(starts, h)
+            if i < n and starts[i] == h:
+                positions.append(i)
+    for i in positions:
+        tok = tokens[i]
         if tok.low == tok.lemma:
             pats = index.get(tok.lemma)
         else:
@@ -426,11 +453,13 @@ def _groups(
     cues: Cues,
     matches: list[_Match],
     offset: int,
+    starts: list[int] | None = None,
 ) -> list[_Group]:
     """Actor mentions of the sentence as participant groups with their syntactic clues."""
     if not mentions:
         return []
-    starts = [t.start for t in toks]
+    if starts is None:
+        starts = [t.start for t in toks]
     spans: list[tuple[int, int, list[ActorTag]]] = []
     for m0, m1, actor in mentions:
         a, b = token_range(toks, starts, m0, m1)
