@@ -429,7 +429,7 @@ def run_settings_sweep(bootstrap: str, quick: bool, work: Path) -> list[dict[str
     return rows
 
 
-def run_scaling(bootstrap: str, work: Path, n: int = 800) -> list[dict[str, Any]]:
+def run_scaling(bootstrap: str, work: Path, n: int = 600) -> list[dict[str, Any]]:
     """Partitions 1/2/4 × workers 1/2 (full mode: each point starts fresh workers)."""
     items = generate(n, 2_000, seed=5)
     rows = []
