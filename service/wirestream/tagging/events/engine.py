@@ -144,7 +144,9 @@ class EventTagger:
         m_starts = [m[0] for m in mentions]
         disc = _Discourse()
         out: list[EventTag] = []
-        for (s_start, s_end), hits in zip(spans, wanted, strict=True):
+        # sentences after the last candidate only feed discourse state that nothing reads
+        last = max(k for k, h in enumerate(wanted) if h is None or h)
+        for (s_start, s_end), hits in zip(spans[: last + 1], wanted[: last + 1], strict=True):
             has_trigger = hits is None or bool(hits)
             lo = bisect_left(m_starts, s_start)
             hi = bisect_left(m_starts, s_end, lo)
@@ -228,9 +230,9 @@ def _embedded(pairs: list[tuple[_Match, EventTag]]) -> list[EventTag]:
             continue
         for b, (mb, eb) in enumerate(pairs):
             if eb.event_type in _EMBEDDABLE and 0 < mb.i0 - ma.i1 <= 3:
-                out[a] = out[a].model_copy(update={"confidence": round(max(0.05, out[a].confidence - 0.25), 3)})
+                out[a] = _copy(out[a], {"confidence": round(max(0.05, out[a].confidence - 0.25), 3)})
                 if out[b].modality is None:
-                    out[b] = out[b].model_copy(update={"modality": "intent"})
+                    out[b] = _copy(out[b], {"modality": "intent"})
                 break
     return out
 
@@ -250,8 +252,9 @@ def _readings(events: list[EventTag], rules: RuleSet) -> list[EventTag]:
                 continue
             code = rd.cameo[ev.event_type]
             out.append(
-                ev.model_copy(
-                    update={
+                _copy(
+                    ev,
+                    {
                         "event_type": rd.to,
                         "quad_class": rd.quad_class,
                         "cameo_root": code[:2],
@@ -259,7 +262,7 @@ def _readings(events: list[EventTag], rules: RuleSet) -> list[EventTag]:
                         "negated": False,
                         "rule_id": f"{ev.rule_id}+{rd.name}",
                         "confidence": round(min(0.99, ev.confidence + 0.02), 3),
-                    }
+                    },
                 )
             )
             break
@@ -887,6 +890,11 @@ def _trusted(cls: type[_M], values: dict[str, object]) -> _M:
     _set(obj, "__pydantic_extra__", None)
     _set(obj, "__pydantic_private__", None)
     return obj
+
+
+def _copy(ev: EventTag, update: dict[str, object]) -> EventTag:
+    """``ev.model_copy(update=update)`` (shallow, unvalidated) without pydantic's copy machinery."""
+    return _trusted(EventTag, {**ev.__dict__, **update})
 
 
 def _span(text: str, start: int, end: int, fld: TextField) -> Span:
