@@ -5,9 +5,10 @@ no group, so running it against production topics changes nothing), and matches 
 offsets by the provenance headers each output carries. Used by the end-to-end and fault tests, by the
 demo, and by ops as ``wirestream audit``.
 
-Under at-least-once processing a crash can repeat an output; a repeat with the same outcome is
-reported as ``repeated`` (downstream dedupe by key makes it harmless); two *different* outcomes for
-one input are ``conflicting`` and always a failure, as is a ``missing`` input.
+Under at-least-once processing a crash (or a re-delivery) can repeat an output; a repeat with the
+same outcome, key and value (ignoring processing timestamps and the worker id) is reported as
+``repeated``: downstream dedupe by key makes it harmless. A repeat that differs, or two different
+outcomes for one input, is ``conflicting`` and always a failure, as is a ``missing`` input.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from .kafka_client import aiokafka_kwargs, consumer_size_kwargs
@@ -62,6 +64,24 @@ async def read_topic(settings: Settings, topic: str, *, timeout: float = 30.0) -
         await consumer.stop()
 
 
+_VOLATILE = ("received_at", "processed_at", "worker_id")
+
+
+def _fingerprint(outcome: str, record: Any) -> tuple[str, bytes | None, bytes]:
+    """What must be equal between repeats of one input's output."""
+    value = record.value or b""
+    if outcome != "deadletter":  # JSON records: drop what legitimately differs between repeats
+        try:
+            doc = orjson.loads(value)
+            prov = doc.get("provenance")
+            if isinstance(prov, dict):
+                doc["provenance"] = {k: v for k, v in prov.items() if k not in _VOLATILE}
+            value = orjson.dumps(doc, option=orjson.OPT_SORT_KEYS)
+        except orjson.JSONDecodeError:
+            pass
+    return (outcome, record.key, value)
+
+
 def _h(record: Any) -> dict[str, str]:
     return {k: v.decode("utf-8", "replace") for k, v in (record.headers or ())}
 
@@ -101,6 +121,7 @@ async def audit(settings: Settings, *, timeout: float = 60.0) -> AuditReport:
     raw = await read_topic(settings, t.raw, timeout=timeout)
     inputs = {(r.partition, r.offset) for r in raw}
     seen: dict[tuple[int, int], list[str]] = defaultdict(list)
+    prints: dict[tuple[int, int], set[tuple[str, bytes | None, bytes]]] = defaultdict(set)
     details: Counter[str] = Counter()
     for topic, outcome in ((t.enriched, "enriched"), (t.duplicates, "duplicate"), (t.deadletter, "deadletter")):
         for rec in await read_topic(settings, topic, timeout=timeout):
@@ -113,6 +134,7 @@ async def audit(settings: Settings, *, timeout: float = 60.0) -> AuditReport:
             part = h.get("wirestream.input.partition") or h.get("__connect.errors.partition") or "-1"
             off = h.get("wirestream.input.offset") or h.get("__connect.errors.offset") or "-1"
             seen[(int(part), int(off))].append(outcome)
+            prints[(int(part), int(off))].add(_fingerprint(outcome, rec))
             if outcome == "deadletter":
                 details[f"deadletter:{h.get('wirestream.reason', '?')}"] += 1
     report = AuditReport(inputs=len(inputs), details=details, by_input=dict(seen))
@@ -122,7 +144,7 @@ async def audit(settings: Settings, *, timeout: float = 60.0) -> AuditReport:
             report.missing.append(key)
             continue
         report.outcomes[outs[0]] += 1
-        if len(set(outs)) > 1:
+        if len(prints[key]) > 1:  # different outcomes, or one outcome with different records
             report.conflicting.append(key)
         elif len(outs) > 1:
             report.repeated.append(key)

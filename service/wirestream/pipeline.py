@@ -112,7 +112,7 @@ class Pipeline:
         try:
             verdict = self.deduplicator.decide(env.article, now, source=f"{p.topic}:{p.partition}:{p.offset}")
         except Exception as exc:
-            return self._dead_env(env, Stage.DEDUPE, "internal_error", str(exc), exc)
+            return self.dead_letter_envelope(env, Stage.DEDUPE, "internal_error", str(exc), exc)
         finally:
             self.observe("dedupe", time.perf_counter() - t0)
         return self._after_verdict(env, verdict, now)
@@ -164,7 +164,7 @@ class Pipeline:
         try:
             tags = self.tagger.tag(env.article)
         except Exception as exc:
-            return self._dead_env(env, Stage.TAG, "internal_error", str(exc), exc)
+            return self.dead_letter_envelope(env, Stage.TAG, "internal_error", str(exc), exc)
         finally:
             self.observe("tag", time.perf_counter() - t0)
         t0 = time.perf_counter()
@@ -199,7 +199,10 @@ class Pipeline:
             record,
         )
 
-    def _dead_env(self, env: NormalisedEnvelope, stage: Stage, reason: str, message: str, exc: BaseException) -> Result:
+    def dead_letter_envelope(
+        self, env: NormalisedEnvelope, stage: Stage, reason: str, message: str, exc: BaseException
+    ) -> Result:
+        """Dead-letter an input after normalisation, with its original bytes from the envelope."""
         key = base64.b64decode(env.original_key_b64) if env.original_key_b64 is not None else None
         return self._dead(
             base64.b64decode(env.original_value_b64),

@@ -58,7 +58,7 @@ def test_every_format_fixture_is_enriched_through_the_worker(make_settings, work
     workers.start(s)
     assert wait_for(lambda: _settled(s, len(files), workers), timeout=150, interval=1.0)
     report = asyncio.run(audit(s))
-    assert report.exact and report.summary()["enriched"] == len(files), report.summary()
+    assert report.ok and report.summary()["enriched"] == len(files), report.summary()
     formats = {e.article.source_format.value for e in _enriched(s)}
     assert formats == {"ninjs", "newsml", "json", "text", "html"}
     languages = {e.article.language for e in _enriched(s)}
@@ -122,17 +122,18 @@ def test_dedupe_kinds_embargo_and_kill_through_the_worker(make_settings, workers
     # ...and must come out, via the timer, after it.
     assert wait_for(lambda: _settled(s, n, workers), timeout=90, interval=2.0)
     report = asyncio.run(audit(s))
-    assert report.exact, report.summary()
+    assert report.ok, report.summary()  # at-least-once: identical repeats allowed
 
     by_status = {e.dedupe.status.value: e for e in _enriched(s)}
     assert set(by_status) == {"new", "new_version", "kill"}  # warm-up, river v1, embargoed, killed story: new
     v2 = by_status["new_version"]
     assert v2.article.version == 2 and v2.dedupe.supersedes == "urn:t:river"
     released = [e for e in _enriched(s) if e.article.article_id == "urn:t:embargoed"]
-    assert len(released) == 1 and released[0].provenance.processed_at >= datetime.fromisoformat(embargo)
+    assert released and all(r.provenance.processed_at >= datetime.fromisoformat(embargo) for r in released)
 
     dups = [DuplicateRecord.model_validate_json(r.value) for r in asyncio.run(read_topic(s, s.topics.duplicates))]
-    kinds = sorted(d.dedupe.status.value for d in dups)
+    kinds = sorted({(d.provenance.offset, d.dedupe.status.value) for d in dups}, key=lambda x: x[1])
+    kinds = [k for _, k in kinds]
     assert kinds == ["exact", "near", "stale_version"], kinds
     near = next(d for d in dups if d.dedupe.status.value == "near")
     assert near.dedupe.duplicate_of == "urn:t:river" and (near.dedupe.similarity or 0) >= s.dedupe.near_threshold
@@ -147,7 +148,7 @@ def test_sample_article_actors_and_events_through_the_worker(make_settings, work
     asyncio.run(_produce(s, [SAMPLE.read_bytes()]))
     workers.start(s)
     assert wait_for(lambda: _settled(s, 1, workers), timeout=150, interval=1.0)
-    (rec,) = _enriched(s)
+    rec = _enriched(s)[0]
     assert rec.article.published is not None and rec.article.published.date().isoformat() == "2025-07-04"
     assert rec.article.subheads == ["Strikes", "Evidence"]
     names = {a.name for a in rec.tags.actors}

@@ -198,6 +198,35 @@ def create_app(
         else:
             await deduplicated_topic.send(key=out.article.story_id.encode(), value=out.model_dump_json().encode())
 
+    async def handle(event: EventT, model: type[NormalisedEnvelope], stage: Stage, process: Any) -> None:
+        """Decode an internal envelope and run one stage on it; whatever fails becomes a dead letter.
+
+        Both the stage *and* the produce of its outputs are inside the ``try``: an exception that
+        escaped here would make Faust ack the event and lose the input.
+        """
+        t0 = time.perf_counter()
+        try:
+            env = model.model_validate_json(event.value)
+        except Exception as exc:
+            await dead_letter_bug(event, _provenance(event, settings.worker_id), stage, exc)
+            return
+        metrics.observe_stage("decode", time.perf_counter() - t0)
+        try:
+            await process(env)
+        except Exception as exc:
+            log.exception("%s failed on %s", stage.value, env.provenance)
+            res = pipeline.dead_letter_envelope(env, stage, failure_reason(exc), str(exc), exc)
+            await send(res.messages)
+            account(res, env.provenance.timestamp)
+
+    async def dedupe_one(env: NormalisedEnvelope) -> None:
+        await forward(pipeline.dedupe(env), env.provenance.timestamp)
+
+    async def enrich_one(denv: DedupedEnvelope) -> None:
+        res = pipeline.enrich(denv)
+        await send(res.messages)
+        account(res, denv.provenance.timestamp)
+
     @app.agent(normalised_topic, name="dedupe", concurrency=1)
     async def dedupe_agent(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
@@ -206,38 +235,12 @@ def create_app(
                     for released in pipeline.release_embargoes():
                         await forward(released, None)
                 continue
-            t0 = time.perf_counter()
-            try:
-                env = NormalisedEnvelope.model_validate_json(event.value)
-                metrics.observe_stage("decode", time.perf_counter() - t0)
-            except Exception as exc:
-                await dead_letter_bug(event, _provenance(event, settings.worker_id), Stage.DEDUPE, exc)
-                continue
-            try:
-                await forward(pipeline.dedupe(env), env.provenance.timestamp)
-            except Exception as exc:
-                log.exception("dedupe agent failed on %s", env.provenance)
-                res = pipeline._dead_env(env, Stage.DEDUPE, failure_reason(exc), str(exc), exc)
-                await send(res.messages)
-                account(res, env.provenance.timestamp)
+            await handle(event, NormalisedEnvelope, Stage.DEDUPE, dedupe_one)
 
     @app.agent(deduplicated_topic, name="enrich", concurrency=1)
     async def enrich_agent(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
-            t0 = time.perf_counter()
-            try:
-                denv = DedupedEnvelope.model_validate_json(event.value)
-                metrics.observe_stage("decode", time.perf_counter() - t0)
-            except Exception as exc:
-                await dead_letter_bug(event, _provenance(event, settings.worker_id), Stage.TAG, exc)
-                continue
-            try:
-                res = pipeline.enrich(denv)
-            except Exception as exc:
-                log.exception("enrich agent failed on %s", denv.provenance)
-                res = pipeline._dead_env(denv, Stage.ROUTE, failure_reason(exc), str(exc), exc)
-            await send(res.messages)
-            account(res, denv.provenance.timestamp)
+            await handle(event, DedupedEnvelope, Stage.TAG, enrich_one)
 
     @app.timer(interval=settings.embargo_tick_seconds)
     async def embargo_tick() -> None:
