@@ -18,6 +18,7 @@ words in a short window before the trigger or from the rule itself ("threaten", 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ _M = TypeVar("_M", bound=BaseModel)
 _OPEN_QUOTES = frozenset("“«„")
 _CLOSE_QUOTES = frozenset("”»")
 _STRAIGHT_QUOTES = frozenset('"')
+_ANY_QUOTE = re.compile("[" + re.escape("".join(sorted(_OPEN_QUOTES | _CLOSE_QUOTES | _STRAIGHT_QUOTES))) + "]")
 _PUNCT_BREAKS = frozenset({";", ":"})
 _SPEECH_TYPES = frozenset({PloverType.ACCUSE, PloverType.REQUEST, PloverType.REJECT, PloverType.THREATEN})
 _EMBEDDABLE = frozenset(
@@ -158,7 +160,7 @@ class EventTagger:
                 continue
             starts = [t.start for t in stoks]
             matches = _find_matches(stoks, lr, hits, starts) if has_trigger else []
-            inq = _quote_mask(stoks)
+            inq = _quote_mask(stoks) if _ANY_QUOTE.search(text, s_start, s_end) else [False] * len(stoks)
             groups = _groups(stoks, sent_mentions, inq, cues, matches, 0, starts)
             _update_speaker(stoks, groups, inq, cues, disc)
             if matches:
@@ -364,10 +366,18 @@ def _find_matches(
         for pat in pats:
             if pat.size > 1:
                 if present is None:
-                    present = {t.lemma for t in tokens} | {t.low for t in tokens}
+                    present = {t.lemma for t in tokens}
+                    present.update([t.low for t in tokens])
                 # cheap set test before the positional walk: every element must occur somewhere
-                if any(el.isdisjoint(present) for el in pat.elements[1:]):
-                    continue
+                for el in pat.rest:
+                    if el.isdisjoint(present):
+                        break
+                else:
+                    end = _match_at(tokens, i, n, pat)
+                    if end >= 0:
+                        cands.append(_Match(i, end, pat))
+                        break
+                continue
             end = _match_at(tokens, i, n, pat)
             if end >= 0:
                 cands.append(_Match(i, end, pat))

@@ -72,6 +72,7 @@ class Pattern:
     gaps: tuple[bool, ...]  # gaps[k]: tokens may be skipped before elements[k] (k >= 1)
     rule: Rule
     size: int  # len(elements), stored: it is read in the matching hot loop
+    rest: tuple[frozenset[str], ...] = ()  # elements[1:], stored for the same reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +218,7 @@ def _compile(trigger: str, rule: Rule, lang: str, strip: tuple[str, ...]) -> Pat
             pending_gap = False
     if not elements:
         raise ValueError(f"rule {rule.id}: empty trigger {trigger!r}")
-    return Pattern(tuple(elements), tuple(gaps), rule, len(elements))
+    return Pattern(tuple(elements), tuple(gaps), rule, len(elements), tuple(elements[1:]))
 
 
 def _check_rule(raw: Mapping[str, Any], codes: Mapping[str, str]) -> None:
