@@ -277,13 +277,19 @@ def _dedupe(cands: list[EventTag]) -> list[EventTag]:
     "Some drones were fired at Ukraine in the strikes" yields two ASSAULT triggers; the one with
     more actor evidence subsumes the other. Events with different actors are all kept.
     """
+    if len(cands) < 2:
+        return list(cands)
     cands = sorted(cands, key=lambda e: (-(len(e.source) + len(e.target)), -e.confidence))
     kept: list[EventTag] = []
+    seen: list[tuple[PloverType, set[str], set[str]]] = []
     for ev in cands:
-        src, tgt = set(ev.source), set(ev.target)
-        if any(k.event_type == ev.event_type and src <= set(k.source) and tgt <= set(k.target) for k in kept):
-            continue
-        kept.append(ev)
+        typ, src, tgt = ev.event_type, set(ev.source), set(ev.target)
+        for k_typ, k_src, k_tgt in seen:
+            if k_typ == typ and src <= k_src and tgt <= k_tgt:
+                break
+        else:
+            kept.append(ev)
+            seen.append((typ, src, tgt))
     return kept
 
 
