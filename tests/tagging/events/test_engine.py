@@ -390,3 +390,17 @@ def test_agent_noun_trigger_is_not_a_verb_of_the_clause_subject() -> None:
 
 def test_unattributed_background_event_noun_is_dropped() -> None:
     assert PloverType.ASSAULT not in _types("Talks stalled following the shelling of Kyiv last week.")
+
+
+def test_question_sentence_asserts_no_event() -> None:
+    assert _types("Will Moscow shell Kharkiv again this winter?") == []
+
+
+def test_conditional_clause_marks_the_event_possible() -> None:
+    art = article("Kyiv will respond if Moscow shells Kharkiv again.")
+    evs = [e for e in EventTagger.load().tag(art, actors(art, _UKR_RUS)) if e.event_type is PloverType.ASSAULT]
+    assert evs and all(e.modality == "possible" for e in evs)
+
+
+def test_wh_question_presupposes_its_event() -> None:
+    assert PloverType.ASSAULT in _types("Why did Moscow shell Kharkiv again?")

@@ -159,7 +159,12 @@ class EventTagger:
             if not stoks:
                 continue
             starts = [t.start for t in stoks]
-            matches = _find_matches(stoks, lr, hits, starts) if has_trigger else []
+            # a yes/no question asserts nothing ("Will Moscow retaliate?"); a wh-question
+            # presupposes its event ("Why did Moscow retaliate?") and is read as usual
+            question = (stoks[-1].low == "?" or (len(stoks) > 1 and stoks[-2].low == "?")) and not (
+                stoks[0].low in cues.wh_words or (len(stoks) > 1 and stoks[1].low in cues.wh_words)
+            )
+            matches = _find_matches(stoks, lr, hits, starts) if has_trigger and not question else []
             inq = _quote_mask(stoks) if _ANY_QUOTE.search(text, s_start, s_end) else [False] * len(stoks)
             groups = _groups(stoks, sent_mentions, inq, cues, matches, 0, starts)
             _update_speaker(stoks, groups, inq, cues, disc)
@@ -637,6 +642,11 @@ def _build_event(
     modality: str | None = None
     for k in range(i0 - 1, max(-1, i0 - _MODAL_WINDOW), -1):
         t = toks[k]
+        if t.low in cues.conditional:
+            # "if Moscow attacks", "asked whether Kyiv would retreat": a condition or an open
+            # question, not a report
+            modality = modality or "possible"
+            break
         if t.low in {",", ";", ":"} or t.low in cues.clause_breaks or t.lemma in cues.reporting:
             break  # scope ends at the clause boundary and at "said" (the speech act's own verb)
         if k in in_mention:

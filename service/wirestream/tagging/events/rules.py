@@ -110,6 +110,8 @@ class Cues:
     #: "demonstrat-or"): such a trigger names people, so it is read as a noun, never a verb
     agent_noun_suffixes: tuple[str, ...] = ()
     definite: frozenset[str] = frozenset()  # definite articles: "the bombing" is a known event
+    conditional: frozenset[str] = frozenset()  # "if", "unless": the clause states a condition
+    wh_words: frozenset[str] = frozenset()  # "why", "how": questions that presuppose the event
 
     def target_tokens(self, rule: Rule) -> frozenset[str]:
         out: set[str] = set()
@@ -342,6 +344,8 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             strip_prefixes=strip,
             agent_noun_suffixes=tuple(c.get("agent_noun_suffixes") or ()),
             definite=_fs(c.get("definite")),
+            conditional=_fs(c.get("conditional")),
+            wh_words=_fs(c.get("wh_words")),
         )
         index: dict[str, list[Pattern]] = {}
         for rule, raw in zip(rules, raw_rules, strict=True):
