@@ -94,8 +94,14 @@ def _pid_alive(pid: int) -> bool:
 
 
 def _kafka_cluster_id() -> str:
-    """A Kafka-style cluster id: 16 random bytes, URL-safe base64 without padding (22 chars)."""
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    """A Kafka-style cluster id: 16 random bytes, URL-safe base64 without padding (22 chars).
+
+    One starting with ``-`` would be read as an option by ``StorageTool format -t``; draw again.
+    """
+    while True:
+        cid = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not cid.startswith("-"):
+            return cid
 
 
 async def _metadata_ok(bootstrap: str, timeout: float) -> bool:
