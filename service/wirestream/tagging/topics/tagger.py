@@ -62,12 +62,11 @@ class TopicRules:
     by_type: Mapping[str, tuple[str, ...]]
     by_cameo: Mapping[str, tuple[str, ...]]
     by_actor_type: Mapping[str, tuple[str, ...]]
-    lexicons: Mapping[str, _Lexicon]
+    keywords: Mapping[str, Mapping[str, tuple[str, ...]]]  # language -> keyword -> topics
 
 
 def load_topic_rules(data_dir: Path = DATA_DIR) -> TopicRules:
     """Parse and check data/topics; raises ``ValueError`` on unknown topic codes."""
-    import ahocorasick
 
     version = (data_dir / "VERSION").read_text(encoding="utf-8").strip()
     raw = yaml.safe_load((data_dir / "topics.yaml").read_text(encoding="utf-8"))
@@ -90,22 +89,7 @@ def load_topic_rules(data_dir: Path = DATA_DIR) -> TopicRules:
         for lang, words in langs.items():
             for w in words:
                 per_lang[lang][str(w).lower()].add(str(topic))
-    lexicons: dict[str, _Lexicon] = {}
-    for lang, words in per_lang.items():
-        singles = frozenset(w for w in words if " " not in w)
-        lemma_of = {w: lemma(lang, w) for w in singles}
-        forms = inflection_map(lang, frozenset(lemma_of.values()))
-        auto = ahocorasick.Automaton()
-        for kid, (word, topics) in enumerate(sorted(words.items())):
-            surface = {word}
-            if word in lemma_of:
-                surface |= forms.get(lemma_of[word], set())
-            for f in surface:
-                if f in auto:  # first keyword wins a shared surface form
-                    continue
-                auto.add_word(f, (kid, len(f), tuple(sorted(topics))))
-        auto.make_automaton()
-        lexicons[lang] = _Lexicon(auto)
+    keywords = {lang: {w: tuple(sorted(t)) for w, t in words.items()} for lang, words in per_lang.items()}
     return TopicRules(
         version=version,
         labels=labels,
@@ -119,8 +103,32 @@ def load_topic_rules(data_dir: Path = DATA_DIR) -> TopicRules:
         by_type=by_type,
         by_cameo=by_cameo,
         by_actor_type=by_actor,
-        lexicons=lexicons,
+        keywords=keywords,
     )
+
+
+def build_lexicon(lang: str, words: Mapping[str, tuple[str, ...]]) -> _Lexicon:
+    """One language's keyword automaton, with every inflected form simplemma knows for each keyword.
+
+    Built on first use of the language, not at load: inverting simplemma's dictionary loads it
+    (~50 MB per language), and a worker that only ever sees English should not hold seven.
+    """
+    import ahocorasick
+
+    singles = frozenset(w for w in words if " " not in w)
+    lemma_of = {w: lemma(lang, w) for w in singles}
+    forms = inflection_map(lang, frozenset(lemma_of.values()))
+    auto = ahocorasick.Automaton()
+    for kid, (word, topics) in enumerate(sorted(words.items())):
+        surface = {word}
+        if word in lemma_of:
+            surface |= forms.get(lemma_of[word], set())
+        for f in surface:
+            if f in auto:  # first keyword wins a shared surface form
+                continue
+            auto.add_word(f, (kid, len(f), topics))
+    auto.make_automaton()
+    return _Lexicon(auto)
 
 
 class TopicTagger:
@@ -128,6 +136,13 @@ class TopicTagger:
 
     def __init__(self, rules: TopicRules) -> None:
         self._rules = rules
+        self._lexicons: dict[str, _Lexicon | None] = {}  # built lazily, one per language seen
+
+    def _lexicon(self, lang: str) -> _Lexicon | None:
+        if lang not in self._lexicons:
+            words = self._rules.keywords.get(lang)
+            self._lexicons[lang] = build_lexicon(lang, words) if words else None
+        return self._lexicons[lang]
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> TopicTagger:
@@ -143,7 +158,7 @@ class TopicTagger:
         """Evidence score per topic (for debugging and tests; ``tag`` thresholds these)."""
         r = self._rules
         score: dict[str, float] = defaultdict(float)
-        lex = r.lexicons.get((article.language or "en")[:2].lower())
+        lex = self._lexicon((article.language or "en")[:2].lower())
         if lex is not None:
             for topic, kws in lex.hits(article.body).items():
                 score[topic] += min(6.0, r.keyword_weight * len(kws))
