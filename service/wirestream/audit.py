@@ -149,3 +149,40 @@ async def audit(settings: Settings, *, timeout: float = 60.0) -> AuditReport:
         elif len(outs) > 1:
             report.repeated.append(key)
     return report
+
+
+async def end_offsets(settings: Settings, topic: str) -> dict[int, int]:
+    """Current end offset per partition of ``topic`` (where the next record will land)."""
+    consumer = AIOKafkaConsumer(**aiokafka_kwargs(settings.kafka), enable_auto_commit=False)
+    await consumer.start()
+    try:
+        parts = consumer.partitions_for_topic(topic)
+        if parts is None:
+            await consumer._client.force_metadata_update()
+            parts = consumer.partitions_for_topic(topic) or set()
+        tps = [TopicPartition(topic, p) for p in sorted(parts)]
+        ends = await consumer.end_offsets(tps) if tps else {}
+        return {tp.partition: off for tp, off in ends.items()}
+    finally:
+        await consumer.stop()
+
+
+async def outcomes_since(settings: Settings, start: dict[int, int], n: int, *, timeout: float) -> Counter[str]:
+    """Outcome counts of the raw inputs at or after ``start`` (per partition), once ``n`` have one.
+
+    Used by ``wirestream replay --wait`` to say where a replay went; ``pending`` counts inputs that
+    had no outcome when ``timeout`` ran out.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        report = await audit(settings, timeout=30)
+        mine = {k: v for k, v in report.by_input.items() if k[1] >= start.get(k[0], 0)}
+        new_inputs = sum(1 for p, o in report.missing if o >= start.get(p, 0)) + len(mine)
+        counts: Counter[str] = Counter(outs[0] for outs in mine.values())
+        if len(mine) >= n or loop.time() >= deadline:
+            pending = max(n, new_inputs) - len(mine)
+            if pending > 0:
+                counts["pending"] = pending
+            return counts
+        await asyncio.sleep(1.0)

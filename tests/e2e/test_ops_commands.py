@@ -57,7 +57,8 @@ def test_publish_audit_deadletter_inspect_replay_and_archive_replay(make_setting
         pytest.fail(f"replayed dead letter never settled: {r.summary()} missing={r.missing} internal={internal}")
 
     # Re-tagging an archive: articles already published come back enriched, not as duplicates of themselves.
-    assert "replayed 2" in _cli(s2, "replay", str(arch))
+    replayed = _cli(s2, "replay", str(arch), "--wait", "120")
+    assert "replayed 2" in replayed and "2/2 replayed articles: 2 enriched, 0 duplicate, 0 dead letter" in replayed
     assert wait_for(lambda: _settled(s2, 5, workers), timeout=120, interval=1.0)
     report = asyncio.run(audit(s2))
     assert report.ok, report.summary()  # at-least-once: identical repeats allowed

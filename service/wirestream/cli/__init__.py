@@ -17,6 +17,7 @@ from rich.console import Console
 from ..settings import Settings
 
 err = Console(stderr=True)
+OUTCOME_LABELS = (("enriched", "enriched"), ("duplicate", "duplicate"), ("deadletter", "dead letter"))
 out = Console()
 
 
@@ -272,30 +273,46 @@ def deadletter_replay(
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--since", type=click.DateTime(), help="Replay wire.raw records from this time (UTC).")
 @click.option("--until", type=click.DateTime(), help="…up to this time (default: the end).")
+@click.option(
+    "--wait", "wait_s", type=float, default=None, help="Wait up to this many seconds for outcomes, then report."
+)
 @click.pass_context
-def replay(ctx: click.Context, paths: tuple[Path, ...], since: object, until: object) -> None:
+def replay(ctx: click.Context, paths: tuple[Path, ...], since: object, until: object, wait_s: float | None) -> None:
     """Re-publish an archive (files/dirs) or a time range of wire.raw, marked as replays.
 
     Replayed articles that were published before are re-tagged and enriched again (e.g. after a
-    dictionary update) instead of being reported as duplicates of themselves.
+    dictionary update) instead of being reported as duplicates of themselves. With --wait, reports
+    how many of the replayed inputs ended enriched, duplicate or dead-lettered (needs a running worker).
     """
     from datetime import UTC, datetime
 
+    from ..audit import end_offsets, outcomes_since
     from ..publish import publish_items, replay_range
 
     s = _settings(ctx)
     if bool(paths) == (since is not None):
         raise click.UsageError("give either PATHS or --since")
+    start = asyncio.run(end_offsets(s, s.topics.raw))
     if paths:
         n = asyncio.run(publish_items(s, list(paths), s.topics.raw, progress=True, replay=True))
         out.print(f"replayed {n} articles from {len(paths)} path(s) to {s.topics.raw}")
-        return
-    assert isinstance(since, datetime)
-    lo = since.replace(tzinfo=since.tzinfo or UTC)
-    hi = until.replace(tzinfo=until.tzinfo or UTC) if isinstance(until, datetime) else None
-    sent = asyncio.run(replay_range(s, lo, hi, progress=True))
-    parts = ", ".join(f"p{p}: {c}" for p, c in sorted(sent.items())) or "nothing in range"
-    out.print(f"replayed {sum(sent.values())} records from {s.topics.raw} ({parts})")
+    else:
+        assert isinstance(since, datetime)
+        lo = since.replace(tzinfo=since.tzinfo or UTC)
+        hi = until.replace(tzinfo=until.tzinfo or UTC) if isinstance(until, datetime) else None
+        sent = asyncio.run(replay_range(s, lo, hi, progress=True))
+        n = sum(sent.values())
+        parts = ", ".join(f"p{p}: {c}" for p, c in sorted(sent.items())) or "nothing in range"
+        out.print(f"replayed {n} records from {s.topics.raw} ({parts})")
+    if wait_s is not None and n:
+        with err.status("waiting for the replayed articles' outcomes…"):
+            counts = asyncio.run(outcomes_since(s, start, n, timeout=wait_s))
+        done = sum(v for k, v in counts.items() if k != "pending")
+        where = ", ".join(f"{counts.get(k, 0)} {label}" for k, label in OUTCOME_LABELS)
+        pending = f", {counts['pending']} still pending" if counts.get("pending") else ""
+        out.print(f"{done}/{n} replayed articles: {where}{pending}")
+        if counts.get("pending"):
+            sys.exit(1)
 
 
 # -------------------------------------------------------------------------------------- schemas
