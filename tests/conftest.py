@@ -92,9 +92,17 @@ class Workers:
         self.tmp_path = tmp_path
         self.procs: list[tuple[str, object]] = []
         self.logs: list[Path] = []
+        self.ports: set[int] = set()
 
     def start(self, settings: Settings, worker_id: str = "worker-1") -> object:
-        s = settings.model_copy(update={"worker_id": worker_id})
+        # Two workers on one host cannot share a metrics port: a clash gets a free one (the first
+        # worker keeps the configured port, which tests scrape).
+        port = settings.metrics.port
+        if port in self.ports:
+            port = _free_port()
+        self.ports.add(port)
+        metrics = settings.metrics.model_copy(update={"port": port})
+        s = settings.model_copy(update={"worker_id": worker_id, "metrics": metrics})
         log = self.tmp_path / f"{worker_id}.log"
         proc = start_worker(s, log)
         self.procs.append((worker_id, proc))
