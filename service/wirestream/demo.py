@@ -80,7 +80,9 @@ def run_demo(settings: Settings, paths: list[Path], *, keep_running: bool = Fals
         console.print(
             f"[green]✓[/] worker started (pid {worker.pid}, metrics on :{metrics_port}, log {home / 'worker.log'})"
         )
-        n = asyncio.run(publish_items(settings, paths, settings.topics.raw))
+        # One key: the samples keep their file order (original, then update, re-send, copy), so the
+        # demo's verdicts are the same on every run.
+        n = asyncio.run(publish_items(settings, paths, settings.topics.raw, key=b"wirestream-demo"))
         t_pub = time.monotonic()
         console.print(f"[green]✓[/] published {n} articles to {settings.topics.raw}")
         deadline = time.monotonic() + timeout

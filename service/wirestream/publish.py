@@ -27,9 +27,18 @@ def _producer(settings: Settings) -> AIOKafkaProducer:
 
 
 async def publish_items(
-    settings: Settings, paths: list[Path], topic: str, *, progress: bool = False, replay: bool = False
+    settings: Settings,
+    paths: list[Path],
+    topic: str,
+    *,
+    progress: bool = False,
+    replay: bool = False,
+    key: bytes | None = None,
 ) -> int:
-    """Send every article under ``paths`` to ``topic``; returns how many were sent (all acknowledged)."""
+    """Send every article under ``paths`` to ``topic``; returns how many were sent (all acknowledged).
+
+    ``key`` (optional) puts every article on one partition, in file order.
+    """
     producer = _producer(settings)
     await producer.start()
     n = 0
@@ -45,7 +54,7 @@ async def publish_items(
                 ]
                 if replay:
                     headers.append((REPLAY_HEADER, b"1"))
-                futures.append(await producer.send(topic, item.value, headers=headers))
+                futures.append(await producer.send(topic, item.value, key=key, headers=headers))
                 n += 1
                 bar.advance(task)
             for f in futures:
