@@ -27,6 +27,15 @@ from .settings import Settings
 OUTCOME_HEADER = "wirestream.outcome"
 
 
+async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPartition]:
+    """Every partition of ``topic``, refreshing metadata once if the consumer has none yet."""
+    parts = consumer.partitions_for_topic(topic)
+    if parts is None:
+        await consumer._client.force_metadata_update()  # aiokafka has no public refresh
+        parts = consumer.partitions_for_topic(topic) or set()
+    return [TopicPartition(topic, p) for p in sorted(parts)]
+
+
 async def read_topic(settings: Settings, topic: str, *, timeout: float = 30.0) -> list[Any]:
     """Every record currently in ``topic`` (beginning to the end offsets seen at the start)."""
     consumer = AIOKafkaConsumer(
@@ -37,11 +46,7 @@ async def read_topic(settings: Settings, topic: str, *, timeout: float = 30.0) -
     )
     await consumer.start()
     try:
-        parts = consumer.partitions_for_topic(topic)
-        if parts is None:
-            await consumer._client.force_metadata_update()
-            parts = consumer.partitions_for_topic(topic) or set()
-        tps = [TopicPartition(topic, p) for p in sorted(parts)]
+        tps = await _partitions(consumer, topic)
         if not tps:
             return []
         consumer.assign(tps)
@@ -156,11 +161,7 @@ async def end_offsets(settings: Settings, topic: str) -> dict[int, int]:
     consumer = AIOKafkaConsumer(**aiokafka_kwargs(settings.kafka), enable_auto_commit=False)
     await consumer.start()
     try:
-        parts = consumer.partitions_for_topic(topic)
-        if parts is None:
-            await consumer._client.force_metadata_update()
-            parts = consumer.partitions_for_topic(topic) or set()
-        tps = [TopicPartition(topic, p) for p in sorted(parts)]
+        tps = await _partitions(consumer, topic)
         ends = await consumer.end_offsets(tps) if tps else {}
         return {tp.partition: off for tp, off in ends.items()}
     finally:

@@ -173,7 +173,7 @@ class Pipeline:
             story_id=env.article.story_id,
             article=env.article,
             dedupe=verdict,
-            tags=tags.model_copy(update={"versions": {**tags.versions, "routing": self.routing.version}}),
+            tags=tags.model_copy(update={"versions": {**tags.versions, **self.versions}}),
             provenance=prov,
         )
         routes = route_enriched(record, self.routing)

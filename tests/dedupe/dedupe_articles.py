@@ -50,3 +50,18 @@ def make_article(
         published=T0,
         content_hash=content_hash(headline, body),
     )
+
+
+# A wire story used by the unit and the real-broker tests (written for the purpose).
+STORY = [
+    "Russian forces launched a fresh assault on Kharkiv on Tuesday, officials said, in what they "
+    "described as the heaviest fighting in six weeks.",
+    "At least 14 people were killed and 52 wounded when the strikes hit a market, a school and "
+    "three apartment buildings in the centre of the city, according to local authorities.",
+    "President Volodymyr Zelenskiy said Ukrainian forces had repelled 11 attacks near the city "
+    "since dawn and accused Moscow of deliberately targeting civilian areas.",
+    "The United Nations called for an immediate halt to the violence and urged both sides to "
+    "protect civilians and allow aid convoys to reach the worst-hit districts.",
+    "Power was cut to about 40,000 homes after the attack, the regional energy company said, and "
+    "engineers worked through the night to restore supplies to hospitals.",
+]

@@ -5,24 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from dedupe_articles import T0, make_article
+from dedupe_articles import STORY, T0, make_article
 
 from wirestream.dedupe import Deduplicator, InMemoryDedupeState, partition_key
 from wirestream.models import DedupeStatus, PubStatus
 from wirestream.settings import DedupeSettings
 
-STORY = [
-    "Russian forces launched a fresh assault on Kharkiv on Tuesday, officials said, in what they "
-    "described as the heaviest fighting in six weeks.",
-    "At least 14 people were killed and 52 wounded when the strikes hit a market, a school and "
-    "three apartment buildings in the centre of the city, according to local authorities.",
-    "President Volodymyr Zelenskiy said Ukrainian forces had repelled 11 attacks near the city "
-    "since dawn and accused Moscow of deliberately targeting civilian areas.",
-    "The United Nations called for an immediate halt to the violence and urged both sides to "
-    "protect civilians and allow aid convoys to reach the worst-hit districts.",
-    "Power was cut to about 40,000 homes after the attack, the regional energy company said, and "
-    "engineers worked through the night to restore supplies to hospitals.",
-]
 OTHER = [
     "Russian forces shelled Kherson on Tuesday, damaging a hospital and a water pumping station "
     "on the left bank of the Dnipro river, the regional governor said.",
@@ -108,9 +96,7 @@ def test_new_version_supersedes(dedup: Deduplicator) -> None:
 
 def test_new_version_by_version_created(dedup: Deduplicator) -> None:
     dedup.decide(make_article("a1", STORY, story_id="s1", version_created=T0), T0)
-    r = dedup.decide(
-        make_article("a2", STORY[:3], story_id="s1", version_created=T0 + timedelta(hours=1)), T0
-    )
+    r = dedup.decide(make_article("a2", STORY[:3], story_id="s1", version_created=T0 + timedelta(hours=1)), T0)
     assert r.status is DedupeStatus.NEW_VERSION and r.supersedes == "a1"
 
 
