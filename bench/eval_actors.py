@@ -12,7 +12,9 @@ no overlapping tag predicts "no actor".
   (``{"one_of": [...]}`` and ``{"not": x}`` honoured; ``cameo_codes`` give the country as their first
   three letters when no ``country`` is given);
 * sector accuracy: predicted CAMEO role ("" when none) equals ``expected.sector``.
-Reported overall, per task, and for ``pytest_active`` cases only. No gold text is copied into the
+Reported overall, per task, for ``pytest_active`` cases only, and per half (``half:dev`` /
+``half:held-out``, a fixed split by CRC-32 of the case id): fixes are designed by looking at dev-half
+errors only, and the held-out half shows whether they generalise. No gold text is copied into the
 repository; the data is read at run time.
 """
 
@@ -22,6 +24,7 @@ import json
 import os
 import sys
 import time
+import zlib
 from collections import defaultdict
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -49,6 +52,11 @@ _TYPE_RANK = {
     ActorType.COUNTRY: 3,
     ActorType.PLACE: 4,
 }
+
+
+def half(case_id: str) -> str:
+    """Fixed two-way split of the gold cases (stable across runs and machines)."""
+    return "half:dev" if zlib.crc32(case_id.encode()) % 2 == 0 else "half:held-out"
 
 
 def parse_query_date(value: Any) -> date:
@@ -151,7 +159,7 @@ def main() -> int:
         tag = pick(tagger.tag(article), len(case["input"]["mention"]))
         got_country = (tag.country or "") if tag else ""
         got_sector = (tag.role or "") if tag else ""
-        groups = ["overall", f"task:{case['task']}"]
+        groups = ["overall", f"task:{case['task']}", half(case["id"])]
         if case.get("pytest_active"):
             groups.append("pytest_active")
         ok = {}
@@ -168,7 +176,7 @@ def main() -> int:
                 stats[g][what][0] += int(ok[what])
                 stats[g][what][1] += 1
         if not (ok.get("country", True) and ok.get("sector", True)):
-            failures.append({"id": case["id"], "expected": {"country": country_exp, "sector": sector_exp},
+            failures.append({"id": case["id"], "half": half(case["id"]), "expected": {"country": country_exp, "sector": sector_exp},
                              "got": {"country": got_country, "sector": got_sector,
                                      "actor": tag.actor_id if tag else None}})
     elapsed = time.perf_counter() - t0
