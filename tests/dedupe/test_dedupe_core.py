@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from dedupe_articles import STORY, T0, make_article
 
 from wirestream.dedupe import Deduplicator, InMemoryDedupeState, partition_key
+from wirestream.dedupe.core import body_sketch
+from wirestream.dedupe.records import FORMAT, decode_story
 from wirestream.models import DedupeStatus, PubStatus
 from wirestream.settings import DedupeSettings
 
@@ -200,7 +204,8 @@ def test_expiry_keeps_pointers_replaced_by_later_versions() -> None:
     dedup.decide(make_article("a1", STORY, story_id="s1", version=1), T0)
     dedup.decide(make_article("a2", [*STORY, OTHER[0]], story_id="s1", version=2), T0 + timedelta(hours=20))
     assert dedup.expire(T0 + timedelta(hours=30)) == 1
-    assert state.stories["s1"]["a"] == "a2"
+    story = decode_story(state.stories["s1"])
+    assert story is not None and story.a == "a2"
     r = dedup.decide(make_article("a1", STORY, story_id="s1", version=1), T0 + timedelta(hours=30))
     assert r.status is DedupeStatus.STALE_VERSION
 
@@ -276,3 +281,70 @@ def test_slot_counter_rolled_back_by_crash_recovery_loses_nothing() -> None:
     restarted.decide(make_article("d1", fresh), T0)  # must take a free slot, not b1's
     again = Deduplicator(DedupeSettings(), state)
     assert again.decide(make_article("e1", copy, headline="Kharkiv hit again"), T0).duplicate_of in {"b1", "c1"}
+
+
+class _JsonDict(dict[str, Any]):
+    """Stores values the way Faust's json codec does: tuples come back as lists."""
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(key, json.dumps(value))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        raw = super().get(key)
+        return default if raw is None else json.loads(raw)
+
+    def __getitem__(self, key: str) -> Any:
+        return json.loads(super().__getitem__(key))
+
+
+def _json_state() -> InMemoryDedupeState:
+    state = InMemoryDedupeState()
+    for name in ("stories", "hashes", "articles", "log", "embargoes", "meta"):
+        setattr(state, name, _JsonDict())
+    return state
+
+
+def test_records_survive_a_json_round_trip_like_faust_tables() -> None:
+    """The Faust tables serialise values as JSON: every flow must work on lists, not only tuples."""
+    state = _json_state()
+    dedup = Deduplicator(DedupeSettings(retention_days=1), state)
+    assert dedup.decide(make_article("a1", STORY, story_id="s1", version=1), T0, source="t:0:1").status is (
+        DedupeStatus.NEW
+    )
+    near = dedup.decide(make_article("b1", [*STORY, OTHER[0]], story_id="s2"), T0 + timedelta(minutes=1))
+    assert near.status is DedupeStatus.NEAR and near.cluster_id == "a1"
+    assert dedup.decide(make_article("c1", STORY, story_id="s3"), T0).status is DedupeStatus.EXACT
+    newer = dedup.decide(make_article("a2", [*STORY, OTHER[1]], story_id="s1", version=2), T0)
+    assert newer.status is DedupeStatus.NEW_VERSION and newer.supersedes == "a1"
+    replay = dedup.decide(make_article("a1", STORY, story_id="s1", version=1), T0, source="t:0:1")
+    assert replay.status is DedupeStatus.NEW and replay.cluster_id == "a1"
+    kill = dedup.decide(make_article("a3", STORY, story_id="s1", version=3, pubstatus=PubStatus.CANCELED), T0)
+    assert kill.status is DedupeStatus.KILL
+    assert dedup.decide(make_article("d1", STORY, story_id="s9"), T0).status is DedupeStatus.KILLED
+    raw = state.log.get("0")
+    assert isinstance(raw, list) and raw[0] == FORMAT and raw[5] is None  # own cluster stored as null
+    restarted = Deduplicator(DedupeSettings(retention_days=1), state)
+    again = restarted.decide(make_article("e1", [*STORY, OTHER[2]], story_id="s4"), T0 + timedelta(minutes=2))
+    assert again.status is DedupeStatus.KILLED  # a copy of the killed story, found through the rebuilt index
+    assert restarted.expire(T0 + timedelta(days=2)) == 4  # a1, b1, a2 and the kill a3; the rest were duplicates
+    assert state.sizes() == {"stories": 0, "hashes": 0, "articles": 0, "log": 0, "embargoes": 0}
+
+
+def test_format_1_records_from_an_old_changelog_are_read() -> None:
+    """Tables restored from changelogs written before the positional format still work."""
+    state = InMemoryDedupeState()
+    k = body_sketch("\n\n".join(STORY), DedupeSettings()).encode(DedupeSettings().candidate_keys)
+    state.log["0"] = {"a": "a1", "s": "s1", "h": "h1", "v": 1, "c": "a1", "k": k, "t": 29_000_000}
+    state.hashes["h1"] = {"a": "a1", "c": "a1", "s": "s1", "q": 0}
+    state.articles["a1\x1f1"] = {
+        "h": "h1", "r": {"status": "new", "cluster_id": "a1"}, "src": "t:0:5", "q": 0,
+    }  # fmt: skip
+    state.stories["s1"] = {"a": "a1", "v": 1, "vc": None, "c": "a1", "k": False, "d": False, "h": "h1", "q": 0}
+    state.meta["next"] = 1
+    dedup = Deduplicator(DedupeSettings(), state)
+    replay = dedup.decide(make_article("a1", STORY, story_id="s1", version=1), T0, source="t:0:5")
+    assert replay.status is DedupeStatus.NEW and replay.cluster_id == "a1"
+    stale = dedup.decide(make_article("a0", STORY, story_id="s1", version=0), T0)
+    assert stale.status is DedupeStatus.STALE_VERSION and stale.duplicate_of == "a1"
+    near = dedup.decide(make_article("b1", [*STORY, OTHER[0]], story_id="s2"), T0)
+    assert near.status is DedupeStatus.NEAR and near.duplicate_of == "a1"

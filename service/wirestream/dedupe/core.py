@@ -21,11 +21,25 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 
 from ..models import Article, DedupeResult, DedupeStatus, PubStatus
 from ..settings import DedupeSettings
 from .index import NearDupIndex
+from .records import (
+    ArticleRec,
+    HashRec,
+    LogRec,
+    StoryRec,
+    article_seq,
+    decode_article,
+    decode_hash,
+    decode_log,
+    decode_story,
+    encode_article,
+    encode_hash,
+    encode_log,
+    encode_story,
+)
 from .shingles import Sketch, sketch_text
 from .state import DedupeState
 
@@ -60,16 +74,16 @@ def _parse_time(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def compare_versions(article: Article, story: dict[str, Any]) -> int:
+def compare_versions(article: Article, story: StoryRec) -> int:
     """+1 if ``article`` is newer than the story's latest, -1 if older, 0 if it cannot tell.
 
     The agency version number wins; ``version_created`` decides only when numbers are missing
     or equal (some feeds never send a number, some resend the same number with a new time).
     """
-    v_new, v_old = article.version, story.get("v")
+    v_new, v_old = article.version, story.v
     if v_new is not None and v_old is not None and v_new != v_old:
         return 1 if v_new > v_old else -1
-    t_new, t_old = article.version_created, _parse_time(story.get("vc"))
+    t_new, t_old = article.version_created, _parse_time(story.vc)
     if t_new is not None and t_old is not None and t_new != t_old:
         return 1 if t_new > t_old else -1
     return 0
@@ -110,22 +124,22 @@ class Deduplicator:
         sc = self._scope()
         st = self.state
         akey = _article_key(article.article_id, article.version)
-        prev = st.articles.get(akey)
-        if prev is not None and source is not None and prev.get("src") == source:
-            return DedupeResult.model_validate(prev["r"])
+        prev = decode_article(st.articles.get(akey), article.article_id)
+        if prev is not None and source is not None and prev.src == source:
+            return prev.r
 
-        story = st.stories.get(article.story_id)
+        story = decode_story(st.stories.get(article.story_id))
         if article.pubstatus in _KILL_STATUSES:
             return self._kill(article, story, now, source)
-        if story is not None and story.get("k"):
+        if story is not None and story.k:
             return DedupeResult(
                 status=DedupeStatus.KILLED,
-                cluster_id=story["c"],
-                duplicate_of=story["a"],
+                cluster_id=story.c,
+                duplicate_of=story.a,
                 reason="story was killed",
             )
         if prev is not None or article.article_id in st.embargoes:
-            first = prev["r"]["cluster_id"] if prev is not None else article.article_id
+            first = prev.r.cluster_id if prev is not None else article.article_id
             return DedupeResult(
                 status=DedupeStatus.EXACT,
                 cluster_id=first,
@@ -141,16 +155,16 @@ class Deduplicator:
             if order < 0:
                 return DedupeResult(
                     status=DedupeStatus.STALE_VERSION,
-                    cluster_id=story["c"],
-                    duplicate_of=story["a"],
-                    reason=f"older than version {story.get('v')} already seen",
+                    cluster_id=story.c,
+                    duplicate_of=story.a,
+                    reason=f"older than version {story.v} already seen",
                 )
-            if not story.get("d"):
-                if order == 0 and story.get("h") == article.content_hash:
+            if not story.d:
+                if order == 0 and story.h == article.content_hash:
                     return DedupeResult(
                         status=DedupeStatus.EXACT,
-                        cluster_id=story["c"],
-                        duplicate_of=story["a"],
+                        cluster_id=story.c,
+                        duplicate_of=story.a,
                         similarity=1.0,
                         reason="same story and text",
                     )
@@ -158,32 +172,32 @@ class Deduplicator:
                     sc, article, now, source, None,
                     DedupeResult(
                         status=DedupeStatus.NEW_VERSION,
-                        cluster_id=story["c"],
-                        supersedes=story["a"],
+                        cluster_id=story.c,
+                        supersedes=story.a,
                         reason="newer version" if order > 0 else "same story, different text",
                     ),
                 )  # fmt: skip
 
-        hit = st.hashes.get(article.content_hash)
+        hit = decode_hash(st.hashes.get(article.content_hash))
         if hit is not None:
-            return self._duplicate(DedupeStatus.EXACT, hit["a"], hit["c"], hit["s"], 1.0, "same text")
+            return self._duplicate(DedupeStatus.EXACT, hit.a, hit.c, hit.s, 1.0, "same text")
 
         sketch = body_sketch(article.body, self.settings)
         if sketch.size >= self.settings.min_shingles:
             for m in sc.index.query(sketch, self.settings.near_threshold, self.settings.near_min_jaccard):
-                rec = st.log.get(str(m.slot))
-                if rec is None or rec["s"] == article.story_id:
+                rec = decode_log(st.log.get(str(m.slot)))
+                if rec is None or rec.s == article.story_id:
                     continue
                 return self._duplicate(
-                    DedupeStatus.NEAR, rec["a"], rec["c"], rec["s"], round(m.similarity, 4),
+                    DedupeStatus.NEAR, rec.a, rec.c, rec.s, round(m.similarity, 4),
                     f"body overlap {m.similarity:.2f}", record=(sc, article, now, source, sketch),
                 )  # fmt: skip
 
         if story is not None:  # the story was itself a copy; this version matches nothing seen
             result = DedupeResult(
                 status=DedupeStatus.NEW_VERSION,
-                cluster_id=story["c"],
-                supersedes=story["a"],
+                cluster_id=story.c,
+                supersedes=story.a,
                 reason="newer version of a syndicated copy, new text",
             )
         else:
@@ -236,22 +250,22 @@ class Deduplicator:
         nxt = int(st.meta.get("next", 0))
         seq, removed = low, 0
         while seq < nxt and removed < limit:
-            rec = st.log.get(str(seq))
+            rec = decode_log(st.log.get(str(seq)))
             if rec is not None:
-                if rec["t"] >= cutoff:
+                if rec.t >= cutoff:
                     break
                 del st.log[str(seq)]
                 sc.index.remove(seq)
-                for table, key in (
-                    (st.stories, rec["s"]),
-                    (st.hashes, rec.get("h")),
-                    (st.articles, _article_key(rec["a"], rec.get("v"))),
-                ):
-                    if key is None:
-                        continue
-                    cur = table.get(key)
-                    if cur is not None and cur.get("q") == seq:
-                        del table[key]
+                story = decode_story(st.stories.get(rec.s))
+                if story is not None and story.q == seq:
+                    del st.stories[rec.s]
+                if rec.h is not None:
+                    first = decode_hash(st.hashes.get(rec.h))
+                    if first is not None and first.q == seq:
+                        del st.hashes[rec.h]
+                akey = _article_key(rec.a, rec.v)
+                if article_seq(st.articles.get(akey)) == seq:
+                    del st.articles[akey]
                 removed += 1
             seq += 1
         if seq != low:
@@ -289,9 +303,9 @@ class Deduplicator:
         end = int(st.meta.get("next", 0))
         # Entries past "next" can survive a crash (see _next_seq): load them too.
         while seq < end or str(seq) in st.log:
-            rec = st.log.get(str(seq))
-            if rec is not None and rec.get("k"):
-                index.add(seq, Sketch.decode(rec["k"]))
+            rec = decode_log(st.log.get(str(seq)))
+            if rec is not None and rec.k:
+                index.add(seq, Sketch.decode(rec.k))
             seq += 1
         index.flush()
         held = [(float(due), str(aid)) for due, aid in st.meta.get("held", [])]
@@ -322,8 +336,8 @@ class Deduplicator:
         reason: str,
         record: tuple[_Scope, Article, datetime, str | None, Sketch] | None = None,
     ) -> DedupeResult:
-        story = self.state.stories.get(story_id)
-        if story is not None and story.get("k"):
+        story = decode_story(self.state.stories.get(story_id))
+        if story is not None and story.k:
             status, reason = DedupeStatus.KILLED, f"copy of a killed story ({reason})"
             record = None
         result = DedupeResult(
@@ -356,94 +370,80 @@ class Deduplicator:
             sketch = body_sketch(article.body, self.settings)
         indexed = sketch.size >= self.settings.min_shingles
         seq = self._next_seq()
-        minute = _minute(now)
-        st.log[str(seq)] = {
-            "a": article.article_id,
-            "s": article.story_id,
-            "h": article.content_hash,
-            "v": article.version,
-            "c": result.cluster_id,
-            "k": sketch.encode(self.settings.candidate_keys) if indexed else None,
-            "t": minute,
-        }
+        aid, sid, h = article.article_id, article.story_id, article.content_hash
+        st.log[str(seq)] = encode_log(
+            LogRec(aid, sid, h, article.version, result.cluster_id,
+                   sketch.encode(self.settings.candidate_keys) if indexed else None, _minute(now))
+        )  # fmt: skip
         if indexed:
             sc.index.add(seq, sketch)
-        if article.content_hash not in st.hashes:
-            st.hashes[article.content_hash] = {
-                "a": article.article_id,
-                "c": result.cluster_id,
-                "s": article.story_id,
-                "q": seq,
-            }
-        st.articles[_article_key(article.article_id, article.version)] = {
-            "h": article.content_hash,
-            "r": result.model_dump(mode="json"),
-            "src": source,
-            "q": seq,
-        }
-        old = st.stories.get(article.story_id)
-        st.stories[article.story_id] = {
-            "a": article.article_id,
-            "v": article.version,
-            "vc": article.version_created.isoformat() if article.version_created else None,
-            "c": result.cluster_id,
-            "k": False,
-            "d": bool(old.get("d")) if old is not None else result.status is DedupeStatus.NEAR,
-            "h": article.content_hash,
-            "q": seq,
-        }
+        if h not in st.hashes:
+            st.hashes[h] = encode_hash(HashRec(aid, result.cluster_id, sid, seq))
+        st.articles[_article_key(aid, article.version)] = encode_article(ArticleRec(h, result, source, seq), aid)
+        old = decode_story(st.stories.get(sid))
+        st.stories[sid] = encode_story(
+            StoryRec(
+                a=aid,
+                v=article.version,
+                vc=article.version_created.isoformat() if article.version_created else None,
+                c=result.cluster_id,
+                k=False,
+                d=old.d if old is not None else result.status is DedupeStatus.NEAR,
+                h=h,
+                q=seq,
+            )
+        )
         return result
 
-    def _kill(self, article: Article, story: dict[str, Any] | None, now: datetime, source: str | None) -> DedupeResult:
+    def _kill(self, article: Article, story: StoryRec | None, now: datetime, source: str | None) -> DedupeResult:
         st = self.state
-        if story is not None and story.get("k"):
+        aid = article.article_id
+        if story is not None and story.k:
             return DedupeResult(
                 status=DedupeStatus.KILLED,
-                cluster_id=story["c"],
-                duplicate_of=story["a"],
+                cluster_id=story.c,
+                duplicate_of=story.a,
                 reason="story already killed",
             )
         if story is not None:
             result = DedupeResult(
                 status=DedupeStatus.KILL,
-                cluster_id=story["c"],
-                supersedes=story["a"],
+                cluster_id=story.c,
+                supersedes=story.a,
                 reason=f"{article.pubstatus.value}: story killed",
             )
-            seq = int(story["q"])
-            st.stories[article.story_id] = {**story, "k": True}
+            # The kill gets a log entry of its own, so retention also forgets its ``articles``
+            # record (format 1 pointed it at the story's last entry, which expired only that
+            # entry's record: the kill's stayed forever); the killed story is remembered for the
+            # retention window counted from the kill.
+            seq = self._next_seq()
+            st.log[str(seq)] = encode_log(
+                LogRec(aid, article.story_id, None, article.version, story.c, None, _minute(now))
+            )
+            st.stories[article.story_id] = encode_story(story._replace(k=True, q=seq))
         else:
             result = DedupeResult(
                 status=DedupeStatus.KILL,
-                cluster_id=article.article_id,
+                cluster_id=aid,
                 reason=f"{article.pubstatus.value} for an unknown story: remembered",
             )
             seq = self._next_seq()
-            st.log[str(seq)] = {
-                "a": article.article_id,
-                "s": article.story_id,
-                "h": None,
-                "v": article.version,
-                "c": article.article_id,
-                "k": None,
-                "t": _minute(now),
-            }
-            st.stories[article.story_id] = {
-                "a": article.article_id,
-                "v": article.version,
-                "vc": article.version_created.isoformat() if article.version_created else None,
-                "c": article.article_id,
-                "k": True,
-                "d": False,
-                "h": None,
-                "q": seq,
-            }
-        st.articles[_article_key(article.article_id, article.version)] = {
-            "h": article.content_hash,
-            "r": result.model_dump(mode="json"),
-            "src": source,
-            "q": seq,
-        }
+            st.log[str(seq)] = encode_log(LogRec(aid, article.story_id, None, article.version, aid, None, _minute(now)))
+            st.stories[article.story_id] = encode_story(
+                StoryRec(
+                    a=aid,
+                    v=article.version,
+                    vc=article.version_created.isoformat() if article.version_created else None,
+                    c=aid,
+                    k=True,
+                    d=False,
+                    h=None,
+                    q=seq,
+                )
+            )
+        st.articles[_article_key(aid, article.version)] = encode_article(
+            ArticleRec(article.content_hash, result, source, seq), aid
+        )
         return result
 
     def _hold(self, sc: _Scope, article: Article) -> DedupeResult:
