@@ -27,6 +27,7 @@ from ..routing.outputs import Message, Outcome, Result, dead_letter_message, mak
 from ..settings import Settings
 from ..tagging import Tagger
 from .sensor import MetricsSensor
+from .watchdog import install_watchdog
 
 log = logging.getLogger("wirestream.app")
 
@@ -277,6 +278,9 @@ def create_app(
         if settings.metrics.enabled:
             metrics.serve(settings.metrics.host, settings.metrics.port)
             log.info("metrics on http://%s:%s/metrics", settings.metrics.host, settings.metrics.port)
+
+    # Faust 0.15 can leave a worker idle after a rebalance: nudge it, then exit for a restart (app/watchdog.py).
+    install_watchdog(app, settings)
 
     # The tagger's data is a few hundred MB of long-lived objects. Without this every full
     # collection walks them (~0.2 s each with the data loaded: a stall on every rebalance, where

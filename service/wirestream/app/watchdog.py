@@ -1,0 +1,269 @@
+"""Stall watchdog: a worker that owns partitions with unread records must keep committing.
+
+Why this exists: about one run in twenty under load, a Faust 0.15 worker finished a rebalance
+("Worker ready") and then processed nothing, with no error (docs/reliability.md, "Post-rebalance
+stall"). Faust has several code paths that leave an assigned partition out of the fetcher's
+*active* set: ``pause_partitions`` during recovery that is not matched by a ``resume_partitions``
+(``Recovery.on_recovery_completed`` returns early when the generation changed under it), and the
+stream-buffer back-pressure (``Consumer.on_buffer_full`` drops a partition from the active set and
+only ``on_buffer_drop``, called from a queue ``get``, puts it back; ``flow_control.clear()`` at a
+rebalance empties the queue without calling it). A worker in that state heartbeats normally, so
+the group never moves its partitions and Kafka's own liveness checks do not help.
+
+The watchdog checks, every ``interval_seconds``, each partition this worker is assigned on the
+topics it consumes. A partition is *stalled* when the group's lag on it (broker view, end offset
+minus committed offset) is above zero and the worker's own committed offset for it has not moved
+for ``stall_seconds``, not counting time spent rebalancing or recovering tables. On a stall it:
+
+1. logs the consumer's flow state for the stalled partitions (paused / buffered / active, flow
+   and flow-control state) so the cause is in the log, then *nudges*: resumes the partitions that
+   are missing from the active set, resumes the consumer flow if it is off outside a rebalance,
+   and makes sure the fetcher runs. None of this drops or skips a record.
+2. If the partitions are still stalled ``stall_seconds`` after the nudge, exits the process with
+   :data:`EXIT_STALLED`, so the supervisor (systemd, Kubernetes) restarts it. That is as safe as a
+   ``kill -9``: processing is at-least-once with idempotent outputs, and ``test_kill9`` proves a
+   hard exit loses nothing.
+
+The decision is a pure function of observations (:class:`StallTracker`), tested without Kafka;
+the shell (:func:`install_watchdog`) reads Faust's state and acts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from ..kafka_client import aiokafka_kwargs
+from ..metrics.lag import consumer_lag
+from ..settings import Settings
+
+log = logging.getLogger("wirestream.watchdog")
+
+#: Exit status of a worker the watchdog stopped (EX_TEMPFAIL: "try again", i.e. restart me).
+EXIT_STALLED = 75
+
+Partition = tuple[str, int]
+
+
+class WatchdogSettings(BaseSettings):
+    """``WIRESTREAM_WATCHDOG__*``. Read on its own (not part of :class:`Settings`) so the shell
+    can be installed without a settings change; the names are the ones a nested field would get."""
+
+    model_config = SettingsConfigDict(env_prefix="WIRESTREAM_WATCHDOG__", extra="ignore")
+
+    enabled: bool = True
+    interval_seconds: float = Field(10.0, gt=0, description="How often partitions are checked")
+    stall_seconds: float = Field(
+        180.0, gt=0, description="No commit for this long with lag > 0 is a stall (and the grace after a nudge)"
+    )
+    exit_on_stall: bool = Field(True, description="Exit with EXIT_STALLED if a nudge did not help")
+
+
+@dataclass
+class _PartitionClock:
+    committed: int | None
+    since: float  # when ``committed`` last changed, or the clock was (re)started
+
+
+@dataclass
+class StallTracker:
+    """Which assigned partitions have had lag but no committed progress for ``stall_seconds``.
+
+    ``observe`` is called with one snapshot at a time. Time spent rebalancing or recovering does
+    not count (tables can legitimately take minutes to restore); the clock of every partition
+    restarts when the worker leaves that state or the partition is newly assigned.
+    """
+
+    stall_seconds: float
+    clocks: dict[Partition, _PartitionClock] = field(default_factory=dict)
+
+    def observe(
+        self,
+        now: float,
+        assigned: Iterable[Partition],
+        committed: Mapping[Partition, int],
+        lag: Mapping[Partition, int],
+        busy: bool,
+    ) -> list[Partition]:
+        """Update the clocks with one snapshot; return the stalled partitions (sorted)."""
+        mine = set(assigned)
+        for tp in list(self.clocks):
+            if tp not in mine:
+                del self.clocks[tp]  # revoked: a later assignment starts a fresh clock
+        stalled: list[Partition] = []
+        for tp in sorted(mine):
+            offset = committed.get(tp)
+            clock = self.clocks.get(tp)
+            if clock is None or busy or offset != clock.committed or lag.get(tp, 0) <= 0:
+                # New, progressing, caught up, or in a rebalance: nothing owed, restart the clock.
+                self.clocks[tp] = _PartitionClock(offset, now)
+                continue
+            if now - clock.since >= self.stall_seconds:
+                stalled.append(tp)
+        return stalled
+
+
+@dataclass
+class Verdict:
+    """What the shell should do after one observation."""
+
+    stalled: list[Partition]
+    action: str  # "none" | "nudge" | "exit"
+
+
+@dataclass
+class StallPolicy:
+    """First stall: nudge. Still stalled ``stall_seconds`` after the nudge: exit (if allowed)."""
+
+    tracker: StallTracker
+    exit_on_stall: bool = True
+    nudged_at: float | None = None
+
+    def decide(
+        self,
+        now: float,
+        assigned: Iterable[Partition],
+        committed: Mapping[Partition, int],
+        lag: Mapping[Partition, int],
+        busy: bool,
+    ) -> Verdict:
+        stalled = self.tracker.observe(now, assigned, committed, lag, busy)
+        if not stalled:
+            self.nudged_at = None
+            return Verdict([], "none")
+        if self.nudged_at is None:
+            self.nudged_at = now
+            return Verdict(stalled, "nudge")
+        if now - self.nudged_at >= self.tracker.stall_seconds and self.exit_on_stall:
+            return Verdict(stalled, "exit")
+        return Verdict(stalled, "none")  # waiting to see whether the nudge helped
+
+
+# ------------------------------------------------------------------------------------ shell
+
+
+def _tp(tp: Any) -> Partition:
+    return (str(tp.topic), int(tp.partition))
+
+
+def flow_state(app: Any, partitions: Iterable[Partition]) -> dict[str, Any]:
+    """The consumer state that decides whether a partition is fetched and delivered (for the log).
+
+    Reads Faust internals (``_active_partitions`` …) defensively: this is diagnosis, and a
+    missing attribute in another Faust version must not break the watchdog.
+    """
+    consumer = app.consumer
+    wanted = set(partitions)
+
+    def pick(name: str) -> list[Partition] | None:
+        tps = getattr(consumer, name, None)
+        return None if tps is None else sorted(p for p in map(_tp, tps) if p in wanted)
+
+    flow_control = getattr(app, "flow_control", None)
+    return {
+        "partitions": sorted(wanted),
+        "active": pick("_active_partitions"),
+        "paused": pick("_paused_partitions"),
+        "buffered": pick("_buffered_partitions"),
+        "flow_active": getattr(consumer, "flow_active", None),
+        "flow_control_active": flow_control.is_active() if flow_control is not None else None,
+        "rebalancing": getattr(app, "rebalancing", None),
+        "in_recovery": getattr(app, "in_recovery", None),
+    }
+
+
+async def nudge(app: Any, partitions: Iterable[Partition]) -> list[Partition]:
+    """Put stalled partitions back into fetching without dropping or skipping any record.
+
+    Returns the partitions that were missing from the consumer's active set (and were resumed).
+    Deliberately *not* ``app.flow_control.resume()``: that clears the stream buffers, and the
+    records in them would never be acked, so the commit would stop at the gap for good.
+    """
+    consumer = app.consumer
+    wanted = set(partitions)
+    assigned = [tp for tp in consumer.assignment() if _tp(tp) in wanted]
+    active = {_tp(tp) for tp in (getattr(consumer, "_active_partitions", None) or ())}
+    missing = [tp for tp in assigned if _tp(tp) not in active]
+    if missing:
+        consumer.resume_partitions(missing)
+        buffered = getattr(consumer, "_buffered_partitions", None)
+        if buffered is not None:
+            buffered.difference_update(missing)
+    if not getattr(consumer, "flow_active", True) and not getattr(app, "rebalancing", False):
+        consumer.resume_flow()
+    fetcher = getattr(app, "_fetcher", None)
+    if fetcher is not None:
+        with contextlib.suppress(Exception):
+            await fetcher.maybe_start()
+    return sorted(_tp(tp) for tp in missing)
+
+
+def _exit(code: int) -> None:  # pragma: no cover - replaced in tests
+    logging.shutdown()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def install_watchdog(
+    app: Any,
+    settings: Settings,
+    config: WatchdogSettings | None = None,
+    *,
+    exit_process: Callable[[int], None] = _exit,
+) -> StallPolicy | None:
+    """Add the watchdog timer to a Faust app (``create_app`` calls this). Returns its policy."""
+    config = config or WatchdogSettings()
+    if not config.enabled:
+        return None
+    topics = settings.topics
+    consumed = [topics.raw, topics.normalised, topics.deduplicated]
+    client_kwargs = {k: v for k, v in aiokafka_kwargs(settings.kafka).items() if k != "bootstrap_servers"}
+    policy = StallPolicy(StallTracker(config.stall_seconds), exit_on_stall=config.exit_on_stall)
+
+    @app.timer(interval=config.interval_seconds)
+    async def stall_watchdog() -> None:
+        consumer = app.consumer
+        assigned = [_tp(tp) for tp in consumer.assignment() if tp.topic in consumed]
+        if not assigned:
+            return
+        try:
+            lags = await asyncio.wait_for(
+                consumer_lag(settings.kafka.bootstrap_servers, settings.app_id, consumed, **client_kwargs),
+                timeout=max(config.interval_seconds, 10.0),
+            )
+        except Exception as exc:  # the broker may be down: that is not a stall of this worker
+            log.debug("watchdog: lag probe failed: %r", exc)
+            return
+        committed = {_tp(tp): int(off) for tp, off in (app.monitor.tp_committed_offsets or {}).items()}
+        busy = bool(getattr(app, "rebalancing", False) or getattr(app, "in_recovery", False))
+        verdict = policy.decide(time.monotonic(), assigned, committed, lags, busy)
+        if verdict.action == "none":
+            return
+        state = flow_state(app, verdict.stalled)
+        lag_of = {tp: lags.get(tp) for tp in verdict.stalled}
+        if verdict.action == "nudge":
+            log.error(
+                "watchdog: partitions stalled (lag > 0, no commit for %.0fs): lag=%s state=%s",
+                config.stall_seconds, lag_of, state,
+            )  # fmt: skip
+            resumed = await nudge(app, verdict.stalled)
+            log.error("watchdog: nudged; resumed partitions missing from the fetch set: %s", resumed)
+        else:
+            log.critical(
+                "watchdog: still stalled %.0fs after the nudge: lag=%s state=%s; exiting with %d so the "
+                "supervisor restarts the worker (at-least-once: nothing is lost)",
+                config.stall_seconds, lag_of, state, EXIT_STALLED,
+            )  # fmt: skip
+            exit_process(EXIT_STALLED)
+
+    return policy

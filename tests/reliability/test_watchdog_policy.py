@@ -1,0 +1,112 @@
+"""The stall watchdog's decision, without Kafka: what counts as a stall, when it nudges, when it exits."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from wirestream.app.watchdog import StallPolicy, StallTracker, flow_state, nudge
+
+pytestmark = [pytest.mark.reliability]
+
+RAW0, RAW1 = ("raw", 0), ("raw", 1)
+
+
+def test_lag_without_commits_is_a_stall_after_stall_seconds() -> None:
+    t = StallTracker(stall_seconds=30)
+    assert t.observe(0, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False) == []
+    assert t.observe(29, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False) == []
+    assert t.observe(30, [RAW0], {RAW0: 5}, {RAW0: 12}, busy=False) == [RAW0]
+
+
+def test_progress_caught_up_or_never_committed_are_told_apart() -> None:
+    t = StallTracker(stall_seconds=30)
+    t.observe(0, [RAW0, RAW1], {RAW0: 5}, {RAW0: 10, RAW1: 3}, busy=False)
+    # raw-0 commits (progress), raw-1 never committed anything and still has lag: only raw-1 stalls.
+    assert t.observe(20, [RAW0, RAW1], {RAW0: 9}, {RAW0: 10, RAW1: 3}, busy=False) == []
+    assert t.observe(40, [RAW0, RAW1], {RAW0: 9}, {RAW0: 0, RAW1: 3}, busy=False) == [RAW1]
+    # raw-0 is idle but caught up (lag 0): not a stall however long it lasts.
+    assert t.observe(500, [RAW0], {RAW0: 9}, {RAW0: 0}, busy=False) == []
+
+
+def test_rebalancing_and_reassignment_restart_the_clock() -> None:
+    t = StallTracker(stall_seconds=30)
+    t.observe(0, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False)
+    assert t.observe(100, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=True) == []  # recovering tables
+    assert t.observe(120, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False) == []
+    assert t.observe(130, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False) == [RAW0]
+    t.observe(131, [], {}, {}, busy=False)  # revoked
+    assert t.observe(140, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False) == []  # assigned again: fresh clock
+
+
+def test_policy_nudges_first_then_exits_if_the_nudge_did_not_help() -> None:
+    p = StallPolicy(StallTracker(stall_seconds=30))
+    seen = [p.decide(s, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False).action for s in (0, 30, 40, 59, 60)]
+    assert seen == ["none", "nudge", "none", "none", "exit"]
+
+
+def test_policy_forgets_the_nudge_when_progress_resumes() -> None:
+    p = StallPolicy(StallTracker(stall_seconds=30))
+    assert [p.decide(s, [RAW0], {RAW0: 5}, {RAW0: 10}, False).action for s in (0, 30)] == ["none", "nudge"]
+    assert p.decide(40, [RAW0], {RAW0: 6}, {RAW0: 10}, False).action == "none"  # it helped
+    later = [p.decide(s, [RAW0], {RAW0: 6}, {RAW0: 10}, False).action for s in (70, 99, 100)]
+    assert later == ["nudge", "none", "exit"]  # a new stall is nudged again before any exit
+
+
+def test_policy_without_exit_only_nudges() -> None:
+    p = StallPolicy(StallTracker(stall_seconds=1), exit_on_stall=False)
+    assert {p.decide(s, [RAW0], {}, {RAW0: 1}, False).action for s in range(0, 10)} <= {"none", "nudge"}
+
+
+class _TP:
+    def __init__(self, topic: str, partition: int) -> None:
+        self.topic, self.partition = topic, partition
+
+    def __hash__(self) -> int:
+        return hash((self.topic, self.partition))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _TP) and (self.topic, self.partition) == (other.topic, other.partition)
+
+
+class _Consumer:
+    """The slice of Faust's Consumer the nudge touches, with Faust's own pause/resume semantics."""
+
+    def __init__(self, assigned: list[_TP]) -> None:
+        self._assigned = assigned
+        self._active_partitions: set[_TP] = set()
+        self._paused_partitions: set[_TP] = set(assigned)
+        self._buffered_partitions: set[_TP] = set()
+        self.flow_active = False
+
+    def assignment(self) -> set[_TP]:
+        return set(self._assigned)
+
+    def resume_partitions(self, tps: Any) -> None:
+        self._active_partitions.update(tps)
+        self._paused_partitions.difference_update(tps)
+
+    def resume_flow(self) -> None:
+        self.flow_active = True
+
+
+class _App:
+    def __init__(self, consumer: _Consumer) -> None:
+        self.consumer, self.rebalancing, self.in_recovery = consumer, False, False
+
+
+def test_nudge_resumes_paused_partitions_and_the_flow_only() -> None:
+    a, b = _TP("raw", 0), _TP("raw", 1)
+    consumer = _Consumer([a, b])
+    consumer._active_partitions = {b}
+    consumer._paused_partitions = {a}
+    consumer._buffered_partitions = {a}
+    app = _App(consumer)
+    assert flow_state(app, [RAW0])["paused"] == [RAW0]
+    assert asyncio.run(nudge(app, [RAW0])) == [RAW0]
+    assert consumer._active_partitions == {a, b} and not consumer._paused_partitions
+    assert not consumer._buffered_partitions and consumer.flow_active
+    state = flow_state(app, [RAW0, RAW1])
+    assert state["active"] == [RAW0, RAW1] and state["paused"] == [] and state["flow_active"] is True
