@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
@@ -71,13 +71,61 @@ class _Group:
     modifier: bool  # adjectival use before another noun ("the continued Russia strikes")
 
 
-@dataclass(slots=True)
 class _Discourse:
-    """Per-article state threaded through sentences in order (local to one ``tag`` call)."""
+    """Per-article state threaded through sentences in order (local to one ``tag`` call).
 
-    speaker: _Group | None = None
-    subject: _Group | None = None
-    last_targets: dict[frozenset[str], tuple[str, ...]] = field(default_factory=dict)
+    Sentences without a trigger match only matter here, as the latest speaker or subject, and
+    most events never ask for either. So such sentences are queued unread and analysed on the
+    first read, newest first, stopping at the first that sets the value: the state is exactly
+    what reading every sentence in order would give, without tokenising most of them.
+    """
+
+    __slots__ = ("_analyse", "_pending_speaker", "_pending_subject", "_speaker", "_subject", "last_targets")
+
+    def __init__(self, analyse: Callable[[list[object]], tuple[_Group | None, _Group | None]]) -> None:
+        self._analyse = analyse  # pending entry -> (speaker it sets, subject it sets)
+        self._speaker: _Group | None = None
+        self._subject: _Group | None = None
+        self._pending_speaker: list[list[object]] = []
+        self._pending_subject: list[list[object]] = []
+        self.last_targets: dict[frozenset[str], tuple[str, ...]] = {}
+
+    def defer(self, entry: list[object]) -> None:
+        """Queue a sentence read only for discourse state (``entry`` caches its analysis)."""
+        self._pending_speaker.append(entry)
+        self._pending_subject.append(entry)
+
+    @property
+    def speaker(self) -> _Group | None:
+        if self._pending_speaker:
+            for entry in reversed(self._pending_speaker):
+                found = self._analyse(entry)[0]
+                if found is not None:
+                    self._speaker = found
+                    break
+            self._pending_speaker = []
+        return self._speaker
+
+    @speaker.setter
+    def speaker(self, value: _Group | None) -> None:
+        self._speaker = value
+        self._pending_speaker = []  # set by a later sentence than any queued one
+
+    @property
+    def subject(self) -> _Group | None:
+        if self._pending_subject:
+            for entry in reversed(self._pending_subject):
+                found = self._analyse(entry)[1]
+                if found is not None:
+                    self._subject = found
+                    break
+            self._pending_subject = []
+        return self._subject
+
+    @subject.setter
+    def subject(self, value: _Group | None) -> None:
+        self._subject = value
+        self._pending_subject = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +192,23 @@ class EventTagger:
             return []
         mentions = _mentions(actors, fld)
         m_starts = [m[0] for m in mentions]
-        disc = _Discourse()
+        strip = cues.strip_prefixes
+
+        def analyse(entry: list[object]) -> tuple[_Group | None, _Group | None]:
+            # entry: [start, end, mentions, tokens or None, cached result or None]
+            if entry[4] is None:
+                s0, s1, ments, stoks = entry[0], entry[1], entry[2], entry[3]
+                assert isinstance(s0, int) and isinstance(s1, int) and isinstance(ments, list)
+                toks = stoks if isinstance(stoks, list) else tokenize(text, lang, strip, s0, s1)
+                if not toks:
+                    entry[4] = (None, None)
+                else:
+                    inq = _quote_mask(toks) if _ANY_QUOTE.search(text, s0, s1) else [False] * len(toks)
+                    groups = _groups(toks, ments, inq, cues, [], 0)
+                    entry[4] = (_speaker_of(toks, groups, inq, cues), _first_subject(groups))
+            return entry[4]  # type: ignore[return-value]
+
+        disc = _Discourse(analyse)
         out: list[EventTag] = []
         # sentences after the last candidate only feed discourse state that nothing reads
         last = max(k for k, h in enumerate(wanted) if h is None or h)
@@ -153,9 +217,11 @@ class EventTagger:
             lo = bisect_left(m_starts, s_start)
             hi = bisect_left(m_starts, s_end, lo)
             sent_mentions = [m for m in mentions[lo:hi] if m[1] <= s_end]
-            if not has_trigger and not sent_mentions:
+            if not has_trigger:
+                if sent_mentions:
+                    disc.defer([s_start, s_end, sent_mentions, None, None])
                 continue
-            stoks = tokenize(text, lang, cues.strip_prefixes, s_start, s_end)
+            stoks = tokenize(text, lang, strip, s_start, s_end)
             if not stoks:
                 continue
             starts = [t.start for t in stoks]
@@ -164,13 +230,18 @@ class EventTagger:
             question = (stoks[-1].low == "?" or (len(stoks) > 1 and stoks[-2].low == "?")) and not (
                 stoks[0].low in cues.wh_words or (len(stoks) > 1 and stoks[1].low in cues.wh_words)
             )
-            matches = _find_matches(stoks, lr, hits, starts) if has_trigger and not question else []
+            matches = [] if question else _find_matches(stoks, lr, hits, starts)
+            if not matches:
+                if sent_mentions:
+                    disc.defer([s_start, s_end, sent_mentions, stoks, None])
+                continue
             inq = _quote_mask(stoks) if _ANY_QUOTE.search(text, s_start, s_end) else [False] * len(stoks)
             groups = _groups(stoks, sent_mentions, inq, cues, matches, 0, starts)
-            _update_speaker(stoks, groups, inq, cues, disc)
-            if matches:
-                sentence = _span(text[s_start:s_end], s_start, s_end, fld)
-                out.extend(self._sentence_events(text, fld, stoks, groups, inq, matches, cues, lr, disc, sentence))
+            speaker = _speaker_of(stoks, groups, inq, cues)
+            if speaker is not None:
+                disc.speaker = speaker
+            sentence = _span(text[s_start:s_end], s_start, s_end, fld)
+            out.extend(self._sentence_events(text, fld, stoks, groups, inq, matches, cues, lr, disc, sentence))
             subj = _first_subject(groups)
             if subj is not None:
                 disc.subject = subj
@@ -589,19 +660,18 @@ def _first_subject(groups: list[_Group]) -> _Group | None:
     return None
 
 
-def _update_speaker(toks: list[Token], groups: list[_Group], inq: list[bool], cues: Cues, disc: _Discourse) -> None:
-    """Remember who is speaking, so "we"/"our" inside later quotes can be attributed."""
+def _speaker_of(toks: list[Token], groups: list[_Group], inq: list[bool], cues: Cues) -> _Group | None:
+    """Who is speaking in this sentence, if it says, so "we"/"our" in later quotes can be attributed."""
     for k, t in enumerate(toks):
         if inq[k] or t.lemma not in cues.reporting:
             continue
         for g in reversed(groups):  # subject before the verb: "A Downing Street spokesman added"
             if g.t1 < k and k - g.t1 <= 4 and g.prep is None and not g.in_quote:
-                disc.speaker = g
-                return
+                return g
         for g in groups:  # "..., said Smith" / "according to Smith"
             if g.t0 > k and g.t0 - k <= 3 and not g.in_quote:
-                disc.speaker = g
-                return
+                return g
+    return None
 
 
 # ---------------------------------------------------------------------- one event
