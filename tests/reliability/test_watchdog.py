@@ -1,0 +1,124 @@
+"""The stall watchdog fires on real stalls of a real worker, and each recovery loses nothing.
+
+Two stalls are induced in the worker's Faust consumer (a ``sitecustomize`` patch, armed by a marker
+file, see ``_FAULTS``):
+
+* ``pause``: the raw partition is paused and never resumed: the state Faust leaves a partition in
+  when a rebalance's recovery returns early or a stream buffer is cleared under back-pressure. The
+  watchdog must see lag without commits, log the partition as paused, resume it, and the same
+  worker process must then decide every input.
+* ``hang``: the fetcher blocks for good, which no resume can fix. The watchdog must nudge, then
+  exit with ``EXIT_STALLED``; a restarted worker (the supervisor's job) decides every input.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+import wirestream.workers
+from reliability.rel_support import produce, wait_settled
+from wire_articles import story_bytes
+from wirestream.app.watchdog import EXIT_STALLED
+from wirestream.settings import to_env
+
+pytestmark = [pytest.mark.reliability, pytest.mark.kafka]
+
+STALL_SECONDS = 8.0
+
+_FAULTS = '''
+"""Fault injection for test_watchdog (only on this worker's PYTHONPATH)."""
+import asyncio, os, pathlib
+import faust.transport.consumer as _consumer
+
+_dir = pathlib.Path(os.environ["WS_FAULT_DIR"])
+_orig = _consumer.Consumer._wait_next_records
+
+async def _wait_next_records(self, timeout):
+    if (_dir / "pause").exists():
+        (_dir / "pause").unlink()
+        tps = {tp for tp in self.assignment() if tp.topic == os.environ["WS_FAULT_TOPIC"]}
+        self.pause_partitions(tps)
+        print("FAULT: paused", sorted(tps), flush=True)
+    if (_dir / "hang").exists():
+        print("FAULT: fetcher hangs", flush=True)
+        while True:
+            await asyncio.sleep(3600)
+    return await _orig(self, timeout)
+
+_consumer.Consumer._wait_next_records = _wait_next_records
+'''
+
+
+def _wait_log(path: Path, text: str, timeout: float, workers: object | None = None) -> str:
+    deadline = time.monotonic() + timeout
+    while True:
+        log = path.read_text(errors="replace") if path.exists() else ""
+        if text in log:
+            return log
+        if workers is not None:
+            workers.assert_alive()  # type: ignore[attr-defined]
+        assert time.monotonic() < deadline, f"{text!r} not in {path.name} after {timeout:.0f}s"
+        time.sleep(0.5)
+
+
+def test_watchdog_resumes_a_paused_partition_and_exits_on_a_hang(
+    make_settings, workers, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    s = make_settings(partitions=1)
+    faults = tmp_path / "faults"
+    faults.mkdir()
+    (faults / "sitecustomize.py").write_text(_FAULTS)
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(faults), os.environ["PYTHONPATH"]]))
+    monkeypatch.setenv("WS_FAULT_DIR", str(faults))
+    monkeypatch.setenv("WS_FAULT_TOPIC", s.topics.raw)
+    watchdog_env = {
+        "WIRESTREAM_WATCHDOG__INTERVAL_SECONDS": "1",
+        "WIRESTREAM_WATCHDOG__STALL_SECONDS": str(STALL_SECONDS),
+    }
+    # start_worker passes only the settings' own WIRESTREAM_* variables: add the watchdog's.
+    monkeypatch.setattr(wirestream.workers, "to_env", lambda st: {**to_env(st), **watchdog_env})
+
+    proc = workers.start(s, "worker-1")
+    log1 = tmp_path / "worker-1.log"
+    asyncio.run(produce(s, [story_bytes(100 + i) for i in range(5)]))
+    wait_settled(s, 5, workers, timeout=240)
+
+    # 1. A paused partition: detected, logged as paused, resumed, processed by the same process.
+    (faults / "pause").touch()
+    _wait_log(log1, "FAULT: paused", 30, workers)
+    t_pause = time.monotonic()
+    asyncio.run(produce(s, [story_bytes(200 + i) for i in range(10)]))
+    log = _wait_log(log1, "watchdog: nudged", 120, workers)
+    nudged_after = time.monotonic() - t_pause
+    stall_line = next(ln for ln in log.splitlines() if "watchdog: partitions stalled" in ln)
+    raw0 = repr((s.topics.raw, 0))
+    assert f"'paused': [{raw0}]" in stall_line, stall_line
+    assert f"resumed partitions missing from the fetch set: [{raw0}]" in log
+    report = wait_settled(s, 15, workers, timeout=120)
+    assert report.ok and not report.missing, report.summary()
+    assert proc.poll() is None, "the nudge must recover the worker in place"  # type: ignore[attr-defined]
+    assert nudged_after >= STALL_SECONDS - 1, f"nudged {nudged_after:.1f}s after the stall: too early"
+
+    # 2. A hung fetcher: nudged, then the worker exits with EXIT_STALLED; a restart decides everything.
+    (faults / "hang").touch()
+    _wait_log(log1, "FAULT: fetcher hangs", 30, workers)
+    t_hang = time.monotonic()
+    asyncio.run(produce(s, [story_bytes(300 + i) for i in range(10)]))
+    proc._ws_expected_exit = True  # type: ignore[attr-defined]
+    code = proc.wait(180)  # type: ignore[attr-defined]
+    exited_after = time.monotonic() - t_hang
+    assert code == EXIT_STALLED, f"exit code {code}"
+    assert f"exiting with {EXIT_STALLED}" in log1.read_text(errors="replace")
+    (faults / "hang").unlink()
+    workers.start(s, "worker-1b")
+    report = wait_settled(s, 25, workers, timeout=240)
+    assert report.ok and not report.missing, report.summary()
+    print(
+        f"\nRELIABILITY watchdog: stall_seconds={STALL_SECONDS:.0f} pause->nudge={nudged_after:.1f}s "
+        f"hang->exit({code})={exited_after:.1f}s audit={report.summary()}"
+    )
