@@ -216,6 +216,33 @@ def test_repaired_document_lines_need_no_further_encoding_repair(text: str) -> N
         assert clean_repaired_line(line) == clean_line(line)
 
 
+@FAST
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400) | st.text(max_size=400))
+def test_plain_text_paragraphs_need_no_cleaning(text: str) -> None:
+    """assemble skips cleaning paragraphs split out of a clean_document result."""
+    from wirestream.normalise.repair import clean_document
+    from wirestream.normalise.text import split_paragraphs
+
+    for block in split_paragraphs(clean_document(text), repaired=True):
+        assert clean_line(block.text) == block.text
+
+
+_BOILER_HEADS = st.sampled_from(
+    ["", "(", "[", "( ", "\t", "Reporting by ", "REPORTING BY ", "Copyright ", "(c) ", "© ", "c) ",
+     "Sign up ", "\u017fign up ", "Rédaction par ", "Mitarbeit:", "Iscriviti", "\u0130scriviti"]
+)  # fmt: skip
+
+
+@FAST
+@given(_BOILER_HEADS, _BOILER_HEADS, st.text(max_size=60))
+def test_boilerplate_shortcuts_agree_with_the_regexes(first: str, second: str, rest: str) -> None:
+    from wirestream.normalise.boilerplate import _ANYWHERE, _LEADING, MAX_BOILERPLATE_CHARS, is_boilerplate
+
+    text = first + second + rest
+    expected = len(text) <= MAX_BOILERPLATE_CHARS and bool(_LEADING.match(text) or _ANYWHERE.search(text))
+    assert is_boilerplate(text) is expected
+
+
 _SEEDS = sorted(p.read_bytes() for p in FIXTURES.iterdir())
 _SPLICES = st.sampled_from(
     [b"<", b"</p>", b"<br>", b"&amp;", b"&#xD800;", b'"', b"{", b"]", b",", b"\\u0000", b"\\ud800",

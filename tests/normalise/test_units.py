@@ -157,6 +157,30 @@ def test_boilerplate(line: str, boiler: bool) -> None:
     assert is_boilerplate(line) is boiler
 
 
+# One line per alternative of the leading-credit regex, in the spellings the cheap head check must
+# let through (upper case, brackets, and the non-ASCII letters IGNORECASE folds to ASCII).
+_CREDIT_LINES = [
+    "Writing by A", "Editing by A", "Compiled by A", "Compilation by A", "Research by A",
+    "Translation by A", "Additional reporting by A", "With additional reporting from Kyiv",
+    "Reporting from Kyiv", "Subscribe now", "Click here", "Follow us", "Follow @wire", "Read more",
+    "Our Standards: The Trust Principles.", "Download the app", "For more news visit", "Get the latest",
+    "Información de A", "Reportaje de A", "Redacción de A", "Edición de A", "Texto de A",
+    "Mitarbeit: A", "Redaktion: A", "Bearbeitung: A", "Recherche: A", "Reportage de A",
+    "Rédaction par A", "Édition de A", "Reportagem de A", "Redação de A", "Edição de A",
+    "Abonnez-vous", "Suscríbete", "Suscribete", "Jetzt abonnieren", "Iscriviti", "Assine já",
+    "Copr. 2025 A", "[(c) 2025 A", "( Reporting by A", "REPORTING BY A", "\u017fign up",
+    "\u0130scriviti", "Clic\u212a here", "(\tcopyright 2025",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("line", _CREDIT_LINES)
+def test_boilerplate_head_check_lets_every_credit_form_through(line: str) -> None:
+    from wirestream.normalise.boilerplate import _LEADING
+
+    assert _LEADING.match(line) is not None, line  # the line really is one of the regex's forms
+    assert is_boilerplate(line)
+
+
 @pytest.mark.parametrize(
     ("line", "subhead"),
     [
@@ -250,6 +274,31 @@ def test_detect_language(text: str, lang: str) -> None:
 def test_declared_language_is_only_a_fallback() -> None:
     assert detect_language("", "12345", "fr-FR") == "fr"
     assert detect_language("", "The minister said on Friday that the plan was ready.", "fr") == "en"
+
+
+def test_declared_language_confirms_weak_function_word_evidence() -> None:
+    # two English-only function words and nothing else: too little alone, enough with "en" declared
+    sample = "Ceasefire talks resume after the weekend, officials said"
+    assert guess_by_stopwords(sample) is None
+    assert guess_by_stopwords(sample, "en") == "en"
+    # a declaration the words do not support changes nothing
+    assert guess_by_stopwords(sample, "de") is None
+    assert guess_by_stopwords("Die Regierung und der Kanzler", "en") is None
+
+
+def test_function_words_glued_to_punctuation_still_count() -> None:
+    # all function words here but "on" have punctuation attached: without the glued spellings, 1 hit
+    assert guess_by_stopwords("“The vote (the first) was, officials said, held on time.” Said.") == "en"
+
+
+def test_language_disagreement_definition() -> None:
+    from wirestream.normalise.language import disagrees_with_declared
+
+    assert disagrees_with_declared("en", "fr-FR")
+    assert not disagrees_with_declared("en", "en-GB")
+    assert not disagrees_with_declared("en", None)
+    assert not disagrees_with_declared("und", "fr")  # nothing detected: no evidence against it
+    assert not disagrees_with_declared("en", "x-klingon")  # not a language code: nothing to compare
 
 
 def test_odd_space_class_covers_all_unicode_whitespace() -> None:

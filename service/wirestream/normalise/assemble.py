@@ -18,14 +18,14 @@ from wirestream.models import Article, BlockKind, Dateline, PubStatus
 from wirestream.settings import NormaliseSettings
 
 from . import reasons as r
-from .boilerplate import is_boilerplate
+from .boilerplate import is_boilerplate, mentions_rights
 from .dateline import parse_dateline_field, split_dateline
 from .draft import Draft, RawBlock
 from .headline import derive_headline
 from .ids import content_hash, story_id_for
 from .language import detect_language
 from .limits import MAX_BLOCKS, MAX_SUBJECTS, check_count
-from .repair import clean_line, clean_lines, clean_repaired_line
+from .repair import clean_line, clean_lines
 
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter or digit in any script
 _MAX_SHORT_FIELD = 1_000  # byline/subheadline: longer means a mapping error upstream
@@ -43,14 +43,15 @@ def _clean_blocks(draft: Draft) -> tuple[list[RawBlock], list[str]]:
     blocks: list[RawBlock] = []
     boilerplate = [text for text in (clean_line(b) for b in draft.boilerplate) if text]
     pending = iter(clean_lines([raw.text for raw in draft.blocks if not raw.repaired]))
-    cleaned = [clean_repaired_line(raw.text) if raw.repaired else next(pending) for raw in draft.blocks]
+    cleaned = [raw.text if raw.repaired else next(pending) for raw in draft.blocks]
+    rights_hint = mentions_rights("\n".join(cleaned))
     for raw, text in zip(draft.blocks, cleaned, strict=True):
         if not text:
             continue
-        if is_boilerplate(text):
+        if is_boilerplate(text, rights_hint):
             boilerplate.append(text)
         else:
-            blocks.append(RawBlock(raw.kind, text))
+            blocks.append(raw if raw.text is text else RawBlock(raw.kind, text))
     return blocks, boilerplate
 
 

@@ -19,7 +19,9 @@ class RawBlock:
 
     kind: BlockKind
     text: str
-    repaired: bool = False  # text comes from clean_document: skip the encoding check
+    # A paragraph split out of a clean_document result: already repaired, stripped and collapsed,
+    # so assemble does no cleaning at all (a property test checks clean_line leaves it unchanged).
+    repaired: bool = False
 
 
 @dataclass(slots=True)

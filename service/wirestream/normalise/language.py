@@ -33,6 +33,7 @@ LANGUAGES: tuple[Language, ...] = (
     Language.POLISH, Language.TURKISH, Language.CHINESE, Language.JAPANESE,
 )  # fmt: skip
 SAMPLE_CHARS = 240
+EXTENDED_SAMPLE_CHARS = 1_000  # function words only: cheap enough to look further
 UNDETERMINED = "und"
 
 
@@ -63,26 +64,48 @@ def _script_language(sample: str) -> str | None:
     return None
 
 
-def _sample(headline: str, body: str) -> str:
-    text = f"{headline}\n{body[:SAMPLE_CHARS]}" if headline else body[:SAMPLE_CHARS]
-    if len(body) > SAMPLE_CHARS:
+def _sample(headline: str, body: str, chars: int = SAMPLE_CHARS) -> str:
+    text = f"{headline}\n{body[:chars]}" if headline else body[:chars]
+    if len(body) > chars:
         space = text.rfind(" ")
         if space > len(text) // 2:
             text = text[:space]  # don't end on half a word
     return text
 
 
+def _primary(declared: str | None) -> str | None:
+    """``en-GB``/``pt_BR``/``FR`` -> ``en``/``pt``/``fr``; None if it is not a two-letter code."""
+    if not declared:
+        return None
+    primary = declared.split("-", 1)[0].split("_", 1)[0].lower()
+    return primary if len(primary) == 2 and primary.isalpha() else None
+
+
 def detect_language(headline: str, body: str, declared: str | None) -> str:
-    """ISO 639-1 code of the text; falls back to the declared language, then ``und``."""
+    """ISO 639-1 code of the text; falls back to the declared language, then ``und``.
+
+    Cheapest evidence first: script counts, then function words on the sample, then function
+    words on a longer stretch of the body (~0.01 µs/char, against lingua's ~0.45), and only then
+    lingua on the sample. The declared language only ever confirms what the words already say
+    (:func:`.stopwords.guess_by_stopwords`) or fills in when nothing can be detected."""
+    declared_code = _primary(declared)
     sample = _sample(headline, body)
     code = None if sample.isascii() else _script_language(sample)
     if code is None:
-        code = guess_by_stopwords(sample)
+        code = guess_by_stopwords(sample, declared_code)
+    if code is None and len(body) > SAMPLE_CHARS:
+        code = guess_by_stopwords(_sample(headline, body, EXTENDED_SAMPLE_CHARS), declared_code)
     if code is None and _LETTER.search(sample) is not None:
         found = detector().detect_language_of(sample)
         if found is not None:
             code = found.iso_code_639_1.name.lower()
-    if code is None and declared:
-        primary = declared.split("-", 1)[0].split("_", 1)[0].lower()
-        code = primary if len(primary) == 2 and primary.isalpha() else None
-    return code or UNDETERMINED
+    return code or declared_code or UNDETERMINED
+
+
+def disagrees_with_declared(language: str, declared: str | None) -> bool:
+    """True when the agency declared a language and detection found a different one.
+
+    The stage keeps both on the article (``language``, ``declared_language``); this is the one
+    definition of a disagreement for whoever counts them (metrics, audits)."""
+    declared_code = _primary(declared)
+    return declared_code is not None and language != UNDETERMINED and language != declared_code

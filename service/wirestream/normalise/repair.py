@@ -6,8 +6,9 @@ Why each step:
   per 2 KB, more than our whole per-article budget, so only its ``fix_encoding`` step runs, and
   only on lines that need it. Mojibake always leaves tell-tale pairs (a Latin-1
   lead byte such as ``Ã``/``â``/``Ð`` read as a character, followed by a continuation-byte
-  character) or C1 controls / U+FFFD, so a precompiled regex decides whether ftfy runs at all. Pure
-  ASCII skips even that. ftfy's ``uncurl_quotes`` is off: smart quotes and dashes are kept.
+  character) or C1 controls / U+FFFD, so a precompiled regex over the UTF-8 bytes decides whether
+  ftfy runs at all, after a memchr-speed check for the lead bytes. Pure ASCII skips even that.
+  ftfy's ``uncurl_quotes`` is off: smart quotes and dashes are kept.
 * **NFC** so that ``é`` has one spelling (dedupe hashes depend on it); checked first, it is cheap.
 * **Invisible characters** are removed: C0/C1 controls, zero-width space/word joiner/BOM, soft
   hyphens, bidi embeddings/overrides/isolates (U+202A–202E, U+2066–2069: "Trojan Source" style
@@ -28,10 +29,7 @@ import ftfy
 
 from .limits import FTFY_MAX_CHARS
 
-# Any character that could be half of a mojibake pair (a UTF-8 lead byte read as Latin-1/cp1252),
-# a C1 control or U+FFFD. Most English/Arabic/Cyrillic/CJK text has none: one cheap scan.
-_SUSPECT = re.compile("[\u0080-\u009f\u00c2-\u00f4\ufffd]")
-# The real test, on UTF-8 bytes (byte-wise matching is ~3x faster than on wide strings): a lead
+# Mojibake, tested on UTF-8 bytes (byte-wise matching is ~3x faster than on wide strings): a lead
 # character U+00C2..U+00F4 followed by a continuation character (U+0080..U+00BF or one of the
 # cp1252 specials ŒœŠšŸŽžƒˆ˜–—‘’‚“”„†‡•…‰‹›€™), or any C1 control, or U+FFFD.
 _MOJIBAKE_HINT = re.compile(
@@ -69,9 +67,12 @@ def _ftfy_config() -> ftfy.TextFixerConfig:
 
 
 def _looks_mojibaked(text: str) -> bool:
-    if _SUSPECT.search(text) is None:
+    data = text.encode("utf-8", "surrogatepass")
+    # Every _MOJIBAKE_HINT match starts with one of these byte sequences; `in` on bytes runs at
+    # memchr speed (~4x cheaper than a regex over the wide string for text with curly quotes).
+    if b"\xc3" not in data and b"\xc2" not in data and b"\xef\xbf\xbd" not in data:
         return False
-    return _MOJIBAKE_HINT.search(text.encode("utf-8", "surrogatepass")) is not None
+    return _MOJIBAKE_HINT.search(data) is not None
 
 
 def _fix_mojibake(text: str) -> str:
