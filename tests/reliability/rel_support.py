@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import os
 import random
@@ -14,6 +15,7 @@ import sys
 import threading
 import time
 from collections import defaultdict
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -336,3 +338,29 @@ def wait_lag_zero(settings: Settings, timeout: float = 120.0) -> dict[tuple[str,
 
 def _client_kwargs(settings: Settings) -> dict[str, Any]:
     return {k: v for k, v in aiokafka_kwargs(settings.kafka).items() if k != "bootstrap_servers"}
+
+
+@contextlib.asynccontextmanager
+async def tcp_forwarder(listen_host: str, target_port: int) -> AsyncIterator[int]:
+    """Relay ``listen_host:<port>`` to ``127.0.0.1:target_port``; yields the port.
+
+    Reaching the broker under another address (e.g. 127.0.0.2) changes only the name the client
+    checks against the broker certificate, not the peer: a hostname-verification test needs exactly that.
+    """
+
+    async def pipe(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(Exception):
+            while data := await r.read(65536):
+                w.write(data)
+                await w.drain()
+        w.close()
+
+    async def relay(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        br, bw = await asyncio.open_connection("127.0.0.1", target_port)
+        await asyncio.gather(pipe(r, bw), pipe(br, w))
+
+    server = await asyncio.start_server(relay, listen_host, 0)
+    try:
+        yield int(server.sockets[0].getsockname()[1])
+    finally:
+        server.close()

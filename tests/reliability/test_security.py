@@ -4,7 +4,6 @@ over it, secrets that never leak, and clear, fast failures for a wrong password 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import secrets
 import subprocess
@@ -17,7 +16,7 @@ import pytest
 from aiokafka import AIOKafkaProducer
 from pydantic import SecretStr
 
-from reliability.rel_support import produce, wait_settled
+from reliability.rel_support import produce, tcp_forwarder, wait_settled
 from wire_articles import BAD_INPUTS, story_bytes
 from wirestream.audit import read_topic
 from wirestream.devkafka import DevKafka
@@ -141,24 +140,9 @@ def test_hostname_is_verified(secure_broker: SecureBroker) -> None:
     asyncio.run(check_connection(k.model_copy(update={"bootstrap_servers": f"localhost:{port}"})))
 
     async def via_other_name(check_hostname: bool) -> None:
-        async def pipe(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
-            with contextlib.suppress(Exception):
-                while data := await r.read(65536):
-                    w.write(data)
-                    await w.drain()
-            w.close()
-
-        async def relay(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
-            br, bw = await asyncio.open_connection("127.0.0.1", port)
-            await asyncio.gather(pipe(r, bw), pipe(br, w))
-
-        server = await asyncio.start_server(relay, "127.0.0.2", 0)
-        fwd = server.sockets[0].getsockname()[1]
-        try:
+        async with tcp_forwarder("127.0.0.2", port) as fwd:
             other = k.model_copy(update={"bootstrap_servers": f"127.0.0.2:{fwd}", "ssl_check_hostname": check_hostname})
             await check_connection(other, timeout=FAIL_FAST)
-        finally:
-            server.close()
 
     with pytest.raises(KafkaConnectionCheckError, match="mismatch"):
         asyncio.run(via_other_name(check_hostname=True))

@@ -66,9 +66,7 @@ def _wait_log(path: Path, text: str, timeout: float, workers: object | None = No
         time.sleep(0.5)
 
 
-def test_watchdog_resumes_a_paused_partition_and_exits_on_a_hang(
-    make_settings, workers, tmp_path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+def test_watchdog_resumes_a_paused_partition_and_exits_on_a_hang(make_settings, workers, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     s = make_settings(partitions=1)
     faults = tmp_path / "faults"
     faults.mkdir()

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..settings import DevKafkaSettings
 
 if TYPE_CHECKING:
-    from .security import SaslSslListener
+    from .security import SecureListener
 
 _POM = Path(__file__).resolve().parents[3] / "deploy" / "kafka" / "pom.xml"
 _MAIN_CLASS = "kafka.Kafka"
@@ -53,7 +53,7 @@ class BrokerState:
     cluster_id: str
     version: str
     log_file: str
-    sasl_port: int | None = None  # the SASL_SSL listener's port, when started with ``security``
+    sasl_port: int | None = None  # the extra SASL_SSL or SSL listener's port, when started with ``security``
 
     @property
     def bootstrap(self) -> str:
@@ -131,7 +131,7 @@ class DevKafka:
     """One local broker rooted at ``settings.home``. Every method is idempotent."""
 
     def __init__(
-        self, settings: DevKafkaSettings, *, root: Path | None = None, security: SaslSslListener | None = None
+        self, settings: DevKafkaSettings, *, root: Path | None = None, security: SecureListener | None = None
     ) -> None:
         base = root or Path.cwd()
         self.settings = settings

@@ -1,4 +1,4 @@
-"""A SASL_SSL listener for the local broker: throwaway PKI, SCRAM/PLAIN users, broker properties.
+"""SASL_SSL and SSL listeners for the local broker: throwaway PKI, SCRAM/PLAIN users, broker properties.
 
 Used by the security tests and by anyone who wants to try wirestream against an authenticated,
 encrypted broker locally::
@@ -7,6 +7,9 @@ encrypted broker locally::
     sec = SaslSslListener(pki, users=[SaslUser("ingest", SecretStr("s3cret"))])
     dk = DevKafka(DevKafkaSettings(home=tmp / "k"), security=sec)
     st = dk.start(fresh=True)                                     # st.sasl_port is the SASL_SSL port
+
+For mutual TLS without SASL, ``SslListener(pki)`` adds ``SSL://127.0.0.1:<port>`` instead: the client
+is authenticated by its certificate (``ssl.client.auth=required`` by default).
 
 The broker keeps its PLAINTEXT listener (inter-broker traffic, the readiness probe, the tests'
 admin calls) and adds ``SASL_SSL://127.0.0.1:<port>``. Key and certificates are PEM files
@@ -25,6 +28,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 from pydantic import SecretStr
 
@@ -110,6 +114,18 @@ def make_pki(
     return Pki(directory, ca[0], ca[1], broker[0], broker[1], keystore, client[0], client[1])
 
 
+def _tls_properties(prefix: str, pki: Pki, require_client_cert: bool) -> dict[str, str]:
+    """The TLS half of a listener: PEM key store (key + chain) and trust store (the CA)."""
+    return {
+        f"{prefix}ssl.keystore.type": "PEM",
+        f"{prefix}ssl.keystore.location": str(pki.broker_keystore),
+        f"{prefix}ssl.truststore.type": "PEM",
+        f"{prefix}ssl.truststore.location": str(pki.ca_cert),
+        f"{prefix}ssl.client.auth": "required" if require_client_cert else "requested",
+        f"{prefix}ssl.endpoint.identification.algorithm": "https",
+    }
+
+
 @dataclass(frozen=True)
 class SaslUser:
     """A broker user. SCRAM users are created at format time; PLAIN users in the JAAS config."""
@@ -143,12 +159,7 @@ class SaslSslListener:
         prefix = f"listener.name.{self.name.lower()}."
         props = {
             "sasl.enabled.mechanisms": ",".join(self.mechanisms),
-            f"{prefix}ssl.keystore.type": "PEM",
-            f"{prefix}ssl.keystore.location": str(self.pki.broker_keystore),
-            f"{prefix}ssl.truststore.type": "PEM",
-            f"{prefix}ssl.truststore.location": str(self.pki.ca_cert),
-            f"{prefix}ssl.client.auth": "required" if self.require_client_cert else "requested",
-            f"{prefix}ssl.endpoint.identification.algorithm": "https",
+            **_tls_properties(prefix, self.pki, self.require_client_cert),
         }
         for mech in self.mechanisms:
             if mech in SCRAM_MECHANISMS:
@@ -169,3 +180,29 @@ class SaslSslListener:
                 if mech in SCRAM_MECHANISMS and mech in self.mechanisms:
                     args += ["--add-scram", f"{mech}=[name={u.name},password={u.password.get_secret_value()}]"]
         return args
+
+
+@dataclass(frozen=True)
+class SslListener:
+    """Broker-side configuration of an ``SSL://127.0.0.1:<port>`` listener: TLS only, no SASL.
+
+    Mutual TLS by default: a client without a certificate signed by the CA is refused during the
+    handshake, so the certificate is the credential. No users, so nothing to add at format time.
+    """
+
+    pki: Pki
+    require_client_cert: bool = True
+
+    name = "SSL"
+    users: ClassVar[tuple[SaslUser, ...]] = ()  # certificates, not users, authenticate
+
+    def properties(self, port: int) -> dict[str, str]:
+        """Properties to merge into ``server.properties`` (listener list entries are added by DevKafka)."""
+        return _tls_properties(f"listener.name.{self.name.lower()}.", self.pki, self.require_client_cert)
+
+    def format_args(self) -> list[str]:
+        return []
+
+
+#: What ``DevKafka(security=...)`` accepts: the extra listener's name, properties, users and format arguments.
+SecureListener = SaslSslListener | SslListener
