@@ -207,3 +207,14 @@ def test_alternate_names_never_shadow_a_city_or_country(tagger):
     alternate), and all-caps codes ("IEV") are not names."""
     tags = tagger.tag(make_article("Flights from IEV to Moscow resumed.", language="en"))
     assert {t.country for t in tags if t.type is ActorType.PLACE} == {"RUS"}
+
+
+def test_named_forces_media_and_legislatures_carry_their_country(tagger):
+    """Fleets and services, state news agencies and parliaments are institutions of one state."""
+    tags = by_id(tagger.tag(make_article(
+        "Ships of the Pacific Fleet sailed on Monday, KCNA reported, as the Knesset debated the budget "
+        "and the SANDF deployed troops.")))
+    assert tags["org:russian-fleets"].code == "RUSMIL"
+    assert tags["org:kcna"].country == "PRK"
+    assert tags["org:knesset"].code == "ISRLEG"
+    assert tags["org:sandf"].code == "ZAFMIL"
