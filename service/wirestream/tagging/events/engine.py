@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from wirestream.models import ActorTag, Article, EventTag, PloverType, Span, TextField
 
 from .rules import DATA_DIR, Cues, LanguageRules, Pattern, Rule, RuleSet, load_rules
-from .text import Token, sentence_spans, token_range, tokenize
+from .text import Token, satisfied, sentence_spans, token_range, tokenize
 
 _M = TypeVar("_M", bound=BaseModel)
 _OPEN_QUOTES = frozenset("“«„")
@@ -389,23 +389,25 @@ def _wanted_sentences(text: str, spans: list[tuple[int, int]], lr: LanguageRules
     low = text.lower()
     if len(low) != len(text):  # rare case-mapping length changes: offsets would drift
         return [None] * len(spans)
-    hits, _ = lr.prefilter.scan(low)
-    if not hits:
+    scanned = lr.prefilter.scan(low)
+    if not scanned:
         return []
-    hits.sort()
+    scanned.sort(key=lambda h: h[0])
     out: list[list[int] | None] = []
     k = 0
-    n = len(hits)
+    n = len(scanned)
     found = False
     for s, e in spans:
-        while k < n and hits[k] < s:
+        while k < n and scanned[k][0] < s:
             k += 1
-        j = k
-        while j < n and hits[j] < e:
-            j += 1
-        out.append(hits[k:j])
-        found = found or j > k
-        k = j
+        sent: list[int] = []
+        while k < n and scanned[k][0] < e:
+            at, req = scanned[k]
+            if req is None or satisfied(req, low, s, e):
+                sent.append(at)
+            k += 1
+        out.append(sent)
+        found = found or bool(sent)
     return out if found else []
 
 

@@ -8,6 +8,7 @@ module only parses, checks and indexes them. Every structure built here is froze
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ import yaml
 
 from wirestream.models import PloverType
 
-from .text import Prefilter, inflections, lemma
+from .text import Prefilter, Requirement, lemma, strict_inflection_map
 
 try:  # libyaml parses the rule files ~10x faster than the pure-Python loader
     _YAML_LOADER: Any = yaml.CSafeLoader
@@ -243,15 +244,47 @@ def _check_rule(raw: Mapping[str, Any], codes: Mapping[str, str]) -> None:
                 raise ValueError(f"rule {rid}: empty {lang} trigger {trig!r}")
 
 
-def _prefilter(lang: str, keys: frozenset[str], cues: Cues) -> Prefilter | None:
+def _stem(key: str) -> str:
+    """A prefix every inflection of ``key`` shares, as far as suffixing morphology goes: it
+    stands in for the forms simplemma's rule-based fallbacks produce, which are not inverted."""
+    return key if len(key) <= 5 else key[: max(5, len(key) - 3)]
+
+
+def _prefilter(lang: str, index: Mapping[str, tuple[Pattern, ...]], cues: Cues) -> Prefilter | None:
     if cues.strip_prefixes:
         return None  # clitics glue onto words; whole-word surface matching would miss them
-    (trig,) = inflections(lang, keys)
-    if not trig:
+    rest_keys = {k for pats in index.values() for p in pats for el in p.rest for k in el}
+    infl = strict_inflection_map(lang, frozenset(index) | frozenset(rest_keys))
+    if infl is None:
         return None
+    searches: dict[frozenset[str], re.Pattern[str]] = {}
+
+    def search(el: frozenset[str]) -> re.Pattern[str]:
+        rx = searches.get(el)
+        if rx is None:
+            forms = {f for k in el for f in infl.get(k, set()) | {k, _stem(k)}}
+            forms |= {f.replace("'", "\u2019") for f in forms if "'" in f}
+            # shortest first: a form that is a prefix of another makes the longer one redundant
+            kept = [f for f in sorted(forms, key=len) if f]
+            rx = searches[el] = re.compile("|".join(re.escape(f) for f in kept))
+        return rx
+
+    forms: dict[str, Requirement] = {}
+    alternatives: dict[str, list[tuple[re.Pattern[str], ...]]] = {}
+    for key, pats in index.items():
+        for form in infl.get(key, {key}):
+            alts = alternatives.setdefault(form, [])
+            for pat in pats:
+                if pat.size == 1:
+                    forms[form] = None  # fires on the word alone: no requirement
+                else:
+                    alts.append(tuple(search(el) for el in pat.rest))
+    for form, alts in alternatives.items():
+        if form not in forms:
+            forms[form] = tuple(dict.fromkeys(alts))
     # trigger words only: the engine never reads reporting-verb hits, and "said" is in every
     # news sentence, so scanning for it cost a Python-level loop step per occurrence
-    return Prefilter(dict.fromkeys(trig, 0))
+    return Prefilter(forms) if forms else None
 
 
 def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
@@ -360,7 +393,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             cues=cues,
             index=frozen_index,
             target_tokens={r.id: cues.target_tokens(r) for r in rules},
-            prefilter=_prefilter(lang, frozenset(frozen_index), cues),
+            prefilter=_prefilter(lang, frozen_index, cues),
         )
 
     languages = _LazyLanguages(tuple(raw_cues), build)

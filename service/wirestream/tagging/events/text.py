@@ -158,6 +158,12 @@ def token_range(tokens: list[Token], starts: list[int], start: int, end: int) ->
     return i, j
 
 
+#: What a trigger's first word needs elsewhere in its sentence before tokenising is worth it:
+#: ``None`` when some rule fires on the word alone, else one alternative per multi-word rule,
+#: each a tuple of compiled searches, one per further element, that must all succeed.
+Requirement = tuple[tuple["re.Pattern[str]", ...], ...] | None
+
+
 class Prefilter:
     """Finds, at C speed, where a trigger's first word (any inflection) occurs in a text.
 
@@ -165,31 +171,51 @@ class Prefilter:
     candidate trigger are skipped without being tokenised. Inflected forms come from inverting
     simplemma's own form->lemma dictionary for the rule lemmas, so the filter accepts exactly the
     forms the lemmatiser would map onto a trigger (plus the surface keys written in the data).
+
+    Many first words are common ("on strike", "end ... fighting", "say no to"), so a hit on a
+    word that only starts multi-word triggers also carries a :data:`Requirement`: the sentence is
+    tokenised only if every further element of one of those triggers occurs in it as a
+    substring of some inflection or stem, a superset of what the token-level matcher accepts.
     Built once per language at load time and never mutated afterwards.
     """
 
     __slots__ = ("_auto",)
 
-    def __init__(self, forms: dict[str, int]) -> None:
+    def __init__(self, forms: dict[str, Requirement]) -> None:
         import ahocorasick
 
         auto = ahocorasick.Automaton()
-        for form, kind in forms.items():
-            auto.add_word(form, (kind, len(form)))
+        for form, req in forms.items():
+            auto.add_word(form, (len(form), req))
         auto.make_automaton()
         self._auto = auto
 
-    def scan(self, low_text: str) -> tuple[list[int], list[int]]:
-        """Start offsets of whole-word hits: (trigger candidates, other cue words)."""
-        trig: list[int] = []
-        other: list[int] = []
+    def scan(self, low_text: str) -> list[tuple[int, Requirement]]:
+        """Start offsets of whole-word trigger-word hits with what each needs in its sentence."""
+        out: list[tuple[int, Requirement]] = []
         n = len(low_text)
-        for end, (kind, size) in self._auto.iter(low_text):
+        for end, (size, req) in self._auto.iter(low_text):
             start = end - size + 1
-            if (start > 0 and low_text[start - 1].isalnum()) or (end + 1 < n and low_text[end + 1].isalnum()):
+            if start > 0 and low_text[start - 1].isalnum():
                 continue
-            (trig if kind == 0 else other).append(start)
-        return trig, other
+            # an elided article or pronoun ("s'", "l'") is glued to the next word by design
+            if end + 1 < n and low_text[end + 1].isalnum() and low_text[end] not in "'’":
+                continue
+            out.append((start, req))
+        return out
+
+
+def satisfied(req: Requirement, low_text: str, start: int, end: int) -> bool:
+    """Whether ``low_text[start:end]`` (one sentence) may hold a trigger needing ``req``."""
+    if req is None:
+        return True
+    for alternative in req:
+        for rx in alternative:
+            if rx.search(low_text, start, end) is None:
+                break
+        else:
+            return True
+    return False
 
 
 def _dictionary(lang: str) -> object:
@@ -213,44 +239,25 @@ def inflection_map(lang: str, lemmas: frozenset[str]) -> dict[str, set[str]]:
     Only dictionary forms are found; simplemma's rule-based fallbacks are not inverted, so a
     caller should also match on lemmas at token level when it needs full recall.
     """
+    out = strict_inflection_map(lang, lemmas)
+    return {x: {x} for x in lemmas} if out is None else out
+
+
+def strict_inflection_map(lang: str, lemmas: frozenset[str]) -> dict[str, set[str]] | None:
+    """:func:`inflection_map`, but ``None`` when simplemma's dictionary for ``lang`` cannot be
+    read, for callers that must not skip text on the strength of an incomplete form list."""
     out: dict[str, set[str]] = {x: {x} for x in lemmas}
     if lang not in _SIMPLEMMA_LANGS or not lemmas:
         return out
     try:
         raw = getattr(_dictionary(lang), "_dict", None)
     except Exception:  # pragma: no cover - simplemma internals moved
-        return out
+        return None
     if not isinstance(raw, dict):  # pragma: no cover
-        return out
+        return None
     wanted = {x.encode(): x for x in lemmas}
     for form_b, lem_b in raw.items():
         key = wanted.get(lem_b) or wanted.get(lem_b.lower())
         if key is not None:
             out[key].add(form_b.decode().lower())
     return out
-
-
-def inflections(lang: str, *lemma_sets: frozenset[str]) -> list[set[str]]:
-    """For each set of lemmas, the lower-cased surface forms simplemma maps onto them.
-
-    One pass over the language's dictionary serves all sets (loading it is the slow part).
-    Returns empty sets when simplemma's internals are not as expected; callers then skip
-    prefiltering, which is slower but still correct.
-    """
-    out = [set(ls) for ls in lemma_sets]
-    if lang not in _SIMPLEMMA_LANGS:
-        return out
-    try:
-        dictionary = _dictionary(lang)
-    except Exception:  # pragma: no cover - simplemma internals moved
-        return [set() for _ in lemma_sets]
-    raw = getattr(dictionary, "_dict", None)  # bytes->bytes: ~30x faster than decoding items
-    wanted = [{x.encode() for x in ls} for ls in lemma_sets]
-    if isinstance(raw, dict):
-        for form_b, lem_b in raw.items():
-            low_b = lem_b.lower()
-            for k, w in enumerate(wanted):
-                if lem_b in w or low_b in w:
-                    out[k].add(form_b.decode().lower())
-        return out
-    return [set() for _ in lemma_sets]  # pragma: no cover - other simplemma layouts

@@ -1,0 +1,56 @@
+"""The sentence prefilter only skips work: with it or without it, the matches are the same.
+
+Sentences are generated from the rule data itself (every trigger of every language, in the
+lemma form written in the data and in inflected forms simplemma knows), so a requirement that is
+too strict for any rule fails here rather than silently losing events on real news.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from wirestream.tagging.events import EventTagger
+from wirestream.tagging.events.engine import _find_matches, _wanted_sentences
+from wirestream.tagging.events.rules import GAP
+from wirestream.tagging.events.text import inflection_map, sentence_spans, tokenize
+
+
+def _matches(text: str, lang: str, lr: object) -> list[tuple[int, int, str]]:
+    spans = sentence_spans(text, lang)
+    wanted = _wanted_sentences(text, spans, lr)  # type: ignore[arg-type]
+    out = []
+    for (s, e), hits in zip(spans, wanted, strict=False):
+        if hits is not None and not hits:
+            continue
+        toks = tokenize(text, lang, lr.cues.strip_prefixes, s, e)  # type: ignore[attr-defined]
+        out += [(toks[m.i0].start, toks[m.i1].end, m.pattern.rule.id) for m in _find_matches(toks, lr, hits)]  # type: ignore[arg-type]
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "de", "fr", "it", "pt"])
+def test_prefilter_keeps_every_trigger_match(lang: str) -> None:
+    tagger = EventTagger.load()
+    lr = tagger.rules.languages[lang]
+    assert lr.prefilter is not None
+    bare = dataclasses.replace(lr, prefilter=None, merged={})
+    import yaml
+
+    from wirestream.tagging.events.rules import DATA_DIR
+
+    raw = yaml.safe_load((DATA_DIR / "rules.yaml").read_text(encoding="utf-8"))["rules"]
+    words = {w for r in raw for t in (r["triggers"].get(lang) or ()) for w in str(t).split() if w != GAP}
+    infl = inflection_map(lang, frozenset(w.lower() for w in words)) or {}
+    checked = 0
+    for r in raw:
+        for trig in r["triggers"].get(lang) or ():
+            parts = [w for w in str(trig).split() if w != GAP]
+            variants = [" ".join(parts)]
+            # the same trigger with each word inflected (first inflection simplemma knows)
+            variants.append(" ".join(sorted(infl.get(w.lower(), {w}) - {w.lower()} or {w})[0] for w in parts))
+            for v in variants:
+                text = f"Alpha {v} Beta. Nothing here. Gamma {v.upper()[:1] + v[1:]} delta."
+                assert _matches(text, lang, lr) == _matches(text, lang, bare), (lang, r["id"], v)
+                checked += 1
+    assert checked > 20
