@@ -216,5 +216,5 @@ def test_named_forces_media_and_legislatures_carry_their_country(tagger):
         "and the SANDF deployed troops.")))
     assert tags["org:russian-fleets"].code == "RUSMIL"
     assert tags["org:kcna"].country == "PRK"
-    assert tags["org:knesset"].code == "ISRLEG"
+    assert tags["ISRLEG"].country == "ISR"
     assert tags["org:sandf"].code == "ZAFMIL"
