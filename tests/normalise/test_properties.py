@@ -227,6 +227,37 @@ def test_plain_text_paragraphs_need_no_cleaning(text: str) -> None:
         assert clean_line(block.text) == block.text
 
 
+_LINE_TEXT = st.text(max_size=80) | st.text(alphabet=" \n\t\u00a0é“”Ã©\u200bab", max_size=30)
+
+
+@FAST
+@given(st.lists(_LINE_TEXT, max_size=8))
+def test_batch_line_cleaning_equals_line_by_line(texts: list[str]) -> None:
+    """clean_lines' shared encoding check and its shortcuts give what clean_line gives."""
+    from wirestream.normalise.repair import clean_lines
+
+    assert clean_lines(texts) == [clean_line(text) for text in texts]
+
+
+_WALK_MARKUP = st.sampled_from(["<BR>", "<Br/>", "<br>", "<Script>x</Script>", "<STYLE>p{}</STYLE>", "<b>",
+                                "</b>", "<brx>", "<headx>h</headx>", "<Nav>n</Nav>", "<wbr>"])  # fmt: skip
+
+
+@FAST
+@given(st.lists(st.tuples(st.sampled_from(["p", "h2"]), st.lists(_WALK_MARKUP | _FRAGMENT_TEXT, max_size=5)),
+                max_size=6))  # fmt: skip
+def test_html_blocks_take_the_walk_whenever_it_matters(blocks: list[tuple[str, list[str]]]) -> None:
+    """The case-insensitive pre-check decides between the flat path and the walk: same blocks."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from wirestream.normalise.html import _walk, html_blocks
+
+    markup = "".join(f"<{tag}>{''.join(parts)}</{tag}>" for tag, parts in blocks)
+    body = LexborHTMLParser(markup).body
+    assert body is not None
+    assert [(b.kind, b.text) for b in html_blocks(markup)] == [(b.kind, b.text) for b in _walk(body, None)]
+
+
 _BOILER_HEADS = st.sampled_from(
     ["", "(", "[", "( ", "\t", "Reporting by ", "REPORTING BY ", "Copyright ", "(c) ", "© ", "c) ",
      "Sign up ", "\u017fign up ", "Rédaction par ", "Mitarbeit:", "Iscriviti", "\u0130scriviti"]

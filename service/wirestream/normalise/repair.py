@@ -152,7 +152,9 @@ def clean_repaired_line(text: str) -> str:
     :func:`clean_document` result, or one that passed :func:`clean_lines`' batch check."""
     if text.isprintable():
         return (_SPACES.sub(" ", text) if "  " in text else text).strip()
-    return _SPACES.sub(" ", strip_invisible(text)).strip()
+    # Whitespace first, as clean_line does: form feeds, \x1c-\x1f and NEL are both whitespace and
+    # "invisible", and between two words they must leave a space, not glue the words together.
+    return _SPACES.sub(" ", strip_invisible(_SPACES.sub(" ", text))).strip()
 
 
 def clean_lines(texts: list[str]) -> list[str]:
@@ -166,13 +168,20 @@ def clean_lines(texts: list[str]) -> list[str]:
     joined = "\n".join(texts)
     if joined.isascii():
         return [clean_repaired_line(text) for text in texts]
-    stripped = joined if _is_plain(joined) else strip_invisible(joined)
+    plain = _is_plain(joined)
+    stripped = joined if plain else strip_invisible(joined)
     if len(joined) > FTFY_MAX_CHARS:  # too big for ftfy as a whole: only NFC, per line
         if unicodedata.is_normalized("NFC", stripped):
             return [clean_repaired_line(text) for text in texts]
         return [clean_repaired_line(unicodedata.normalize("NFC", text)) for text in texts]
-    if needs_encoding_fix(stripped):
+    # Both before and after invisibles go: C1 controls are mojibake themselves (a lone U+0080 is
+    # a cp1252 "€" read as Latin-1) and stripping them first would hide it from the check.
+    if needs_encoding_fix(stripped) or (not plain and needs_encoding_fix(joined)):
         return [clean_line(text) for text in texts]
+    if plain and joined.count("\n") == len(texts) - 1:
+        # No line has a newline of its own, so each one is printable without "  ": only its
+        # ends can need trimming (what clean_repaired_line would do, minus two scans per line).
+        return [text.strip() for text in texts]
     return [clean_repaired_line(text) for text in texts]
 
 
