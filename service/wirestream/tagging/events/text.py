@@ -158,6 +158,8 @@ def token_range(tokens: list[Token], starts: list[int], start: int, end: int) ->
     return i, j
 
 
+_NON_ALNUM = re.compile(r"[\W_]")
+
 #: What a trigger's first word needs elsewhere in its sentence before tokenising is worth it:
 #: ``None`` when some rule fires on the word alone, else one alternative per multi-word rule,
 #: each a tuple of compiled searches, one per further element, that must all succeed.
@@ -185,24 +187,29 @@ class Prefilter:
         import ahocorasick
 
         auto = ahocorasick.Automaton()
+        # whole words only, found in C: the text is scanned with every non-alphanumeric
+        # character blanked and padded with a space, so a key " on " cannot hit "month"; short
+        # keys used to yield three substring hits per whole-word one, each checked in Python.
+        # An elided article or pronoun ("s'", "l'") is glued to the next word by design, so it
+        # needs no space after it.
+        words: dict[str, list[Requirement]] = {}
         for form, req in forms.items():
-            auto.add_word(form, (len(form), req))
+            canon = _NON_ALNUM.sub(" ", form)
+            key = " " + canon if canon.endswith(" ") else " " + canon + " "
+            words.setdefault(key, []).append(req)
+        for key, reqs in words.items():
+            # two forms blanked alike ("cease-fire", "cease fire"): the weaker requirement
+            req = None if any(r is None for r in reqs) else tuple(a for r in reqs if r for a in r)
+            auto.add_word(key, (len(key), req))
         auto.make_automaton()
         self._auto = auto
 
     def scan(self, low_text: str) -> list[tuple[int, Requirement]]:
         """Start offsets of whole-word trigger-word hits with what each needs in its sentence."""
-        out: list[tuple[int, Requirement]] = []
-        n = len(low_text)
-        for end, (size, req) in self._auto.iter(low_text):
-            start = end - size + 1
-            if start > 0 and low_text[start - 1].isalnum():
-                continue
-            # an elided article or pronoun ("s'", "l'") is glued to the next word by design
-            if end + 1 < n and low_text[end + 1].isalnum() and low_text[end] not in "'’":
-                continue
-            out.append((start, req))
-        return out
+        padded = " " + _NON_ALNUM.sub(" ", low_text) + " "
+        # a key " w " ending at ``end`` of ``padded`` starts at ``end - size + 2`` there, one
+        # more than its offset in ``low_text`` (blanking maps characters one to one)
+        return [(end - size + 1, req) for end, (size, req) in self._auto.iter(padded)]
 
 
 def satisfied(req: Requirement, low_text: str, start: int, end: int) -> bool:
