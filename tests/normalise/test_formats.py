@@ -202,6 +202,19 @@ def test_plain_text_wrapped_with_headline_and_byline(
         ("(Reuters) - Apple said.", "(Reuters)", None, "Reuters", None),
         ("SÃO PAULO (Reuters) -- Chove.", "SÃO PAULO (Reuters)", "SÃO PAULO", "Reuters", None),
         ("القاهرة (رويترز) - قال.", "القاهرة (رويترز)", "القاهرة", "رويترز", None),
+        # bare newspaper-style datelines: no agency, no date
+        ("WASHINGTON — The vote passed.", "WASHINGTON", "WASHINGTON", None, None),
+        ("WASHINGTON: The vote passed.", "WASHINGTON", "WASHINGTON", None, None),
+        ("NEW DELHI: India said.", "NEW DELHI", "NEW DELHI", None, None),
+        ("WASHINGTON, D.C. — The vote.", "WASHINGTON, D.C.", "WASHINGTON, D.C.", None, None),
+        ("LONDON — “We will,” he said.", "LONDON", "LONDON", None, None),
+        # agency house styles in es/it/fr/de/pt, and right-to-left marks around an Arabic one
+        ("MADRID, 4 jul (EFE).- El Gobierno aprobó.", "MADRID, 4 jul (EFE)", "MADRID", "EFE", "4 jul"),
+        ("(ANSA) - ROMA, 4 LUG - Il governo.", "(ANSA) - ROMA, 4 LUG", "ROMA", "ANSA", "4 LUG"),
+        ("Paris, 4 juil 2025 (AFP) - Le gouvernement.", "Paris, 4 juil 2025 (AFP)", "Paris", "AFP", "4 juil 2025"),
+        ("Berlin (dpa) - Die Regierung.", "Berlin (dpa)", "Berlin", "dpa", None),
+        ("Lisboa, 04 jul 2025 (Lusa) - A taxa.", "Lisboa, 04 jul 2025 (Lusa)", "Lisboa", "Lusa", "04 jul 2025"),
+        ("\u200fدبي (رويترز)\u200f - قال مسؤولون.", "دبي (رويترز)", "دبي", "رويترز", None),
     ],
 )
 def test_dateline_shapes(
@@ -220,6 +233,11 @@ def test_dateline_shapes(
         "NATO - the alliance - met on Friday.",  # caps word + dash but no agency/date
         "The minister (Labour) - who resigned - spoke.",
         "Prices rose 3% - the fastest pace in a year.",
+        "WASHINGTON — the capital braced for storms.",  # bare place: a sentence must follow
+        "UPDATE: The central bank cut rates.",  # wire slugs are not places
+        "BREAKING NEWS: Markets fell.",
+        "COVID-19 — The virus spread.",
+        "EU: Leaders met.",
     ],
 )
 def test_not_a_dateline(run: Run, lede: str) -> None:

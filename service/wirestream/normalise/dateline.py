@@ -1,13 +1,23 @@
 """Datelines at the start of the lede: ``KYIV (Reuters) -``, ``LONDON, July 4 (AP) —``,
-``MADRID, 4 jul (EFE) -``, ``Lisboa, 04 jul 2025 (Lusa) -``, ``دبي (رويترز) -``, ``(Reuters) -``.
+``MADRID, 4 jul (EFE).-``, ``Lisboa, 04 jul 2025 (Lusa) -``, ``دبي (رويترز) -``, ``(Reuters) -``,
+``WASHINGTON —``, ``NEW DELHI:``, ``(ANSA) - ROMA, 4 LUG -``.
 
-Accepted shapes, all ending in a dash (``-``, ``--``, en or em dash) followed by a space:
+Accepted shapes, all ending in a dash (``-``, ``--``, en or em dash, EFE's ``.-``) and a space:
 
 * ``PLACE[, EXTRA] (AGENCY) -``: place of 1–5 words, all caps or with every word of 4+ letters
   capitalised (or a caseless script), agency in parentheses;
 * ``PLACE, DATE -`` without agency (ANSA's ``ROMA, 4 LUG -``): only when the place is ALL CAPS
-  and a date part with a digit follows, because ``NATO - the alliance ...`` must stay a sentence;
-* ``(AGENCY) -`` alone.
+  and a date part with a digit follows;
+* bare ``PLACE -`` or ``PLACE:`` (newspaper style ``WASHINGTON —``): only an ALL-CAPS place of 3+
+  characters that is not a wire slug (``UPDATE:``, ``EXCLUSIVE -``...), followed by what starts a
+  sentence (a capital, digit, quote or caseless letter), because ``NATO - the alliance ...`` must
+  stay a sentence. (An acronym followed by a dash and a capitalised sentence is still misread:
+  there is no gazetteer here.)
+* ``(AGENCY) -`` alone, optionally followed by one of the agency-less shapes (ANSA's
+  ``(ANSA) - ROMA, 4 LUG -``).
+
+Right-to-left copy: the implicit direction marks (LRM, RLM, ALM) that repair keeps may sit at the
+start or around the parentheses; they are allowed there and left out of the dateline's fields.
 
 The regexes only ever see the first 160 characters of the lede, and use bounded repetitions, so
 hostile input cannot make them backtrack for long.
@@ -20,45 +30,106 @@ import re
 from wirestream.models import Dateline
 
 _SCAN_CHARS = 160
-_DASH = r"\s*(?:--?|–|—|―)(?:\s+|$)"
+_MARKS = "[\u200e\u200f\u061c]{0,3}"
+_DASH = r"\s*\.?(?:--?|–|—|―)(?:\s+|$)"
+_PLACE = r"(?P<place>[^\W\d_][^\W_]{0,30}(?:[ .'’/-]{1,2}[^\W_]{1,30}){0,4}\.?)"
 _WITH_PLACE = re.compile(
-    r"^(?P<head>(?P<place>[^\W\d_][^\W_]{0,30}(?:[ .'’/-]{1,2}[^\W_]{1,30}){0,4}\.?)"
-    r"(?:,\s?(?P<extra>[^()\n,–—-]{1,40}?(?:,\s?[^()\n,–—-]{1,20}?)?))?"
-    r"(?:\s?\((?P<agency>[^()\n]{1,40})\))?)" + _DASH
+    r"^(?P<head>" + _MARKS + _PLACE + _MARKS
+    + r"(?:,\s?(?P<extra>[^()\n,–—-]{1,40}?(?:,\s?[^()\n,–—-]{1,20}?)?))?"
+    r"(?:\s?" + _MARKS + r"\((?P<agency>[^()\n]{1,40})\)" + _MARKS + r")?)" + _DASH
 )
-_AGENCY_ONLY = re.compile(r"^(?P<head>\((?P<agency>[^()\n]{1,40})\))" + _DASH)
+_BARE_COLON = re.compile(r"^(?P<head>" + _MARKS + _PLACE + r"):[ \t]+")
+_AGENCY_ONLY = re.compile(r"^(?P<head>" + _MARKS + r"\((?P<agency>[^()\n]{1,40})\)" + _MARKS + r")" + _DASH)
+_MARK_CHARS = "\u200e\u200f\u061c"
+_DIGIT = re.compile(r"\d")
+# Wire slugs, labels and section names that look like an ALL-CAPS place before a dash or colon
+# (the first word is checked: "BREAKING NEWS:", "UPDATE 2 -").
+_SLUG_WORDS = """
+    UPDATE UPDATED BREAKING EXCLUSIVE ANALYSIS CORRECTION CORRECTED REFILE REFILED REPEAT FACTBOX
+    WRAPUP INSIGHT COLUMN OPINION EDITORIAL COMMENT NOTE WARNING ALERT FLASH URGENT BULLETIN
+    ADVISORY EMBARGOED EMBARGO WATCH LIVE VIDEO PHOTO PHOTOS EXPLAINER FEATURE REVIEW INTERVIEW
+    PREVIEW RECAP GRAPHIC TIMELINE SIDEBAR KILL WITHDRAWAL ADVANCE CLARIFICATION FIRST TOP LATEST
+    NEWS MORE IN WORLD BUSINESS MARKETS SPORT SPORTS POLITICS
+    URGENTE AVANCE EXCLUSIVA ÚLTIMA EIL EILMELDUNG ALERTE DÉPÊCHE ULTIM'ORA ULTIMORA
+"""
+_SLUGS = frozenset(_SLUG_WORDS.split())
 
 
 def split_dateline(text: str) -> tuple[Dateline | None, str]:
     """Return (dateline, lede without it). The lede is unchanged when no dateline is found."""
     head = text[:_SCAN_CHARS]
-    match = _WITH_PLACE.match(head) or _AGENCY_ONLY.match(head)
+    agency_only = _AGENCY_ONLY.match(head)
+    if agency_only is not None:
+        agency = agency_only.group("agency")
+        if not _plausible_agency(agency):
+            return None, text
+        rest = text[agency_only.end() :]
+        # ANSA: "(ANSA) - ROMA, 4 LUG - ..." — the place and date follow the agency.
+        after, remainder = _place_dateline(rest[:_SCAN_CHARS], rest)
+        if after is not None and after.agency is None:
+            full = f"{_clean(agency_only.group('head'))} - {after.text}"
+            return after.model_copy(update={"text": full, "agency": _clean(agency)}), remainder
+        return Dateline(text=_clean(agency_only.group("head")), place=None, agency=_clean(agency)), rest
+    return _place_dateline(head, text)
+
+
+def _place_dateline(head: str, text: str) -> tuple[Dateline | None, str]:
+    """The shapes that start with a place (see the module docstring)."""
+    match = _WITH_PLACE.match(head)
+    bare_colon = False
+    if match is None:
+        match = _BARE_COLON.match(head)
+        bare_colon = match is not None
     if match is None:
         return None, text
     groups = match.groupdict()
-    place: str | None = groups.get("place")
+    place: str = groups["place"]
     extra: str | None = groups.get("extra")
     agency: str | None = groups.get("agency")
+    rest = text[match.end() :]
     if agency is not None and not _plausible_agency(agency):
         return None, text
-    if place is not None:
-        if agency is None and not (_all_caps(place) and extra and _has_digit(extra)):
+    if not _place_ok(place):
+        return None, text
+    if agency is None:
+        dated = extra is not None and _DIGIT.search(extra) is not None
+        # an undated extra is a region ("WASHINGTON, D.C. —"), in capitals like the place
+        if not _all_caps(place) or not (dated or (_bare_ok(place, rest) and (not extra or _all_caps(extra)))):
             return None, text
-        if not _place_ok(place):
-            return None, text
+    if bare_colon and (extra or agency):
+        return None, text
     # ", England, July 4": parts with a digit are the date, the others qualify the place.
     parts = [p.strip() for p in extra.split(",")] if extra else []
-    date_text = ", ".join(p for p in parts if _has_digit(p)) or None
-    region = ", ".join(p for p in parts if p and not _has_digit(p))
-    if region and place is not None:
+    date_text = ", ".join(p for p in parts if _DIGIT.search(p)) or None
+    region = ", ".join(p for p in parts if p and not _DIGIT.search(p))
+    if region:
         place = f"{place}, {region}"
     dateline = Dateline(
-        text=match.group("head").strip(),
-        place=place.strip() if place else None,
-        agency=agency.strip() if agency else None,
+        text=_clean(match.group("head")),
+        place=_clean(place),
+        agency=_clean(agency) if agency else None,
         date_text=date_text,
     )
-    return dateline, text[match.end() :]
+    return dateline, rest
+
+
+def _clean(text: str) -> str:
+    """Field text without the direction marks and surrounding space."""
+    if any(mark in text for mark in _MARK_CHARS):
+        text = text.translate({ord(mark): None for mark in _MARK_CHARS})
+    return text.strip()
+
+
+def _bare_ok(place: str, rest: str) -> bool:
+    """A bare ``PLACE -``/``PLACE:``: 3+ characters, not a wire slug, and a sentence follows."""
+    if len(place) < 3 or place.split()[0].rstrip(".") in _SLUGS or _DIGIT.search(place) is not None:
+        return False  # "COVID-19 —", "G7:" are not places
+    start = rest.lstrip(" " + _MARK_CHARS)[:1]
+    return bool(start) and (start.isupper() or start.isdigit() or start in "\"'“‘«„¿¡" or _caseless(start))
+
+
+def _caseless(char: str) -> bool:
+    return char.isalpha() and not char.islower() and not char.isupper()
 
 
 def parse_dateline_field(text: str) -> Dateline:
@@ -82,7 +153,3 @@ def _plausible_agency(agency: str) -> bool:
 
 def _all_caps(text: str) -> bool:
     return any(c.isupper() for c in text) and not any(c.islower() for c in text)
-
-
-def _has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)

@@ -144,11 +144,12 @@ def _flat_blocks(body: LexborNode) -> list[RawBlock] | None:
     if children is None:
         return None
     blocks: list[RawBlock] = []
+    kind_of = _FLAT_BLOCKS.get
     for child in children:
-        kind = _FLAT_BLOCKS.get(child.tag or "")
+        kind = kind_of(child.tag or "")
         if kind is None:
             return None
-        text = child.text(deep=True)
+        text = child.text_lexbor()  # lexbor's own textContent: one C call, no Python-side walk
         if text.strip():
             blocks.append(RawBlock(kind, text))
     return blocks
@@ -157,15 +158,13 @@ def _flat_blocks(body: LexborNode) -> list[RawBlock] | None:
 def _element_children(node: LexborNode) -> list[LexborNode] | None:
     """Element children; None if there is loose non-blank text between them."""
     out: list[LexborNode] = []
-    child = node.child
-    while child is not None:
+    for child in node.iter(include_text=True, skip_empty=True):
         tag = child.tag
         if tag == "-text":
             if (child.text_content or "").strip():
                 return None
         elif tag is not None and not tag.startswith("-"):
             out.append(child)
-        child = child.next
     return out
 
 
