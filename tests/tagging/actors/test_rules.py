@@ -218,3 +218,22 @@ def test_named_forces_media_and_legislatures_carry_their_country(tagger):
     assert tags["org:kcna"].country == "PRK"
     assert tags["ISRLEG"].country == "ISR"
     assert tags["org:sandf"].code == "ZAFMIL"
+
+
+def test_given_name_that_is_a_known_surname_is_not_that_person(tagger):
+    """"Charles" (a king) and "Brown" (a prime minister) next to each other are one unknown name."""
+    tags = by_id(tagger.tag(make_article("General Charles Brown said the air force was ready.")))
+    assert "person:charles-iii" not in tags and "person:gordon-brown" not in tags
+    assert tags["person:charles-brown"].role == "MIL"
+
+
+def test_patronymic_name_is_not_the_ruler_sharing_the_given_name(tagger):
+    """"Sheikh Hamad bin <X>" is not Bahrain's King Hamad, "Abdullah bin <X>" not Jordan's king."""
+    for body in ("Sheikh Hamad bin Jassim said the talks would go on.",
+                 "Sheikh Abdullah bin Zayed met the delegation."):
+        people = {t.actor_id for t in tagger.tag(make_article(body)) if t.type is ActorType.PERSON}
+        assert not people & {"person:hamad-bin-isa-al-khalifa", "person:king-abdullah-ii",
+                             "person:mohamed-bin-zayed"}, body
+    # the ruler's own full name still resolves
+    tags = by_id(tagger.tag(make_article("Sheikh Tamim bin Hamad Al Thani arrived.")))
+    assert tags["person:tamim-bin-hamad-al-thani"].country == "QAT"

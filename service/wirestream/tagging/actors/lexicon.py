@@ -140,6 +140,7 @@ class Rules:
     role_types: Mapping[str, str]
     contextual_agents: frozenset[str]
     agent_modifiers: frozenset[str] = frozenset()
+    patronymic_connectors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -485,6 +486,7 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
         role_types=MappingProxyType(dict(raw["role_types"])),
         contextual_agents=frozenset(s.lower() for s in agents.get("contextual", [])),
         agent_modifiers=frozenset(w.lower() for w in ctx.get("agent_modifiers", [])),
+        patronymic_connectors=frozenset(ctx.get("patronymic_connectors", [])),
     )
 
 

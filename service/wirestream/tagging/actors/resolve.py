@@ -349,10 +349,15 @@ def _word_before(norm: str, pos: int) -> tuple[int, str] | None:
     return k, norm[k : pos - 1]
 
 
-def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True) -> bool:
+def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True, surname: bool = False) -> bool:
     """True when a surname/place match is glued to an unknown capitalised word ("Melania Trump",
     "Paris Hilton", "Juan Carlos Jobet"): then it is part of some other name, not our entity.
-    Title-case headlines carry no such signal and are exempt."""
+    Title-case headlines carry no such signal and are exempt.
+
+    For surnames, a neighbouring *surname* match counts as such a word too: in "General Charles
+    Brown" neither "Charles" (a king's regnal name) nor "Brown" (a prime minister's surname) is
+    that person; and a patronymic connector after it ("Abdullah bin Zayed", "Hamad bin Jassim")
+    makes it the first part of a longer Arabic name, not the ruler who shares the given name."""
     if f.titlecase:
         return False
     m = f.matches[i]
@@ -360,14 +365,24 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True)
     words = doc.lex.rules.function_words
     if check_before:
         wb = _word_before(norm, m.start)
+        if wb is not None and wb[1][:1].isupper() and wb[1] not in words:
+            if not (i > 0 and f.matches[i - 1].end == m.start - 1):
+                return True
+            if surname and f.matches[i - 1].entries[0].kind is Kind.SURNAME:
+                return True
+    end = m.end
+    if surname and end + 1 < len(norm) and norm[end] == " ":
+        nxt = f.matches[i + 1] if i + 1 < len(f.matches) else None
+        if nxt is not None and nxt.start == end + 1 and nxt.entries[0].kind in (Kind.SURNAME, Kind.PERSON):
+            return True
+        stop = norm.find(" ", end + 1)
         if (
-            wb is not None
-            and wb[1][:1].isupper()
-            and wb[1] not in words
-            and not (i > 0 and f.matches[i - 1].end == m.start - 1)
+            stop != -1
+            and stop + 1 < len(norm)
+            and norm[stop + 1].isupper()
+            and norm[end + 1 : stop] in doc.lex.rules.patronymic_connectors
         ):
             return True
-    end = m.end
     if end + 1 >= len(norm) or norm[end] != " " or not norm[end + 1].isupper():
         return False
     stop = norm.find(" ", end + 1)
@@ -441,7 +456,12 @@ def _new_person_name(doc: _Doc, f: _Field, i: int, after: int) -> tuple[int, int
     if m is None:
         return None
     start = m.start(1)
-    limit = f.matches[i + 1].start if i + 1 < len(f.matches) else len(f.norm)
+    # The name runs up to the next dictionary match, except surname matches: those are words of
+    # this (unknown) person's name ("General Charles Brown").
+    j = i + 1
+    while j < len(f.matches) and f.matches[j].entries[0].kind is Kind.SURNAME:
+        j += 1
+    limit = f.matches[j].start if j < len(f.matches) else len(f.norm)
     tokens: list[tuple[int, int]] = []
     for tok in re.finditer(r"\S+", f.norm[start : m.end(1)]):
         s, e = start + tok.start(), start + tok.end()
@@ -507,9 +527,12 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     n, gap = _next(f, i)
     if n is not None and n.entries[0].kind in (*_COUNTRYISH, Kind.ORG) and _OF.fullmatch(gap):
         where, span_end = n.entries[0].ref, n.end
-    # Title directly followed by a dictionary person: the person's own match carries the mention.
-    if n is not None and n.start == m.end + 1 and n.entries[0].kind in (Kind.PERSON, Kind.SURNAME):
-        return
+    # Title directly followed by a dictionary person: the person's own match carries the mention
+    # (unless the surname is only the first part of someone else's name: "General Charles Brown").
+    if n is not None and n.start == m.end + 1:
+        kind = n.entries[0].kind
+        if kind is Kind.PERSON or (kind is Kind.SURNAME and not _inside_longer_name(doc, f, i + 1, surname=True)):
+            return
     has_the = _has_the(f.norm, span_start)
     window = f.norm[max(0, span_start - 30) : span_start]
     blocked = (
@@ -788,7 +811,7 @@ def _process(doc: _Doc, f: _Field) -> None:
                         q, _ = _prev_poss_or_space(f, i - 1)
                         if q is not None and q.entries[0].kind in _COUNTRYISH:
                             where = q.entries[0].ref
-                if _inside_longer_name(doc, f, i):
+                if _inside_longer_name(doc, f, i, surname=True):
                     continue  # "Melania Trump", "Minister Juan Carlos Jobet": someone else
                 pid, conf = _surname_person(doc, e, title, where, prefixed)
                 if pid is None:
