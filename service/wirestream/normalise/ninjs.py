@@ -112,14 +112,15 @@ def extract_ninjs(obj: dict[str, Any], settings: NormaliseSettings) -> Draft:
         draft.blocks = body_blocks_from(body_html, html=True, headline=draft.headline)
     elif body_text is not None:
         draft.blocks = body_blocks_from(body_text, html=False)
-    else:
-        value, is_html = _bodies(f.as_list(doc.get("bodies"), "bodies"))
+    elif "bodies" in doc:
+        value, is_html = _bodies(f.as_list(doc["bodies"], "bodies"))
         if value is not None:
             draft.blocks = body_blocks_from(value, html=is_html, headline=draft.headline)
-    if not draft.blocks and f.opt_str(doc, "type") in (None, "text"):
-        summary = _description(doc)
-        if summary is not None:
-            draft.blocks = body_blocks_from(summary, html=False)
+    # Read (so type-checked) even when unused: a wrong type is the same error with or without a body.
+    item_type = f.opt_str(doc, "type")
+    summary = _description(doc)
+    if not draft.blocks and item_type in (None, "text") and summary is not None:
+        draft.blocks = body_blocks_from(summary, html=False)
     found = f.first_key(doc, ("byline", "by"))
     draft.byline = byline_from(found[1], found[0]) if found else take_byline(draft.blocks)
     located = doc.get("located")
