@@ -9,6 +9,10 @@ file, see ``_FAULTS``):
   worker process must then decide every input.
 * ``hang``: the fetcher blocks for good, which no resume can fix. The watchdog must nudge, then
   exit with ``EXIT_STALLED``; a restarted worker (the supervisor's job) decides every input.
+* ``norecover``: table recovery returns without resuming the flow, as Faust's
+  ``Recovery.on_recovery_completed`` does when the group generation moved under it; the worker
+  stays "rebalancing" for good. The watchdog must not nudge (tables may be half restored) but exit
+  after ``rebalance_seconds``; a restarted worker decides every input.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from wirestream.settings import to_env
 pytestmark = [pytest.mark.reliability, pytest.mark.kafka]
 
 STALL_SECONDS = 8.0
+REBALANCE_SECONDS = 30.0  # above a healthy start-up's table recovery on a loaded 2-core machine
 
 _FAULTS = '''
 """Fault injection for test_watchdog (only on this worker's PYTHONPATH)."""
@@ -51,6 +56,19 @@ async def _wait_next_records(self, timeout):
     return await _orig(self, timeout)
 
 _consumer.Consumer._wait_next_records = _wait_next_records
+
+import faust.tables.recovery as _recovery
+
+_orig_completed = _recovery.Recovery.on_recovery_completed
+
+async def on_recovery_completed(self, generation_id=0):
+    if (_dir / "norecover").exists():
+        self._set_recovery_ended()
+        print("FAULT: recovery returns early", flush=True)
+        return
+    return await _orig_completed(self, generation_id)
+
+_recovery.Recovery.on_recovery_completed = on_recovery_completed
 '''
 
 
@@ -66,7 +84,9 @@ def _wait_log(path: Path, text: str, timeout: float, workers: object | None = No
         time.sleep(0.5)
 
 
-def test_watchdog_resumes_a_paused_partition_and_exits_on_a_hang(make_settings, workers, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_watchdog_resumes_a_paused_partition_and_exits_on_a_hang_or_a_stuck_rebalance(
+    make_settings, workers, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     s = make_settings(partitions=1)
     faults = tmp_path / "faults"
     faults.mkdir()
@@ -77,6 +97,7 @@ def test_watchdog_resumes_a_paused_partition_and_exits_on_a_hang(make_settings, 
     watchdog_env = {
         "WIRESTREAM_WATCHDOG__INTERVAL_SECONDS": "1",
         "WIRESTREAM_WATCHDOG__STALL_SECONDS": str(STALL_SECONDS),
+        "WIRESTREAM_WATCHDOG__REBALANCE_SECONDS": str(REBALANCE_SECONDS),
     }
     # start_worker passes only the settings' own WIRESTREAM_* variables: add the watchdog's.
     monkeypatch.setattr(wirestream.workers, "to_env", lambda st: {**to_env(st), **watchdog_env})
@@ -113,10 +134,25 @@ def test_watchdog_resumes_a_paused_partition_and_exits_on_a_hang(make_settings, 
     assert code == EXIT_STALLED, f"exit code {code}"
     assert f"exiting with {EXIT_STALLED}" in log1.read_text(errors="replace")
     (faults / "hang").unlink()
-    workers.start(s, "worker-1b")
-    report = wait_settled(s, 25, workers, timeout=240)
+
+    # 3. Stuck in a rebalance: recovery never resumes the flow. No nudge; exit after REBALANCE_SECONDS.
+    (faults / "norecover").touch()
+    t_start = time.monotonic()
+    proc_b = workers.start(s, "worker-1b")
+    proc_b._ws_expected_exit = True  # type: ignore[attr-defined]
+    asyncio.run(produce(s, [story_bytes(400 + i) for i in range(5)]))
+    code_b = proc_b.wait(300)  # type: ignore[attr-defined]
+    stuck_exit_after = time.monotonic() - t_start
+    log_b = (tmp_path / "worker-1b.log").read_text(errors="replace")
+    assert code_b == EXIT_STALLED, f"exit code {code_b}"
+    assert "FAULT: recovery returns early" in log_b and "still stalled in a rebalance" in log_b
+    assert "watchdog: nudged" not in log_b, "a worker stalled in a rebalance must not be nudged"
+    (faults / "norecover").unlink()
+    workers.start(s, "worker-1c")
+    report = wait_settled(s, 30, workers, timeout=240)
     assert report.ok and not report.missing, report.summary()
     print(
-        f"\nRELIABILITY watchdog: stall_seconds={STALL_SECONDS:.0f} pause->nudge={nudged_after:.1f}s "
-        f"hang->exit({code})={exited_after:.1f}s audit={report.summary()}"
+        f"\nRELIABILITY watchdog: stall_seconds={STALL_SECONDS:.0f} rebalance_seconds={REBALANCE_SECONDS:.0f} "
+        f"pause->nudge={nudged_after:.1f}s hang->exit({code})={exited_after:.1f}s "
+        f"stuck-rebalance start->exit({code_b})={stuck_exit_after:.1f}s audit={report.summary()}"
     )

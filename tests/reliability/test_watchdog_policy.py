@@ -31,14 +31,26 @@ def test_progress_caught_up_or_never_committed_are_told_apart() -> None:
     assert t.observe(500, [RAW0], {RAW0: 9}, {RAW0: 0}, busy=False) == []
 
 
-def test_rebalancing_and_reassignment_restart_the_clock() -> None:
-    t = StallTracker(stall_seconds=30)
+def test_rebalancing_gets_its_own_allowance_and_restarts_the_clock() -> None:
+    t = StallTracker(stall_seconds=30, rebalance_seconds=100)
     t.observe(0, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False)
-    assert t.observe(100, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=True) == []  # recovering tables
-    assert t.observe(120, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False) == []
-    assert t.observe(130, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False) == [RAW0]
-    t.observe(131, [], {}, {}, busy=False)  # revoked
-    assert t.observe(140, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False) == []  # assigned again: fresh clock
+    assert t.observe(50, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=True) == []  # rebalance starts: clock restarts
+    assert t.observe(140, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=True) == []  # restoring tables for 90 s: allowed
+    assert t.observe(150, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=True) == [RAW0]  # stuck in the rebalance
+    assert t.observe(151, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False) == []  # rebalance over: clock restarts
+    assert t.observe(180, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False) == []
+    assert t.observe(181, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False) == [RAW0]
+    t.observe(182, [], {}, {}, busy=False)  # revoked
+    assert t.observe(190, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False) == []  # assigned again: fresh clock
+    assert t.observe(219, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False) == []
+
+
+def test_a_stall_in_a_rebalance_is_not_nudged() -> None:
+    """Resuming stream partitions while tables restore would process events against half-restored state."""
+    p = StallPolicy(StallTracker(stall_seconds=30, rebalance_seconds=60))
+    assert [p.decide(s, [RAW0], {}, {RAW0: 3}, busy=True).action for s in (0, 59, 60)] == ["none", "none", "exit"]
+    q = StallPolicy(StallTracker(stall_seconds=30, rebalance_seconds=60), exit_on_stall=False)
+    assert [q.decide(s, [RAW0], {}, {RAW0: 3}, busy=True).action for s in (0, 60)] == ["none", "report"]
 
 
 def test_policy_nudges_first_then_exits_if_the_nudge_did_not_help() -> None:

@@ -13,13 +13,20 @@ the group never moves its partitions and Kafka's own liveness checks do not help
 The watchdog checks, every ``interval_seconds``, each partition this worker is assigned on the
 topics it consumes. A partition is *stalled* when the group's lag on it (broker view, end offset
 minus committed offset) is above zero and the worker's own committed offset for it has not moved
-for ``stall_seconds``, not counting time spent rebalancing or recovering tables. On a stall it:
+for ``stall_seconds``. While the worker is rebalancing or restoring tables, commits legitimately
+stop (a big changelog takes minutes), so the allowance is ``rebalance_seconds`` instead, counted
+from the start of the rebalance; a worker stuck *in* a rebalance (one Faust path returns from
+recovery without ever resuming the flow when the group generation moved under it) is caught by
+that. On a stall it:
 
 1. logs the consumer's flow state for the stalled partitions (paused / buffered / active, flow
    and flow-control state) so the cause is in the log, then *nudges*: resumes the partitions that
-   are missing from the active set, resumes the consumer flow if it is off outside a rebalance,
-   and makes sure the fetcher runs. None of this drops or skips a record.
-2. If the partitions are still stalled ``stall_seconds`` after the nudge, exits the process with
+   are missing from the active set, resumes the consumer flow if it is off, and makes sure the
+   fetcher runs. None of this drops or skips a record. A worker stalled in a rebalance is not
+   nudged: resuming stream partitions during table recovery would process events against
+   half-restored tables.
+2. If the partitions are still stalled ``stall_seconds`` after the nudge (at once, for a stall in
+   a rebalance), exits the process with
    :data:`EXIT_STALLED`, so the supervisor (systemd, Kubernetes) restarts it. That is as safe as a
    ``kill -9``: processing is at-least-once with idempotent outputs, and ``test_kill9`` proves a
    hard exit loses nothing.
@@ -66,6 +73,9 @@ class WatchdogSettings(BaseSettings):
     stall_seconds: float = Field(
         180.0, gt=0, description="No commit for this long with lag > 0 is a stall (and the grace after a nudge)"
     )
+    rebalance_seconds: float = Field(
+        900.0, gt=0, description="The same while rebalancing / restoring tables, from the rebalance's start"
+    )
     exit_on_stall: bool = Field(True, description="Exit with EXIT_STALLED if a nudge did not help")
 
 
@@ -77,15 +87,19 @@ class _PartitionClock:
 
 @dataclass
 class StallTracker:
-    """Which assigned partitions have had lag but no committed progress for ``stall_seconds``.
+    """Which assigned partitions have had lag but no committed progress for too long.
 
-    ``observe`` is called with one snapshot at a time. Time spent rebalancing or recovering does
-    not count (tables can legitimately take minutes to restore); the clock of every partition
-    restarts when the worker leaves that state or the partition is newly assigned.
+    ``observe`` is called with one snapshot at a time. "Too long" is ``stall_seconds``, or
+    ``rebalance_seconds`` while the worker is rebalancing or restoring tables (``busy``). Every
+    clock restarts when the worker enters or leaves that state (so neither a long legitimate
+    restore nor the quiet time before it counts against the other) and when a partition is newly
+    assigned.
     """
 
     stall_seconds: float
+    rebalance_seconds: float = 900.0
     clocks: dict[Partition, _PartitionClock] = field(default_factory=dict)
+    busy: bool = False
 
     def observe(
         self,
@@ -100,15 +114,18 @@ class StallTracker:
         for tp in list(self.clocks):
             if tp not in mine:
                 del self.clocks[tp]  # revoked: a later assignment starts a fresh clock
+        restart = busy != self.busy
+        self.busy = busy
+        limit = self.rebalance_seconds if busy else self.stall_seconds
         stalled: list[Partition] = []
         for tp in sorted(mine):
             offset = committed.get(tp)
             clock = self.clocks.get(tp)
-            if clock is None or busy or offset != clock.committed or lag.get(tp, 0) <= 0:
-                # New, progressing, caught up, or in a rebalance: nothing owed, restart the clock.
+            if clock is None or restart or offset != clock.committed or lag.get(tp, 0) <= 0:
+                # New, progressing, caught up, or the rebalance state changed: restart the clock.
                 self.clocks[tp] = _PartitionClock(offset, now)
                 continue
-            if now - clock.since >= self.stall_seconds:
+            if now - clock.since >= limit:
                 stalled.append(tp)
         return stalled
 
@@ -118,12 +135,15 @@ class Verdict:
     """What the shell should do after one observation."""
 
     stalled: list[Partition]
-    action: str  # "none" | "nudge" | "exit"
+    action: str  # "none" | "nudge" | "exit" | "report" (stalled in a rebalance, exit not allowed: log only)
 
 
 @dataclass
 class StallPolicy:
-    """First stall: nudge. Still stalled ``stall_seconds`` after the nudge: exit (if allowed)."""
+    """First stall: nudge. Still stalled ``stall_seconds`` after the nudge: exit (if allowed).
+
+    A stall in a rebalance is not nudged (see the module docstring): exit at once, or only report.
+    """
 
     tracker: StallTracker
     exit_on_stall: bool = True
@@ -141,6 +161,8 @@ class StallPolicy:
         if not stalled:
             self.nudged_at = None
             return Verdict([], "none")
+        if busy:
+            return Verdict(stalled, "exit" if self.exit_on_stall else "report")
         if self.nudged_at is None:
             self.nudged_at = now
             return Verdict(stalled, "nudge")
@@ -199,7 +221,7 @@ async def nudge(app: Any, partitions: Iterable[Partition]) -> list[Partition]:
         buffered = getattr(consumer, "_buffered_partitions", None)
         if buffered is not None:
             buffered.difference_update(missing)
-    if not getattr(consumer, "flow_active", True) and not getattr(app, "rebalancing", False):
+    if not getattr(consumer, "flow_active", True):
         consumer.resume_flow()
     fetcher = getattr(app, "_fetcher", None)
     if fetcher is not None:
@@ -221,17 +243,17 @@ def install_watchdog(
     *,
     exit_process: Callable[[int], None] = _exit,
 ) -> StallPolicy | None:
-    """Add the watchdog timer to a Faust app (``create_app`` calls this). Returns its policy."""
+    """Install the watchdog on a Faust app (``create_app`` calls this). Returns its policy."""
     config = config or WatchdogSettings()
     if not config.enabled:
         return None
     topics = settings.topics
     consumed = [topics.raw, topics.normalised, topics.deduplicated]
     client_kwargs = {k: v for k, v in aiokafka_kwargs(settings.kafka).items() if k != "bootstrap_servers"}
-    policy = StallPolicy(StallTracker(config.stall_seconds), exit_on_stall=config.exit_on_stall)
+    policy = StallPolicy(StallTracker(config.stall_seconds, config.rebalance_seconds), config.exit_on_stall)
 
-    @app.timer(interval=config.interval_seconds)
     async def stall_watchdog() -> None:
+        """One check (see the module docstring)."""
         consumer = app.consumer
         assigned = [_tp(tp) for tp in consumer.assignment() if tp.topic in consumed]
         if not assigned:
@@ -251,7 +273,12 @@ def install_watchdog(
             return
         state = flow_state(app, verdict.stalled)
         lag_of = {tp: lags.get(tp) for tp in verdict.stalled}
-        if verdict.action == "nudge":
+        if verdict.action == "report":
+            log.error(
+                "watchdog: stalled in a rebalance for %.0fs (lag > 0, no commit): lag=%s state=%s",
+                config.rebalance_seconds, lag_of, state,
+            )  # fmt: skip
+        elif verdict.action == "nudge":
             log.error(
                 "watchdog: partitions stalled (lag > 0, no commit for %.0fs): lag=%s state=%s",
                 config.stall_seconds, lag_of, state,
@@ -259,11 +286,32 @@ def install_watchdog(
             resumed = await nudge(app, verdict.stalled)
             log.error("watchdog: nudged; resumed partitions missing from the fetch set: %s", resumed)
         else:
+            what = "in a rebalance" if state["rebalancing"] or state["in_recovery"] else "after the nudge"
             log.critical(
-                "watchdog: still stalled %.0fs after the nudge: lag=%s state=%s; exiting with %d so the "
+                "watchdog: still stalled %s: lag=%s state=%s; exiting with %d so the "
                 "supervisor restarts the worker (at-least-once: nothing is lost)",
-                config.stall_seconds, lag_of, state, EXIT_STALLED,
+                what, lag_of, state, EXIT_STALLED,
             )  # fmt: skip
             exit_process(EXIT_STALLED)
 
+    async def run() -> None:
+        while not app.should_stop:
+            await asyncio.sleep(config.interval_seconds)
+            try:
+                await stall_watchdog()
+            except Exception:  # a broken check must not end the watchdog
+                log.exception("watchdog: check failed")
+
+    started = False
+
+    async def start_on_first_assignment(*_: Any, **__: Any) -> None:
+        """Start with the first assignment, not as an ``app.timer``: Faust starts timers only after
+        the first table recovery completes, so a worker stuck in that recovery would never be checked."""
+        nonlocal started
+        if not started:
+            started = True
+            app.add_future(run())
+
+    app.on_partitions_assigned.connect(start_on_first_assignment)
+    app.wirestream_watchdog = policy  # for inspection (debugging, tests)
     return policy
