@@ -34,6 +34,15 @@ SOAK = os.environ.get("WIRESTREAM_SOAK", "").lower() in {"1", "true", "yes"}
 #: A 10 s session timeout lets the group evict a SIGKILLed worker in seconds instead of a minute.
 FAST_GROUP_ENV = {"BROKER_SESSION_TIMEOUT": "10", "BROKER_HEARTBEAT_INTERVAL": "1"}
 
+#: The stall watchdog (app/watchdog.py) of every worker these tests start: a post-rebalance stall is
+#: nudged after 60 s (its log line shows the consumer's flow state) and ends the worker after 120 s,
+#: well inside the tests' 240 s settle timeouts, instead of the production 3 / 15 minutes.
+TEST_WATCHDOG_ENV = {
+    "WIRESTREAM_WATCHDOG__INTERVAL_SECONDS": "5",
+    "WIRESTREAM_WATCHDOG__STALL_SECONDS": "60",
+    "WIRESTREAM_WATCHDOG__REBALANCE_SECONDS": "180",
+}
+
 
 # ------------------------------------------------------------------------------------ inputs
 

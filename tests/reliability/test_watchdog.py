@@ -99,7 +99,7 @@ def test_watchdog_resumes_a_paused_partition_and_exits_on_a_hang_or_a_stuck_reba
         "WIRESTREAM_WATCHDOG__STALL_SECONDS": str(STALL_SECONDS),
         "WIRESTREAM_WATCHDOG__REBALANCE_SECONDS": str(REBALANCE_SECONDS),
     }
-    # start_worker passes only the settings' own WIRESTREAM_* variables: add the watchdog's.
+    # Shorter than the folder's TEST_WATCHDOG_ENV (conftest), so this test is quick.
     monkeypatch.setattr(wirestream.workers, "to_env", lambda st: {**to_env(st), **watchdog_env})
 
     proc = workers.start(s, "worker-1")

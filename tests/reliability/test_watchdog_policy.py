@@ -45,6 +45,14 @@ def test_rebalancing_gets_its_own_allowance_and_restarts_the_clock() -> None:
     assert t.observe(219, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False) == []
 
 
+def test_time_the_broker_cannot_be_asked_does_not_count() -> None:
+    t = StallTracker(stall_seconds=30)
+    t.observe(0, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False)
+    t.forget()  # lag probe failed: broker down
+    assert t.observe(40, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False) == []
+    assert t.observe(70, [RAW0], {RAW0: 5}, {RAW0: 10}, busy=False) == [RAW0]
+
+
 def test_a_stall_in_a_rebalance_is_not_nudged() -> None:
     """Resuming stream partitions while tables restore would process events against half-restored state."""
     p = StallPolicy(StallTracker(stall_seconds=30, rebalance_seconds=60))

@@ -129,6 +129,11 @@ class StallTracker:
                 stalled.append(tp)
         return stalled
 
+    def forget(self) -> None:
+        """Restart every clock at the next observation (the broker could not be asked: an outage
+        of the cluster is not a stall of this worker, and it rides that out by itself)."""
+        self.clocks.clear()
+
 
 @dataclass
 class Verdict:
@@ -265,6 +270,7 @@ def install_watchdog(
             )
         except Exception as exc:  # the broker may be down: that is not a stall of this worker
             log.debug("watchdog: lag probe failed: %r", exc)
+            policy.tracker.forget()
             return
         committed = {_tp(tp): int(off) for tp, off in (app.monitor.tp_committed_offsets or {}).items()}
         busy = bool(getattr(app, "rebalancing", False) or getattr(app, "in_recovery", False))
