@@ -274,6 +274,22 @@ def test_boilerplate_shortcuts_agree_with_the_regexes(first: str, second: str, r
     assert is_boilerplate(text) is expected
 
 
+_PARAGRAPHS = st.lists(
+    st.tuples(_BOILER_HEADS, st.sampled_from(["", "All rights reserved.", "x" * 390, "Riproduzione riservata"]),
+              st.text(max_size=30)).map("".join),
+    max_size=6,
+)  # fmt: skip
+
+
+@FAST
+@given(_PARAGRAPHS)
+def test_boilerplate_flags_equal_one_by_one(texts: list[str]) -> None:
+    """assemble's batched check (one rights-phrase scan per article) gives is_boilerplate's answers."""
+    from wirestream.normalise.boilerplate import boilerplate_flags, is_boilerplate
+
+    assert boilerplate_flags(texts) == [is_boilerplate(text) for text in texts]
+
+
 _SEEDS = sorted(p.read_bytes() for p in FIXTURES.iterdir())
 _SPLICES = st.sampled_from(
     [b"<", b"</p>", b"<br>", b"&amp;", b"&#xD800;", b'"', b"{", b"]", b",", b"\\u0000", b"\\ud800",

@@ -18,7 +18,7 @@ from wirestream.models import Article, BlockKind, Dateline, PubStatus
 from wirestream.settings import NormaliseSettings
 
 from . import reasons as r
-from .boilerplate import is_boilerplate, mentions_rights
+from .boilerplate import boilerplate_flags
 from .dateline import parse_dateline_field, split_dateline
 from .draft import Draft, RawBlock
 from .headline import derive_headline
@@ -44,11 +44,10 @@ def _clean_blocks(draft: Draft) -> tuple[list[RawBlock], list[str]]:
     boilerplate = [text for text in (clean_line(b) for b in draft.boilerplate) if text]
     pending = iter(clean_lines([raw.text for raw in draft.blocks if not raw.repaired]))
     cleaned = [raw.text if raw.repaired else next(pending) for raw in draft.blocks]
-    rights_hint = mentions_rights("\n".join(cleaned))
-    for raw, text in zip(draft.blocks, cleaned, strict=True):
+    for raw, text, boiler in zip(draft.blocks, cleaned, boilerplate_flags(cleaned), strict=True):
         if not text:
             continue
-        if is_boilerplate(text, rights_hint):
+        if boiler:
             boilerplate.append(text)
         else:
             blocks.append(raw if raw.text is text else RawBlock(raw.kind, text))

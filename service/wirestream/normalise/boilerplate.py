@@ -70,13 +70,29 @@ def mentions_rights(text: str) -> bool:
     )
 
 
-def is_boilerplate(text: str, rights_hint: bool = True) -> bool:
-    """True for a short paragraph that is a credit line, copyright notice or promo.
-
-    ``rights_hint=False`` promises that :func:`mentions_rights` is False for this text (the
-    caller checked the whole article at once), which skips that scan."""
+def is_boilerplate(text: str) -> bool:
+    """True for a short paragraph that is a credit line, copyright notice or promo."""
     if len(text) > MAX_BOILERPLATE_CHARS:
         return False
     if _leading_match(text):
         return True
-    return rights_hint and mentions_rights(text) and _ANYWHERE.search(text) is not None
+    return mentions_rights(text) and _ANYWHERE.search(text) is not None
+
+
+def boilerplate_flags(texts: list[str]) -> list[bool]:
+    """:func:`is_boilerplate` for every paragraph of one article: the rights-phrase scan runs once
+    over all of them, and the per-paragraph checks are inlined (this loop runs for every paragraph
+    of every article)."""
+    rights = mentions_rights("\n".join(texts))
+    starts, openers, leading = _ASCII_STARTS, _OPENERS, _LEADING.match
+    flags: list[bool] = []
+    for text in texts:
+        if len(text) > MAX_BOILERPLATE_CHARS:
+            flags.append(False)
+            continue
+        head = text[:8].lstrip(openers)[:2]
+        if not (head.isascii() and head.lower() not in starts) and leading(text) is not None:
+            flags.append(True)
+            continue
+        flags.append(rights and mentions_rights(text) and _ANYWHERE.search(text) is not None)
+    return flags

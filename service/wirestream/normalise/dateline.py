@@ -41,6 +41,7 @@ _WITH_PLACE = re.compile(
 _BARE_COLON = re.compile(r"^(?P<head>" + _MARKS + _PLACE + r"):[ \t]+")
 _AGENCY_ONLY = re.compile(r"^(?P<head>" + _MARKS + r"\((?P<agency>[^()\n]{1,40})\)" + _MARKS + r")" + _DASH)
 _MARK_CHARS = "\u200e\u200f\u061c"
+_MARK_RE = re.compile(f"[{_MARK_CHARS}]")
 _DIGIT = re.compile(r"\d")
 # Wire slugs, labels and section names that look like an ALL-CAPS place before a dash or colon
 # (the first word is checked: "BREAKING NEWS:", "UPDATE 2 -").
@@ -115,8 +116,8 @@ def _place_dateline(head: str, text: str) -> tuple[Dateline | None, str]:
 
 def _clean(text: str) -> str:
     """Field text without the direction marks and surrounding space."""
-    if any(mark in text for mark in _MARK_CHARS):
-        text = text.translate({ord(mark): None for mark in _MARK_CHARS})
+    if not text.isascii():
+        text = _MARK_RE.sub("", text)
     return text.strip()
 
 

@@ -22,7 +22,7 @@ def content_hash(headline: str, body: str) -> str:
 
 
 def story_id_for(agency_id: str, version: int | None) -> str:
-    if version is not None:
+    if version is not None and agency_id.endswith(str(version)):
         for sep in (":", "/", ".", "-", "_", ":v", "/v", "-v", "_v", ".v"):
             suffix = f"{sep}{version}"
             if agency_id.endswith(suffix) and len(agency_id) > len(suffix):

@@ -79,13 +79,15 @@ def guess_by_stopwords(sample: str, declared: str | None = None) -> str | None:
     ``_DECLARED_MIN_HITS`` of them and none of any other language are accepted as agreement.
     Without that agreement the declared language changes nothing, so a wrong declaration is
     still caught (and counted as a disagreement downstream)."""
-    counts = Counter(map(_WORD_LANG.get, sample.lower().split()))
-    counts.pop(None, None)
-    if not counts:
+    found: list[str] = list(filter(None, map(_WORD_LANG.get, sample.lower().split())))
+    if not found:
         return None
-    ranked = counts.most_common(2)
-    best, hits = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0
+    best, hits = found[0], found.count(found[0])
+    if hits == len(found):  # the usual case: every function word from one language
+        second = 0
+    else:
+        ranked = Counter(found).most_common(2)
+        (best, hits), (_, second) = ranked[0], ranked[1]
     if hits >= _MIN_HITS and hits >= _MIN_RATIO * second:
         return best
     if best == declared and hits >= _DECLARED_MIN_HITS and second == 0:

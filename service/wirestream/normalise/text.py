@@ -57,10 +57,19 @@ def split_paragraphs(text: str, *, repaired: bool = False) -> list[RawBlock]:
 
     ``repaired``: the text is a :func:`~.repair.clean_document` result (blocks are marked so)."""
     blocks: list[RawBlock] = []
+    append = blocks.append
+    subhead, paragraph = BlockKind.SUBHEAD, BlockKind.PARAGRAPH
     for chunk in _BLANK_LINE.split(text):
-        for para in _chunk_paragraphs(chunk):
-            kind = BlockKind.SUBHEAD if looks_like_subhead(para) else BlockKind.PARAGRAPH
-            blocks.append(RawBlock(kind, para, repaired))
+        if "\n" in chunk:
+            paras = _chunk_paragraphs(chunk)
+        else:  # the usual one-line paragraph, inlined (this loop runs for every paragraph)
+            stripped = chunk.strip()
+            if not stripped:
+                continue
+            paras = [stripped]
+        for para in paras:
+            kind = subhead if len(para) <= SUBHEAD_MAX_CHARS and looks_like_subhead(para) else paragraph
+            append(RawBlock(kind, para, repaired))
     return blocks
 
 
