@@ -404,3 +404,43 @@ def test_conditional_clause_marks_the_event_possible() -> None:
 
 def test_wh_question_presupposes_its_event() -> None:
     assert PloverType.ASSAULT in _types("Why did Moscow shell Kharkiv again?")
+
+
+def _top(tagger: EventTagger, body: str) -> EventTag:
+    ev = [e for e in run(tagger, body) if not e.negated]
+    assert ev, body
+    return max(ev, key=lambda e: e.confidence)
+
+
+def test_event_in_an_after_clause_is_context_not_the_news(tagger: EventTagger) -> None:
+    ev = run(tagger, "Japan condemned China on Monday after Russia attacked Ukraine.")
+    accuse = find(ev, PloverType.ACCUSE, src={"JPN"})
+    assault = find(ev, PloverType.ASSAULT, src={"RUS"})
+    assert accuse and assault, ev
+    assert accuse[0].confidence > assault[0].confidence
+    top = _top(tagger, "Japan condemned China on Monday after Russia attacked Ukraine.")
+    assert top.event_type is PloverType.ACCUSE
+
+
+def test_event_in_a_relative_clause_is_context(tagger: EventTagger) -> None:
+    body = "Japan condemned Russia, which attacked Ukraine overnight."
+    assert _top(tagger, body).event_type is PloverType.ACCUSE
+    body = "Japan praised a deal that was rejected by Russia."
+    assert _top(tagger, body).event_type is not PloverType.REJECT
+    # "that" introducing reported content is no relative clause
+    ev = run(tagger, "Japan said on Monday that Russia attacked Ukraine.")
+    assert find(ev, PloverType.ASSAULT, src={"RUS"})[0].confidence >= 0.8
+
+
+def test_unattributed_event_in_a_background_clause_is_dropped(tagger: EventTagger) -> None:
+    ev = run(tagger, "Japan condemned Russia after Kyiv was shelled overnight.")
+    assert not find(ev, PloverType.ASSAULT), ev
+
+
+def test_modality_reaches_through_an_infinitive(tagger: EventTagger) -> None:
+    ev = run(tagger, "Russia is preparing to resume shelling Kyiv.")
+    got = find(ev, PloverType.ASSAULT, src={"RUS"})
+    assert got and got[0].modality == "intent", ev
+    # a real preposition still ends the modal's scope
+    ev = run(tagger, "Russia will keep Ukraine from ever attacking Kyiv.")
+    assert all(e.modality != "future" for e in find(ev, PloverType.ASSAULT)), ev

@@ -724,9 +724,12 @@ def _build_event(
         if k in in_mention:
             continue  # "No 10" is a name, not a negation
         if k < i0 - 1 and t.low in cues.preps and t.low not in cues.prep_classes.get("of", ()):
-            # "will prevent it from defending against Russian air strikes": a preposition
-            # between the modal and the trigger puts the trigger outside the modal's scope
-            break
+            nxt = toks[k + 1]
+            if not (t.low in cues.infinitive and nxt.low == nxt.lemma and not nxt.cap and nxt.low.isalpha()):
+                # "will prevent it from defending against Russian air strikes": a preposition
+                # between the modal and the trigger puts the trigger outside the modal's scope;
+                # an infinitive does not ("prepared to resume shelling", "plans to launch")
+                break
         if t.low in cues.negation or t.lemma in cues.negation or t.lemma in cues.negation_verbs:
             negated = True
         if modality is None:
@@ -940,6 +943,11 @@ def _build_event(
     )
     if background and nominal and not source_ids:
         return None  # "following the killing of ...": an earlier, unattributed act, not the news
+    # "after a June 30 coup toppled ...", "a resolution that aims to tighten sanctions": the
+    # clause is context for the sentence's news, not the news itself
+    subordinate = not background and _subordinate(toks, before_k + 1 if nominal else i0, cues)
+    if subordinate and not source_ids:
+        return None
     # ---- confidence
     confidence += 0.1 if source_ids else -0.15
     confidence += 0.05 if target_ids else 0.0
@@ -951,7 +959,7 @@ def _build_event(
         confidence -= 0.2  # embedded in a speech act ("condemned the attack"): secondary
     elif nominal and not light and any(0 < i0 - e <= 5 for e in trigger_ends):
         confidence -= 0.2  # argument of another event ("support for the protests")
-    if background:
+    if background or subordinate:
         confidence -= 0.25  # background ("curfew imposed after protests", "amid clashes")
     confidence = max(0.05, min(0.99, confidence))
 
@@ -1012,6 +1020,39 @@ def _agent_noun(lemma: str, cues: Cues, lr: LanguageRules) -> bool:
             stem = lemma[: -len(suf)]
             if stem in lr.index or stem + "e" in lr.index:
                 return True
+    return False
+
+
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–"}) | _OPEN_QUOTES | _CLOSE_QUOTES | _STRAIGHT_QUOTES
+_SUBORDINATE_REACH = 7
+
+
+def _subordinate(toks: list[Token], start: int, cues: Cues) -> bool:
+    """Whether the clause holding ``toks[start]`` is background or a relative clause.
+
+    Looks back within the clause (no punctuation, reporting verb or other conjunction between)
+    for a temporal/concessive conjunction ("after", "since", "amid") or a relative pronoun
+    ("which", "who"; "that" only when a verb follows it directly, as in "a helicopter that was
+    captured", not "said that Russia ...").
+    """
+    for k in range(start - 1, max(-1, start - _SUBORDINATE_REACH), -1):
+        t = toks[k]
+        low = t.low
+        if low in cues.background or low in cues.relative:
+            return True
+        if low in cues.relative_that and k > 0 and k + 1 < len(toks):
+            before, after = toks[k - 1], toks[k + 1]
+            return (
+                not before.cap
+                and before.lemma not in cues.reporting
+                and before.low.isalpha()
+                and not after.cap
+                and after.low.isalpha()
+                and after.low not in cues.determiners
+                and after.low not in cues.subject_pronouns
+            )
+        if low in _CLAUSE_PUNCT or low in cues.clause_breaks or t.lemma in cues.reporting:
+            return False
     return False
 
 

@@ -113,6 +113,8 @@ class Cues:
     definite: frozenset[str] = frozenset()  # definite articles: "the bombing" is a known event
     conditional: frozenset[str] = frozenset()  # "if", "unless": the clause states a condition
     wh_words: frozenset[str] = frozenset()  # "why", "how": questions that presuppose the event
+    relative: frozenset[str] = frozenset()  # "which", "who": a relative clause is context
+    relative_that: frozenset[str] = frozenset()  # "that": relative only when a verb follows
 
     def target_tokens(self, rule: Rule) -> frozenset[str]:
         out: set[str] = set()
@@ -379,6 +381,8 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             definite=_fs(c.get("definite")),
             conditional=_fs(c.get("conditional")),
             wh_words=_fs(c.get("wh_words")),
+            relative=_fs(c.get("relative")),
+            relative_that=_fs(c.get("relative_that")),
         )
         index: dict[str, list[Pattern]] = {}
         for rule, raw in zip(rules, raw_rules, strict=True):
