@@ -15,7 +15,7 @@ import faust
 from faust.streams import _current_event
 
 from wirestream.dedupe import Deduplicator
-from wirestream.dedupe.faust_state import NO_EVENT_SCOPE, changelog_topics, make_faust_state
+from wirestream.dedupe.faust_state import NO_EVENT_SCOPE, STORE_OPTIONS, changelog_topics, make_faust_state
 from wirestream.settings import DedupeSettings
 
 
@@ -37,6 +37,8 @@ def test_tables_and_changelog_topics() -> None:
     for table in declared.values():
         assert table.partitions == 4
         assert table.key_serializer == table.value_serializer == "json"
+        # small RocksDB memtables and block cache per table, not Faust's 64 MiB x 3 + 2 GiB defaults
+        assert table.options == STORE_OPTIONS and table.options is not STORE_OPTIONS
 
 
 def test_scope_is_the_current_event_partition() -> None:

@@ -28,6 +28,18 @@ from ..settings import DedupeSettings
 TABLES = ("stories", "hashes", "articles", "log", "embargoes", "meta")
 NO_EVENT_SCOPE = -1
 
+# RocksDB options for each dedupe table's store (one RocksDB instance per table and assigned
+# partition: 6 x the dedupe topic's partitions). Faust's defaults are sized for one big table per
+# worker — 64 MiB memtables x 3 and a 2 GiB block cache *per instance* — so 24 instances could
+# pin gigabytes. The dedupe writes ~400 B per article across its tables and reads keys it
+# wrote recently (memtable, newest SSTs) or once at index rebuild, so small memtables (a flush
+# every ~10-20k articles) and a small block cache lose nothing measurable (bench/memory.py).
+STORE_OPTIONS: dict[str, Any] = {
+    "write_buffer_size": 4 << 20,
+    "max_write_buffer_number": 2,
+    "block_cache_size": 8 << 20,
+}
+
 
 def table_name(table: str) -> str:
     return f"dedupe-{table}"
@@ -52,6 +64,8 @@ class FaustDedupeState:
                 partitions=partitions,
                 key_type=str,  # non-Record types -> Faust's "json" codec for keys and values
                 help=f"wirestream dedupe state: {name}",
+                # a copy each time: Faust's Store pops keys out of the mapping it is given
+                options=dict(STORE_OPTIONS),
             )
         self.stories = tables["stories"]
         self.hashes = tables["hashes"]
