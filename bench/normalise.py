@@ -268,6 +268,8 @@ def _measure(raws: list[RawInput], settings: NormaliseSettings, rounds: int) -> 
 
 
 def _catalogue_max(settings: NormaliseSettings) -> dict[str, object]:
+    """Each catalogue case once (after one warm-up pass): slowest by CPU time of this thread, with
+    wall time next to it (wall is what the 100 ms budget is about, CPU is what survives a busy box)."""
     path = ROOT / "tests" / "normalise" / "bad_inputs.py"
     spec = importlib.util.spec_from_file_location("bad_inputs", path)
     if spec is None or spec.loader is None:
@@ -275,26 +277,205 @@ def _catalogue_max(settings: NormaliseSettings) -> dict[str, object]:
     module = importlib.util.module_from_spec(spec)
     sys.modules["bad_inputs"] = module
     spec.loader.exec_module(module)
-    timings = []
-    for case in module.CATALOGUE:
-        raw = _raw(case.data)
-        t0 = time.perf_counter()
+    raws = [(case.name, _raw(case.data)) for case in module.CATALOGUE]
+    for _, raw in raws:  # warm-up: first-use costs (lazy builds, regex caches) are not the case's
         with contextlib.suppress(Rejection):
             normalise(raw, settings)
-        timings.append((time.perf_counter() - t0, case.name))
+    timings = []
+    for name, raw in raws:
+        c0, w0 = time.thread_time(), time.perf_counter()
+        with contextlib.suppress(Rejection):
+            normalise(raw, settings)
+        timings.append((time.thread_time() - c0, time.perf_counter() - w0, name))
     timings.sort(reverse=True)
     return {
         "cases": len(timings),
-        "max_ms": round(timings[0][0] * 1000, 2),
-        "slowest": [{"name": n, "ms": round(t * 1000, 2)} for t, n in timings[:5]],
+        "max_cpu_ms": round(timings[0][0] * 1000, 2),
+        "max_wall_ms": round(max(t[1] for t in timings) * 1000, 2),
+        "slowest": [
+            {"name": n, "cpu_ms": round(c * 1000, 2), "wall_ms": round(w * 1000, 2)} for c, w, n in timings[:5]
+        ],
     }
+
+
+# --- language accuracy (--language) ---------------------------------------------------------------
+# Short news sentences written for this benchmark (not agency copy), one language per key.
+_LANGUAGE_SAMPLES = {
+    "en": [
+        "The central bank left its main rate unchanged on Thursday and said inflation was easing faster than expected.",
+        "Firefighters battled a blaze near the port for six hours before it was brought under control, officials said.",
+        "Shares in the carmaker fell sharply after it cut its annual forecast, blaming weak demand in China.",
+        "Voters in the northern province go to the polls on Sunday in an election seen as a test for the government.",
+        "Police arrested three men after a bank van was robbed on a motorway outside the city early on Monday.",
+        "Heavy rain has flooded dozens of villages and forced thousands of people from their homes.",
+    ],
+    "es": [
+        "El banco central mantuvo sin cambios los tipos de interés y advirtió de que la inflación sigue siendo alta.",
+        "Los bomberos lograron controlar el incendio forestal tras dos días de trabajo, según informaron "
+        "las autoridades.",
+        "La policía detuvo a tres personas por su presunta relación con el robo de un furgón blindado.",
+        "Miles de personas se manifestaron este domingo en el centro de la capital para pedir viviendas más baratas.",
+        "El Gobierno aprobará la próxima semana una reforma de las pensiones que ya ha provocado críticas "
+        "de los sindicatos.",
+        "Las lluvias torrenciales han dejado sin electricidad a cientos de hogares en la costa.",
+    ],
+    "de": [
+        "Die Zentralbank hat den Leitzins unverändert gelassen und vor weiter steigenden Preisen gewarnt.",
+        "Nach dem schweren Unwetter sind in mehreren Gemeinden noch immer Tausende Haushalte ohne Strom.",
+        "Die Polizei hat drei Verdächtige festgenommen, die einen Geldtransporter überfallen haben sollen.",
+        "Der Autobauer senkte seine Prognose für das laufende Jahr, weil die Nachfrage in China schwächelt.",
+        "Am Sonntag wählen die Bürger im Norden des Landes ein neues Parlament.",
+        "Die Gewerkschaft kündigte weitere Streiks an, falls die Arbeitgeber kein besseres Angebot vorlegen.",
+    ],
+    "fr": [
+        "La banque centrale a maintenu ses taux inchangés jeudi, estimant que l'inflation ralentissait plus "
+        "vite que prévu.",
+        "Les pompiers ont mis six heures à maîtriser l'incendie qui s'était déclaré près du port, selon la préfecture.",
+        "Trois hommes ont été interpellés lundi après l'attaque d'un fourgon blindé sur l'autoroute.",
+        "Des milliers de personnes ont manifesté dimanche dans la capitale contre la hausse des loyers.",
+        "Le gouvernement présentera la semaine prochaine une réforme des retraites déjà contestée par les syndicats.",
+        "De violents orages ont privé d'électricité des centaines de foyers sur le littoral.",
+    ],
+    "it": [
+        "La banca centrale ha lasciato invariati i tassi e ha avvertito che l'inflazione resta elevata.",
+        "I vigili del fuoco hanno spento l'incendio dopo sei ore di lavoro, secondo quanto riferito dalla prefettura.",
+        "La polizia ha arrestato tre uomini accusati di aver assaltato un furgone portavalori in autostrada.",
+        "Migliaia di persone sono scese in piazza domenica nella capitale contro il caro affitti.",
+        "Il governo presenterà la prossima settimana una riforma delle pensioni già criticata dai sindacati.",
+        "Le piogge torrenziali hanno lasciato senza corrente centinaia di famiglie lungo la costa.",
+    ],
+    "pt": [
+        "O banco central manteve as taxas de juro inalteradas e alertou que a inflação continua elevada.",
+        "Os bombeiros levaram seis horas a dominar o incêndio que deflagrou perto do porto, segundo a proteção civil.",
+        "A polícia deteve três homens suspeitos de assaltar uma carrinha de valores na autoestrada.",
+        "Milhares de pessoas manifestaram-se no domingo na capital contra o aumento das rendas.",
+        "O governo vai apresentar na próxima semana uma reforma das pensões já criticada pelos sindicatos.",
+        "As chuvas fortes deixaram centenas de casas sem eletricidade no litoral.",
+    ],
+    "nl": [
+        "De centrale bank heeft de rente ongewijzigd gelaten en waarschuwt dat de inflatie hoog blijft.",
+        "De brandweer had zes uur nodig om de brand bij de haven onder controle te krijgen.",
+        "De politie heeft drie mannen aangehouden na een overval op een waardetransport.",
+        "Duizenden mensen demonstreerden zondag in de hoofdstad tegen de stijgende huren.",
+        "Het kabinet presenteert volgende week een hervorming van de pensioenen.",
+        "Door de zware regenval zitten honderden huishoudens aan de kust zonder stroom.",
+    ],
+    "pl": [
+        "Bank centralny pozostawił stopy procentowe bez zmian i ostrzegł, że inflacja nadal jest wysoka.",
+        "Strażacy przez sześć godzin walczyli z pożarem w pobliżu portu, poinformowały władze.",
+        "Policja zatrzymała trzech mężczyzn podejrzanych o napad na konwój z pieniędzmi.",
+        "Tysiące ludzi protestowały w niedzielę w stolicy przeciwko rosnącym czynszom.",
+        "Rząd przedstawi w przyszłym tygodniu reformę emerytalną, którą krytykują związki zawodowe.",
+        "Ulewne deszcze pozbawiły prądu setki domów na wybrzeżu.",
+    ],
+    "tr": [
+        "Merkez bankası faiz oranlarını sabit tuttu ve enflasyonun yüksek seyretmeye devam ettiği uyarısında bulundu.",
+        "İtfaiye ekipleri limana yakın bölgede çıkan yangını altı saatte kontrol altına aldı.",
+        "Polis, otoyolda bir para nakil aracını soyduğu iddia edilen üç kişiyi gözaltına aldı.",
+        "Binlerce kişi pazar günü başkentte artan kiraları protesto etti.",
+        "Hükümet gelecek hafta sendikaların eleştirdiği emeklilik reformunu açıklayacak.",
+        "Şiddetli yağışlar kıyıdaki yüzlerce evi elektriksiz bıraktı.",
+    ],
+    "ru": [
+        "Центральный банк сохранил ключевую ставку без изменений и предупредил о высокой инфляции.",
+        "Пожарные шесть часов тушили пожар вблизи порта, сообщили власти.",
+        "Полиция задержала трёх мужчин по подозрению в нападении на инкассаторскую машину.",
+        "Тысячи людей вышли в воскресенье на улицы столицы в знак протеста против роста арендной платы.",
+    ],
+    "uk": [
+        "Національний банк залишив облікову ставку без змін і попередив про високу інфляцію.",
+        "Рятувальники шість годин гасили пожежу поблизу порту, повідомили у міській раді.",
+        "Поліція затримала трьох чоловіків, яких підозрюють у нападі на інкасаторів.",
+        "Тисячі людей вийшли в неділю на вулиці столиці через зростання орендної плати.",
+    ],
+    "ar": [
+        "أبقى البنك المركزي أسعار الفائدة دون تغيير وحذر من أن التضخم لا يزال مرتفعا.",
+        "قال مسؤولون إن رجال الإطفاء سيطروا على الحريق بالقرب من الميناء بعد ست ساعات.",
+        "تظاهر آلاف الأشخاص يوم الأحد في العاصمة احتجاجا على ارتفاع الإيجارات.",
+    ],
+}
+_PEER_GOLD = ROOT.parent / "shared" / "eval" / "peer-gold"
+
+
+def _language_sets(settings: NormaliseSettings) -> dict[str, list[tuple[str, str, str | None, str]]]:
+    """(headline, body, declared, expected) per labelled set. Peer-gold sentences (English news,
+    read in place, never copied) when that folder exists beside the repo."""
+    own = [(text, lang) for lang, texts in _LANGUAGE_SAMPLES.items() for text in texts]
+    sets: dict[str, list[tuple[str, str, str | None, str]]] = {
+        "sentences, undeclared": [("", t, None, lang) for t, lang in own],
+        "sentences, declared": [("", t, lang, lang) for t, lang in own],
+        "sentences, declared wrong": [("", t, "fr" if lang == "en" else "en", lang) for t, lang in own],
+    }
+    gold: list[str] = []
+    for name in ("gold_events.jsonl", "cameo_manual_event_only.jsonl"):
+        path = _PEER_GOLD / name
+        if path.exists():
+            gold += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line]
+    if gold:
+        sets["peer-gold en sentences, undeclared"] = [("", t, None, "en") for t in gold]
+        sets["peer-gold en sentences, declared"] = [("", t, "en", "en") for t in gold]
+    fixtures = []
+    for path in sorted((ROOT / "tests" / "normalise" / "fixtures").iterdir()):
+        article = normalise(_raw(path.read_bytes()), settings)  # names end in _<lang>
+        fixtures.append((article.headline, article.body, article.declared_language, path.stem.split("_")[1]))
+    sets["test fixtures (all formats)"] = fixtures
+    langs = ("en", "es", "de", "fr", "it", "pt", "ar")
+    arts = [normalise(_raw(d), settings) for d in _corpus("text", 2_000, 280, langs)]
+    sets["2 KB bench articles, 7 languages"] = [(a.headline, a.body, None, langs[i % 7]) for i, a in enumerate(arts)]
+    return sets
+
+
+def _language_accuracy(settings: NormaliseSettings) -> dict[str, object]:
+    """Accuracy of ``detect_language`` against known labels, CPU µs per call, and how often the
+    (expensive) lingua fallback ran, per set."""
+    from wirestream.normalise import language
+
+    real = language.detector()
+    calls = 0
+
+    class _Counting:
+        def detect_language_of(self, text: str) -> object:
+            nonlocal calls
+            calls += 1
+            return real.detect_language_of(text)
+
+    rows = []
+    original = language.detector
+    language.detector = lambda: _Counting()  # type: ignore[assignment]
+    sets = _language_sets(settings)
+    for _, body, _, _ in sets["sentences, undeclared"]:  # lingua loads its models lazily: warm up
+        real.detect_language_of(body)
+    try:
+        for name, cases in sets.items():
+            calls = 0
+            c0 = time.thread_time()
+            got = [language.detect_language(h, b, d) for h, b, d, _ in cases]
+            cpu = time.thread_time() - c0
+            right = sum(g == want for g, (*_, want) in zip(got, cases, strict=True))
+            rows.append({"set": name, "n": len(cases), "correct": right, "lingua_calls": calls,
+                         "cpu_us_per_call": round(cpu / len(cases) * 1e6, 1)})  # fmt: skip
+    finally:
+        language.detector = original
+    print(f"{'language set':<38}{'correct':>12}{'lingua calls':>14}{'CPU µs/call':>13}")
+    for row in rows:
+        print(f"{row['set']:<38}{row['correct']:>7}/{row['n']:<4}{row['lingua_calls']:>14}{row['cpu_us_per_call']:>13}")
+    return {"sets": rows}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer articles, one round")
+    parser.add_argument("--language", action="store_true", help="only the language-detection accuracy sets")
     args = parser.parse_args(argv)
     settings = NormaliseSettings()
+    if args.language:
+        detector()
+        result = _language_accuracy(settings)
+        out = RESULTS.with_name("normalise_language.json")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {out.relative_to(ROOT)}")
+        return 0
     count, rounds = (100, 2) if args.quick else (400, 5)
     t0 = time.perf_counter()
     detector()
@@ -324,9 +505,13 @@ def main(argv: list[str] | None = None) -> int:
         )
     catalogue = _catalogue_max(settings)
     if catalogue:
-        print(f"bad-input catalogue: {catalogue['cases']} cases, slowest {catalogue['max_ms']} ms")
-        for item in catalogue["slowest"]:  # type: ignore[union-attr]
-            print(f"  {item['name']}: {item['ms']} ms")
+        print(
+            f"bad-input catalogue: {catalogue['cases']} cases, slowest {catalogue['max_cpu_ms']} ms CPU"
+            f" (max wall {catalogue['max_wall_ms']} ms, load average {os.getloadavg()[0]:.1f})"
+        )
+        slowest: list[dict[str, object]] = catalogue["slowest"]  # type: ignore[assignment]
+        for item in slowest:
+            print(f"  {item['name']}: {item['cpu_ms']} ms CPU, {item['wall_ms']} ms wall")
     result = {
         "benchmark": "normalise",
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
