@@ -237,6 +237,22 @@ def test_story_id(agency_id: str, version: int | None, story: str) -> None:
     assert story_id_for(agency_id, version) == story
 
 
+@pytest.mark.parametrize(
+    ("body", "markup"),
+    [
+        ("<p>First.</p><p>Second.</p>", True),
+        ("  \n<div>Text</div>", True),
+        ("Intro line.\nFirst paragraph.</P>\n<P>Second.</P>", True),  # markup after some text
+        ("Prices rose 3% <2% expected> on Friday.", False),
+        ("Plain wire copy.\n\nSecond paragraph.", False),
+    ],
+)
+def test_json_body_html_sniffing(body: str, markup: bool) -> None:
+    from wirestream.normalise.jsonfmt import is_html
+
+    assert is_html(body) is markup
+
+
 # --- language -------------------------------------------------------------------------------
 def test_language_fast_path_agrees_with_lingua(run: Run) -> None:
     """Where the function-word fast path answers, lingua (full text) must agree."""
