@@ -444,3 +444,18 @@ def test_modality_reaches_through_an_infinitive(tagger: EventTagger) -> None:
     # a real preposition still ends the modal's scope
     ev = run(tagger, "Russia will keep Ukraine from ever attacking Kyiv.")
     assert all(e.modality != "future" for e in find(ev, PloverType.ASSAULT)), ev
+
+
+def test_act_asked_for_is_the_addressees_and_only_requested(tagger: EventTagger) -> None:
+    ev = run(tagger, "Japan urged Russia to withdraw its troops from Ukraine.")
+    req = find(ev, PloverType.REQUEST, src={"JPN"}, tgt={"RUS"})
+    assert req, ev
+    acts = [e for e in ev if e.event_type is not PloverType.REQUEST]
+    assert acts, ev
+    for e in acts:
+        assert "JPN" not in cset(e.source), e  # the requester does not withdraw
+        assert e.modality == "request", e
+        assert e.confidence < req[0].confidence
+    # a separate clause is not in the request's scope
+    ev = run(tagger, "Japan urged Russia to talk; Russia attacked Ukraine.")
+    assert any(e.modality is None for e in find(ev, PloverType.ASSAULT, src={"RUS"})), ev

@@ -264,12 +264,17 @@ class EventTagger:
         speech_at: list[int] = []
         ends = [m.i1 for m in matches]
         in_mention = {q for g in groups for q in range(g.t0, g.t1 + 1)}
+        requests: list[tuple[int, EventTag]] = []
         for m in matches:
             ev = _build_event(text, fld, toks, groups, inq, m, cues, lr, disc, sentence, speech_at, ends, in_mention)
             if ev is None:
                 continue
             if m.pattern.rule.plover in _SPEECH_TYPES:
                 speech_at.append(m.i1)
+                if ev.event_type is PloverType.REQUEST:
+                    requests.append((m.i1, ev))
+            elif requests:
+                ev = _requested(ev, m, requests, toks, cues)
             # PLOVER events need someone who acts; only material conflict ("Kyiv was shelled")
             # is worth keeping with just its victim ("officials accused of ..." is dropped)
             if ev.source or (ev.target and ev.quad_class == 4) or not self._drop_unattributed:
@@ -293,6 +298,39 @@ class EventTagger:
             ):
                 disc.last_targets[frozenset(ev.source)] = tuple(ev.target)
         return events
+
+
+_REQUEST_REACH = 14
+
+
+def _requested(
+    ev: EventTag, m: _Match, requests: list[tuple[int, EventTag]], toks: list[Token], cues: Cues
+) -> EventTag:
+    """ "X urged Y to agree", "X called on Y to withdraw": the act is only asked for, and by Y.
+
+    An act in the infinitive complement of a request is not reported as done: it keeps the
+    ``request`` modality, the request's addressee becomes its source (the requester is not the
+    one who would act), and it ranks below the request itself.
+    """
+    for end, req in reversed(requests):
+        if not 0 < m.i0 - end <= _REQUEST_REACH:
+            continue
+        between = toks[end + 1 : m.i0]
+        if not any(t.low in cues.infinitive for t in between):
+            return ev
+        if any(t.low in _CLAUSE_PUNCT or (t.low in cues.clause_breaks and t.low not in cues.preps) for t in between):
+            return ev
+        source = list(req.target)
+        return _copy(
+            ev,
+            {
+                "source": source,
+                "target": [x for x in ev.target if x not in source],
+                "modality": "request",
+                "confidence": round(max(0.05, min(ev.confidence, req.confidence - 0.1)), 3),
+            },
+        )
+    return ev
 
 
 def _embedded(pairs: list[tuple[_Match, EventTag]]) -> list[EventTag]:
