@@ -237,3 +237,13 @@ def test_patronymic_name_is_not_the_ruler_sharing_the_given_name(tagger):
     # the ruler's own full name still resolves
     tags = by_id(tagger.tag(make_article("Sheikh Tamim bin Hamad Al Thani arrived.")))
     assert tags["person:tamim-bin-hamad-al-thani"].country == "QAT"
+
+
+def test_first_level_subdivisions_are_places_of_their_country(tagger):
+    """States and provinces come from pycountry's ISO 3166-2 data; inside a longer name they are not
+    places ("Delta Air Lines", "Banco Santander" style), and municipalities are not loaded at all."""
+    tags = tagger.tag(make_article("Floods hit Queensland and Khyber Pakhtunkhwa, officials in Cabo Delgado said."))
+    assert {t.name: t.country for t in tags if t.type is ActorType.PLACE} == {
+        "Queensland": "AUS", "Khyber Pakhtunkhwa": "PAK", "Cabo Delgado": "MOZ"}
+    tags = tagger.tag(make_article("Shares of Delta Air Lines rose."))
+    assert not [t for t in tags if t.type is ActorType.PLACE]

@@ -424,6 +424,39 @@ def _alternate_names(
         register(alt, city, lang)
 
 
+def _subdivisions(cfg: dict[str, Any], keys: _Keys, places: dict[str, Place]) -> None:
+    """First-level subdivisions (states, provinces, regions, governorates...) from pycountry's
+    ISO 3166-2 data as places of their country: "Balochistan", "Northern Territory", "Antioquia".
+
+    Only administrative types listed in the rules are used (not municipalities or districts, whose
+    names are mostly also villages, surnames or words), only English-looking names that every word
+    of is capitalised, and only names that no other dictionary surface (country, city, person,
+    organisation) and no other country's subdivision already has. Runs after everything else is
+    registered so those collisions are visible."""
+    types = set(cfg.get("subdivision_types") or [])
+    if not types:
+        return
+    excluded = {n.lower() for n in [*(cfg.get("subdivision_names_excluded") or []), *cfg.get("ambiguous_names", [])]}
+    a2_to_a3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    known = set().union(*(d.keys() for d in keys.by_lang.values())) if keys.by_lang else set()
+    claims: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for sd in pycountry.subdivisions:
+        if sd.parent_code is not None or sd.type not in types or sd.country_code not in a2_to_a3:
+            continue
+        name = " ".join(sd.name.split())
+        if 4 <= len(name) <= 40 and _LATIN_NAME.fullmatch(name) and name.lower() not in excluded:
+            claims[name].append((a2_to_a3[sd.country_code], sd.code))
+    for name, items in claims.items():
+        if len({iso3 for iso3, _ in items}) != 1:
+            continue
+        if scan_key(name) in known or scan_key(fold(name)) in known:
+            continue
+        iso3, code = items[0]
+        pid = f"iso3166-2:{code}"
+        places[pid] = Place(pid, name, iso3, False, False)
+        keys.add(name, Kind.REGION, pid)
+
+
 #: A proper-name-looking Latin-script alternate: words that each start with a capital letter.
 _LATIN_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'’]+)(?:[ -](?:[A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'’]+))*")
 _ARABIC_NAME = re.compile(r"[\u0621-\u064A]+(?: [\u0621-\u064A]+)*")
@@ -546,6 +579,7 @@ def build_lexicon(raw: RawData) -> Lexicon:
     for seat in f["metonyms.yaml"]["seats"]:
         for s in seat["surfaces"]:
             keys.add(s, Kind.SEAT, seat["actor"])
+    _subdivisions(f["rules.yaml"]["places"], keys, places)
     return Lexicon(
         version=raw.version,
         digest=raw.digest,

@@ -763,8 +763,10 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
         return True
     if place.ambiguous and not locative:
         return False
-    if e.kind is not Kind.REGION and _inside_longer_name(doc, f, i):
-        return False  # "Paris Hilton", "London Bridge", "Feliciano <City>": part of another name
+    if not e.ref.startswith("region:") and _inside_longer_name(doc, f, i):
+        # "Paris Hilton", "London Bridge", "Feliciano <City>", "Delta Air Lines": part of another
+        # name (hand-listed regions in countries.yaml are exempt: "Gaza Strip", "Kharkiv region")
+        return False
     doc.add_place(e.ref, f, m.start, m.end)
     return True
 
