@@ -47,6 +47,10 @@ _ASCII_STARTS = frozenset(
     }
 )  # fmt: skip
 _OPENERS = "([ \t"
+# Every case spelling of _ASCII_STARTS: a paragraph's first two characters looked up as they stand.
+_ANY_CASE_STARTS = frozenset(
+    a + b for start in _ASCII_STARTS for a in {start[0], start[0].upper()} for b in {start[1], start[1].upper()}
+)
 
 
 def _leading_match(text: str) -> bool:
@@ -84,15 +88,17 @@ def boilerplate_flags(texts: list[str]) -> list[bool]:
     over all of them, and the per-paragraph checks are inlined (this loop runs for every paragraph
     of every article)."""
     rights = mentions_rights("\n".join(texts))
-    starts, openers, leading = _ASCII_STARTS, _OPENERS, _LEADING.match
+    starts, any_case, openers, leading = _ASCII_STARTS, _ANY_CASE_STARTS, _OPENERS, _LEADING.match
     flags: list[bool] = []
     for text in texts:
         if len(text) > MAX_BOILERPLATE_CHARS:
             flags.append(False)
             continue
-        head = text[:8].lstrip(openers)[:2]
-        if not (head.isascii() and head.lower() not in starts) and leading(text) is not None:
-            flags.append(True)
-            continue
+        first_two = text[:2]
+        if first_two in any_case or not first_two.isascii() or first_two[:1] in openers:
+            head = text[:8].lstrip(openers)[:2]
+            if not (head.isascii() and head.lower() not in starts) and leading(text) is not None:
+                flags.append(True)
+                continue
         flags.append(rights and mentions_rights(text) and _ANYWHERE.search(text) is not None)
     return flags

@@ -23,6 +23,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_BOM_FIRST_BYTES = frozenset(bom[:1] for bom, _ in _BOMS)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']""")
 _NUL_REJECT_RATIO = 0.10
 
@@ -38,7 +39,7 @@ def decode(data: bytes, max_bytes: int, content_type: str | None = None) -> str:
     """Return the payload as ``str`` or raise a Rejection (too_large, invalid_utf8, ...)."""
     if len(data) > max_bytes:
         r.reject(r.TOO_LARGE, f"{len(data)} bytes > max_bytes={max_bytes}")
-    for bom, codec in _BOMS:
+    for bom, codec in _BOMS if data[:1] in _BOM_FIRST_BYTES else ():
         if data.startswith(bom):
             try:
                 return _strip_nul(data[len(bom) :].decode(codec))

@@ -21,7 +21,7 @@ gives one (e.g. a body made only of numbers).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -73,6 +73,7 @@ def _sample(headline: str, body: str, chars: int = SAMPLE_CHARS) -> str:
     return text
 
 
+@lru_cache(maxsize=256)
 def _primary(declared: str | None) -> str | None:
     """``en-GB``/``pt_BR``/``FR`` -> ``en``/``pt``/``fr``; None if it is not a two-letter code."""
     if not declared:

@@ -10,7 +10,7 @@ from wirestream.settings import NormaliseSettings
 from .dates import parse_date_marker
 from .draft import Draft, RawBlock
 from .limits import MAX_BLOCKS, MAX_TEXT_LINES, check_count
-from .repair import clean_document
+from .repair import clean_document, lines_are_final
 from .text import split_date_marker, split_paragraphs
 
 _BYLINE = re.compile(r"^(?:By|BY|Por|POR|Von|VON|Par|PAR|Di|DI|Door|Od|От|Від|بقلم)\s+\S.{0,78}$", re.UNICODE)
@@ -26,7 +26,8 @@ def _check_size(text: str) -> None:
 def text_body_blocks(text: str) -> list[RawBlock]:
     """Paragraph blocks of a text body (also used for JSON ``body``/ninjs ``body_text``)."""
     _check_size(text)
-    return split_paragraphs(clean_document(text), repaired=True)
+    document = clean_document(text)
+    return split_paragraphs(document, repaired=lines_are_final(document))
 
 
 def take_byline(blocks: list[RawBlock]) -> str | None:
@@ -46,6 +47,6 @@ def extract_text(text: str, settings: NormaliseSettings) -> Draft:
     marker, text = split_date_marker(text)
     if marker is not None:
         draft.published = parse_date_marker(marker, settings)
-    draft.blocks = split_paragraphs(text, repaired=True)
+    draft.blocks = split_paragraphs(text, repaired=lines_are_final(text))
     draft.byline = take_byline(draft.blocks)
     return draft

@@ -185,6 +185,16 @@ def clean_lines(texts: list[str]) -> list[str]:
     return [clean_repaired_line(text) for text in texts]
 
 
+def lines_are_final(document: str) -> bool:
+    """Whether the lines of a :func:`clean_document` result are already what :func:`clean_line`
+    would make of them (so callers may skip cleaning them one by one).
+
+    Almost always true. Not when mojibake tell-tales survive: ftfy's verdict can depend on the
+    context a line is seen in (a trailing space, its neighbours), so such lines must be repaired
+    again on their own for normalisation to be idempotent."""
+    return document.isascii() or not _looks_mojibaked(document)
+
+
 def clean_document(text: str) -> str:
     """Repair a whole multi-line document but keep its line structure for paragraph splitting.
 
