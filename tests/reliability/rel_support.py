@@ -198,7 +198,9 @@ def kill9(proc: subprocess.Popen[bytes]) -> None:
 # ------------------------------------------------------------------------------------ outcomes
 
 
-_VOLATILE = {"received_at", "processed_at"}
+#: Processing metadata, as in ``wirestream.audit``: when and by which worker. A repeat done by another
+#: worker (after a rebalance) is labelled with that worker; everything else must be identical.
+_VOLATILE = {"received_at", "processed_at", "worker_id"}
 
 
 def _strip(obj: Any) -> Any:
@@ -210,7 +212,7 @@ def _strip(obj: Any) -> Any:
 
 
 def comparable(value: bytes | None, outcome: str) -> Any:
-    """A record's value without its processing timestamps (dead letters are the original bytes)."""
+    """A record's value without its processing metadata (dead letters are the original bytes)."""
     if value is None or outcome == "deadletter":
         return value
     return _strip(orjson.loads(value))
