@@ -459,3 +459,11 @@ def test_act_asked_for_is_the_addressees_and_only_requested(tagger: EventTagger)
     # a separate clause is not in the request's scope
     ev = run(tagger, "Japan urged Russia to talk; Russia attacked Ukraine.")
     assert any(e.modality is None for e in find(ev, PloverType.ASSAULT, src={"RUS"})), ev
+
+
+def test_agent_noun_tagged_as_actor_is_no_event_of_its_own() -> None:
+    art = article("Thousands of protesters rallied in the capital on Saturday, and police used tear gas on them.")
+    lex = dict(_UKR_RUS) | {"protesters": ("UKROPP", "UKR", ActorType.PARTY)}
+    evs = EventTagger.load().tag(art, actors(art, lex))
+    protests = [e for e in evs if e.event_type is PloverType.PROTEST]
+    assert protests and all(e.trigger.text != "protesters" for e in protests), evs

@@ -266,6 +266,10 @@ class EventTagger:
         in_mention = {q for g in groups for q in range(g.t0, g.t1 + 1)}
         requests: list[tuple[int, EventTag]] = []
         for m in matches:
+            if m.i0 in in_mention and m.i0 == m.i1 and _agent_noun(toks[m.i0].lemma, cues, lr):
+                # "protesters", "demonstrators" tagged as actors: the word names a participant;
+                # the event it implies is coded from the clause's own verb, if there is one
+                continue
             ev = _build_event(text, fld, toks, groups, inq, m, cues, lr, disc, sentence, speech_at, ends, in_mention)
             if ev is None:
                 continue
