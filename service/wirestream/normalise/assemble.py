@@ -44,7 +44,11 @@ def _clean_blocks(draft: Draft) -> tuple[list[RawBlock], list[str]]:
     boilerplate = [text for text in (clean_line(b) for b in draft.boilerplate) if text]
     pending = iter(clean_lines([raw.text for raw in draft.blocks if not raw.repaired]))
     cleaned = [raw.text if raw.repaired else next(pending) for raw in draft.blocks]
-    for raw, text, boiler in zip(draft.blocks, cleaned, boilerplate_flags(cleaned), strict=True):
+    flags = boilerplate_flags(cleaned)
+    if True not in flags and "" not in cleaned:  # the usual case, without the per-block branching
+        pairs = zip(draft.blocks, cleaned, strict=True)
+        return [raw if raw.text is text else RawBlock(raw.kind, text) for raw, text in pairs], boilerplate
+    for raw, text, boiler in zip(draft.blocks, cleaned, flags, strict=True):
         if not text:
             continue
         if boiler:

@@ -12,7 +12,11 @@ Why it is shaped like this:
 * Scripts that identify the language on their own among these candidates (Arabic letters -> ar,
   kana -> ja, Han without kana -> zh) are decided by counting characters, without lingua.
 * Latin-script prose whose distinctive function words clearly point at one language is decided
-  by :mod:`.stopwords` without lingua (most wire copy); only unclear samples reach lingua.
+  by :mod:`.stopwords` without lingua (most wire copy): on the sample, then on the first
+  ``EXTENDED_SAMPLE_CHARS`` (counting words is ~50x cheaper per character than lingua); only
+  unclear text reaches lingua. A declared language lowers the evidence needed when the words
+  agree with it (tried on a ``DECLARED_SAMPLE_CHARS`` sample first), never overrides them.
+  ``python -m bench.normalise --language`` measures accuracy and lingua calls per labelled set.
 
 The result is an ISO 639-1 code; ``und`` when neither lingua nor the agency's declared language
 gives one (e.g. a body made only of numbers).
@@ -33,6 +37,7 @@ LANGUAGES: tuple[Language, ...] = (
     Language.POLISH, Language.TURKISH, Language.CHINESE, Language.JAPANESE,
 )  # fmt: skip
 SAMPLE_CHARS = 240
+DECLARED_SAMPLE_CHARS = 120
 EXTENDED_SAMPLE_CHARS = 1_000  # function words only: cheap enough to look further
 UNDETERMINED = "und"
 
@@ -92,6 +97,10 @@ def detect_language(headline: str, body: str, declared: str | None) -> str:
     declared_code = _primary(declared)
     sample = _sample(headline, body)
     code = None if sample.isascii() else _script_language(sample)
+    if code is None and declared_code is not None and len(sample) > DECLARED_SAMPLE_CHARS:
+        # Agreement with a declared language needs only a couple of function words: try a
+        # shorter sample first (the longer one follows if this is inconclusive).
+        code = guess_by_stopwords(_sample(headline, body, DECLARED_SAMPLE_CHARS), declared_code)
     if code is None:
         code = guess_by_stopwords(sample, declared_code)
     if code is None and len(body) > SAMPLE_CHARS:
