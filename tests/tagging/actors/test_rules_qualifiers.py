@@ -52,3 +52,12 @@ def test_seat_qualified_agent(tagger):
 def test_faith_leaders_are_religious_actors(tagger):
     tags = by_id(tagger.tag(make_article("Buddhist leaders in Thailand called for calm.")))
     assert tags["THAREL"].role == "REL"
+
+
+def test_place_qualifies_agent_inside_a_capitalised_name(tagger):
+    """"<City> Border Police" is that country's police; a place and an agent noun separated by
+    ordinary lower-case prose are not combined."""
+    tags = {t.actor_id: t for t in tagger.tag(make_article("The Kandahar Provincial Border Police said."))}
+    assert tags["AFGCOP"].mentions[0].text == "Kandahar Provincial Border Police"
+    tags = {t.actor_id for t in tagger.tag(make_article("Residents of Kabul fear police."))}
+    assert "AFGCOP" not in tags

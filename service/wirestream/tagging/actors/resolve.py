@@ -717,12 +717,17 @@ def _qualifier_across_modifiers(doc: _Doc, f: _Field, i: int) -> Match | None:
     q = f.matches[i - 1]
     m = f.matches[i]
     width = m.start - q.end
-    if width < 3 or width > 40 or q.entries[0].kind not in _COUNTRYISH:
+    kind = q.entries[0].kind
+    if width < 3 or width > 40 or (kind not in _COUNTRYISH and kind not in _PLACEISH):
         return None
     g = _AGENT_GAP.fullmatch(f.norm, q.end, m.start)
     if g is None:
         return None
-    capital_ok = bool(g.group(1)) or q.entries[0].kind is Kind.DEMONYM
+    # A place qualifies an agent across words only inside a capitalised name ("<City> Self
+    # Defense Forces", "<Province> Police Command"); a lower-case gap is ordinary prose.
+    capital_ok = bool(g.group(1)) or kind is Kind.DEMONYM or (kind in _PLACEISH and f.norm[m.start].isupper())
+    if kind in _PLACEISH and not capital_ok:
+        return None
     mods = doc.lex.rules.agent_modifiers
     for word in g.group(2).split():
         if word.lower() in mods:
