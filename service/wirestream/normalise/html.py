@@ -138,34 +138,26 @@ def _flat_blocks(body: LexborNode) -> list[RawBlock] | None:
     for _ in range(4):  # unwrap <div><section>... chains of single wrappers
         if children is None:
             return None
-        if len(children) != 1 or children[0].tag not in _WRAPPERS:
+        if len(children) != 1 or children[0][0] not in _WRAPPERS:
             break
-        children = _element_children(children[0])
+        children = _element_children(children[0][1])
     if children is None:
         return None
-    blocks: list[RawBlock] = []
     kind_of = _FLAT_BLOCKS.get
-    for child in children:
-        kind = kind_of(child.tag or "")
-        if kind is None:
-            return None
-        text = child.text_lexbor()  # lexbor's own textContent: one C call, no Python-side walk
-        if text.strip():
-            blocks.append(RawBlock(kind, text))
-    return blocks
+    kinds = [kind_of(tag) for tag, _ in children]
+    if None in kinds:
+        return None
+    # lexbor's own textContent: one C call per block, no Python-side walk
+    texts = [node.text_lexbor() for _, node in children]
+    return [RawBlock(kind, text) for kind, text in zip(kinds, texts, strict=True) if kind and text.strip()]
 
 
-def _element_children(node: LexborNode) -> list[LexborNode] | None:
-    """Element children; None if there is loose non-blank text between them."""
-    out: list[LexborNode] = []
-    for child in node.iter(include_text=True, skip_empty=True):
-        tag = child.tag
-        if tag == "-text":
-            if (child.text_content or "").strip():
-                return None
-        elif tag is not None and not tag.startswith("-"):
-            out.append(child)
-    return out
+def _element_children(node: LexborNode) -> list[tuple[str, LexborNode]] | None:
+    """(tag, element) of each child element; None if there is loose non-blank text between them."""
+    if node.text(deep=False).strip():  # the node's own text nodes, concatenated in C
+        return None
+    pairs = [(child.tag or "-", child) for child in node.iter()]
+    return [pair for pair in pairs if not pair[0].startswith("-")]  # no comments
 
 
 def parse_page(markup: str) -> HtmlPage:
