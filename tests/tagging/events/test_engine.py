@@ -467,3 +467,33 @@ def test_agent_noun_tagged_as_actor_is_no_event_of_its_own() -> None:
     evs = EventTagger.load().tag(art, actors(art, lex))
     protests = [e for e in evs if e.event_type is PloverType.PROTEST]
     assert protests and all(e.trigger.text != "protesters" for e in protests), evs
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Japan sent an envoy to Tokyo in a bid to end the fighting with Russia.",
+        "The envoy arrived in Tokyo on a trip aimed at pushing for a truce between Russia and Ukraine.",
+        "Japan sent its foreign minister to Moscow, seeking to mend ties with Russia.",
+    ],
+)
+def test_purpose_adjunct_is_a_goal_not_an_event(tagger: EventTagger, body: str) -> None:
+    ev = run(tagger, body)
+    goals = ("end the fighting", "pushing for", "mend ties")
+    assert not [e for e in ev if any(g.startswith(e.trigger.text.lower()) for g in goals)], ev
+
+
+def test_aimed_at_after_a_verb_is_no_purpose(tagger: EventTagger) -> None:
+    from wirestream.tagging.events.engine import _purpose
+    from wirestream.tagging.events.text import tokenize
+
+    cues = tagger.rules.languages["en"].cues
+
+    def at_last_word(text: str) -> bool:
+        toks = tokenize(text, "en")
+        return _purpose(toks, len(toks) - 1, cues)
+
+    assert at_last_word("a regional trip aimed at pushing")
+    assert not at_last_word("the missiles were aimed at destroying")
+    assert not at_last_word("Russia has aimed at destroying")
+    assert not at_last_word("they aimed at destroying")

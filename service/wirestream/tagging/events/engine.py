@@ -988,6 +988,8 @@ def _build_event(
     # "after a June 30 coup toppled ...", "a resolution that aims to tighten sanctions": the
     # clause is context for the sentence's news, not the news itself
     subordinate = not background and _subordinate(toks, before_k + 1 if nominal else i0, cues)
+    if _purpose(toks, before_k + 1 if nominal else i0, cues):
+        return None  # "a trip aimed at pushing for a ceasefire": a goal, not something that happened
     if subordinate and not source_ids:
         return None
     # ---- confidence
@@ -1095,6 +1097,42 @@ def _subordinate(toks: list[Token], start: int, cues: Cues) -> bool:
             )
         if low in _CLAUSE_PUNCT or low in cues.clause_breaks or t.lemma in cues.reporting:
             return False
+    return False
+
+
+def _purpose(toks: list[Token], start: int, cues: Cues) -> bool:
+    """Whether ``toks[start]`` opens or sits in a purpose adjunct of the clause.
+
+    "in a bid to ...", "in an effort to ...", ", seeking to ...", "a trip aimed at ...": the
+    act is what someone was after, which the sentence does not report as having happened.
+    """
+    for k in range(start - 1, max(0, start - _SUBORDINATE_REACH), -1):
+        t = toks[k]
+        if t.low in _CLAUSE_PUNCT and t.low != ",":
+            return False
+        if t.low not in cues.infinitive and t.low not in cues.purpose_links:
+            if t.low in cues.clause_breaks or t.lemma in cues.reporting:
+                return False
+            continue
+        head = toks[k - 1]
+        before = toks[k - 2] if k >= 2 else None
+        if before is None:
+            continue
+        if head.low in cues.purpose_nouns and (
+            before.low in cues.preps or (before.low in cues.determiners and k >= 3 and toks[k - 3].low in cues.preps)
+        ):
+            return True  # "in a bid to", "in order to"
+        if head.low in cues.purpose_participles and before.low == ",":
+            return True  # ", seeking to": a participle adjunct of the clause before it
+        if (
+            head.low in cues.purpose_modifiers
+            and not before.cap
+            and before.low.isalpha()
+            and before.lemma not in cues.passive_aux  # "strikes were aimed at Kyiv" is an attack
+            and before.lemma not in cues.light_verbs  # "has aimed"
+            and before.low not in cues.subject_pronouns
+        ):
+            return True  # "a trip aimed at": a participle after a noun, not "Russia aimed to"
     return False
 
 

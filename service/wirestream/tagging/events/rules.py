@@ -115,6 +115,11 @@ class Cues:
     wh_words: frozenset[str] = frozenset()  # "why", "how": questions that presuppose the event
     relative: frozenset[str] = frozenset()  # "which", "who": a relative clause is context
     relative_that: frozenset[str] = frozenset()  # "that": relative only when a verb follows
+    #: purpose adjuncts: "in a bid to", ", seeking to", "aimed at" (see engine._purpose)
+    purpose_nouns: frozenset[str] = frozenset()
+    purpose_participles: frozenset[str] = frozenset()
+    purpose_modifiers: frozenset[str] = frozenset()
+    purpose_links: frozenset[str] = frozenset()  # "at" in "aimed at"; the infinitive marker counts too
 
     def target_tokens(self, rule: Rule) -> frozenset[str]:
         out: set[str] = set()
@@ -383,6 +388,10 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             wh_words=_fs(c.get("wh_words")),
             relative=_fs(c.get("relative")),
             relative_that=_fs(c.get("relative_that")),
+            purpose_nouns=_fs(c.get("purpose_nouns")),
+            purpose_participles=_fs(c.get("purpose_participles")),
+            purpose_modifiers=_fs(c.get("purpose_modifiers")),
+            purpose_links=_fs(c.get("purpose_links")),
         )
         index: dict[str, list[Pattern]] = {}
         for rule, raw in zip(rules, raw_rules, strict=True):
