@@ -158,7 +158,9 @@ def token_range(tokens: list[Token], starts: list[int], start: int, end: int) ->
     return i, j
 
 
-_NON_ALNUM = re.compile(r"[\W_]")
+#: every character but letters, digits and the plain space (which needs no replacing, and
+#: leaving it alone makes blanking ~1.5x faster); "_" is a word character to ``re`` only
+_NON_ALNUM = re.compile(r"[^\w ]|_")
 
 #: What a trigger's first word needs elsewhere in its sentence before tokenising is worth it:
 #: ``None`` when some rule fires on the word alone, else one alternative per multi-word rule,
