@@ -247,6 +247,27 @@ def test_mojibake_context_does_not_break_idempotence(text: str) -> None:
     _same(first, second)
 
 
+_MOJIBAKE_ORACLE = (  # the single alternation the three searches in repair replaced
+    rb"\xc3[\x82-\xb4](?:\xc2[\x80-\xbf]|\xc5[\x92\x93\xa0\xa1\xb8\xbd\xbe]|\xc6\x92"
+    rb"|\xcb[\x86\x9c]|\xe2(?:\x80[\x93\x94\x98-\x9e\xa0-\xa2\xa6\xb0\xb9\xba]|\x82\xac|\x84\xa2))"
+    rb"|\xc2[\x80-\x9f]|\xef\xbf\xbd"
+)
+
+
+@FAST
+@given(
+    st.text(alphabet=st.sampled_from("aé Ã©Â\x80\x9f€™“”‘’–—ŒšŸŽƒˆ˜\ufffdÅ\u00a0\u00bf"), max_size=40)
+    | st.text(max_size=80)
+)
+def test_mojibake_check_equals_the_single_regex(text: str) -> None:
+    import re
+
+    from wirestream.normalise.repair import _looks_mojibaked
+
+    expected = re.search(_MOJIBAKE_ORACLE, text.encode("utf-8", "surrogatepass")) is not None
+    assert _looks_mojibaked(text) is expected
+
+
 _LINE_TEXT = st.text(max_size=80) | st.text(alphabet=" \n\t\u00a0é“”Ã©\u200bab", max_size=30)
 
 
