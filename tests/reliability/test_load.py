@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 import time
 
@@ -40,10 +41,14 @@ def test_sustained_load_bounded_rss_and_lag_back_to_zero(make_settings, workers)
     sampler.start()
     produced = 20
     base_out = outputs_written(s)
+    cpu0 = sum(ps.cpu_times()[:2])  # worker user + system seconds: the rate per CPU-second survives contention
+    loads = [os.getloadavg()[0]]
     t0 = time.monotonic()
     max_backlog = 0
     while time.monotonic() - t0 < duration:
         workers.assert_alive()
+        if len(loads) < (time.monotonic() - t0) / 15:
+            loads.append(os.getloadavg()[0])
         backlog = produced - 20 - (outputs_written(s) - base_out)
         max_backlog = max(max_backlog, backlog)
         if backlog < WINDOW:
@@ -53,6 +58,7 @@ def test_sustained_load_bounded_rss_and_lag_back_to_zero(make_settings, workers)
         else:
             time.sleep(0.2)
     stopped = time.monotonic()
+    cpu = sum(ps.cpu_times()[:2]) - cpu0
     rate = (produced - 20) / (stopped - t0)
 
     report = wait_settled(s, produced, workers, timeout=180)
@@ -67,6 +73,8 @@ def test_sustained_load_bounded_rss_and_lag_back_to_zero(make_settings, workers)
     first, last = max(rss[:third]), max(rss[-third:])
     print(
         f"\nRELIABILITY load: seconds={stopped - t0:.0f} inputs={produced - 20} rate={rate:.0f}/s "
+        f"worker_cpu_s={cpu:.0f} per_cpu_s={(produced - 20) / max(cpu, 1e-9):.0f}/CPU-s "
+        f"loadavg_1m min={min(loads):.1f} max={max(loads):.1f} "
         f"max_backlog={max_backlog} drain={drained:.1f}s lag0_after={lag_zero:.1f}s lag={sorted(lag.values())} "
         f"rss_mb first_third_max={first / 2**20:.0f} last_third_max={last / 2**20:.0f} "
         f"max={max(rss) / 2**20:.0f} samples={len(rss)} audit={report.summary()}"
