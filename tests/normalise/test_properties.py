@@ -301,7 +301,8 @@ def test_html_blocks_take_the_walk_whenever_it_matters(blocks: list[tuple[str, l
 
 _BOILER_HEADS = st.sampled_from(
     ["", "(", "[", "( ", "\t", "Reporting by ", "REPORTING BY ", "Copyright ", "(c) ", "© ", "c) ",
-     "Sign up ", "\u017fign up ", "Rédaction par ", "Mitarbeit:", "Iscriviti", "\u0130scriviti"]
+     "Sign up ", "\u017fign up ", "Rédaction par ", "Mitarbeit:", "Iscriviti", "\u0130scriviti", "“", "«",
+     "é", "Ré", "\u00a0", "\u2003", "-", "1", "R"]
 )  # fmt: skip
 
 

@@ -53,7 +53,20 @@ _ANY_CASE_STARTS = frozenset(
 )
 
 
+def _could_lead(first_two: str) -> bool:
+    """Cheap test on a paragraph's first two characters: could _LEADING match it at all?"""
+    if first_two in _ANY_CASE_STARTS:
+        return True
+    first = first_two[:1]
+    if first.isascii():
+        # an opener, or an ASCII letter followed by a non-ASCII one ("Rédaction")
+        return first in _OPENERS or not first_two.isascii()
+    return first == "©" or first.isalpha() or first.isspace()  # not “, «, digits, dashes...
+
+
 def _leading_match(text: str) -> bool:
+    if not _could_lead(text[:2]):
+        return False
     head = text[:8].lstrip(_OPENERS)[:2]
     if head.isascii() and head.lower() not in _ASCII_STARTS:
         return False
@@ -83,20 +96,13 @@ def is_boilerplate(text: str) -> bool:
 
 def boilerplate_flags(texts: list[str]) -> list[bool]:
     """:func:`is_boilerplate` for every paragraph of one article: the rights-phrase scan runs once
-    over all of them, and the per-paragraph checks are inlined (this loop runs for every paragraph
-    of every article)."""
-    rights = mentions_rights("\n".join(texts))
-    starts, any_case, openers, leading = _ASCII_STARTS, _ANY_CASE_STARTS, _OPENERS, _LEADING.match
-    flags: list[bool] = []
-    for text in texts:
-        if len(text) > MAX_BOILERPLATE_CHARS:
-            flags.append(False)
-            continue
-        first_two = text[:2]
-        if first_two in any_case or not first_two.isascii() or first_two[:1] in openers:
-            head = text[:8].lstrip(openers)[:2]
-            if not (head.isascii() and head.lower() not in starts) and leading(text) is not None:
-                flags.append(True)
-                continue
-        flags.append(rights and mentions_rights(text) and _ANYWHERE.search(text) is not None)
+    over all of them (per paragraph only if the article has a hint), and the leading-credit test
+    runs as one comprehension (this runs for every paragraph of every article)."""
+    limit, leading = MAX_BOILERPLATE_CHARS, _leading_match
+    flags = [len(text) <= limit and leading(text) for text in texts]
+    if mentions_rights("\n".join(texts)):
+        flags = [
+            flag or (len(text) <= limit and mentions_rights(text) and _ANYWHERE.search(text) is not None)
+            for flag, text in zip(flags, texts, strict=True)
+        ]
     return flags
