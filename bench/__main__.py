@@ -169,6 +169,9 @@ def table(s: dict[str, Any]) -> list[dict[str, Any]]:
             row(f"latency publish->enriched @ {s[key]['offered_rate']:.0f}/s p50/p95/p99 ms",
                 f"{lat['p50_ms']}/{lat['p95_ms']}/{lat['p99_ms']}", target="p99 <= 50",
                 ok=lat["p99_ms"] <= TARGETS["latency_p99_ms"])  # fmt: skip
+            for hop, h in (_g(s, key, "hops") or {}).items():
+                row(f"  hop {hop} @ {s[key]['offered_rate']:.0f}/s p50/p95/p99 ms",
+                    f"{h['p50_ms']}/{h['p95_ms']}/{h['p99_ms']}")  # fmt: skip
     d = s.get("dedupe")
     if d:
         for sp in d.get("speedup_vs_datasketch", []):

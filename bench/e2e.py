@@ -93,12 +93,15 @@ def outcome_topics(s: Settings) -> list[str]:
     return [s.topics.enriched, s.topics.duplicates, s.topics.deadletter]
 
 
-async def create_all(s: Settings) -> None:
-    """Every wirestream topic, with broker append time on the outcome topics (what we time by)."""
+async def create_all(s: Settings, internal: bool = False) -> None:
+    """Every wirestream topic, with broker append time on the outcome topics (what we time by).
+
+    ``internal``: the two internal topics too, so the latency bench can time each hop.
+    """
     from wirestream.routing import load_routing
     from wirestream.topics import TopicSpec, create_topics, planned_topics
 
-    outs = set(outcome_topics(s))
+    outs = set(outcome_topics(s)) | ({s.topics.normalised, s.topics.deduplicated} if internal else set())
     specs = [
         TopicSpec(t.name, t.partitions, {**t.config, **LOG_APPEND}) if t.name in outs else t
         for t in planned_topics(s, load_routing(s.routing_file))
@@ -419,7 +422,7 @@ def run_settings_sweep(bootstrap: str, quick: bool, work: Path) -> list[dict[str
     n = 300 if quick else 600
     items = generate(n, 2_000, seed=4)
     rows = []
-    for comp, linger in [("none", 5), ("lz4", 5), ("zstd", 5), ("lz4", 0), ("lz4", 20)]:
+    for comp, linger in [("none", 1), ("lz4", 1), ("zstd", 1), ("zstd", 0), ("zstd", 5)]:
         r = run_wirestream(bootstrap, items, 4, work, producer_compression=comp, producer_linger_ms=linger)
         r.update({"compression": comp, "linger_ms": linger, "articles": n})
         rows.append(r)

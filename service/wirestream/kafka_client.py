@@ -6,8 +6,13 @@ so they never reach logs, metrics labels or dead-letter headers.
 
 from __future__ import annotations
 
+import functools
+import random
 import ssl
+from collections.abc import Sequence
 from typing import Any
+
+from aiokafka.partitioner import murmur2
 
 from .settings import KafkaSettings
 
@@ -102,3 +107,20 @@ def producer_size_kwargs(max_message_bytes: int) -> dict[str, Any]:
 def consumer_size_kwargs(max_message_bytes: int) -> dict[str, Any]:
     """Let a consumer fetch records as large as the topics accept."""
     return {"max_partition_fetch_bytes": max_message_bytes, "fetch_max_bytes": max(max_message_bytes, 52_428_800)}
+
+
+@functools.lru_cache(maxsize=8192)
+def _key_hash(key: bytes) -> int:
+    return int(murmur2(key)) & 0x7FFFFFFF
+
+
+def key_hash_partitioner(key: bytes | None, all_partitions: Sequence[int], available: Sequence[int]) -> int:
+    """aiokafka's ``DefaultPartitioner`` (Java-compatible murmur2), with the key's hash cached.
+
+    One enriched article is ~12 messages under the same key (``wire.enriched``, each event-type and
+    routing topic); aiokafka's murmur2 is pure Python (~17 µs per call), so hashing the key once
+    instead of per message saves ~0.2 ms of CPU per article. Partitions are exactly the default's.
+    """
+    if key is None:
+        return random.choice(available or all_partitions)
+    return all_partitions[_key_hash(bytes(key)) % len(all_partitions)]

@@ -17,7 +17,7 @@ from faust.types import EventT
 
 from ..dedupe import Deduplicator, partition_key
 from ..dedupe.faust_state import make_faust_state
-from ..kafka_client import aiokafka_kwargs, faust_credentials
+from ..kafka_client import aiokafka_kwargs, faust_credentials, key_hash_partitioner
 from ..metrics import Metrics
 from ..metrics.lag import consumer_lag
 from ..models import DedupedEnvelope, NormalisedEnvelope, Provenance, RawInput, Stage
@@ -102,6 +102,7 @@ def create_app(
         # Records as large as the topics accept (the internal envelope is ~4x its input).
         producer_max_request_size=settings.topics.max_message_bytes,
         consumer_max_fetch_size=settings.topics.max_message_bytes,
+        producer_partitioner=key_hash_partitioner,
         producer_compression_type=None if settings.producer_compression == "none" else settings.producer_compression,
         broker_commit_every=settings.commit_every,
         broker_commit_interval=settings.commit_interval_seconds,
@@ -253,9 +254,13 @@ def create_app(
         for p in range(topics.partitions):
             await normalised_topic.send(key=None, value=TICK, partition=p)
 
+    store_bytes_every = max(1, round(60.0 / settings.lag_interval_seconds))  # walk the data dir ~once a minute
+    lag_ticks = iter(range(1 << 62))
+
     @app.timer(interval=settings.lag_interval_seconds)
     async def report_lag() -> None:
         """Faust has no lag metric: end offset − committed offset, per partition this worker owns."""
+        tick = next(lag_ticks)
         consumed = [topics.raw, topics.normalised, topics.deduplicated]
         client_kwargs = {k: v for k, v in aiokafka_kwargs(settings.kafka).items() if k != "bootstrap_servers"}
         with contextlib.suppress(Exception):
@@ -270,6 +275,8 @@ def create_app(
                     metrics.set_lag(topic, partition, lag)
             with contextlib.suppress(Exception):
                 metrics.set_dedupe_index_size(pipeline.deduplicator.index_size())
+            if tick % store_bytes_every:
+                return  # the store size moves slowly; walking every RocksDB file each lag tick is waste
             with contextlib.suppress(OSError):
                 metrics.set_state_store_bytes(sum(f.stat().st_size for f in datadir.rglob("*") if f.is_file()))
 

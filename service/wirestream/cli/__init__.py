@@ -171,7 +171,21 @@ def worker(ctx: click.Context, loglevel: str) -> None:
     # At WARN and above Faust keeps its terminal spinner, which sets the root logger to DEBUG so it
     # can spin on every record: aiokafka then builds debug records for every message (~8% CPU).
     w.spinner = None
-    w.execute_from_commandline()
+    if settings.profile_path is None:
+        w.execute_from_commandline()
+        return
+    # Diagnostics: a sampling profile of the live worker (main thread: agents, Faust, producer calls).
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.001, async_mode="disabled")
+    profiler.start()
+    try:
+        w.execute_from_commandline()
+    finally:
+        profiler.stop()
+        settings.profile_path.write_text(profiler.output_text(unicode=False, color=False, show_all=False))
+        if profiler.last_session is not None:  # re-render with other options: pyinstrument --load <file>
+            profiler.last_session.save(str(settings.profile_path.with_suffix(".pyisession")))
 
 
 # -------------------------------------------------------------------------------------- publish
