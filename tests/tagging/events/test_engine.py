@@ -497,3 +497,8 @@ def test_aimed_at_after_a_verb_is_no_purpose(tagger: EventTagger) -> None:
     assert not at_last_word("the missiles were aimed at destroying")
     assert not at_last_word("Russia has aimed at destroying")
     assert not at_last_word("they aimed at destroying")
+
+
+def test_troops_arriving_are_no_diplomatic_visit(tagger: EventTagger) -> None:
+    assert not find(run(tagger, "Russian troops arrived in Kyiv on Monday."), PloverType.CONSULT)
+    assert find(run(tagger, "Keir Starmer arrived in Kyiv on Monday."), PloverType.CONSULT)
