@@ -32,6 +32,11 @@ from .scan import Match, normalise, scan
 
 _COUNTRYISH = (Kind.COUNTRY, Kind.DEMONYM)
 _PLACEISH = (Kind.CAPITAL, Kind.CITY, Kind.REGION)
+# Kind tuples used in membership tests, built once (a "(*a, *b)" literal is rebuilt on every call,
+# and mypyc cannot compile it).
+_TITLE_QUALIFIERS = (*_COUNTRYISH, Kind.ORG, *_PLACEISH)
+_OF_QUALIFIERS = (*_COUNTRYISH, Kind.ORG)
+_IN_QUALIFIERS = (*_COUNTRYISH, *_PLACEISH)
 _POSSESSIVE = re.compile(r"'s?[ \t]+$")
 _OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?$")
 _SPACE_OR_COMMA = re.compile(r"[ \t]*,?[ \t]+$")
@@ -504,7 +509,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         if (
             mod is not None
             and mod.group(2).lower() in lex.rules.title_modifiers
-            and q.entries[0].kind in (*_COUNTRYISH, Kind.ORG, *_PLACEISH)
+            and q.entries[0].kind in _TITLE_QUALIFIERS
         ):
             p, poss, modifier = q, bool(mod.group(1)), mod.group(2).lower()
     if p is not None:
@@ -525,7 +530,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         where = title.org
     span_end = m.end
     n, gap = _next(f, i)
-    if n is not None and n.entries[0].kind in (*_COUNTRYISH, Kind.ORG) and _OF.fullmatch(gap):
+    if n is not None and n.entries[0].kind in _OF_QUALIFIERS and _OF.fullmatch(gap):
         where, span_end = n.entries[0].ref, n.end
     # Title directly followed by a dictionary person: the person's own match carries the mention
     # (unless the surname is only the first part of someone else's name: "General Charles Brown").
@@ -668,7 +673,7 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
     if (
         n is not None
         and 4 <= n.start - m.end <= 10
-        and n.entries[0].kind in (*_COUNTRYISH, *_PLACEISH)
+        and n.entries[0].kind in _IN_QUALIFIERS
         and _IN_COUNTRY.fullmatch(f.norm, m.end, n.start)
     ):
         iso_in = n.entries[0].ref if n.entries[0].kind in _COUNTRYISH else lex.places[n.entries[0].ref].country
