@@ -73,16 +73,19 @@ def _leading_match(text: str) -> bool:
     return _LEADING.match(text) is not None
 
 
-_RIGHTS_ARABIC = "محفوظة".encode()
-
-
 def mentions_rights(text: str) -> bool:
-    """Could ``text`` contain an "all rights reserved" phrase? A cheap, deliberately loose filter
-    before the case-insensitive regex (~20x slower); run once over a whole article instead of per
-    paragraph. ASCII-only lower-casing of the UTF-8 bytes is a fraction of ``str.lower`` and lets
-    four literal scans cover every capitalisation of the Latin-script phrases."""
-    data = text.encode("utf-8", "surrogatepass").lower()
-    return b"eserv" in data or b"iservat" in data or b"orbehalten" in data or _RIGHTS_ARABIC in data
+    """Could ``text`` contain an "all rights reserved" phrase? Literal checks at memchr speed (the
+    case-insensitive regex is ~20x slower); run once over a whole article instead of per paragraph.
+    Lower- and upper-case spellings only (lower-casing the text first costs more than all seven)."""
+    return (
+        "eserv" in text
+        or "ESERV" in text
+        or "orbehalten" in text
+        or "ORBEHALTEN" in text
+        or "iservat" in text
+        or "ISERVAT" in text
+        or "محفوظة" in text
+    )
 
 
 def is_boilerplate(text: str) -> bool:

@@ -195,8 +195,9 @@ def lines_are_final(document: str) -> bool:
 
     Almost always true. Not when mojibake tell-tales survive: ftfy's verdict can depend on the
     context a line is seen in (a trailing space, its neighbours), so such lines must be repaired
-    again on their own for normalisation to be idempotent."""
-    return document.isascii() or not _looks_mojibaked(document)
+    again on their own for normalisation to be idempotent. Documents over ``FTFY_MAX_CHARS`` never
+    reach ftfy (:mod:`.limits`), so for them the question does not arise."""
+    return document.isascii() or len(document) > FTFY_MAX_CHARS or not _looks_mojibaked(document)
 
 
 def clean_document(text: str) -> str:
