@@ -61,3 +61,26 @@ def test_place_qualifies_agent_inside_a_capitalised_name(tagger):
     assert tags["AFGCOP"].mentions[0].text == "Kandahar Provincial Border Police"
     tags = {t.actor_id for t in tagger.tag(make_article("Residents of Kabul fear police."))}
     assert "AFGCOP" not in tags
+
+
+def test_neutral_modifier_keeps_the_qualified_office(tagger):
+    """"current"/"top" between qualifier and title do not block it (unlike "deputy", "former")."""
+    ids = {t.actor_id for t in tagger.tag(make_article("Poland's current interior minister spoke."))}
+    assert "POLGOV" in ids
+    ids = {t.actor_id for t in tagger.tag(make_article("Ukraine's deputy foreign minister spoke.",
+                                                       date="2023-06-01"))}
+    assert not any(i.startswith("person:") for i in ids)
+
+
+def test_office_of_a_named_organisation_is_not_the_state_office(tagger):
+    """"the president of the <Demonym> <Name> Federation" is not that country's head of state."""
+    tags = tagger.tag(make_article("The president of the Kenyan Football Federation resigned."))
+    assert not [t for t in tags if t.type.value == "person"]
+    tags = tagger.tag(make_article("The president of the French Republic spoke.", date="2023-06-01"))
+    assert [t.name for t in tags if t.type.value == "person"] == ["Emmanuel Macron"]
+
+
+def test_members_of_an_armed_group_are_the_group(tagger):
+    tags = {t.actor_id: t for t in tagger.tag(make_article("Hezbollah militants fired on the border post."))}
+    assert tags["org:hezbollah"].mentions[0].text == "Hezbollah militants"
+    assert not [i for i in tags if i.endswith("REB") and not i.startswith("org:")]

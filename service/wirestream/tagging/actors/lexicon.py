@@ -141,6 +141,8 @@ class Rules:
     contextual_agents: frozenset[str]
     agent_modifiers: frozenset[str] = frozenset()
     patronymic_connectors: frozenset[str] = frozenset()
+    #: title_blockers as words (title_modifiers holds blockers and neutral modifiers together)
+    title_blockers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -520,6 +522,7 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
         contextual_agents=frozenset(s.lower() for s in agents.get("contextual", [])),
         agent_modifiers=frozenset(w.lower() for w in ctx.get("agent_modifiers", [])),
         patronymic_connectors=frozenset(ctx.get("patronymic_connectors", [])),
+        title_blockers=frozenset(w.lower() for w in ctx["title_blockers"]),
     )
 
 

@@ -530,7 +530,13 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         where = title.org
     span_end = m.end
     n, gap = _next(f, i)
-    if n is not None and n.entries[0].kind in _OF_QUALIFIERS and _OF.fullmatch(gap):
+    if (
+        n is not None
+        and n.entries[0].kind in _OF_QUALIFIERS
+        and _OF.fullmatch(gap)
+        # "president of the <Demonym> <Name> League" is that organisation's office, not the state's
+        and not (n.entries[0].kind is Kind.DEMONYM and _inside_longer_name(doc, f, i + 1, check_before=False))
+    ):
         where, span_end = n.entries[0].ref, n.end
     # Title directly followed by a dictionary person: the person's own match carries the mention
     # (unless the surname is only the first part of someone else's name: "General Charles Brown").
@@ -541,7 +547,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     has_the = _has_the(f.norm, span_start)
     window = f.norm[max(0, span_start - 30) : span_start]
     blocked = (
-        modifier is not None
+        (modifier is not None and modifier in lex.rules.title_blockers)
         or bool(lex.rules.blocker_before.search(window))
         or (has_the and bool(lex.rules.blocker_before.search(window[:-4])))
     )
@@ -654,6 +660,10 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
             return
         if e.kind is Kind.ORG:
             org = lex.orgs[e.ref]
+            if org.type == "armed_group" and role in _ARMED_ROLES:
+                # "Boko Haram gunmen", "Hamas fighters": members of the group are the group
+                doc.add_org(e.ref, f, p.start, m.end)
+                return
             doc.add_org(e.ref, f, p.start, p.end)
             if org.code:
                 doc.add_composite(org.country, role, f, p.start, m.end, C_CONTEXT, org_code=org.code)
@@ -698,6 +708,8 @@ def _foreign_qualified(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
 
 
 _NAMESAKE_TYPES = frozenset({"party", "government", "military"})
+#: Agent roles that describe members of an armed group rather than another institution.
+_ARMED_ROLES = frozenset({"REB", "UAF", "INS", "MIL"})
 
 
 def _namesake_of_other_country(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
