@@ -34,8 +34,7 @@ _MARKS = "[\u200e\u200f\u061c]{0,3}"
 _DASH = r"\s*\.?(?:--?|–|—|―)(?:\s+|$)"
 _PLACE = r"(?P<place>[^\W\d_][^\W_]{0,30}(?:[ .'’/-]{1,2}[^\W_]{1,30}){0,4}\.?)"
 _WITH_PLACE = re.compile(
-    r"^(?P<head>" + _MARKS + _PLACE + _MARKS
-    + r"(?:,\s?(?P<extra>[^()\n,–—-]{1,40}?(?:,\s?[^()\n,–—-]{1,20}?)?))?"
+    r"^(?P<head>" + _MARKS + _PLACE + _MARKS + r"(?:,\s?(?P<extra>[^()\n,–—-]{1,40}?(?:,\s?[^()\n,–—-]{1,20}?)?))?"
     r"(?:\s?" + _MARKS + r"\((?P<agency>[^()\n]{1,40})\)" + _MARKS + r")?)" + _DASH
 )
 _BARE_COLON = re.compile(r"^(?P<head>" + _MARKS + _PLACE + r"):[ \t]+")
