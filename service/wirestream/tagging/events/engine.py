@@ -265,12 +265,17 @@ class EventTagger:
         ends = [m.i1 for m in matches]
         in_mention = {q for g in groups for q in range(g.t0, g.t1 + 1)}
         requests: list[tuple[int, EventTag]] = []
+        # which clause checks can apply at all: one pass here instead of one scan per event
+        lows = {t.low for t in toks}
+        marks = (not lows.isdisjoint(cues.subordinators), not lows.isdisjoint(cues.purpose_heads))
         for m in matches:
             if m.i0 in in_mention and m.i0 == m.i1 and _agent_noun(toks[m.i0].lemma, cues, lr):
                 # "protesters", "demonstrators" tagged as actors: the word names a participant;
                 # the event it implies is coded from the clause's own verb, if there is one
                 continue
-            ev = _build_event(text, fld, toks, groups, inq, m, cues, lr, disc, sentence, speech_at, ends, in_mention)
+            ev = _build_event(
+                text, fld, toks, groups, inq, m, cues, lr, disc, sentence, speech_at, ends, in_mention, marks
+            )
             if ev is None:
                 continue
             if m.pattern.rule.plover in _SPEECH_TYPES:
@@ -735,6 +740,7 @@ def _build_event(
     speech_at: list[int],
     trigger_ends: list[int],
     in_mention: set[int],
+    marks: tuple[bool, bool] = (True, True),
 ) -> EventTag | None:
     rule: Rule = m.pattern.rule
     i0, i1 = m.i0, m.i1
@@ -987,8 +993,8 @@ def _build_event(
         return None  # "following the killing of ...": an earlier, unattributed act, not the news
     # "after a June 30 coup toppled ...", "a resolution that aims to tighten sanctions": the
     # clause is context for the sentence's news, not the news itself
-    subordinate = not background and _subordinate(toks, before_k + 1 if nominal else i0, cues)
-    if _purpose(toks, before_k + 1 if nominal else i0, cues):
+    subordinate = not background and marks[0] and _subordinate(toks, before_k + 1 if nominal else i0, cues)
+    if marks[1] and _purpose(toks, before_k + 1 if nominal else i0, cues):
         return None  # "a trip aimed at pushing for a ceasefire": a goal, not something that happened
     if subordinate and not source_ids:
         return None

@@ -120,6 +120,9 @@ class Cues:
     purpose_participles: frozenset[str] = frozenset()
     purpose_modifiers: frozenset[str] = frozenset()
     purpose_links: frozenset[str] = frozenset()  # "at" in "aimed at"; the infinitive marker counts too
+    #: derived at load: any of these in a sentence means the clause checks may apply
+    subordinators: frozenset[str] = frozenset()  # background | relative | relative_that
+    purpose_heads: frozenset[str] = frozenset()  # purpose nouns | participles | modifiers
 
     def target_tokens(self, rule: Rule) -> frozenset[str]:
         out: set[str] = set()
@@ -392,6 +395,10 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             purpose_participles=_fs(c.get("purpose_participles")),
             purpose_modifiers=_fs(c.get("purpose_modifiers")),
             purpose_links=_fs(c.get("purpose_links")),
+            subordinators=_fs(c.get("background")) | _fs(c.get("relative")) | _fs(c.get("relative_that")),
+            purpose_heads=_fs(c.get("purpose_nouns"))
+            | _fs(c.get("purpose_participles"))
+            | _fs(c.get("purpose_modifiers")),
         )
         index: dict[str, list[Pattern]] = {}
         for rule, raw in zip(rules, raw_rules, strict=True):
