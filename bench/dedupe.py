@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import platform
 import re
 import sys
@@ -222,6 +223,49 @@ def grow(make: Callable[[], Any], sizes: list[int], filler_seed: int, probes: li
     return out
 
 
+def flatness(make: Callable[[], Any], sizes: list[int], filler_seed: int, rounds: int = 10, batch: int = 1000
+             ) -> list[dict[str, float]]:  # fmt: skip
+    """Cost per article at several index sizes, measured *side by side* (interleaved) in one process.
+
+    ``grow`` measures each size at a different moment, so on a shared machine a change of load
+    between the 10k and the 1M measurement looks like growth (or hides it). Here one index per
+    size is filled first (untimed), then each round times ``batch`` fresh articles (query +
+    insert, shingling included) on every index in turn (each index grows by ``rounds * batch``).
+    Reported: the mean (total CPU / articles: the amortised cost, merges included), the median
+    and the minimum over rounds (the least disturbed by other processes); the ratios to the
+    smallest size are what "near-constant" is judged on.
+    """
+    filler = Filler(filler_seed)
+    methods = []
+    for size in sizes:
+        m = make()
+        n = 0
+        while n < size:
+            for body in filler.batch(min(5000, size - n)):
+                m.step(body)
+            n = min(size, n + 5000)
+        m.finish()
+        methods.append(m)
+    times: list[list[float]] = [[] for _ in sizes]
+    for _ in range(rounds):
+        texts = filler.batch(batch)  # the same new articles for every size
+        for i, m in enumerate(methods):
+            t = time.process_time()
+            for body in texts:
+                m.step(body)
+            times[i].append((time.process_time() - t) / batch * 1e6)
+    base_mean, base_min = float(np.mean(times[0])), min(times[0])
+    out = []
+    for size, ts in zip(sizes, times, strict=True):
+        mean, med = float(np.mean(ts)), float(np.median(ts))
+        out.append({"index_articles": size, "mean_us_per_article": round(mean, 1),
+                    "median_us_per_article": round(med, 1), "min_us_per_article": round(min(ts), 1),
+                    "ratio_mean": round(mean / base_mean, 2), "ratio_min": round(min(ts) / base_min, 2)})  # fmt: skip
+        print(f"  side by side n={size:>9,}  query+insert mean {mean:7.1f} us/article (median {med:.1f}, min "
+              f"{min(ts):.1f})  x{mean / base_mean:.2f} (min x{min(ts) / base_min:.2f})", flush=True)  # fmt: skip
+    return out
+
+
 def memory(make: Callable[[], Any], n: int, filler_seed: int) -> float:
     """Bytes per article held by the index after ``n`` inserts (tracemalloc)."""
     filler = Filler(filler_seed)
@@ -253,7 +297,18 @@ def memory(make: Callable[[], Any], n: int, filler_seed: int) -> float:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="small sizes (~1 minute)")
+    ap.add_argument("--flat-only", action="store_true", help="only the side-by-side 10k/100k/1M cost (~10 min)")
     args = ap.parse_args(argv)
+    if args.flat_only:
+        print("== wirestream cost per article, indexes of 10k / 100k / 1M measured side by side", flush=True)
+        t = time.process_time()
+        flat = flatness(Wirestream, [10_000, 100_000, 1_000_000], 5)
+        out = REPO / "bench" / "results" / "dedupe_flat.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps({"flatness_wirestream": flat, "cpu_s": round(time.process_time() - t, 1),
+                                   "loadavg": [round(x, 2) for x in os.getloadavg()]}, indent=2))  # fmt: skip
+        print(f"wrote {out}")
+        return 0
     quick = args.quick
     seeds = [7] if quick else [7, 11, 23]
     ds_thresholds = [0.3, 0.4, 0.5, 0.6]
@@ -318,6 +373,9 @@ def main(argv: list[str] | None = None) -> int:
     t = time.process_time()
     result["growth_wirestream"] = grow(Wirestream, ws_sizes, 5, probes)
     result["growth_wirestream_seconds"] = round(time.process_time() - t, 1)
+    flat_sizes = [10_000, 30_000] if quick else [10_000, 100_000, 1_000_000]
+    print("== the same, indexes of each size measured side by side (interleaved rounds)", flush=True)
+    result["flatness_wirestream"] = flatness(Wirestream, flat_sizes, 5, rounds=3 if quick else 10)
     t = time.process_time()
     result["growth_datasketch"] = grow(lambda: Datasketch(best_th), ds_sizes, 5, probes)
     result["growth_datasketch_seconds"] = round(time.process_time() - t, 1)

@@ -4,16 +4,18 @@ Everything is a string-keyed table of JSON-safe values, so the same records work
 (tests, embedded mode) and in Faust tables (RocksDB + a changelog topic each). The in-memory
 near-duplicate index is *derived* from the ``log`` table and never persisted separately.
 
-Tables (key -> value):
+Tables (key -> value; values are the positional records of :mod:`wirestream.dedupe.records`,
+format 2: a tuple in memory, a JSON array ``[2, ...]`` on the Faust tables; format-1 JSON objects
+from older changelogs are still read):
 
-``stories``   story_id -> {"a": latest article_id, "v": version, "vc": version_created (ISO),
-              "c": cluster_id, "k": killed, "d": first copy was a duplicate, "q": log seq}
-``hashes``    content_hash -> {"a": article_id, "c": cluster_id, "s": story_id, "q": log seq}
-``articles``  "<article_id>\\x1f<version>" -> {"h": content_hash, "r": DedupeResult dict,
-              "src": input reference or None, "q": log seq}
-``log``       str(seq) -> {"a", "s", "h", "v", "c", "k": sketch text or None, "t": epoch minute}
-              One entry per recorded article, in arrival order: the index is rebuilt from it and
-              retention walks it from the oldest end, so expiry is O(expired), never a full scan.
+``stories``   story_id -> (2, latest article_id, version, version_created ISO, cluster_id or None
+              if it is the article itself, killed, first copy was a duplicate, content hash, log seq)
+``hashes``    content_hash -> (2, article_id, cluster_id | None, story_id | None, log seq)
+``articles``  "<article_id>\x1f<version>" -> (2, content_hash, result tuple, input ref | None, log seq)
+``log``       str(seq) -> (2, article_id, story_id, hash, version, cluster | None, sketch text | None,
+              epoch minute). One entry per recorded article (and per kill), in arrival order: the
+              index is rebuilt from it and retention walks it from the oldest end, so expiry is
+              O(expired), never a full scan.
 ``embargoes`` article_id -> {"due": epoch seconds, "s": story_id, "art": Article JSON}
 ``meta``      "low" / "next" -> int (log bounds), "held" -> [[due, article_id], ...]
 
