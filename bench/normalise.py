@@ -232,21 +232,29 @@ def _raw(data: bytes) -> RawInput:
 def _measure(raws: list[RawInput], settings: NormaliseSettings, rounds: int) -> dict[str, float]:
     """Per-core numbers from *CPU time of this thread* (``time.thread_time_ns``), so that other
     processes competing for the cores (this runs on shared machines) do not count against us;
-    wall-clock numbers are recorded next to them. Throughput is that of the fastest round."""
+    wall-clock numbers are recorded next to them. Throughput is that of the fastest round.
+
+    ``min_articles_per_s`` uses each article's fastest round instead: on a busy shared box even
+    thread CPU time is inflated by neighbours (cache and memory-bandwidth contention, preemption
+    inside a call), and per-article minima filter most of that out. Compare versions with it,
+    side by side in one run; quote the fastest-round figure as the throughput."""
     for raw in raws[: min(50, len(raws))]:  # warm-up (regex caches, detector already built)
         normalise(raw, settings)
     cpu: list[int] = []
     wall: list[int] = []
     cpu_rounds: list[float] = []
     wall_rounds: list[float] = []
+    best = [1 << 62] * len(raws)
     cpu_clock, wall_clock = time.thread_time_ns, time.perf_counter_ns
     for _ in range(rounds):
         c_start, w_start = cpu_clock(), wall_clock()
-        for raw in raws:
+        for index, raw in enumerate(raws):
             c0, w0 = cpu_clock(), wall_clock()
             normalise(raw, settings)
-            cpu.append(cpu_clock() - c0)
+            spent = cpu_clock() - c0
+            cpu.append(spent)
             wall.append(wall_clock() - w0)
+            best[index] = min(best[index], spent)
         cpu_rounds.append((cpu_clock() - c_start) / 1e9)
         wall_rounds.append((wall_clock() - w_start) / 1e9)
     cpu.sort()
@@ -258,6 +266,7 @@ def _measure(raws: list[RawInput], settings: NormaliseSettings, rounds: int) -> 
     return {
         "articles": len(cpu),
         "articles_per_s": len(raws) / min(cpu_rounds),
+        "min_articles_per_s": len(raws) / (sum(best) / 1e9),
         "p50_us": pct(cpu, 0.50),
         "p99_us": pct(cpu, 0.99),
         "max_us": cpu[-1] / 1000,
@@ -487,7 +496,7 @@ def tune_glibc_malloc() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer articles, one round")
+    parser.add_argument("--quick", action="store_true", help="100 articles per row (20 at 20 KB), three rounds")
     parser.add_argument("--language", action="store_true", help="only the language-detection accuracy sets")
     parser.add_argument(
         "--malloc-tuned", action="store_true", help="glibc mmap/trim thresholds raised first (see tune_glibc_malloc)"
@@ -503,7 +512,7 @@ def main(argv: list[str] | None = None) -> int:
         out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {out.relative_to(ROOT)}")
         return 0
-    count, rounds = (100, 2) if args.quick else (400, 5)
+    count, rounds = (100, 3) if args.quick else (400, 5)
     t0 = time.perf_counter()
     detector()
     build_s = time.perf_counter() - t0
@@ -514,7 +523,7 @@ def main(argv: list[str] | None = None) -> int:
     cases.append(("text", 2_000, ("en", "es", "de", "fr", "it", "pt", "ar")))
     rows = []
     print(
-        f"{'format':<16}{'size':>8}{'bytes':>9}{'articles/s/core':>17}{'p50 µs':>10}"
+        f"{'format':<16}{'size':>8}{'bytes':>9}{'articles/s/core':>17}{'(per-article min)':>19}{'p50 µs':>10}"
         f"{'p99 µs':>10}{'wall p99 µs':>13}"
     )
     for fmt, size, langs in cases:
@@ -528,7 +537,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(row)
         print(
             f"{label:<16}{size:>8}{mean_bytes:>9.0f}{stats['articles_per_s']:>17,.0f}"
-            f"{stats['p50_us']:>10.0f}{stats['p99_us']:>10.0f}{stats['wall_p99_us']:>13.0f}"
+            f"{stats['min_articles_per_s']:>19,.0f}{stats['p50_us']:>10.0f}{stats['p99_us']:>10.0f}{stats['wall_p99_us']:>13.0f}"
         )
     catalogue = _catalogue_max(settings)
     if catalogue:
