@@ -53,14 +53,22 @@ def looks_like_ninjs(doc: dict[str, Any]) -> bool:
     return bool(keys & {"uri", "guid"}) and bool(keys & _NINJS_MARKERS)
 
 
-def _main_value(items: list[Any], key: str, *, sub: bool) -> str | None:
-    """The main (or sub) headline from ninjs 2/3 ``headlines``."""
+def _headlines(items: list[Any]) -> tuple[str | None, str | None]:
+    """(main, sub) headline from ninjs 2/3 ``headlines``: the first of each role, one pass."""
+    main: str | None = None
+    sub: str | None = None
+    found_main = found_sub = False
     for item in items:
-        obj = f.as_object(item, key)
+        obj = f.as_object(item, "headlines")
         role = (f.opt_str(obj, "role") or "main").lower()
-        if (role in _SUB_ROLES) == sub:
-            return f.opt_str(obj, "value")
-    return None
+        if role in _SUB_ROLES:
+            if not found_sub:
+                sub, found_sub = f.opt_str(obj, "value"), True
+        elif not found_main:
+            main, found_main = f.opt_str(obj, "value"), True
+        if found_main and found_sub:
+            break
+    return main, sub
 
 
 def _bodies(items: list[Any]) -> tuple[str | None, bool]:
@@ -103,9 +111,9 @@ def _subjects(doc: dict[str, Any]) -> list[Subject]:
 def extract_ninjs(obj: dict[str, Any], settings: NormaliseSettings) -> Draft:
     doc = f.lower_keys(obj)
     draft = Draft(source_format=SourceFormat.NINJS)
-    headlines = f.as_list(doc.get("headlines"), "headlines")
-    draft.headline = f.opt_str(doc, "headline") or _main_value(headlines, "headlines", sub=False)
-    draft.subheadline = _main_value(headlines, "headlines", sub=True)
+    main, sub = _headlines(f.as_list(doc.get("headlines"), "headlines"))
+    draft.headline = f.opt_str(doc, "headline") or main
+    draft.subheadline = sub
     body_html = f.opt_str(doc, "body_html")
     body_text = f.opt_str(doc, "body_text")
     if body_html is not None and body_html.strip():

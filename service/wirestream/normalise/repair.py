@@ -172,7 +172,9 @@ def clean_lines(texts: list[str]) -> list[str]:
     joined = "\n".join(texts)
     if joined.isascii():
         return [clean_repaired_line(text) for text in texts]
-    plain = _is_plain(joined)
+    # Each line printable (so no newline, control or invisible of its own) and no "  " anywhere:
+    # per-line isprintable spares _is_plain's copy of the joined text.
+    plain = all(map(str.isprintable, texts)) and "  " not in joined
     stripped = joined if plain else strip_invisible(joined)
     if len(joined) > FTFY_MAX_CHARS:  # too big for ftfy as a whole: only NFC, per line
         if unicodedata.is_normalized("NFC", stripped):
@@ -182,9 +184,9 @@ def clean_lines(texts: list[str]) -> list[str]:
     # a cp1252 "€" read as Latin-1) and stripping them first would hide it from the check.
     if needs_encoding_fix(stripped) or (not plain and needs_encoding_fix(joined)):
         return [clean_line(text) for text in texts]
-    if plain and joined.count("\n") == len(texts) - 1:
-        # No line has a newline of its own, so each one is printable without "  ": only its
-        # ends can need trimming (what clean_repaired_line would do, minus two scans per line).
+    if plain:
+        # Each line is printable without "  ": only its ends can need trimming (what
+        # clean_repaired_line would do, minus two scans per line).
         return [text.strip() for text in texts]
     return [clean_repaired_line(text) for text in texts]
 
