@@ -299,6 +299,16 @@ def test_html_blocks_take_the_walk_whenever_it_matters(blocks: list[tuple[str, l
     assert [(b.kind, b.text) for b in html_blocks(markup)] == [(b.kind, b.text) for b in _walk(body, None)]
 
 
+@FAST
+@given(st.text(max_size=300) | st.text(alphabet=st.sampled_from("ab \n\r\té“Ã©Â\x80\u0301"), max_size=40))
+@example("Â\x80Ä ")
+def test_clean_document_final_equals_its_parts(text: str) -> None:
+    from wirestream.normalise.repair import clean_document, clean_document_final, lines_are_final
+
+    document = clean_document(text)
+    assert clean_document_final(text) == (document, lines_are_final(document))
+
+
 _BOILER_HEADS = st.sampled_from(
     ["", "(", "[", "( ", "\t", "Reporting by ", "REPORTING BY ", "Copyright ", "(c) ", "© ", "c) ",
      "Sign up ", "\u017fign up ", "Rédaction par ", "Mitarbeit:", "Iscriviti", "\u0130scriviti", "“", "«",

@@ -10,7 +10,7 @@ from wirestream.settings import NormaliseSettings
 from .dates import parse_date_marker
 from .draft import Draft, RawBlock
 from .limits import MAX_BLOCKS, MAX_TEXT_LINES, check_count
-from .repair import clean_document, lines_are_final
+from .repair import clean_document_final
 from .text import split_date_marker, split_paragraphs
 
 _BYLINE = re.compile(r"^(?:By|BY|Por|POR|Von|VON|Par|PAR|Di|DI|Door|Od|От|Від|بقلم)\s+\S.{0,78}$", re.UNICODE)
@@ -26,8 +26,8 @@ def _check_size(text: str) -> None:
 def text_body_blocks(text: str) -> list[RawBlock]:
     """Paragraph blocks of a text body (also used for JSON ``body``/ninjs ``body_text``)."""
     _check_size(text)
-    document = clean_document(text)
-    return split_paragraphs(document, repaired=lines_are_final(document))
+    document, final = clean_document_final(text)
+    return split_paragraphs(document, repaired=final)
 
 
 def take_byline(blocks: list[RawBlock]) -> str | None:
@@ -43,10 +43,10 @@ def take_byline(blocks: list[RawBlock]) -> str | None:
 def extract_text(text: str, settings: NormaliseSettings) -> Draft:
     draft = Draft(source_format=SourceFormat.TEXT)
     _check_size(text)
-    text = clean_document(text)
+    text, final = clean_document_final(text)
     marker, text = split_date_marker(text)
     if marker is not None:
         draft.published = parse_date_marker(marker, settings)
-    draft.blocks = split_paragraphs(text, repaired=lines_are_final(text))
+    draft.blocks = split_paragraphs(text, repaired=final)
     draft.byline = take_byline(draft.blocks)
     return draft

@@ -202,6 +202,18 @@ def lines_are_final(document: str) -> bool:
     return document.isascii() or len(document) > FTFY_MAX_CHARS or not _looks_mojibaked(document)
 
 
+def clean_document_final(text: str) -> tuple[str, bool]:
+    """``(clean_document(text), lines_are_final(result))``, sharing one encoding check in the
+    usual case (a plain, NFC document without mojibake tell-tales comes back unchanged)."""
+    if "\r" not in text and _is_plain(text):
+        if text.isascii():
+            return text, True
+        if (len(text) > FTFY_MAX_CHARS or not _looks_mojibaked(text)) and unicodedata.is_normalized("NFC", text):
+            return text, True  # exactly what clean_document returns; nothing for ftfy either
+    document = clean_document(text)
+    return document, lines_are_final(document)
+
+
 def clean_document(text: str) -> str:
     """Repair a whole multi-line document but keep its line structure for paragraph splitting.
 
