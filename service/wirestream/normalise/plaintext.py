@@ -19,8 +19,10 @@ _BYLINE = re.compile(r"^(?:By|BY|Por|POR|Von|VON|Par|PAR|Di|DI|Door|Od|От|Ві
 def _check_size(text: str) -> None:
     """Refuse absurd line/paragraph counts before splitting (C-speed counts; the exact block
     count is checked again after splitting)."""
-    check_count(text.count("\n"), MAX_TEXT_LINES, "line breaks")
-    check_count(text.count("\n\n"), MAX_BLOCKS, "blank-line paragraph breaks")
+    breaks = text.count("\n")
+    check_count(breaks, MAX_TEXT_LINES, "line breaks")
+    if breaks > 2 * MAX_BLOCKS:  # fewer line breaks cannot make more than MAX_BLOCKS "\n\n" pairs
+        check_count(text.count("\n\n"), MAX_BLOCKS, "blank-line paragraph breaks")
 
 
 def text_body_blocks(text: str) -> list[RawBlock]:
