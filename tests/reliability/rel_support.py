@@ -104,11 +104,14 @@ async def produce(settings: Settings, values: list[bytes], partition: int | None
 
 
 class BackgroundProducer(threading.Thread):
-    """Produces ``values`` in order at ``rate`` per second (None: as fast as acks allow) in a thread."""
+    """Produces ``values`` in order at ``rate`` per second (None: as fast as acks allow) in a thread,
+    to raw partition ``partition`` (None: spread by the default partitioner)."""
 
-    def __init__(self, settings: Settings, values: list[bytes], rate: float | None = None) -> None:
+    def __init__(
+        self, settings: Settings, values: list[bytes], rate: float | None = None, partition: int | None = 0
+    ) -> None:
         super().__init__(daemon=True)
-        self.settings, self.values, self.rate = settings, values, rate
+        self.settings, self.values, self.rate, self.partition = settings, values, rate, partition
         self.sent = 0
         self.error: BaseException | None = None
 
@@ -129,7 +132,7 @@ class BackgroundProducer(threading.Thread):
                     delay = t0 + i / self.rate - time.monotonic()
                     if delay > 0:
                         await asyncio.sleep(delay)
-                futs.append(await producer.send(self.settings.topics.raw, v, partition=0))
+                futs.append(await producer.send(self.settings.topics.raw, v, partition=self.partition))
                 if len(futs) >= 200:
                     for f in futs:
                         await f

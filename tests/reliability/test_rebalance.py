@@ -13,7 +13,19 @@ import time
 
 import pytest
 
-from reliability.rel_support import kill9, near_copy, new_version, produce, read_outcomes, wait_settled
+from reliability.rel_support import (
+    SOAK,
+    BackgroundProducer,
+    kill9,
+    mixed_stream,
+    near_copy,
+    new_version,
+    outputs_written,
+    produce,
+    read_outcomes,
+    wait_lag_zero,
+    wait_settled,
+)
 from wire_articles import story_bytes
 from wirestream.audit import audit, read_topic
 from wirestream.devkafka.broker import _free_port
@@ -81,3 +93,51 @@ def test_state_survives_rebalance_and_sigkill_of_the_owner(make_settings, worker
         f"\nRELIABILITY rebalance: seconds={time.monotonic() - t0:.0f} recovered_after_kill={recovered:.0f}s "
         f"repeated_inputs={len(outs.repeats())} audit={asyncio.run(audit(s)).summary()}"
     )
+
+
+def test_rebalance_under_load_loses_nothing(make_settings, workers, tmp_path) -> None:
+    """A backlog being worked off while worker-2 joins and worker-1 is SIGKILLed.
+
+    The post-rebalance stall (docs/reliability.md) was seen under load; this is the rebalance with
+    data in flight. The soak size fills the raw stream buffer past Faust's back-pressure mark
+    (3,277 of 4,096 events), which the closed-loop load test never does. A stall would show up as a
+    watchdog line in a worker log (the folder's watchdog acts within 60 s) and fails the test.
+    """
+    backlog, stream, rate = (5_000, 3_000, 30.0) if SOAK else (1_000, 1_200, 20.0)
+    n = backlog + stream
+    values = mixed_stream(n, seed=23)
+    s = make_settings(partitions=4)
+    asyncio.run(produce(s, values[:backlog]))  # a backlog first: the stream buffers fill at start
+    t0 = time.monotonic()
+    w1 = workers.start(s, "worker-1")
+    producer = BackgroundProducer(s, values[backlog:], rate=rate, partition=None)  # and more while groups change
+    producer.start()
+    deadline = time.monotonic() + 300
+    while outputs_written(s) < backlog // 4:
+        workers.assert_alive()
+        assert time.monotonic() < deadline, "worker-1 made no progress"
+        time.sleep(1.0)
+    workers.start(s, "worker-2")
+    while not _log_has(tmp_path / "worker-2.log", "Worker]: Ready"):
+        workers.assert_alive()
+        assert time.monotonic() < deadline + 300, "worker-2 never got ready"
+        time.sleep(1.0)
+    time.sleep(3.0)
+    kill9(w1)  # type: ignore[arg-type]
+    killed_at = time.monotonic()
+    left_at_kill = n - outputs_written(s)
+    producer.join_checked(timeout=600)
+    report = wait_settled(s, n, workers, timeout=600)
+    settled_after = time.monotonic() - killed_at
+    wait_lag_zero(s)
+    report = asyncio.run(audit(s))
+    assert report.ok and not report.missing and not report.conflicting, report.summary()
+    outs = read_outcomes(s)
+    assert not outs.inconsistent_repeats(), list(outs.inconsistent_repeats().items())[:3]
+    watchdog = [ln for log in workers.logs for ln in log.read_text(errors="replace").splitlines() if "watchdog:" in ln]
+    print(
+        f"\nRELIABILITY rebalance-under-load: inputs={n} seconds={time.monotonic() - t0:.0f} "
+        f"left_at_kill~{left_at_kill} settled_after_kill={settled_after:.0f}s repeated_inputs={len(outs.repeats())} "
+        f"watchdog_lines={len(watchdog)} audit={report.summary()}"
+    )
+    assert not watchdog, "a worker stalled (watchdog fired):\n" + "\n".join(watchdog)
