@@ -169,7 +169,11 @@ class _Event:
         self.message = SimpleNamespace(topic=topic, partition=partition)
 
 
-def worker(n: int, path: Path, traffic: int, datadir: Path, faust_defaults: bool = False) -> dict[str, Any]:
+def worker(
+    n: int, path: Path, traffic: int, datadir: Path, faust_options: bool = False, faust_codec: bool = False
+) -> dict[str, Any]:
+    """``faust_options`` / ``faust_codec``: Faust's own RocksDB options / json (orjson) codec instead
+    of wirestream's, for comparison."""
     from faust.streams import _current_event
     from faust.types import TP
 
@@ -177,8 +181,10 @@ def worker(n: int, path: Path, traffic: int, datadir: Path, faust_defaults: bool
     from wirestream.dedupe import faust_state
     from wirestream.settings import Settings
 
-    if faust_defaults:  # for comparison: Faust's own RocksDB defaults instead of wirestream's
+    if faust_options:
         faust_state.STORE_OPTIONS = {}
+    if faust_codec:
+        faust_state.CODEC = "json"
     rss_start = _rss()
     settings = Settings(data_dir=datadir, worker_id="bench-memory")
     app = create_app(settings)
@@ -264,6 +270,7 @@ def worker(n: int, path: Path, traffic: int, datadir: Path, faust_defaults: bool
         "traffic_articles": traffic,
         "traffic_decide_cpu_us_per_article": round(traffic_cpu / max(traffic - 1, 1) * 1e6, 1),
         "store_bytes_on_disk_per_article": round(store_bytes / n, 1),
+        "codec": tables["log"].data.key_serializer,
         "rocksdb_options": {
             "write_buffer_size": opts.write_buffer_size,
             "max_write_buffer_number": opts.max_write_buffer_number,
@@ -305,8 +312,9 @@ def run(quick: bool = False, articles: int | None = None, traffic: int | None = 
         wk = _child(["_worker", str(n), str(changelog), str(traffic), str(tmp / "data")])
         dflt = None
         if compare_defaults:
-            print("  memory: the same worker with Faust's default RocksDB options ...", flush=True)
-            dflt = _child(["_worker", str(n), str(changelog), str(traffic), str(tmp / "data-d"), "--faust-defaults"])
+            print("  memory: the same worker with Faust's default RocksDB options and json codec ...", flush=True)
+            dflt = _child(["_worker", str(n), str(changelog), str(traffic), str(tmp / "data-d"), "--faust-options",
+                           "--faust-codec"])  # fmt: skip
     finally:
         if not keep:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -339,7 +347,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(generate(int(argv[1]), Path(argv[2]))))
         return 0
     if argv and argv[0] == "_worker":
-        print(json.dumps(worker(int(argv[1]), Path(argv[2]), int(argv[3]), Path(argv[4]), "--faust-defaults" in argv)))
+        print(json.dumps(worker(int(argv[1]), Path(argv[2]), int(argv[3]), Path(argv[4]),
+                                "--faust-options" in argv, "--faust-codec" in argv)))  # fmt: skip
         return 0
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")

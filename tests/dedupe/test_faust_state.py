@@ -15,7 +15,13 @@ import faust
 from faust.streams import _current_event
 
 from wirestream.dedupe import Deduplicator
-from wirestream.dedupe.faust_state import NO_EVENT_SCOPE, STORE_OPTIONS, changelog_topics, make_faust_state
+from wirestream.dedupe.faust_state import (
+    CODEC,
+    NO_EVENT_SCOPE,
+    STORE_OPTIONS,
+    changelog_topics,
+    make_faust_state,
+)
 from wirestream.settings import DedupeSettings
 
 
@@ -36,7 +42,8 @@ def test_tables_and_changelog_topics() -> None:
     assert sorted(declared) == sorted(changelog_topics("ws-test", 4))
     for table in declared.values():
         assert table.partitions == 4
-        assert table.key_serializer == table.value_serializer == "json"
+        assert table.key_serializer == table.value_serializer == CODEC
+        assert table.data.key_serializer == table.data.value_serializer == CODEC  # the store uses it
         # small RocksDB memtables and block cache per table, not Faust's 64 MiB x 3 + 2 GiB defaults
         assert table.options == STORE_OPTIONS and table.options is not STORE_OPTIONS
 
@@ -65,3 +72,18 @@ def test_rebalance_signals_bump_generation_and_drop_caches() -> None:
     asyncio.run(rebalance())
     assert state.generation() == before + 2
     assert dedup.index_size() == 0
+
+
+def test_keys_encode_to_the_same_bytes_as_fausts_json_codec() -> None:
+    """Changelogs and stores written with Faust's ``json`` codec stay readable by key."""
+    app = _app()
+    keys = ["0", "1234567", "mem:42\x1f3", "urn:newsml:afp.com:2026:TX-PAR-ABC12\x1f", "é Київ 北京 🙂",
+            'quote " and \\ backslash', "ctl \x00\x07\x08\t\n\x0c\r\x1b\x7f", "sep \u2028\u2029", ""]  # fmt: skip
+    for key in keys:
+        ours = app.serializers.dumps_key(str, key, serializer=CODEC)
+        fausts = app.serializers.dumps_key(str, key, serializer="json")
+        assert ours == fausts, key
+        assert app.serializers.loads_key(str, fausts, serializer=CODEC) == key
+    value = (2, "a", None, 3, "x\x1fy", 0.8734, [1, 2])
+    assert app.serializers.loads_value(None, app.serializers.dumps_value(None, value, serializer=CODEC),
+                                       serializer="json") == [*value[:6], [1, 2]]  # fmt: skip

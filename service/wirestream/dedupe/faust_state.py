@@ -17,10 +17,12 @@ dedupe input topic, as Faust requires. Facts from faust-streaming 0.15's source 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Hashable
 from typing import Any, cast
 
 import faust
+from faust.serializers import codecs
 from faust.streams import current_event
 
 from ..settings import DedupeSettings
@@ -39,6 +41,28 @@ STORE_OPTIONS: dict[str, Any] = {
     "max_write_buffer_number": 2,
     "block_cache_size": 8 << 20,
 }
+
+
+class StdJsonCodec(codecs.Codec):
+    """JSON through the standard library, byte-identical to Faust's ``json`` codec for our keys.
+
+    Why: Faust's ``json`` codec uses orjson when installed, and with orjson 3.13 every *live*
+    result keeps ~4 KB of heap pinned (measured: 20,000 encoded keys held = +79 MB RSS). Faust's
+    RocksDB store keeps the encoded keys of recently used entries in an LRU key index
+    (``table_key_index_size``, 1,000 per table), so six tables pin ~24 MB for nothing. String keys
+    encode to the same bytes either way (tests/dedupe/test_faust_state.py), so changelogs and
+    stores written with ``json`` keep working; values only need to be valid JSON.
+    """
+
+    def _dumps(self, obj: Any) -> bytes:
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    def _loads(self, s: bytes) -> Any:
+        return json.loads(s)
+
+
+CODEC = "wirestream-json"
+codecs.register(CODEC, StdJsonCodec())
 
 
 def table_name(table: str) -> str:
@@ -62,11 +86,14 @@ class FaustDedupeState:
                 table_name(name),
                 default=None,
                 partitions=partitions,
-                key_type=str,  # non-Record types -> Faust's "json" codec for keys and values
+                key_type=str,
                 help=f"wirestream dedupe state: {name}",
                 # a copy each time: Faust's Store pops keys out of the mapping it is given
                 options=dict(STORE_OPTIONS),
             )
+            # Faust derives the codec from the type ("json" for str) and builds the store (which
+            # copies it) lazily, on first use: set ours before that happens.
+            tables[name].key_serializer = tables[name].value_serializer = CODEC
         self.stories = tables["stories"]
         self.hashes = tables["hashes"]
         self.articles = tables["articles"]
