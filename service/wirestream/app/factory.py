@@ -115,14 +115,6 @@ def create_app(
     raw_topic = app.topic(topics.raw, key_type=bytes, value_type=bytes, allow_empty=True)
     normalised_topic = app.topic(topics.normalised, key_type=bytes, value_type=bytes, allow_empty=True)
     deduplicated_topic = app.topic(topics.deduplicated, key_type=bytes, value_type=bytes, allow_empty=True)
-    out_topics: dict[str, faust.TopicT] = {}
-
-    def out_topic(name: str) -> faust.TopicT:
-        t = out_topics.get(name)
-        if t is None:
-            t = out_topics[name] = app.topic(name, key_type=bytes, value_type=bytes, allow_empty=True)
-        return t
-
     state = make_faust_state(app, settings.dedupe, partitions=topics.partitions)
     held = app.Table(
         "held-embargoes", default=None, partitions=topics.partitions, key_type=str, value_type=str,
@@ -138,14 +130,30 @@ def create_app(
     )
     metrics.set_versions(pipeline.versions)
 
+    def _count_failed_delivery(fut: asyncio.Future[Any]) -> None:
+        if not fut.cancelled() and fut.exception() is not None:
+            metrics.producer_error()
+
+    async def produce(topic: str, key: bytes | None, value: bytes | None, headers: list[tuple[str, bytes]]) -> None:
+        """Hand one record to Faust's producer directly, not through ``Topic.send``.
+
+        It is the producer Faust flushes before committing offsets (and, with exactly-once, the
+        transaction manager), so the guarantees are unchanged; what is skipped is the per-message
+        ``FutureMessage``, channel and sensor bookkeeping, paid ~12 times per enriched article
+        (≈ 1 ms of the worker's time per article in a pyinstrument profile). Delivery failures are
+        counted here, since Faust's sensors no longer see these sends.
+        """
+        try:
+            fut = await app.producer.send(topic, key, value, partition=None, timestamp=None, headers=headers)
+        except Exception:
+            metrics.producer_error()
+            raise
+        fut.add_done_callback(_count_failed_delivery)  # type: ignore[attr-defined]
+
     async def send(messages: Iterable[Message]) -> None:
         t0 = time.perf_counter()
         for m in messages:
-            try:
-                await out_topic(m.topic).send(key=m.key, value=m.value, headers=list(m.headers))
-            except Exception:
-                metrics.producer_error()
-                raise
+            await produce(m.topic, m.key, m.value, list(m.headers))
         metrics.observe_stage("produce", time.perf_counter() - t0)
 
     def account(result: Result, timestamp: datetime | None) -> None:
@@ -188,7 +196,7 @@ def create_app(
                     await send(env.messages)
                     account(env, prov.timestamp)
                 else:
-                    await normalised_topic.send(key=partition_key(env.article), value=env.model_dump_json().encode())
+                    await produce(topics.normalised, partition_key(env.article), env.model_dump_json().encode(), [])
             except Exception as exc:
                 log.exception("normalise agent failed on %s[%s]@%s", prov.topic, prov.partition, prov.offset)
                 await dead_letter_bug(event, prov, Stage.NORMALISE, exc)
@@ -198,7 +206,7 @@ def create_app(
             await send(out.messages)
             account(out, timestamp)
         else:
-            await deduplicated_topic.send(key=out.article.story_id.encode(), value=out.model_dump_json().encode())
+            await produce(topics.deduplicated, out.article.story_id.encode(), out.model_dump_json().encode(), [])
 
     async def handle(event: EventT, model: type[NormalisedEnvelope], stage: Stage, process: Any) -> None:
         """Decode an internal envelope and run one stage on it; whatever fails becomes a dead letter.
