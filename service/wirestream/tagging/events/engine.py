@@ -212,6 +212,9 @@ class EventTagger:
         out: list[EventTag] = []
         # sentences after the last candidate only feed discourse state that nothing reads
         last = max(k for k, h in enumerate(wanted) if h is None or h)
+        skip_bare = self._drop_unattributed
+        anaphors = lr.anaphors
+        low: str | None = None
         for (s_start, s_end), hits in zip(spans[: last + 1], wanted[: last + 1], strict=True):
             has_trigger = hits is None or bool(hits)
             lo = bisect_left(m_starts, s_start)
@@ -221,6 +224,20 @@ class EventTagger:
                 if sent_mentions:
                     disc.defer([s_start, s_end, sent_mentions, None, None])
                 continue
+            if not sent_mentions and skip_bare:
+                # no actor in the sentence: an event's source could then only come from discourse
+                # state through a pronoun, or from the speaker of a quote, and its target only from
+                # a source; without either, every event would be dropped as unattributed and the
+                # sentence sets no discourse state, so it need not even be tokenised
+                if low is None:
+                    low = text.lower()
+                    if len(low) != len(text):  # offsets would drift: read every sentence
+                        skip_bare = False
+                if skip_bare and not (
+                    _ANY_QUOTE.search(text, s_start, s_end)
+                    or (anaphors is not None and anaphors.search(low, s_start, s_end))
+                ):
+                    continue
             stoks = tokenize(text, lang, strip, s_start, s_end)
             if not stoks:
                 continue

@@ -141,6 +141,9 @@ class LanguageRules:
     #: token whose lemma differs from its surface form (a cache: contents are derived, and a
     #: racing duplicate insert writes the same value)
     merged: dict[tuple[str, str], tuple[Pattern, ...] | None] = field(default_factory=dict, compare=False)
+    #: any pronoun through which a sentence without actor mentions could still name a source
+    #: (see :func:`anaphor_pattern`); searched in the lower-cased text before tokenising
+    anaphors: re.Pattern[str] | None = None
 
 
 class _LazyLanguages(Mapping[str, "LanguageRules"]):
@@ -414,6 +417,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             index=frozen_index,
             target_tokens={r.id: cues.target_tokens(r) for r in rules},
             prefilter=_prefilter(lang, frozen_index, cues),
+            anaphors=anaphor_pattern(cues),
         )
 
     languages = _LazyLanguages(tuple(raw_cues), build)
@@ -423,3 +427,18 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
         languages=languages,
         readings=tuple(readings),
     )
+
+
+def anaphor_pattern(cues: Cues) -> re.Pattern[str] | None:
+    """Finds, in lower-cased text, every place a token could be one of the pronouns the engine
+    resolves through discourse state (subject, speaker and possessive pronouns).
+
+    A superset of the tokenizer's view: a token is preceded by a non-word character or by the
+    digit ending a number token ("4,000it"), and followed by a non-word character or by "n't"
+    (``\\w+(?=n't)`` splits "didn't"). ``None`` when the language lists no such pronoun.
+    """
+    words = cues.subject_pronouns | cues.speaker_pronouns | cues.possessive_pronouns
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(r"(?<![^\W\d])(?:" + alts + r")(?:(?!\w)|(?=n['’]t))")
