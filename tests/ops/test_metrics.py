@@ -145,6 +145,14 @@ def test_tags(m: Metrics) -> None:
     assert value(m, "wirestream_event_tags_total", event_type="earthquake") == 1
 
 
+def test_language_disagreements(m: Metrics) -> None:
+    m.language_disagreement("de", "en")
+    m.language_disagreement("de", "en")
+    m.language_disagreement("fr", "es")
+    assert value(m, "wirestream_language_disagreements_total", declared="de", detected="en") == 2
+    assert value(m, "wirestream_language_disagreements_total", declared="fr", detected="es") == 1
+
+
 def test_gauges(m: Metrics) -> None:
     m.set_lag("wire.raw", 3, 42)
     m.set_lag("wire.raw", 3, 40)

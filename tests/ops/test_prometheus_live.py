@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 import yaml
 from aiokafka import AIOKafkaProducer
@@ -247,7 +248,17 @@ def test_every_shipped_query_returns_data(
 
     article = SAMPLE.read_bytes()
     # new + exact duplicate + two inputs that cannot be normalised (dead letters)
-    values = [article, article, b"", b"\x00\xff\xfe not an article \x00" * 3]
+    # plus an English story the agency declared German: counted as a language disagreement
+    mislabelled = orjson.dumps(
+        {
+            "uri": "urn:test:lang-1",
+            "headline": "Allies meet in London",
+            "language": "de",
+            "body_text": article.decode("utf-8"),
+            "versioncreated": "2025-07-04T10:00:00Z",
+        }
+    )
+    values = [article, article, b"", b"\x00\xff\xfe not an article \x00" * 3, mislabelled]
     asyncio.run(_produce(settings.kafka.bootstrap_servers, settings.topics.raw, values))
 
     def all_outcomes_seen() -> bool:
@@ -255,6 +266,11 @@ def test_every_shipped_query_returns_data(
         return all(f'outcome="{o}"' in text for o in ("enriched", "duplicate", "deadletter"))
 
     _wait(all_outcomes_seen, 120, "enriched, duplicate and deadletter outcomes in the worker's metrics")
+    _wait(
+        lambda: 'wirestream_language_disagreements_total{declared="de",detected="en"' in _scrape(port),
+        60,
+        "the declared-de, detected-en disagreement",
+    )
     _wait(lambda: "wirestream_consumer_lag{" in _scrape(port), 60, "a consumer lag sample")
 
     prom = prometheus(f"127.0.0.1:{port}")

@@ -21,6 +21,7 @@ from ..kafka_client import aiokafka_kwargs, faust_credentials, key_hash_partitio
 from ..metrics import Metrics
 from ..metrics.lag import consumer_lag
 from ..models import DedupedEnvelope, NormalisedEnvelope, Provenance, RawInput, Stage
+from ..normalise.language import disagrees_with_declared, primary_language
 from ..pipeline import Pipeline
 from ..routing import RoutingTable, load_routing
 from ..routing.outputs import Message, Outcome, Result, dead_letter_message, make_dead_letter
@@ -196,7 +197,10 @@ def create_app(
                     await send(env.messages)
                     account(env, prov.timestamp)
                 else:
-                    await produce(topics.normalised, partition_key(env.article), env.model_dump_json().encode(), [])
+                    art = env.article
+                    if disagrees_with_declared(art.language, art.declared_language):
+                        metrics.language_disagreement(primary_language(art.declared_language) or "", art.language)
+                    await produce(topics.normalised, partition_key(art), env.model_dump_json().encode(), [])
             except Exception as exc:
                 log.exception("normalise agent failed on %s[%s]@%s", prov.topic, prov.partition, prov.offset)
                 await dead_letter_bug(event, prov, Stage.NORMALISE, exc)

@@ -131,6 +131,12 @@ class Metrics:
             ["event_type", *w],
             registry=r,
         )
+        self._language_disagreements = Counter(
+            "wirestream_language_disagreements",
+            "Articles whose detected language differs from the one the agency declared.",
+            ["declared", "detected", *w],
+            registry=r,
+        )
         self._lag = Gauge(
             "wirestream_consumer_lag",
             "Records between the committed offset and the log end offset, per assigned partition.",
@@ -229,6 +235,11 @@ class Metrics:
             self._actor_tags.labels(t, self.worker_id).inc()
         for e in event_types:
             self._event_tags.labels(e, self.worker_id).inc()
+
+    def language_disagreement(self, declared: str, detected: str) -> None:
+        """Count one article whose declared language was overruled by detection (both ISO 639-1,
+        so the label set stays bounded by the detector's languages)."""
+        self._language_disagreements.labels(declared, detected, self.worker_id).inc()
 
     # -- periodic state -----------------------------------------------------------------------
 

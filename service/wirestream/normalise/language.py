@@ -79,7 +79,7 @@ def _sample(headline: str, body: str, chars: int = SAMPLE_CHARS) -> str:
 
 
 @lru_cache(maxsize=256)
-def _primary(declared: str | None) -> str | None:
+def primary_language(declared: str | None) -> str | None:
     """``en-GB``/``pt_BR``/``FR`` -> ``en``/``pt``/``fr``; None if it is not a two-letter code."""
     if not declared:
         return None
@@ -94,7 +94,7 @@ def detect_language(headline: str, body: str, declared: str | None) -> str:
     words on a longer stretch of the body (~0.01 µs/char, against lingua's ~0.45), and only then
     lingua on the sample. The declared language only ever confirms what the words already say
     (:func:`.stopwords.guess_by_stopwords`) or fills in when nothing can be detected."""
-    declared_code = _primary(declared)
+    declared_code = primary_language(declared)
     sample = _sample(headline, body)
     code = None if sample.isascii() else _script_language(sample)
     if code is None and declared_code is not None and len(sample) > DECLARED_SAMPLE_CHARS:
@@ -117,5 +117,5 @@ def disagrees_with_declared(language: str, declared: str | None) -> bool:
 
     The stage keeps both on the article (``language``, ``declared_language``); this is the one
     definition of a disagreement for whoever counts them (metrics, audits)."""
-    declared_code = _primary(declared)
+    declared_code = primary_language(declared)
     return declared_code is not None and language != UNDETERMINED and language != declared_code
