@@ -86,6 +86,22 @@ class MetricsSettings(BaseModel):
     enabled: bool = True
 
 
+class WatchdogSettings(BaseModel):
+    """``WIRESTREAM_WATCHDOG__*``: the stall watchdog (``app/watchdog.py``, docs/reliability.md).
+
+    Part of :class:`Settings` so ``to_env`` hands it to child workers like every other setting."""
+
+    enabled: bool = True
+    interval_seconds: float = Field(10.0, gt=0, description="How often partitions are checked")
+    stall_seconds: float = Field(
+        180.0, gt=0, description="No commit for this long with lag > 0 is a stall (and the grace after a nudge)"
+    )
+    rebalance_seconds: float = Field(
+        900.0, gt=0, description="The same while rebalancing / restoring tables, from the rebalance's start"
+    )
+    exit_on_stall: bool = Field(True, description="Exit with EXIT_STALLED if a nudge did not help")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="WIRESTREAM_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -119,6 +135,7 @@ class Settings(BaseSettings):
     normalise: NormaliseSettings = NormaliseSettings()
     dedupe: DedupeSettings = DedupeSettings()
     metrics: MetricsSettings = MetricsSettings()
+    watchdog: WatchdogSettings = WatchdogSettings()
 
 
 def to_env(settings: Settings) -> dict[str, str]:

@@ -25,6 +25,16 @@ def test_to_env_round_trips(monkeypatch: pytest.MonkeyPatch) -> None:
     assert again.kafka.sasl_password is not None and again.kafka.sasl_password.get_secret_value() == "pw"
 
 
+def test_watchdog_settings_reach_a_child_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    s = Settings(watchdog={"stall_seconds": 42, "exit_on_stall": False})
+    env = to_env(s)
+    assert env["WIRESTREAM_WATCHDOG__STALL_SECONDS"] == "42.0"
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    again = Settings()
+    assert again.watchdog.stall_seconds == 42 and again.watchdog.exit_on_stall is False
+
+
 def test_sasl_kwargs() -> None:
     k = KafkaSettings(security_protocol="SASL_PLAINTEXT", sasl_mechanism="SCRAM-SHA-512", sasl_username="u",
                       sasl_password=SecretStr("p"))  # fmt: skip

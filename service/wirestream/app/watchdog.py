@@ -47,12 +47,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
-
 from ..kafka_client import aiokafka_kwargs
 from ..metrics.lag import consumer_lag
-from ..settings import Settings
+from ..settings import Settings, WatchdogSettings
 
 log = logging.getLogger("wirestream.watchdog")
 
@@ -60,23 +57,6 @@ log = logging.getLogger("wirestream.watchdog")
 EXIT_STALLED = 75
 
 Partition = tuple[str, int]
-
-
-class WatchdogSettings(BaseSettings):
-    """``WIRESTREAM_WATCHDOG__*``. Read on its own (not part of :class:`Settings`) so the shell
-    can be installed without a settings change; the names are the ones a nested field would get."""
-
-    model_config = SettingsConfigDict(env_prefix="WIRESTREAM_WATCHDOG__", extra="ignore")
-
-    enabled: bool = True
-    interval_seconds: float = Field(10.0, gt=0, description="How often partitions are checked")
-    stall_seconds: float = Field(
-        180.0, gt=0, description="No commit for this long with lag > 0 is a stall (and the grace after a nudge)"
-    )
-    rebalance_seconds: float = Field(
-        900.0, gt=0, description="The same while rebalancing / restoring tables, from the rebalance's start"
-    )
-    exit_on_stall: bool = Field(True, description="Exit with EXIT_STALLED if a nudge did not help")
 
 
 @dataclass
@@ -249,7 +229,7 @@ def install_watchdog(
     exit_process: Callable[[int], None] = _exit,
 ) -> StallPolicy | None:
     """Install the watchdog on a Faust app (``create_app`` calls this). Returns its policy."""
-    config = config or WatchdogSettings()
+    config = config or settings.watchdog
     if not config.enabled:
         return None
     topics = settings.topics
