@@ -348,3 +348,31 @@ def test_format_1_records_from_an_old_changelog_are_read() -> None:
     assert stale.status is DedupeStatus.STALE_VERSION and stale.duplicate_of == "a1"
     near = dedup.decide(make_article("b1", [*STORY, OTHER[0]], story_id="s2"), T0)
     assert near.status is DedupeStatus.NEAR and near.duplicate_of == "a1"
+
+
+@pytest.mark.parametrize("original", ["new", "near"])
+def test_hash_ahead_of_articles_and_stories_is_a_replay_not_a_self_duplicate(original: str) -> None:
+    """Tables restore from separate changelogs: after a rebalance ``hashes`` may hold an article
+    whose ``articles``/``stories`` records did not survive. Its repeat must get its first verdict."""
+    state = InMemoryDedupeState()
+    dedup = Deduplicator(DedupeSettings(), state)
+    dedup.decide(make_article("a1", STORY, story_id="s1"), T0, source="t:0:1")
+    body = STORY if original == "new" else [*STORY, OTHER[0]]
+    aid, sid = ("a1", "s1") if original == "new" else ("b1", "s2")
+    art = make_article(aid, body, story_id=sid)
+    first = dedup.decide(art, T0, source="t:0:2") if original == "near" else dedup.decide(art, T0, source="t:0:1")
+    assert first.status is (DedupeStatus.NEW if original == "new" else DedupeStatus.NEAR)
+    state.articles.pop(f"{aid}\x1f{art.version if art.version is not None else ''}")
+    state.stories.pop(sid)  # the two tables restored behind ``hashes``
+    again = Deduplicator(DedupeSettings(), state).decide(art, T0, source="t:0:2")
+    assert again.status is first.status and again.cluster_id == first.cluster_id
+    assert again.duplicate_of == first.duplicate_of
+    # the missing records are written again, so a true re-send is an exact duplicate as before
+    resend = Deduplicator(DedupeSettings(), state).decide(art, T0, source="t:9:9")
+    assert resend.status is DedupeStatus.EXACT and resend.duplicate_of == aid
+
+
+def test_same_text_under_another_id_is_still_exact_when_its_story_is_missing(dedup: Deduplicator) -> None:
+    dedup.decide(make_article("a1", STORY, story_id="s1"), T0)
+    r = dedup.decide(make_article("c1", STORY, story_id="s3"), T0)
+    assert r.status is DedupeStatus.EXACT and r.duplicate_of == "a1"

@@ -179,8 +179,14 @@ class Deduplicator:
                 )  # fmt: skip
 
         hit = decode_hash(st.hashes.get(article.content_hash))
-        if hit is not None:
+        if hit is not None and not (hit.a == article.article_id and story is None and prev is None):
             return self._duplicate(DedupeStatus.EXACT, hit.a, hit.c, hit.s, 1.0, "same text")
+        # A hash record naming this very article while its ``articles`` and ``stories`` records are
+        # missing cannot come from one ``_record`` call: each Faust table restores from its own
+        # changelog, so after a rebalance or crash ``hashes`` can be ahead of the others. It is this
+        # article's own earlier decision, partly restored; deciding on (the near-dup check skips the
+        # article's own story) gives the first verdict again and rewrites the missing records,
+        # instead of calling the article a duplicate of itself (docs/reliability.md, finding 7).
 
         sketch = body_sketch(article.body, self.settings)
         if sketch.size >= self.settings.min_shingles:
