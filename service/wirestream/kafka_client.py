@@ -95,7 +95,11 @@ async def check_connection(k: KafkaSettings, timeout: float = 15.0) -> None:
             msg = str(exc)
             if kw.get("sasl_plain_password"):
                 msg = msg.replace(str(kw["sasl_plain_password"]), "**********")
-            raise KafkaConnectionCheckError(f"Kafka broker {what}: {type(exc).__name__}: {msg}") from None
+            hint = ""
+            if k.security_protocol in ("SSL", "SASL_SSL") and k.ssl_certfile is None and "closed" in msg.lower():
+                # a broker that requires mutual TLS drops the connection after the handshake: say so
+                hint = " (the broker may require a client certificate: set ssl_certfile and ssl_keyfile)"
+            raise KafkaConnectionCheckError(f"Kafka broker {what}: {type(exc).__name__}: {msg}{hint}") from None
         conn.close()
 
 
