@@ -80,11 +80,11 @@ def bench_settings(bootstrap: str, name: str, partitions: int, data_dir: Path, *
         enriched=f"b.{tag}.enriched", duplicates=f"b.{tag}.duplicates", deadletter=f"b.{tag}.deadletter",
         events_prefix=f"b.{tag}.events.", partitions=partitions,
     )  # fmt: skip
-    from wirestream.devkafka.broker import _free_port
+    from wirestream.devkafka.broker import free_port
 
     return Settings(  # own data dir: Faust's RocksDB paths do not include the app id
         app_id=f"wsb-{tag}", data_dir=data_dir / tag, topics=topics, kafka={"bootstrap_servers": bootstrap},
-        metrics={"port": _free_port()}, **overrides,
+        metrics={"port": free_port()}, **overrides,
     )  # fmt: skip
 
 

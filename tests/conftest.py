@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from wirestream.devkafka import DevKafka
-from wirestream.devkafka.broker import BrokerState, _free_port
+from wirestream.devkafka.broker import BrokerState, free_port
 from wirestream.routing import load_routing
 from wirestream.settings import DevKafkaSettings, Settings, TopicSettings
 from wirestream.topics import create_topics, planned_topics
@@ -73,7 +73,7 @@ def make_settings(kafka_broker: DevKafka, tmp_path: Path, request: pytest.Fixtur
             data_dir=tmp_path / "data",
             topics=topics,
             kafka={"bootstrap_servers": st.bootstrap},
-            metrics={"port": _free_port()},
+            metrics={"port": free_port()},
             embargo_tick_seconds=1.0,
             lag_interval_seconds=1.0,
             **overrides,
@@ -99,7 +99,7 @@ class Workers:
         # worker keeps the configured port, which tests scrape).
         port = settings.metrics.port
         if port in self.ports:
-            port = _free_port()
+            port = free_port()
         self.ports.add(port)
         metrics = settings.metrics.model_copy(update={"port": port})
         s = settings.model_copy(update={"worker_id": worker_id, "metrics": metrics})

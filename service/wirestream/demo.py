@@ -19,7 +19,7 @@ from rich.table import Table
 
 from .audit import audit, read_topic
 from .devkafka import DevKafka
-from .devkafka.broker import _free_port
+from .devkafka.broker import free_port
 from .publish import publish_items
 from .routing import load_routing
 from .settings import Settings
@@ -75,7 +75,7 @@ def run_demo(settings: Settings, paths: list[Path], *, keep_running: bool = Fals
         specs = planned_topics(settings, load_routing(settings.routing_file))
         asyncio.run(create_topics(settings, specs))
         console.print(f"[green]✓[/] {len(specs)} topics created")
-        metrics_port = _free_port()
+        metrics_port = free_port()
         worker = start_worker(settings, home / "worker.log", metrics_port)
         console.print(
             f"[green]✓[/] worker started (pid {worker.pid}, metrics on :{metrics_port}, log {home / 'worker.log'})"

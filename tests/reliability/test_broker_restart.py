@@ -15,7 +15,7 @@ import pytest
 
 from reliability.rel_support import SOAK, mixed_stream, outputs_written, produce, wait_settled
 from wirestream.devkafka import DevKafka
-from wirestream.devkafka.broker import _free_port, _pid_alive
+from wirestream.devkafka.broker import _pid_alive, free_port
 from wirestream.routing import load_routing
 from wirestream.settings import DevKafkaSettings, Settings, TopicSettings
 from wirestream.topics import create_topics, planned_topics
@@ -32,7 +32,7 @@ def _settings(bootstrap: str, tmp_path: Path) -> Settings:
         data_dir=tmp_path / "data",
         topics=TopicSettings(**{n: f"t.{tag}.{n}" for n in names}, partitions=2),
         kafka={"bootstrap_servers": bootstrap},
-        metrics={"port": _free_port()},
+        metrics={"port": free_port()},
         embargo_tick_seconds=1.0,
         lag_interval_seconds=1.0,
     )

@@ -28,7 +28,7 @@ from reliability.rel_support import (
 )
 from wire_articles import story_bytes
 from wirestream.audit import audit, read_topic
-from wirestream.devkafka.broker import _free_port
+from wirestream.devkafka.broker import free_port
 
 pytestmark = [pytest.mark.reliability, pytest.mark.kafka]
 
@@ -49,7 +49,7 @@ def test_state_survives_rebalance_and_sigkill_of_the_owner(make_settings, worker
     wait_settled(s, len(originals), workers, timeout=240)
 
     # Same settings but its own metrics port (two workers on one host).
-    workers.start(s.model_copy(update={"metrics": s.metrics.model_copy(update={"port": _free_port()})}), "worker-2")
+    workers.start(s.model_copy(update={"metrics": s.metrics.model_copy(update={"port": free_port()})}), "worker-2")
     deadline = time.monotonic() + 240
     while not _log_has(tmp_path / "worker-2.log", "Worker]: Ready"):
         workers.assert_alive()

@@ -20,7 +20,7 @@ from reliability.rel_support import produce, tcp_forwarder, wait_settled
 from wire_articles import BAD_INPUTS, story_bytes
 from wirestream.audit import read_topic
 from wirestream.devkafka import DevKafka
-from wirestream.devkafka.broker import _free_port
+from wirestream.devkafka.broker import free_port
 from wirestream.devkafka.security import Pki, SaslSslListener, SaslUser, make_pki
 from wirestream.kafka_client import KafkaConnectionCheckError, aiokafka_kwargs, check_connection
 from wirestream.routing import load_routing
@@ -71,7 +71,7 @@ def _settings(sb: SecureBroker, tmp_path: Path, **kafka: object) -> Settings:
         data_dir=tmp_path / "data",
         topics=TopicSettings(**{n: f"t.{tag}.{n}" for n in names}, partitions=2),
         kafka=sb.kafka(**kafka),  # type: ignore[arg-type]
-        metrics={"port": _free_port()},
+        metrics={"port": free_port()},
         embargo_tick_seconds=1.0,
         lag_interval_seconds=1.0,
     )

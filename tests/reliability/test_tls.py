@@ -14,7 +14,7 @@ import pytest
 from reliability.rel_support import produce, read_outcomes, tcp_forwarder, wait_settled
 from wire_articles import BAD_INPUTS, story_bytes
 from wirestream.devkafka import DevKafka
-from wirestream.devkafka.broker import _free_port
+from wirestream.devkafka.broker import free_port
 from wirestream.devkafka.security import SslListener, make_pki
 from wirestream.kafka_client import KafkaConnectionCheckError, check_connection
 from wirestream.routing import load_routing
@@ -65,7 +65,7 @@ def _settings(tb: TlsBroker, tmp_path: Path, kafka: KafkaSettings) -> Settings:
         data_dir=tmp_path / "data",
         topics=TopicSettings(**{n: f"t.{tag}.{n}" for n in names}, partitions=2),
         kafka=kafka,
-        metrics={"port": _free_port()},
+        metrics={"port": free_port()},
         embargo_tick_seconds=1.0,
         lag_interval_seconds=1.0,
     )

@@ -60,7 +60,8 @@ class BrokerState:
         return f"127.0.0.1:{self.port}"
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A port on 127.0.0.1 that is free now (the broker, workers and tests each take their own)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -279,16 +280,16 @@ class DevKafka:
         port = self.settings.port or (previous.port if previous and _port_is_free(previous.port) else 0)
         if self.settings.port and not _port_is_free(self.settings.port):
             raise DevKafkaError(f"port {self.settings.port} on 127.0.0.1 is taken by another process")
-        port = port or _free_port()
+        port = port or free_port()
         cport = previous.controller_port if previous and _port_is_free(previous.controller_port) else 0
-        cport = cport if cport and cport != port else _free_port()
+        cport = cport if cport and cport != port else free_port()
         while cport == port:
-            cport = _free_port()
+            cport = free_port()
         sport: int | None = None
         if self.security is not None:
             sport = previous.sasl_port if previous and previous.sasl_port and _port_is_free(previous.sasl_port) else 0
             while not sport or sport in (port, cport):
-                sport = _free_port()
+                sport = free_port()
         self._write_config(port, cport, sport)
 
         cluster_id = self._existing_cluster_id()
