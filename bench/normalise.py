@@ -38,6 +38,7 @@ from wirestream.errors import Rejection
 from wirestream.models import Provenance, RawInput
 from wirestream.normalise import normalise
 from wirestream.normalise.language import detector
+from wirestream.runtime import tune_glibc_malloc
 from wirestream.settings import NormaliseSettings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,10 +114,7 @@ def _as_text(blocks: list[tuple[str, str]], rng: random.Random, n: int) -> bytes
 
 
 def _as_html_fragment(blocks: list[tuple[str, str]]) -> str:
-    return "".join(
-        f"<h2>{html.escape(t)}</h2>" if k == "subhead" else f"<p>{html.escape(t)}</p>"
-        for k, t in blocks
-    )
+    return "".join(f"<h2>{html.escape(t)}</h2>" if k == "subhead" else f"<p>{html.escape(t)}</p>" for k, t in blocks)
 
 
 def _as_ninjs1(blocks: list[tuple[str, str]], rng: random.Random, n: int) -> bytes:
@@ -170,8 +168,8 @@ def _as_newsml(blocks: list[tuple[str, str]], rng: random.Random, n: int) -> byt
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" '
         f'guid="urn:newsml:example-wire.test:20250704:E{n:06d}" version="1" standard="NewsML-G2">'
-        "<itemMeta><itemClass qcode=\"ninat:text\"/><versionCreated>2025-07-04T12:30:00+02:00"
-        "</versionCreated><pubStatus qcode=\"stat:usable\"/></itemMeta>"
+        '<itemMeta><itemClass qcode="ninat:text"/><versionCreated>2025-07-04T12:30:00+02:00'
+        '</versionCreated><pubStatus qcode="stat:usable"/></itemMeta>'
         f"<contentMeta><headline>{html.escape(_headline(rng))}</headline>"
         '<language tag="en"/></contentMeta><contentSet>'
         '<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml">'
@@ -471,29 +469,6 @@ def _language_accuracy(settings: NormaliseSettings) -> dict[str, object]:
     return {"sets": rows}
 
 
-def tune_glibc_malloc() -> bool:
-    """Keep glibc from handing the heap top back to the OS after every article.
-
-    lexbor allocates two ~350 KB blocks per parsed document; with glibc's defaults the heap grows
-    by ~700 KB for each HTML body and is trimmed again when the document is freed, so, depending
-    on what else sits at the top of the heap, every article pays page faults (strace: brk up, up,
-    down per article; 4 minor faults/article; HTML-bodied formats 25-35 % slower in that state).
-    A fixed mmap threshold and a high trim threshold (what MALLOC_MMAP_THRESHOLD_ /
-    MALLOC_TRIM_THRESHOLD_ set in the environment) keep that memory mapped. Returns False where
-    there is no glibc."""
-    import ctypes
-    import ctypes.util
-
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return False
-    libc = ctypes.CDLL(name)
-    if not hasattr(libc, "mallopt"):
-        return False
-    m_trim_threshold, m_mmap_threshold = -1, -3
-    return bool(libc.mallopt(m_mmap_threshold, 4 << 20)) and bool(libc.mallopt(m_trim_threshold, 32 << 20))
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="100 articles per row (20 at 20 KB), three rounds")
@@ -502,7 +477,7 @@ def main(argv: list[str] | None = None) -> int:
         "--malloc-tuned", action="store_true", help="glibc mmap/trim thresholds raised first (see tune_glibc_malloc)"
     )
     args = parser.parse_args(argv)
-    malloc_tuned = tune_glibc_malloc() if args.malloc_tuned else False
+    malloc_tuned = tune_glibc_malloc() if args.malloc_tuned else False  # wirestream.runtime
     settings = NormaliseSettings()
     if args.language:
         detector()

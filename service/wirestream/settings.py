@@ -126,6 +126,9 @@ class Settings(BaseSettings):
     commit_interval_seconds: float = Field(1.0, gt=0)
     embargo_tick_seconds: float = Field(5.0, gt=0, description="How often held embargoes are checked")
     lag_interval_seconds: float = Field(5.0, gt=0, description="How often consumer lag is computed")
+    malloc_tune: bool = Field(
+        True, description="Worker: fixed glibc mmap/trim thresholds (HTML parsing 20-35 % faster; runtime.py)"
+    )
     profile_path: Path | None = Field(
         None, description="Diagnostics: sample the worker with pyinstrument and write a text profile here on exit"
     )

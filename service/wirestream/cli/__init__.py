@@ -166,6 +166,10 @@ def worker(ctx: click.Context, loglevel: str) -> None:
         asyncio.run(check_connection(settings.kafka))
     except KafkaConnectionCheckError as exc:
         raise click.ClickException(str(exc)) from exc
+    if settings.malloc_tune:
+        from ..runtime import tune_glibc_malloc
+
+        tune_glibc_malloc()
     app = create_app(settings)
     w = faust.Worker(app, loglevel=loglevel, quiet=True)
     # At WARN and above Faust keeps its terminal spinner, which sets the root logger to DEBUG so it
