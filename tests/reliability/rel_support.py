@@ -25,8 +25,9 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from wire_articles import story, story_bytes
 from wirestream.audit import AuditReport, audit, read_topic
+from wirestream.devkafka.broker import free_port
 from wirestream.kafka_client import aiokafka_kwargs
-from wirestream.settings import Settings
+from wirestream.settings import KafkaSettings, Settings, TopicSettings
 
 SOAK = os.environ.get("WIRESTREAM_SOAK", "").lower() in {"1", "true", "yes"}
 
@@ -42,6 +43,22 @@ TEST_WATCHDOG_ENV = {
     "WIRESTREAM_WATCHDOG__STALL_SECONDS": "60",
     "WIRESTREAM_WATCHDOG__REBALANCE_SECONDS": "180",
 }
+
+
+def own_broker_settings(prefix: str, tmp_path: Path, kafka: KafkaSettings | dict[str, Any]) -> Settings:
+    """Settings for a test that runs its own broker (TLS, SASL_SSL, restarts) instead of the session one:
+    unique topic and app names, 2 partitions, its own metrics port and fast timers."""
+    tag = f"{prefix}-{int(time.time() * 1000) % 10_000_000}"
+    names = ("raw", "normalised", "deduplicated", "enriched", "duplicates", "deadletter")
+    return Settings(
+        app_id=f"ws-{tag}",
+        data_dir=tmp_path / "data",
+        topics=TopicSettings(**{n: f"t.{tag}.{n}" for n in names}, partitions=2),
+        kafka=kafka,  # type: ignore[arg-type]
+        metrics={"port": free_port()},  # type: ignore[arg-type]
+        embargo_tick_seconds=1.0,
+        lag_interval_seconds=1.0,
+    )
 
 
 # ------------------------------------------------------------------------------------ inputs

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from reliability.rel_support import SOAK, mixed_stream, outputs_written, produce, wait_settled
+from reliability.rel_support import SOAK, mixed_stream, outputs_written, own_broker_settings, produce, wait_settled
 from wirestream.devkafka import DevKafka
-from wirestream.devkafka.broker import _pid_alive, free_port
+from wirestream.devkafka.broker import _pid_alive
 from wirestream.routing import load_routing
-from wirestream.settings import DevKafkaSettings, Settings, TopicSettings
+from wirestream.settings import DevKafkaSettings, Settings
 from wirestream.topics import create_topics, planned_topics
 
 pytestmark = [pytest.mark.reliability, pytest.mark.kafka]
@@ -25,17 +25,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _settings(bootstrap: str, tmp_path: Path) -> Settings:
-    tag = f"brk-{int(time.time() * 1000) % 10_000_000}"
-    names = ("raw", "normalised", "deduplicated", "enriched", "duplicates", "deadletter")
-    return Settings(
-        app_id=f"ws-{tag}",
-        data_dir=tmp_path / "data",
-        topics=TopicSettings(**{n: f"t.{tag}.{n}" for n in names}, partitions=2),
-        kafka={"bootstrap_servers": bootstrap},
-        metrics={"port": free_port()},
-        embargo_tick_seconds=1.0,
-        lag_interval_seconds=1.0,
-    )
+    return own_broker_settings("brk", tmp_path, {"bootstrap_servers": bootstrap})
 
 
 def _down(dk: DevKafka, sig: int) -> float:

@@ -16,15 +16,14 @@ import pytest
 from aiokafka import AIOKafkaProducer
 from pydantic import SecretStr
 
-from reliability.rel_support import produce, tcp_forwarder, wait_settled
+from reliability.rel_support import own_broker_settings, produce, tcp_forwarder, wait_settled
 from wire_articles import BAD_INPUTS, story_bytes
 from wirestream.audit import read_topic
 from wirestream.devkafka import DevKafka
-from wirestream.devkafka.broker import free_port
 from wirestream.devkafka.security import Pki, SaslSslListener, SaslUser, make_pki
 from wirestream.kafka_client import KafkaConnectionCheckError, aiokafka_kwargs, check_connection
 from wirestream.routing import load_routing
-from wirestream.settings import DevKafkaSettings, KafkaSettings, Settings, TopicSettings, to_env
+from wirestream.settings import DevKafkaSettings, KafkaSettings, Settings, to_env
 from wirestream.topics import create_topics, planned_topics
 
 pytestmark = [pytest.mark.reliability, pytest.mark.kafka]
@@ -64,17 +63,7 @@ def secure_broker(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-
 
 
 def _settings(sb: SecureBroker, tmp_path: Path, **kafka: object) -> Settings:
-    tag = f"sec-{int(time.time() * 1000) % 10_000_000}"
-    names = ("raw", "normalised", "deduplicated", "enriched", "duplicates", "deadletter")
-    return Settings(
-        app_id=f"ws-{tag}",
-        data_dir=tmp_path / "data",
-        topics=TopicSettings(**{n: f"t.{tag}.{n}" for n in names}, partitions=2),
-        kafka=sb.kafka(**kafka),  # type: ignore[arg-type]
-        metrics={"port": free_port()},
-        embargo_tick_seconds=1.0,
-        lag_interval_seconds=1.0,
-    )
+    return own_broker_settings("sec", tmp_path, sb.kafka(**kafka))  # type: ignore[arg-type]
 
 
 def test_broker_config_is_sasl_ssl_with_pem_stores(secure_broker: SecureBroker) -> None:

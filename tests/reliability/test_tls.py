@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from reliability.rel_support import produce, read_outcomes, tcp_forwarder, wait_settled
+from reliability.rel_support import own_broker_settings, produce, read_outcomes, tcp_forwarder, wait_settled
 from wire_articles import BAD_INPUTS, story_bytes
 from wirestream.devkafka import DevKafka
-from wirestream.devkafka.broker import free_port
 from wirestream.devkafka.security import SslListener, make_pki
 from wirestream.kafka_client import KafkaConnectionCheckError, check_connection
 from wirestream.routing import load_routing
-from wirestream.settings import DevKafkaSettings, KafkaSettings, Settings, TopicSettings
+from wirestream.settings import DevKafkaSettings, KafkaSettings, Settings
 from wirestream.topics import create_topics, planned_topics
 
 pytestmark = [pytest.mark.reliability, pytest.mark.kafka]
@@ -58,17 +57,7 @@ def tls_broker(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unt
 
 
 def _settings(tb: TlsBroker, tmp_path: Path, kafka: KafkaSettings) -> Settings:
-    tag = f"tls-{int(time.time() * 1000) % 10_000_000}"
-    names = ("raw", "normalised", "deduplicated", "enriched", "duplicates", "deadletter")
-    return Settings(
-        app_id=f"ws-{tag}",
-        data_dir=tmp_path / "data",
-        topics=TopicSettings(**{n: f"t.{tag}.{n}" for n in names}, partitions=2),
-        kafka=kafka,
-        metrics={"port": free_port()},
-        embargo_tick_seconds=1.0,
-        lag_interval_seconds=1.0,
-    )
+    return own_broker_settings("tls", tmp_path, kafka)
 
 
 def test_broker_has_an_ssl_listener_requiring_client_certificates(tls_broker: TlsBroker) -> None:
