@@ -95,14 +95,18 @@ class _Discourse:
         self._pending_speaker.append(entry)
         self._pending_subject.append(entry)
 
+    def _newest(self, pending: list[list[object]], slot: int) -> _Group | None:
+        """The newest queued sentence's speaker (slot 0) or subject (slot 1), analysing no further back."""
+        for entry in reversed(pending):
+            found = self._analyse(entry)[slot]
+            if found is not None:
+                return found
+        return None
+
     @property
     def speaker(self) -> _Group | None:
         if self._pending_speaker:
-            for entry in reversed(self._pending_speaker):
-                found = self._analyse(entry)[0]
-                if found is not None:
-                    self._speaker = found
-                    break
+            self._speaker = self._newest(self._pending_speaker, 0) or self._speaker
             self._pending_speaker = []
         return self._speaker
 
@@ -114,11 +118,7 @@ class _Discourse:
     @property
     def subject(self) -> _Group | None:
         if self._pending_subject:
-            for entry in reversed(self._pending_subject):
-                found = self._analyse(entry)[1]
-                if found is not None:
-                    self._subject = found
-                    break
+            self._subject = self._newest(self._pending_subject, 1) or self._subject
             self._pending_subject = []
         return self._subject
 
