@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import itertools
 import logging
 import time
 from collections.abc import Iterable
@@ -17,9 +18,9 @@ from faust.types import EventT
 
 from ..dedupe import Deduplicator, partition_key
 from ..dedupe.faust_state import make_faust_state
-from ..kafka_client import aiokafka_kwargs, faust_credentials, key_hash_partitioner
+from ..kafka_client import faust_credentials, key_hash_partitioner
 from ..metrics import Metrics
-from ..metrics.lag import consumer_lag
+from ..metrics.lag import worker_lag_probe
 from ..models import DedupedEnvelope, NormalisedEnvelope, Provenance, RawInput, Stage
 from ..normalise.language import disagrees_with_declared, primary_language
 from ..pipeline import Pipeline
@@ -267,20 +268,16 @@ def create_app(
             await normalised_topic.send(key=None, value=TICK, partition=p)
 
     store_bytes_every = max(1, round(60.0 / settings.lag_interval_seconds))  # walk the data dir ~once a minute
-    lag_ticks = iter(range(1 << 62))
+    lag_ticks = itertools.count()
+    lag_probe = worker_lag_probe(settings)
 
     @app.timer(interval=settings.lag_interval_seconds)
     async def report_lag() -> None:
         """Faust has no lag metric: end offset − committed offset, per partition this worker owns."""
         tick = next(lag_ticks)
-        consumed = [topics.raw, topics.normalised, topics.deduplicated]
-        client_kwargs = {k: v for k, v in aiokafka_kwargs(settings.kafka).items() if k != "bootstrap_servers"}
         with contextlib.suppress(Exception):
             mine = {(tp.topic, tp.partition) for tp in app.consumer.assignment()}
-            lags = await asyncio.wait_for(
-                consumer_lag(settings.kafka.bootstrap_servers, settings.app_id, consumed, **client_kwargs),
-                timeout=settings.lag_interval_seconds,
-            )  # fmt: skip
+            lags = await lag_probe(settings.lag_interval_seconds)
             metrics.clear_lag()  # partitions moved to another worker must not keep their last value
             for (topic, partition), lag in lags.items():
                 if (topic, partition) in mine:

@@ -47,8 +47,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..kafka_client import aiokafka_kwargs
-from ..metrics.lag import consumer_lag
+from ..metrics.lag import worker_lag_probe
 from ..settings import Settings, WatchdogSettings
 
 log = logging.getLogger("wirestream.watchdog")
@@ -232,9 +231,8 @@ def install_watchdog(
     config = config or settings.watchdog
     if not config.enabled:
         return None
-    topics = settings.topics
-    consumed = [topics.raw, topics.normalised, topics.deduplicated]
-    client_kwargs = {k: v for k, v in aiokafka_kwargs(settings.kafka).items() if k != "bootstrap_servers"}
+    consumed = {settings.topics.raw, settings.topics.normalised, settings.topics.deduplicated}
+    lag_probe = worker_lag_probe(settings)
     policy = StallPolicy(StallTracker(config.stall_seconds, config.rebalance_seconds), config.exit_on_stall)
 
     async def stall_watchdog() -> None:
@@ -244,10 +242,7 @@ def install_watchdog(
         if not assigned:
             return
         try:
-            lags = await asyncio.wait_for(
-                consumer_lag(settings.kafka.bootstrap_servers, settings.app_id, consumed, **client_kwargs),
-                timeout=max(config.interval_seconds, 10.0),
-            )
+            lags = await lag_probe(max(config.interval_seconds, 10.0))
         except Exception as exc:  # the broker may be down: that is not a stall of this worker
             log.debug("watchdog: lag probe failed: %r", exc)
             policy.tracker.forget()

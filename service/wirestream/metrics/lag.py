@@ -8,13 +8,37 @@ the situations a lag alert exists for. It is used by the CLI/ops tooling and by 
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.structs import TopicPartition
 
-__all__ = ["consumer_lag"]
+from ..kafka_client import aiokafka_kwargs
+from ..settings import Settings
+
+__all__ = ["consumer_lag", "worker_lag_probe"]
+
+LagProbe = Callable[[float], Awaitable[dict[tuple[str, int], int]]]
+
+
+def worker_lag_probe(settings: Settings) -> LagProbe:
+    """The lag of the worker's own group on the three topics its agents consume, as one call.
+
+    The client options (including the TLS context) are built once here, not on every probe: the
+    lag timer and the stall watchdog each call this every few seconds."""
+    t = settings.topics
+    consumed = [t.raw, t.normalised, t.deduplicated]
+    client_kwargs = {k: v for k, v in aiokafka_kwargs(settings.kafka).items() if k != "bootstrap_servers"}
+
+    async def probe(timeout: float) -> dict[tuple[str, int], int]:
+        return await asyncio.wait_for(
+            consumer_lag(settings.kafka.bootstrap_servers, settings.app_id, consumed, **client_kwargs), timeout
+        )
+
+    return probe
 
 
 async def consumer_lag(
