@@ -110,3 +110,39 @@ def test_no_existing_topics_gives_empty_dict() -> None:
     assert asyncio.run(lag_mod.consumer_lag("k:9092", "g", ["nope"])) == {}
     assert calls["admin_closed"]
     assert "consumer_kwargs" not in calls, "no consumer needed when there is nothing to measure"
+
+
+def test_shared_probe_reuses_a_recent_answer_and_shares_one_request() -> None:
+    """The lag timer and the watchdog share one probe: a young answer is reused, an old one refreshed,
+    concurrent callers wait for the one request in flight, and a failure is never cached."""
+    now = [100.0]
+    requests: list[float] = []
+    fail = [False]
+
+    async def probe(timeout: float) -> dict[tuple[str, int], int]:
+        requests.append(timeout)
+        await asyncio.sleep(0.01)
+        if fail[0]:
+            raise ConnectionError("broker down")
+        return {("wire.raw", 0): len(requests)}
+
+    shared = lag_mod.shared_lag_probe(probe, max_age=5.0, clock=lambda: now[0])
+
+    async def scenario() -> None:
+        first, second = await asyncio.gather(shared(5.0), shared(10.0))
+        assert first == second == {("wire.raw", 0): 1}
+        assert len(requests) == 1  # the second caller waited for the first request
+        first[("wire.raw", 0)] = -1  # callers get copies: mutating one must not change the cache
+        now[0] += 4.9
+        assert await shared(10.0) == {("wire.raw", 0): 1}
+        assert len(requests) == 1
+        now[0] += 0.2  # older than max_age: ask again
+        assert await shared(10.0) == {("wire.raw", 0): 2}
+        now[0] += 6
+        fail[0] = True
+        with pytest.raises(ConnectionError):
+            await shared(5.0)
+        fail[0] = False
+        assert await shared(5.0) == {("wire.raw", 0): 4}  # the failure was not cached
+
+    asyncio.run(scenario())

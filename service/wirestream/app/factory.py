@@ -20,7 +20,7 @@ from ..dedupe import Deduplicator, partition_key
 from ..dedupe.faust_state import make_faust_state
 from ..kafka_client import faust_credentials, key_hash_partitioner
 from ..metrics import Metrics
-from ..metrics.lag import worker_lag_probe
+from ..metrics.lag import shared_lag_probe, worker_lag_probe
 from ..models import DedupedEnvelope, NormalisedEnvelope, Provenance, RawInput, Stage
 from ..normalise.language import disagrees_with_declared, primary_language
 from ..pipeline import Pipeline
@@ -269,7 +269,8 @@ def create_app(
 
     store_bytes_every = max(1, round(60.0 / settings.lag_interval_seconds))  # walk the data dir ~once a minute
     lag_ticks = itertools.count()
-    lag_probe = worker_lag_probe(settings)
+    # One probe for the lag metric and the stall watchdog; an answer younger than the timer's interval is reused.
+    lag_probe = shared_lag_probe(worker_lag_probe(settings), max_age=settings.lag_interval_seconds)
 
     @app.timer(interval=settings.lag_interval_seconds)
     async def report_lag() -> None:
@@ -296,7 +297,7 @@ def create_app(
             log.info("metrics on http://%s:%s/metrics", settings.metrics.host, settings.metrics.port)
 
     # Faust 0.15 can leave a worker idle after a rebalance: nudge it, then exit for a restart (app/watchdog.py).
-    install_watchdog(app, settings)
+    install_watchdog(app, settings, lag_probe=lag_probe)
 
     # The tagger's data is a few hundred MB of long-lived objects. Without this every full
     # collection walks them (~0.2 s each with the data loaded: a stall on every rebalance, where

@@ -47,7 +47,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..metrics.lag import worker_lag_probe
+from ..metrics.lag import LagProbe, worker_lag_probe
 from ..settings import Settings, WatchdogSettings
 
 log = logging.getLogger("wirestream.watchdog")
@@ -226,13 +226,17 @@ def install_watchdog(
     config: WatchdogSettings | None = None,
     *,
     exit_process: Callable[[int], None] = _exit,
+    lag_probe: LagProbe | None = None,
 ) -> StallPolicy | None:
-    """Install the watchdog on a Faust app (``create_app`` calls this). Returns its policy."""
+    """Install the watchdog on a Faust app (``create_app`` calls this). Returns its policy.
+
+    ``lag_probe`` lets the worker share one probe (and its recent answer) with the lag metric timer;
+    by default the watchdog builds its own."""
     config = config or settings.watchdog
     if not config.enabled:
         return None
     consumed = {settings.topics.raw, settings.topics.normalised, settings.topics.deduplicated}
-    lag_probe = worker_lag_probe(settings)
+    lag_probe = lag_probe or worker_lag_probe(settings)
     policy = StallPolicy(StallTracker(config.stall_seconds, config.rebalance_seconds), config.exit_on_stall)
 
     async def stall_watchdog() -> None:

@@ -9,6 +9,7 @@ the situations a lag alert exists for. It is used by the CLI/ops tooling and by 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -19,7 +20,7 @@ from aiokafka.structs import TopicPartition
 from ..kafka_client import aiokafka_kwargs
 from ..settings import Settings
 
-__all__ = ["consumer_lag", "worker_lag_probe"]
+__all__ = ["consumer_lag", "shared_lag_probe", "worker_lag_probe"]
 
 LagProbe = Callable[[float], Awaitable[dict[tuple[str, int], int]]]
 
@@ -39,6 +40,30 @@ def worker_lag_probe(settings: Settings) -> LagProbe:
         )
 
     return probe
+
+
+def shared_lag_probe(probe: LagProbe, max_age: float, clock: Callable[[], float] = time.monotonic) -> LagProbe:
+    """``probe``, with an answer younger than ``max_age`` seconds reused and one request in flight at a time.
+
+    The lag metric timer and the stall watchdog both need the group's lag every few seconds; each
+    probe opens an admin client and a consumer. Sharing the answer halves that broker traffic without
+    coupling the two: the watchdog still probes by itself when the timer is not running (Faust starts
+    timers only after table recovery, and a worker stuck in recovery is what the watchdog is for).
+    Failures are not cached: the next caller asks the broker again.
+    """
+    lock = asyncio.Lock()
+    last: tuple[float, dict[tuple[str, int], int]] | None = None
+
+    async def shared(timeout: float) -> dict[tuple[str, int], int]:
+        nonlocal last
+        async with lock:
+            if last is not None and clock() - last[0] < max_age:
+                return dict(last[1])
+            lags = await probe(timeout)
+            last = (clock(), lags)
+            return dict(lags)
+
+    return shared
 
 
 async def consumer_lag(
