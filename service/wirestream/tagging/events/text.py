@@ -26,11 +26,16 @@ from sentencex import segment
 _SIMPLEMMA_LANGS = frozenset({"en", "es", "de", "fr", "it", "pt", "nl", "ru", "pl", "sv", "da", "ca"})
 
 # English-style: "didn't" -> did + n't; "Russia's" -> Russia + 's; hyphenated words stay whole.
-_TOKEN_RE_DEFAULT = re.compile(
-    r"\d+(?:[.,]\d+)+|\w+(?=n['’]t\b)|n['’]t\b|\w+(?:-\w+)*|['’]s\b|[^\w\s]"
-)  # "4,000" and "5.1" stay one token so they do not eat a trigger's gap budget
+# "4,000" and "5.1" stay one token so they do not eat a trigger's gap budget. The possessive
+# look-ahead ``\w++['’]t`` only lets words ending in an apostrophe-t try the "n't" split: without
+# it, ``\w+(?=n't)`` backtracked through every letter of every word (same tokens, ~12% faster).
+_TOKEN_DEFAULT = r"\d+(?:[.,]\d+)+|(?=\w++['’]t\b)\w+(?=n['’]t\b)|n['’]t\b|\w+(?:-\w+)*|['’]s\b|[^\w\s]"
 # Romance elision: "l'armée" -> l' + armée, "qu'il" -> qu' + il.
-_TOKEN_RE_ELISION = re.compile(r"\d+(?:[.,]\d+)+|\b\w{1,3}['’](?=\w)|\w+(?:-\w+)*|[^\w\s]")
+_TOKEN_ELISION = r"\d+(?:[.,]\d+)+|\b\w{1,3}['’](?=\w)|\w+(?:-\w+)*|[^\w\s]"
+# Each match is (whitespace before the token, token): every non-space character starts a token,
+# so only whitespace lies between two tokens, and offsets follow from lengths alone.
+_TOKEN_RE_DEFAULT = re.compile(r"(\s*)(" + _TOKEN_DEFAULT + ")")
+_TOKEN_RE_ELISION = re.compile(r"(\s*)(" + _TOKEN_ELISION + ")")
 _ELISION_LANGS = frozenset({"fr", "it"})
 
 
@@ -61,19 +66,20 @@ def lemma(lang: str, token: str) -> str:
     return out.lower()
 
 
-#: lang -> surface form -> (lower-cased form, lemma key, capitalised). Plain dicts: a ``dict.get``
-#: per token is several times cheaper than an ``lru_cache`` call plus ``lower``/``isupper``. News
-#: vocabulary is Zipfian, so the tables stay small; they are capped to bound memory on odd input.
-_TOKEN_INFO: dict[tuple[str, tuple[str, ...]], dict[str, tuple[str, str, bool]]] = {}
+#: lang -> surface form -> (length, lower-cased form, lemma key, capitalised). Plain dicts: a
+#: ``dict.get`` per token is several times cheaper than an ``lru_cache`` call plus
+#: ``lower``/``isupper``. News vocabulary is Zipfian, so the tables stay small; they are capped to
+#: bound memory on odd input.
+_TOKEN_INFO: dict[tuple[str, tuple[str, ...]], dict[str, tuple[int, str, str, bool]]] = {}
 _TOKEN_INFO_MAX = 1 << 18
 
 
-def _token_info(surf: str, lang: str, strip_prefixes: tuple[str, ...]) -> tuple[str, str, bool]:
+def _token_info(surf: str, lang: str, strip_prefixes: tuple[str, ...]) -> tuple[int, str, str, bool]:
     low = surf.lower()
     if low == "n’t":
         low = "n't"
     lem = _strip(low, strip_prefixes) if strip_prefixes else lemma(lang, surf)
-    return low, lem, surf[:1].isupper()
+    return len(surf), low, lem, surf[:1].isupper()
 
 
 def tokenize(
@@ -90,20 +96,19 @@ def tokenize(
         table = _TOKEN_INFO[(lang, strip_prefixes)] = {}
     get = table.get
     new = tuple.__new__  # skips NamedTuple.__new__'s Python frame: tokenising is the hot loop
-    find = text.find
     out: list[Token] = []
     append = out.append
     pos = start
-    # findall (C) + str.find beats finditer's three method calls per match: every non-space
-    # character starts a token, so only whitespace lies between consecutive matches and the
-    # first occurrence of a token's text at or after the previous token's end is the match
-    for surf in rx.findall(text, start, len(text) if end is None else end):
+    # findall (C) beats finditer's method calls per match; the whitespace group and the cached
+    # token length give the offsets by addition (no ``str.find`` per token)
+    for space, surf in rx.findall(text, start, len(text) if end is None else end):
         info = get(surf)
         if info is None:
             info = table[surf] = _token_info(surf, lang, strip_prefixes)
-        pos = find(surf, pos)
-        stop = pos + len(surf)
-        append(new(Token, (pos, stop, *info)))
+        pos += len(space)
+        size, low, lem, cap = info
+        stop = pos + size
+        append(new(Token, (pos, stop, low, lem, cap)))
         pos = stop
     return out
 
