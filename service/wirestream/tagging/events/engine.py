@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from wirestream.models import ActorTag, Article, EventTag, PloverType, Span, TextField
 
 from .rules import DATA_DIR, Cues, LanguageRules, Pattern, Rule, RuleSet, load_rules
-from .text import Token, satisfied, sentence_spans, token_range, tokenize
+from .text import Token, satisfied, sentence_spans, tokenize
 
 _M = TypeVar("_M", bound=BaseModel)
 _OPEN_QUOTES = frozenset("“«„")
@@ -56,9 +56,14 @@ _TARGET_WINDOW = 10
 _COMPLEMENT_WINDOW = 14
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class _Group:
-    """Adjacent actor mentions read as one (compound) participant: "Britain and France"."""
+    """Adjacent actor mentions read as one (compound) participant: "Britain and France".
+
+    Never mutated after construction (not frozen only because a frozen dataclass's ``__init__``
+    pays an ``object.__setattr__`` call per field, and groups are built for every sentence).
+    Compared by identity only.
+    """
 
     t0: int  # first token index (sentence-local)
     t1: int  # last token index, inclusive
@@ -623,74 +628,94 @@ def _groups(
         starts = [t.start for t in toks]
     spans: list[tuple[int, int, list[ActorTag]]] = []
     for m0, m1, actor in mentions:
-        a, b = token_range(toks, starts, m0, m1)
-        if a >= b:
-            continue
-        spans.append((a, b - 1, [actor]))
+        a = bisect_left(starts, m0)
+        b = bisect_left(starts, m1, a)  # tokens [a, b) lie inside the mention
+        if a < b:
+            spans.append((a, b - 1, [actor]))
     if not spans:
         return []
     trigger_starts = {m.i0 - offset for m in matches}
-    # merge coordinated mentions ("Britain and France") and same-country title chains
+    coordinators, determiners = cues.coordinators, cues.determiners
+    # merge coordinated mentions ("Britain and France") and same-country title chains; each
+    # test below is only evaluated when the ones before it did not already merge the pair
     merged: list[tuple[int, int, list[ActorTag]]] = [spans[0]]
     for a, b, acts in spans[1:]:
         pa, pb, pacts = merged[-1]
-        between = toks[pb + 1 : a]
-        coord = (
-            bool(between)
-            and all(t.low in cues.coordinators or t.low in cues.determiners for t in between)
-            and any(t.low in cues.coordinators for t in between)
-        )
-        same = (
-            len(between) <= 3
-            and all(t.cap and (pb + 1 + k) not in trigger_starts for k, t in enumerate(between))
-            and {x.country for x in pacts} == {x.country for x in acts}
-        )
-        adjacent_same = not between and {x.country for x in pacts} == {x.country for x in acts}
-        # "Iraq's interim government", "Israeli intelligence officials": a role actor without a
-        # country takes the country mention that qualifies it
-        qualified = (
-            all(x.country is None for x in acts)
-            and all(x.country for x in pacts)
-            and len(between) <= 2
-            and all(
-                (t.low in cues.possessive or t.low.isalpha())
-                and t.low not in cues.preps
-                and t.low not in cues.coordinators
-                and (pb + 1 + k) not in trigger_starts
-                for k, t in enumerate(between)
-            )
-        )
-        if coord or same or adjacent_same or qualified:
+        gap = a - pb - 1  # tokens between the two mentions
+        join = False
+        if gap > 0:
+            # coordination: only coordinators and determiners between, at least one coordinator
+            coord = False
+            for k in range(pb + 1, a):
+                low = toks[k].low
+                if low in coordinators:
+                    coord = True
+                elif low not in determiners:
+                    coord = False
+                    break
+            join = coord
+        if not join and gap <= 3:
+            # a title chain of capitalised words (no trigger among them) within one country;
+            # with nothing between, two mentions of one country are one participant too
+            for k in range(pb + 1, a):
+                if not toks[k].cap or k in trigger_starts:
+                    break
+            else:
+                join = {x.country for x in pacts} == {x.country for x in acts}
+        if not join and gap <= 2 and all(x.country is None for x in acts) and all(x.country for x in pacts):
+            # "Iraq's interim government", "Israeli intelligence officials": a role actor
+            # without a country takes the country mention that qualifies it
+            join = True
+            for k in range(pb + 1, a):
+                t = toks[k]
+                low = t.low
+                if (
+                    not (low in cues.possessive or low.isalpha())
+                    or low in cues.preps
+                    or low in coordinators
+                    or k in trigger_starts
+                ):
+                    join = False
+                    break
+        if join:
             merged[-1] = (pa, b, pacts + acts)
         else:
             merged.append((a, b, acts))
     groups: list[_Group] = []
+    n = len(toks)
     for a, b, acts in merged:
         prep = _governing_prep(toks, a, cues)
-        poss = b + 1 < len(toks) and toks[b + 1].low in cues.possessive
-        reporter = any(toks[k].lemma in cues.according for k in range(max(0, a - 3), a)) or (
-            b + 1 < len(toks) and toks[b + 1].lemma in cues.reporting and not poss
-        )
-        prev = toks[a - 1] if a > 0 else None
-        modifier = (
-            (b + 1) in trigger_starts
-            and prev is not None
-            and not prev.cap
-            and prev.low not in cues.coordinators
-            and prev.lemma not in cues.reporting
-            and prev.low not in cues.clause_breaks
-            and prev.low not in {"that"}
-        )
+        nxt = toks[b + 1] if b + 1 < n else None
+        poss = nxt is not None and nxt.low in cues.possessive
+        reporter = nxt is not None and nxt.lemma in cues.reporting and not poss
+        if not reporter:
+            for k in range(max(0, a - 3), a):
+                if toks[k].lemma in cues.according:
+                    reporter = True
+                    break
+        modifier = False
+        if (b + 1) in trigger_starts and a > 0:
+            prev = toks[a - 1]
+            modifier = (
+                not prev.cap
+                and prev.low not in coordinators
+                and prev.lemma not in cues.reporting
+                and prev.low not in cues.clause_breaks
+                and prev.low != "that"
+            )
         ids: list[str] = []
+        countries: set[str] = set()
         for x in acts:
             if x.actor_id not in ids:
                 ids.append(x.actor_id)
+            if x.country:
+                countries.add(x.country)
         groups.append(
             _Group(
                 t0=a,
                 t1=b,
                 actor_ids=tuple(ids),
-                countries=frozenset(x.country for x in acts if x.country),
+                countries=frozenset(countries),
                 prep=prep,
                 possessive=poss,
                 in_quote=inq[a],
