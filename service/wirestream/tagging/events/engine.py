@@ -788,16 +788,20 @@ def _build_event(
     i0, i1 = m.i0, m.i1
     n = len(toks)
     # ---- vetoes
-    if rule.not_before and any(
-        toks[k].lemma in rule.not_before or toks[k].low in rule.not_before for k in range(max(0, i0 - 2), i0)
-    ):
-        return None
-    if rule.not_after and any(
-        toks[k].lemma in rule.not_after or toks[k].low in rule.not_after for k in range(i1 + 1, min(n, i1 + 4))
-    ):
-        return None
-    if rule.requires and not any(toks[k].lemma in rule.requires for k in range(max(0, i0 - rule.window), i0)):
-        return None
+    if rule.not_before:
+        for t in toks[max(0, i0 - 2) : i0]:
+            if t.lemma in rule.not_before or t.low in rule.not_before:
+                return None
+    if rule.not_after:
+        for t in toks[i1 + 1 : i1 + 4]:
+            if t.lemma in rule.not_after or t.low in rule.not_after:
+                return None
+    if rule.requires:
+        for t in toks[max(0, i0 - rule.window) : i0]:
+            if t.lemma in rule.requires:
+                break
+        else:
+            return None
 
     # ---- negation and modality: a short window before the trigger, within the clause
     negated = False
@@ -887,24 +891,37 @@ def _build_event(
     target_group: _Group | None = None
     resolved = False
 
-    before = [g for g in groups if g.t1 < i0 and i0 - g.t1 <= _SOURCE_WINDOW]
-    after = [g for g in groups if g.t0 > i1 and g.t0 - i1 <= _TARGET_WINDOW]
-    # cut the window at clause boundaries after the trigger
-    after = [g for g in after if not _crosses_break(toks, i1, g.t0, cues)]
-    agent = next((g for g in after if g.prep in cues.agent), None)
+    before: list[_Group] = []
+    after: list[_Group] = []
+    # the first clause boundary after the trigger, looked for only as far as a target or a
+    # complement may lie, and only when some actor follows the trigger
+    brk = _first_break(toks, i1 + 1, i1 + _COMPLEMENT_WINDOW, cues) if groups and groups[-1].t0 > i1 else n
+    for g in groups:
+        if g.t1 < i0:
+            if i0 - g.t1 <= _SOURCE_WINDOW:
+                before.append(g)
+        elif g.t0 > i1 and g.t0 - i1 <= _TARGET_WINDOW and brk >= g.t0:
+            after.append(g)  # the window is cut at clause boundaries after the trigger
+    agent: _Group | None = None
+    for g in after:
+        if g.prep in cues.agent:
+            agent = g
+            break
 
-    poss = next(
-        (
-            g
-            for g in reversed(before)
-            if g.possessive
-            and 0 < i0 - g.t1 <= 4
-            and all(not toks[q].cap or q == g.t1 + 1 for q in range(g.t1 + 2, i0))
-        ),
-        None,
-    )
+    poss: _Group | None = None
     # adjacent actor before the trigger: "Russian air strikes", "(against) Russia strikes"
-    modifier = next((g for g in reversed(before) if i0 - g.t1 == 1), None)
+    modifier: _Group | None = None
+    for g in reversed(before):
+        if modifier is None and i0 - g.t1 == 1:
+            modifier = g
+        if poss is None and g.possessive and 0 < i0 - g.t1 <= 4:
+            for q in range(g.t1 + 2, i0):
+                if toks[q].cap:
+                    break
+            else:
+                poss = g
+        if poss is not None and (modifier is not None or i0 - g.t1 > 1):
+            break
     if cues.verb_initial:
         # head-initial noun phrases: the possessor follows the noun ("هجوم روسيا", Russia's attack)
         modifier = next((g for g in after if g.t0 - i1 == 1), None) if nominal else None
@@ -991,7 +1008,7 @@ def _build_event(
                 continue
             if source is not None and (g.actor_ids == source.actor_ids or g.countries <= source.countries):
                 continue
-            if _crosses_break(toks, i1, g.t0, cues):
+            if brk < g.t0:  # a clause boundary between the trigger and this actor
                 break
             target_group, complement = g, True
             break
@@ -1047,10 +1064,16 @@ def _build_event(
         confidence -= 0.05
     if fallback:
         confidence -= 0.15
-    if any(0 < i0 - s <= 6 for s in speech_at):
-        confidence -= 0.2  # embedded in a speech act ("condemned the attack"): secondary
-    elif nominal and not light and any(0 < i0 - e <= 5 for e in trigger_ends):
-        confidence -= 0.2  # argument of another event ("support for the protests")
+    for s in speech_at:
+        if 0 < i0 - s <= 6:
+            confidence -= 0.2  # embedded in a speech act ("condemned the attack"): secondary
+            break
+    else:
+        if nominal and not light:
+            for e in trigger_ends:
+                if 0 < i0 - e <= 5:
+                    confidence -= 0.2  # argument of another event ("support for the protests")
+                    break
     if background or subordinate:
         confidence -= 0.25  # background ("curfew imposed after protests", "amid clashes")
     confidence = max(0.05, min(0.99, confidence))
@@ -1184,13 +1207,16 @@ def _purpose(toks: list[Token], start: int, cues: Cues) -> bool:
     return False
 
 
-def _crosses_break(toks: list[Token], a: int, b: int, cues: Cues) -> bool:
-    return any(
-        toks[k].low == ";"
-        or (toks[k].low in cues.clause_breaks and toks[k].low not in cues.preps)
-        or toks[k].lemma in cues.reporting
-        for k in range(a + 1, b)
-    )
+def _first_break(toks: list[Token], a: int, b: int, cues: Cues) -> int:
+    """Index of the first clause boundary in ``toks[a:b]`` (a semicolon, a clause-breaking word
+    that is not a preposition, a reporting verb), or ``len(toks)``: an actor at index ``j <= b``
+    lies beyond a boundary after ``a`` exactly when this is ``< j``. One scan per event serves
+    every actor after the trigger, instead of one scan per actor."""
+    for k in range(a, min(b, len(toks))):
+        t = toks[k]
+        if t.low == ";" or (t.low in cues.clause_breaks and t.low not in cues.preps) or t.lemma in cues.reporting:
+            return k
+    return len(toks)
 
 
 def _reporter(
