@@ -39,6 +39,7 @@ _OF_QUALIFIERS = (*_COUNTRYISH, Kind.ORG)
 _IN_QUALIFIERS = (*_COUNTRYISH, *_PLACEISH)
 _POSSESSIVE = re.compile(r"'s?[ \t]+$")
 _OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?$")
+_TO = re.compile(r"[ \t]+to[ \t]+(?:the[ \t]+)?$")
 _SPACE_OR_COMMA = re.compile(r"[ \t]*,?[ \t]+$")
 _NAME_BEFORE_COMMA = re.compile(r"(?:^|[\s(\"])((?:[A-Z][\w'\-]+ ){1,3}[A-Z][\w'\-]+), $")
 _FORMER = frozenset({"former", "ex", "retired"})
@@ -47,6 +48,9 @@ _FORMER_BEFORE = re.compile(r"(?i:\b(?:former|ex|retired))[\s-]+(?:\w+\s+)?$")
 _MODIFIER_GAP = re.compile(r"('s?)?[ \t]+([a-z][\w-]*)[ \t]+")
 _IN_COUNTRY = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
 _AGENT_GAP = re.compile(r"('s?)?((?:[ \t]+[^\W\d_][\w-]*){1,2})[ \t]+")
+#: What may stand between a name's comma and a title phrase in an apposition: an article and a
+#: "former" ("Jane Doe, a former Lithuanian minister,"); ``the`` is already part of the phrase.
+_APPOSITION_LEAD = re.compile(r", (?:an? )?(?:(?:former|ex|then)[ -])?$")
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+$")
 
 # Confidence by how an actor was found: a full dictionary name is near-certain, coreference less so.
@@ -455,7 +459,14 @@ def _surname_person(
 
 
 def _new_person_name(doc: _Doc, f: _Field, i: int, after: int) -> tuple[int, int] | None:
-    """An unknown capitalised name right after a title ("mayor Vitali Klitschko")."""
+    """An unknown capitalised name right after a title ("mayor Vitali Klitschko").
+
+    In a title-case headline every word is capitalised, so capitals are no evidence of a name
+    ("President Vows To Fight On"): no new person is introduced there (the body names them). A
+    function word ("To", "Says", "In") ends a name: names do not contain them, verbs and
+    prepositions in capitalised runs do."""
+    if f.titlecase:
+        return None
     rules = doc.lex.rules
     m = rules.name_after.match(f.norm, after)
     if m is None:
@@ -473,16 +484,16 @@ def _new_person_name(doc: _Doc, f: _Field, i: int, after: int) -> tuple[int, int
         word = tok.group()
         if s >= limit:
             break
-        if word in rules.name_connectors and tokens:
+        if tokens and (word in rules.name_connectors or word.lower() in rules.name_connectors):
             tokens.append((s, e))
             continue
-        if not word[0].isupper():
+        if not word[0].isupper() or word.rstrip(".,;:") in rules.function_words:
             break
         if word.endswith("'s"):
             tokens.append((s, e - 2))
             break
         tokens.append((s, e))
-    while tokens and f.norm[tokens[-1][0] : tokens[-1][1]] in rules.name_connectors:
+    while tokens and f.norm[tokens[-1][0] : tokens[-1][1]].lower() in rules.name_connectors:
         tokens.pop()
     caps = [t for t in tokens if f.norm[t[0]].isupper()]
     if len(caps) < 2:
@@ -529,15 +540,20 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     if where is None and title.org is not None:
         where = title.org
     span_end = m.end
+    last = i  # the last match of the title phrase ("minister of Lithuania" ends at the country)
     n, gap = _next(f, i)
-    if (
-        n is not None
-        and n.entries[0].kind in _OF_QUALIFIERS
-        and _OF.fullmatch(gap)
-        # "president of the <Demonym> <Name> League" is that organisation's office, not the state's
-        and not (n.entries[0].kind is Kind.DEMONYM and _inside_longer_name(doc, f, i + 1, check_before=False))
-    ):
-        where, span_end = n.entries[0].ref, n.end
+    if n is not None and _OF.fullmatch(gap):
+        nk = n.entries[0].kind
+        if (
+            nk in _OF_QUALIFIERS
+            # "president of the <Demonym> <Name> League" is that organisation's office, not the state's
+            and not (nk is Kind.DEMONYM and _inside_longer_name(doc, f, i + 1, check_before=False))
+        ):
+            where, span_end, last = n.entries[0].ref, n.end, i + 1
+        elif title.local and nk in _PLACEISH:
+            # "the mayor of Vilnius", "governor of Kano": a local office names its place after "of"
+            place = n.entries[0].ref
+            where, span_end, last = lex.places[place].country, n.end, i + 1
     # Title directly followed by a dictionary person: the person's own match carries the mention
     # (unless the surname is only the first part of someone else's name: "General Charles Brown").
     if n is not None and n.start == m.end + 1:
@@ -554,16 +570,33 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     former = modifier in _FORMER or bool(_FORMER_BEFORE.search(window))
     new = _new_person_name(doc, f, i, m.end)
     if new is not None:
+        if where is None and place is None:
+            where, place = _of_after_name(doc, f, new[1], title)
         _add_new_person(doc, f, new, title, where, place, former)
         return
+    app_end, app_last = span_end, last
+    if n is not None and last == i and n.entries[0].kind in _OF_QUALIFIERS and _TO.fullmatch(gap):
+        app_end, app_last = n.end, i + 1  # "Lithuania's ambassador to Ukraine, Jane Doe,"
+    if f.norm.startswith(", ", app_end):
+        # apposition after the title phrase: "Lithuania's defence minister, Jane Doe, said",
+        # "The mayor of Vilnius, Jane Doe," (a dictionary person there ends the name search). The
+        # name must close the apposition (comma, full stop): "the minister, Bloomberg News
+        # reported" is a source, not a name.
+        new = _new_person_name(doc, f, app_last, app_end + 1)
+        if new is not None and (new[1] == len(f.norm) or f.norm[new[1]] in ",.;:)"):
+            _add_new_person(doc, f, new, title, where, place, former)
+            return
     start = span_start - 4 if has_the else span_start
-    if f.norm.endswith(", ", 0, start):
-        # apposition after a name: "Keir Starmer, the Prime Minister," / "Olena X, Ukraine's envoy,"
+    lead = _APPOSITION_LEAD.search(f.norm, max(0, start - 20), start) if start >= 2 else None
+    if lead is not None:
+        # apposition after a name: "Keir Starmer, the Prime Minister," / "Olena X, Ukraine's envoy," /
+        # "Jane Doe, a Lithuanian minister," / "Jane Doe, a former defence minister,"
+        comma = lead.start() + 2
         j = i - 1 if span_start == m.start else i - 2
         prev = f.matches[j] if j >= 0 else None
-        if prev is not None and prev.end == start - 2 and prev.entries[0].kind in (Kind.PERSON, Kind.SURNAME):
+        if prev is not None and prev.end == comma - 2 and prev.entries[0].kind in (Kind.PERSON, Kind.SURNAME):
             return  # the dictionary person carries it; never re-attach the title to someone else
-        before = _NAME_BEFORE_COMMA.search(f.norm, max(0, start - 60), start)
+        before = _NAME_BEFORE_COMMA.search(f.norm, max(0, comma - 60), comma)
         if before is not None and (prev is None or prev.end <= before.start(1)):
             _add_new_person(doc, f, (before.start(1), before.end(1)), title, where, place, former)
             return
@@ -603,6 +636,23 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
             doc.add_composite(org.country, title.role, f, start, span_end, C_CONTEXT, org_code=org.code)
         else:
             doc.add_composite(where, title.role, f, start, span_end, C_CONTEXT)
+
+
+def _of_after_name(doc: _Doc, f: _Field, end: int, title: Title) -> tuple[str | None, str | None]:
+    """(where, place) from "of <country|organisation|place>" right after a new person's name:
+    "President Jane Doe of Lithuania", "Mayor Jane Doe of Vilnius" (a place only for local offices)."""
+    for n in f.matches:
+        if n.start < end:
+            continue
+        if n.start - end > 9 or not _OF.fullmatch(f.norm[end : n.start]):
+            return None, None
+        e = n.entries[0]
+        if e.kind in _OF_QUALIFIERS:
+            return e.ref, None
+        if title.local and e.kind in _PLACEISH:
+            return doc.lex.places[e.ref].country, e.ref
+        return None, None
+    return None, None
 
 
 def _add_new_person(
