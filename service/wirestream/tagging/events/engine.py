@@ -133,8 +133,10 @@ class _Discourse:
         self._pending_subject = []
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class _Match:
+    """A trigger found at tokens ``[i0, i1]``; never mutated (not frozen: cheaper to build)."""
+
     i0: int
     i1: int
     pattern: Pattern
@@ -311,7 +313,10 @@ class EventTagger:
             if ev.source or (ev.target and ev.quad_class == 4) or not self._drop_unattributed:
                 pairs.append((m, ev))
         kept = _dedupe(_embedded(pairs))
-        events = sorted(_dedupe(kept + _readings(kept, self._rules)), key=lambda e: e.trigger.start)
+        # kept is already deduplicated (and _dedupe of its own output returns it unchanged), so
+        # only a reading added to it needs another pass
+        readings = _readings(kept, self._rules)
+        events = sorted(_dedupe(kept + readings) if readings else kept, key=_trigger_start)
         for ev in events:
             if (
                 ev.source
@@ -332,6 +337,10 @@ class EventTagger:
 
 
 _REQUEST_REACH = 14
+
+
+def _trigger_start(ev: EventTag) -> int:
+    return ev.trigger.start
 
 
 def _requested(
@@ -535,8 +544,8 @@ def _find_matches(
             if end >= 0:
                 cands.append(_Match(i, end, pat))
                 break  # patterns are sorted longest first; the first hit is the best here
-    if not cands:
-        return []
+    if len(cands) < 2:
+        return cands
     # resolve overlaps: prefer more elements, then earlier start
     cands.sort(key=lambda m: (-m.pattern.size, m.i0))
     taken: set[int] = set()
@@ -753,8 +762,9 @@ def _first_subject(groups: list[_Group]) -> _Group | None:
 
 def _speaker_of(toks: list[Token], groups: list[_Group], inq: list[bool], cues: Cues) -> _Group | None:
     """Who is speaking in this sentence, if it says, so "we"/"our" in later quotes can be attributed."""
+    reporting = cues.reporting
     for k, t in enumerate(toks):
-        if inq[k] or t.lemma not in cues.reporting:
+        if t.lemma not in reporting or inq[k]:
             continue
         for g in reversed(groups):  # subject before the verb: "A Downing Street spokesman added"
             if g.t1 < k and k - g.t1 <= 4 and g.prep is None and not g.in_quote:
@@ -1266,8 +1276,9 @@ def _nearest_subject_pass(
             continue
         if g.in_quote != in_quote:
             continue  # quoted speech and the narrative around it have different subjects
-        if any(toks[k].low == ";" for k in range(g.t1 + 1, i0)):
-            return None
+        for t in toks[g.t1 + 1 : i0]:
+            if t.low == ";":
+                return None
         return g
     return None
 
