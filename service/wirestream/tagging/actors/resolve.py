@@ -45,7 +45,7 @@ _NAME_BEFORE_COMMA = re.compile(r"(?:^|[\s(\"])((?:[A-Z][\w'\-]+ ){1,3}[A-Z][\w'
 _FORMER = frozenset({"former", "ex", "retired"})
 _FORMER_LAST = frozenset("rdxRDX")
 _FORMER_BEFORE = re.compile(r"(?i:\b(?:former|ex|retired))[\s-]+(?:\w+\s+)?$")
-_MODIFIER_GAP = re.compile(r"('s?)?[ \t]+([a-z][\w-]*)[ \t]+")
+_MODIFIER_GAP = re.compile(r"('s?)?[ \t]+([A-Za-z][\w-]*)[ \t]+")
 _IN_COUNTRY = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
 _AGENT_GAP = re.compile(r"('s?)?((?:[ \t]+[^\W\d_][\w-]*){1,2})[ \t]+")
 #: What may stand between a name's comma and a title phrase in an apposition: an article and a
@@ -710,6 +710,10 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
             return
         if e.kind is Kind.ORG:
             org = lex.orgs[e.ref]
+            if not f.titlecase and f.norm[m.start].isupper() and p.end + 1 == m.start:
+                # "Red Crescent Society": a capitalised head right after the name is part of it
+                doc.add_org(e.ref, f, p.start, m.end)
+                return
             if org.type == "armed_group" and role in _ARMED_ROLES:
                 # "Boko Haram gunmen", "Hamas fighters": members of the group are the group
                 doc.add_org(e.ref, f, p.start, m.end)
@@ -792,9 +796,15 @@ def _qualifier_across_modifiers(doc: _Doc, f: _Field, i: int) -> Match | None:
         return None
     # A place qualifies an agent across words only inside a capitalised name ("<City> Self
     # Defense Forces", "<Province> Police Command"); a lower-case gap is ordinary prose.
-    capital_ok = bool(g.group(1)) or kind is Kind.DEMONYM or (kind in _PLACEISH and f.norm[m.start].isupper())
-    if kind in _PLACEISH and not capital_ok:
-        return None
+    # A country name bridges capitalised words only into a capitalised head, outside title-case
+    # headlines ("Pakistan Muslim League", not "Russia Warns Ukraine Troops").
+    head_caps = f.norm[m.start].isupper()
+    capital_ok = (
+        bool(g.group(1))
+        or kind is Kind.DEMONYM
+        or (head_caps and (kind in _PLACEISH or (kind is Kind.COUNTRY and not f.titlecase)))
+    )
+    # Otherwise only known modifiers bridge ("Kano State government", "Kabul local police").
     mods = doc.lex.rules.agent_modifiers
     for word in g.group(2).split():
         if word.lower() in mods:
@@ -835,12 +845,51 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
         return True
     if place.ambiguous and not locative:
         return False
-    if not e.ref.startswith("region:") and _inside_longer_name(doc, f, i):
+    if e.ref.startswith("region:"):
+        if _inside_longer_name(doc, f, i, check_before=False):
+            # "Texas Instruments", "Tigray People's Liberation Front", "Scotland Yard": a body named
+            # after the region, not the region; region names are rarely given names, so the
+            # body is tagged as an organisation of the region's country
+            return _add_named_body(doc, f, i, place.country)
+    elif _inside_longer_name(doc, f, i):
         # "Paris Hilton", "London Bridge", "Feliciano <City>", "Delta Air Lines": part of another
-        # name (hand-listed regions in countries.yaml are exempt: "Gaza Strip", "Kharkiv region")
+        # name (a city name is also a given name too often to guess what the name is)
         return False
     doc.add_place(e.ref, f, m.start, m.end)
     return True
+
+
+def _add_named_body(doc: _Doc, f: _Field, i: int, country: str) -> bool:
+    """An unknown organisation whose name starts with a place: the place's capitalised run
+    ("Texas Instruments", "Tigray People's Liberation Front"), with the place's country, no role."""
+    norm = f.norm
+    words = doc.lex.rules.function_words
+    connectors = doc.lex.rules.name_connectors
+    m = f.matches[i]
+    end = pos = m.end
+    # the run stops at the next dictionary match ("... Liberation Front and Ethiopian troops")
+    limit = min(len(norm), m.end + 60, f.matches[i + 1].start if i + 1 < len(f.matches) else len(norm))
+    while (tok := _NAME_WORD.match(norm, pos, limit)) is not None:
+        pos = tok.end()
+        word = tok.group(1)
+        if word.rstrip("'") in words:
+            break
+        if not word[0].isupper():
+            if word in connectors or word in ("of", "for"):
+                continue
+            break
+        end = tok.end(1)
+        if tok.group(2):
+            break  # "Donetsk People's Republic," - punctuation closes the name
+    name = f.text[m.start : end]
+    pid = f"org:{_slug(name)}"
+    doc.add(pid, lambda: _Acc(pid, name, ActorType.ORGANISATION, country, None, None, country, C_BARE), f,
+            m.start, end, C_BARE)
+    return True
+
+
+#: One word of a capitalised name run, and whether punctuation follows it.
+_NAME_WORD = re.compile(r"[ \t]([^\W\d_][\w'’\-]*)([,.;:!?)]?)")
 
 
 def _process(doc: _Doc, f: _Field) -> None:

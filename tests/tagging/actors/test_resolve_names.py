@@ -1,0 +1,81 @@
+"""Names built on a place or country ("Texas Instruments", "Nigerian Bar Association", "Lagos State
+government") and role nouns. Sentences are written for these tests, not taken from any corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirestream.models import ActorTag, ActorType
+
+from .conftest import make_article
+
+
+def covering(tags: list[ActorTag], text: str) -> ActorTag | None:
+    """The tag with a mention exactly ``text``."""
+    return next((t for t in tags if any(m.text == text for m in t.mentions)), None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "country"),
+    [
+        ("Shares in Texas Instruments fell on Monday.", "Texas Instruments", "USA"),
+        ("Scotland Yard said it was investigating.", "Scotland Yard", "GBR"),
+    ],
+)
+def test_region_named_body_is_not_the_region(tagger, sentence, span, country):
+    tags = tagger.tag(make_article(sentence))
+    t = covering(tags, span)
+    assert t is not None and t.type is ActorType.ORGANISATION and t.country == country
+    assert not [x for x in tags if x.type is ActorType.PLACE]
+
+
+def test_region_alone_is_still_a_place(tagger):
+    tags = tagger.tag(make_article("Fighting in Donetsk continued as Texas sent aid."))
+    assert {t.name for t in tags if t.type is ActorType.PLACE} >= {"Donetsk", "Texas"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "code"),
+    [
+        ("The Nigerian Bar Association condemned the arrest.", "Nigerian Bar Association", "NGANGO"),
+        ("Kenya Airways cancelled flights.", "Kenya Airways", "KENBUS"),
+        ("Pakistan Muslim League leaders met in Lahore.", "Pakistan Muslim League", "PAKNGO"),
+        ("The Lagos State government said schools would reopen.", "Lagos State government", "NGAGOV"),
+        ("Kano state government officials denied it.", "Kano state government officials", "NGAGOV"),
+        ("Indian Muslims marked the festival.", "Indian Muslims", "INDMOS"),
+    ],
+)
+def test_country_anchored_names_and_groups(tagger, sentence, span, code):
+    t = covering(tagger.tag(make_article(sentence)), span)
+    assert t is not None and t.code == code
+
+
+def test_title_case_headline_country_does_not_bridge_into_a_name(tagger):
+    tags = tagger.tag(make_article("Talks stalled.", headline="Russia Warns Kenya Airways Will Pay"))
+    assert covering(tags, "Russia") is not None
+    assert not [t for t in tags if t.code == "RUSBUS"]
+
+
+def test_lower_case_org_head_is_prose(tagger):
+    assert tagger.tag(make_article("They worked in association with the league.")) == []
+
+
+def test_capitalised_head_after_a_known_organisation_extends_it(tagger):
+    t = covering(tagger.tag(make_article("The Red Crescent Society said ten were hurt.")), "Red Crescent Society")
+    assert t is not None and t.actor_id == "org:icrc"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Jana Dovile, Kenya's health minister, said the clinics would open.",
+     "Kenyan Health Minister Jana Dovile said the clinics would open."],
+)
+def test_portfolio_word_keeps_the_qualifier(tagger, sentence):
+    body = "Uganda said on Monday that Uganda would help. " + sentence
+    p = next(t for t in tagger.tag(make_article(body)) if t.name == "Jana Dovile")
+    assert (p.country, p.role) == ("KEN", "GOV")
+
+
+def test_crime_role_nouns(tagger):
+    t = covering(tagger.tag(make_article("Police said a crime syndicate ran the port.")), "crime syndicate")
+    assert t is not None and t.role == "CRM"
