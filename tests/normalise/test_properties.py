@@ -211,6 +211,39 @@ def test_html_flat_fast_path_matches_full_walk(blocks: list[tuple[str, str]], wr
         assert [(b.kind, b.text) for b in fast] == [(b.kind, b.text) for b in slow]
 
 
+# Block elements the parser lets sit inside a flat block: any of them in a heading, and in a <p>
+# only inside table/marquee/applet/button/object (which send the whole body to the walk).
+_NESTED_BLOCK = st.sampled_from(
+    ["<div>{}</div>", "<p>{}</p>", "<section>{}</section>", "<ul><li>{}</li></ul>", "<blockquote>{}</blockquote>",
+     "<table><tr><td>{}</td></tr></table>", "<marquee><div>{}</div></marquee>", "<applet><p>{}</p></applet>",
+     "<button><div>{}</div></button>", "<h3>{}</h3>", "<b>{}</b>", "{}", "<pre>{}</pre>", "<hr>{}"]
+)  # fmt: skip
+
+
+@FAST
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["p", "h2", "h4"]), _FRAGMENT_TEXT, _NESTED_BLOCK, _FRAGMENT_TEXT), max_size=6
+    ),
+    st.sampled_from(["{}", "<div>{}</div>", "<!DOCTYPE html><html><body>{}</body></html>"]),
+)
+def test_html_fast_path_equals_walk_with_nested_blocks(
+    blocks: list[tuple[str, str, str, str]], wrapper: str
+) -> None:
+    """Whatever a flat block holds (``<h2><div>..</div></h2>`` included), html_blocks gives the
+    walk's blocks: the fast path either matches it or hands over to it."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from wirestream.normalise.html import _walk, html_blocks
+
+    markup = wrapper.format(
+        "".join(f"<{tag}>{before}{nested.format(inner)}</{tag}>" for tag, before, nested, inner in blocks)
+    )
+    body = LexborHTMLParser(markup).body
+    assert body is not None
+    assert [(b.kind, b.text) for b in html_blocks(markup)] == [(b.kind, b.text) for b in _walk(body, None)]
+
+
 @FAST
 @given(st.text(max_size=400))
 def test_repaired_document_lines_need_no_further_encoding_repair(text: str) -> None:

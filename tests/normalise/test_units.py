@@ -329,3 +329,41 @@ def test_odd_space_class_covers_all_unicode_whitespace() -> None:
         if chr(code).isspace() and chr(code) not in " \n" and not _ODD_SPACE.match(chr(code))
     ]
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("<h2><div>Strikes</div></h2><p>Body text.</p>", [("subhead", "Strikes"), ("paragraph", "Body text.")]),
+        ("<h2>Evidence<div>more</div></h2>", [("subhead", "Evidence"), ("subhead", "more")]),
+        ("<div><h3><p>Sub</p></h3><p>Text.</p></div>", [("subhead", "Sub"), ("paragraph", "Text.")]),
+        ("<h2><b>Bold</b> head</h2><p>Text.</p>", [("subhead", "Bold head"), ("paragraph", "Text.")]),
+        ("<p>a<table><tr><td>b</td></tr></table>c</p>", [("paragraph", "a"), ("paragraph", "b"), ("paragraph", "c")]),
+    ],
+)
+def test_html_heading_holding_a_block_is_one_subhead_on_both_paths(
+    markup: str, expected: list[tuple[str, str]]
+) -> None:
+    """A heading's text stays subhead text when a block element sits inside it, and the fast path
+    (lexbor's textContent per block) hands such headings to the walk instead of disagreeing."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from wirestream.normalise.html import _NEEDS_WALK, _flat_blocks, _walk, html_blocks
+
+    body = LexborHTMLParser(markup).body
+    assert body is not None
+    walked = [(b.kind.value, b.text) for b in _walk(body, None)]
+    assert walked == expected
+    assert [(b.kind.value, b.text) for b in html_blocks(markup)] == expected
+    if _NEEDS_WALK.search(markup) is None:  # the fast path's precondition (a table sends it to the walk)
+        flat = _flat_blocks(LexborHTMLParser(markup).body)  # type: ignore[arg-type]
+        assert flat is None or [(b.kind.value, b.text) for b in flat] == expected
+
+
+def test_boilerplate_head_table_only_holds_heads_that_cannot_lead() -> None:
+    """Every two-character ASCII head in the fast-reject table is one _could_lead rejects, and
+    every one it rejects is in the table (exhaustive: 128 x 128 heads)."""
+    from wirestream.normalise.boilerplate import _NEVER_LEADS, _could_lead
+
+    heads = [chr(a) + chr(b) for a in range(128) for b in range(128)]
+    assert {head for head in heads if not _could_lead(head)} == _NEVER_LEADS

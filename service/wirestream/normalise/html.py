@@ -4,7 +4,8 @@ One iterative walk over the DOM (no recursion: a 10,000-deep ``<div>`` nest must
 stack). Block-level elements close the current paragraph. A single ``<br>`` is a hard line wrap
 inside the paragraph (joined with a space); two or more in a row (``<br><br>``, the classic wire
 HTML paragraph separator) split paragraphs. ``h2``–``h6`` become
-subheads; ``h1`` too, unless it is the page headline (then it is dropped from the body). Chrome and
+subheads; ``h1`` too, unless it is the page headline (then it is dropped from the body). Text inside
+a heading stays subhead text when a block element sits in it (``<h2><div>Strikes</div></h2>``). Chrome and
 non-text elements (script, style, nav, aside, footer, forms, ...) are skipped with their subtree.
 Entities are decoded by the parser.
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -94,10 +96,15 @@ def check_depth(markup: str) -> None:
 
 
 # Anything that needs the full walk: <br> semantics, or elements whose text must be dropped.
+# table, marquee and applet too: they are the elements (with button, object, template, svg and math
+# above) inside which the HTML parser lets a <p> hold block elements (a table only in quirks mode,
+# which is how every fragment without a doctype is parsed); every other block start tag closes an
+# open <p> first. So on the fast path a <p> never has block descendants; headings can, and
+# _flat_blocks checks them (see there).
 _WALK_TAGS = (
     "br", "wbr", "script", "style", "noscript", "template", "svg", "math", "button", "select",
     "textarea", "object", "iframe", "form", "nav", "aside", "footer", "figure", "dialog", "menu",
-    "canvas", "video", "audio", "head",
+    "canvas", "video", "audio", "head", "table", "marquee", "applet",
 )  # fmt: skip
 
 
@@ -108,12 +115,23 @@ def _any_case(word: str) -> str:
 # Case-insensitive by character classes rather than re.IGNORECASE, which keeps the regex engine's
 # fast scan for the literal "<" (~3x faster on a 2 KB body; a test checks both agree).
 _NEEDS_WALK = re.compile("<(?:" + "|".join(_any_case(tag) for tag in _WALK_TAGS) + r")\b")
-_WRAPPERS = frozenset({"div", "section", "article", "main", "body"})
-_FLAT_BLOCKS = {
-    "p": BlockKind.PARAGRAPH,
-    "h2": BlockKind.SUBHEAD, "h3": BlockKind.SUBHEAD, "h4": BlockKind.SUBHEAD,
-    "h5": BlockKind.SUBHEAD, "h6": BlockKind.SUBHEAD,
-}  # fmt: skip
+
+
+def _tag_ids() -> tuple[dict[int, BlockKind], frozenset[int], int]:
+    """lexbor's numeric tag ids (``LexborNode.tag_id``, an int, is about half the cost of ``tag``,
+    which builds a str) for the flat path's tags, read from a parse rather than hard-coded."""
+    flat = ("p", "h2", "h3", "h4", "h5", "h6")
+    wrappers = ("div", "section", "article", "main")
+    sample = "".join(f"<{name}></{name}>" for name in flat + wrappers) + "<!---->"
+    body = LexborHTMLParser(sample).body
+    assert body is not None
+    nodes = list(body.iter())
+    ids = {node.tag: node.tag_id for node in nodes}
+    kinds = {ids[name]: BlockKind.PARAGRAPH if name == "p" else BlockKind.SUBHEAD for name in flat}
+    return kinds, frozenset(ids[name] for name in wrappers), ids["-comment"]
+
+
+_KIND_BY_TAG_ID, _WRAPPER_TAG_IDS, _COMMENT_TAG_ID = _tag_ids()
 
 
 def html_blocks(markup: str, *, drop_h1: str | None = None) -> list[RawBlock]:
@@ -131,33 +149,63 @@ def html_blocks(markup: str, *, drop_h1: str | None = None) -> list[RawBlock]:
 
 def _flat_blocks(body: LexborNode) -> list[RawBlock] | None:
     """Fast path for the usual wire body: a flat run of ``<p>``/``<h2>``..``<h6>`` (optionally in
-    one ``<section>``/``<div>`` wrapper) with nothing to skip and no ``<br>``. Each block's text
-    comes from selectolax in C; the result equals :func:`_walk`'s (a test checks). ``None`` means
-    "not that shape": use the walk."""
-    children = _element_children(body)
+    a chain of single ``<div>``/``<section>``/``<article>``/``<main>`` wrappers) with nothing to
+    skip and no ``<br>`` (the caller's pre-check). Each block's text comes from selectolax in C;
+    the result equals :func:`_walk`'s (property tests check). ``None`` means "not that shape": use
+    the walk. That includes a heading with a block element inside (``<h2><div>..</div></h2>``):
+    the walk splits there, lexbor's text would not. A ``<p>`` cannot hold one here (see
+    ``_WALK_TAGS``)."""
+    found = _element_children(body)
     for _ in range(4):  # unwrap <div><section>... chains of single wrappers
-        if children is None:
+        if found is None:
             return None
-        if len(children) != 1 or children[0][0] not in _WRAPPERS:
+        ids, nodes = found
+        if len(ids) != 1 or ids[0] not in _WRAPPER_TAG_IDS:
             break
-        children = _element_children(children[0][1])
-    if children is None:
+        found = _element_children(nodes[0])
+    if found is None:
         return None
-    kind_of = _FLAT_BLOCKS.get
-    kinds = [kind_of(tag) for tag, _ in children]
-    if None in kinds:
+    ids, nodes = found
+    kind_of = _KIND_BY_TAG_ID.get
+    found_kinds = [kind_of(tag_id) for tag_id in ids]
+    if None in found_kinds:
+        return None
+    kinds = cast(list[BlockKind], found_kinds)
+    subhead = BlockKind.SUBHEAD
+    if subhead in kinds and any(
+        kind is subhead and _has_block_inside(node) for kind, node in zip(kinds, nodes, strict=True)
+    ):
         return None
     # lexbor's own textContent: one C call per block, no Python-side walk
-    texts = [node.text_lexbor() for _, node in children]
-    return [RawBlock(kind, text) for kind, text in zip(kinds, texts, strict=True) if kind and text.strip()]
+    texts = [node.text_lexbor() for node in nodes]
+    # (`text and not text.isspace()` is `text.strip() != ""` without copying the text)
+    return [RawBlock(kind, text) for kind, text in zip(kinds, texts, strict=True) if text and not text.isspace()]
 
 
-def _element_children(node: LexborNode) -> list[tuple[str, LexborNode]] | None:
-    """(tag, element) of each child element; None if there is loose non-blank text between them."""
-    if node.text(deep=False).strip():  # the node's own text nodes, concatenated in C
+def _element_children(node: LexborNode) -> tuple[list[int], list[LexborNode]] | None:
+    """(tag ids, nodes) of the child elements; None if there is loose non-blank text between them.
+    Comments are left out (``iter()`` yields elements and comments, not text)."""
+    own_text = node.text(deep=False)  # the node's own text nodes, concatenated in C
+    if own_text and not own_text.isspace():
         return None
-    pairs = [(child.tag or "-", child) for child in node.iter()]
-    return [pair for pair in pairs if not pair[0].startswith("-")]  # no comments
+    nodes = list(node.iter())
+    ids = [child.tag_id for child in nodes]
+    if _COMMENT_TAG_ID in ids:
+        kept = [index for index, tag_id in enumerate(ids) if tag_id != _COMMENT_TAG_ID]
+        ids, nodes = [ids[index] for index in kept], [nodes[index] for index in kept]
+    return ids, nodes
+
+
+def _has_block_inside(node: LexborNode) -> bool:
+    """Whether an element below ``node`` is one the walk starts a new block at. Headings are
+    short and usually hold only text, so this is one empty ``iter()`` in the common case."""
+    stack = list(node.iter())
+    while stack:
+        child = stack.pop()
+        if child.tag in _BLOCKS:
+            return True
+        stack.extend(child.iter())
+    return False
 
 
 def parse_page(markup: str) -> HtmlPage:
@@ -203,6 +251,7 @@ def _walk(root: LexborNode, drop_h1: str | None) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     buf: list[str] = []
     dropped_h1 = False
+    headings = 0  # open heading elements: text flushed inside one (<h2><div>..</div></h2>) is a subhead
 
     def flush(kind: BlockKind) -> None:
         if buf:
@@ -229,8 +278,9 @@ def _walk(root: LexborNode, drop_h1: str | None) -> list[RawBlock]:
                     buf.clear()
                     dropped_h1 = True
                 flush(BlockKind.SUBHEAD)
+                headings -= 1
             else:
-                flush(BlockKind.PARAGRAPH)
+                flush(BlockKind.SUBHEAD if headings else BlockKind.PARAGRAPH)
             continue
         if tag == "-text":
             buf.append((node.text_content or "").replace(_BR, ""))
@@ -241,7 +291,9 @@ def _walk(root: LexborNode, drop_h1: str | None) -> list[RawBlock]:
         if tag is None or tag in _SKIP or tag.startswith("-"):
             continue  # comments, doctype, skipped subtrees
         if tag in _BLOCKS:
-            flush(BlockKind.PARAGRAPH)
+            flush(BlockKind.SUBHEAD if headings else BlockKind.PARAGRAPH)
+            if tag in _HEADINGS:
+                headings += 1
             stack.append((node, True))
         elif tag == "wbr":
             continue
