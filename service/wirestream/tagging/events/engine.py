@@ -433,18 +433,28 @@ def _dedupe(cands: list[EventTag]) -> list[EventTag]:
     """
     if len(cands) < 2:
         return list(cands)
-    cands = sorted(cands, key=lambda e: (-(len(e.source) + len(e.target)), -e.confidence))
+    cands = sorted(cands, key=_evidence_rank)
     kept: list[EventTag] = []
     seen: list[tuple[PloverType, set[str], set[str]]] = []
     for ev in cands:
-        typ, src, tgt = ev.event_type, set(ev.source), set(ev.target)
+        typ = ev.event_type
+        src: set[str] | None = None
+        tgt: set[str] = set()
         for k_typ, k_src, k_tgt in seen:
-            if k_typ == typ and src <= k_src and tgt <= k_tgt:
-                break
+            if k_typ == typ:  # actor sets are built only when an event of its type is kept
+                if src is None:
+                    src, tgt = set(ev.source), set(ev.target)
+                if src <= k_src and tgt <= k_tgt:
+                    break
         else:
             kept.append(ev)
-            seen.append((typ, src, tgt))
+            seen.append((typ, set(ev.source), set(ev.target)) if src is None else (typ, src, tgt))
     return kept
+
+
+def _evidence_rank(ev: EventTag) -> tuple[int, float]:
+    """Sort key: more actors first, then higher confidence."""
+    return -(len(ev.source) + len(ev.target)), -ev.confidence
 
 
 @cache
@@ -816,28 +826,30 @@ def _build_event(
     # ---- negation and modality: a short window before the trigger, within the clause
     negated = False
     modality: str | None = None
+    cue_modality = cues.modality
     for k in range(i0 - 1, max(-1, i0 - _MODAL_WINDOW), -1):
         t = toks[k]
-        if t.low in cues.conditional:
+        low, lem = t.low, t.lemma
+        if low in cues.conditional:
             # "if Moscow attacks", "asked whether Kyiv would retreat": a condition or an open
             # question, not a report
             modality = modality or "possible"
             break
-        if t.low in {",", ";", ":"} or t.low in cues.clause_breaks or t.lemma in cues.reporting:
+        if low in {",", ";", ":"} or low in cues.clause_breaks or lem in cues.reporting:
             break  # scope ends at the clause boundary and at "said" (the speech act's own verb)
         if k in in_mention:
             continue  # "No 10" is a name, not a negation
-        if k < i0 - 1 and t.low in cues.preps and t.low not in cues.prep_classes.get("of", ()):
+        if k < i0 - 1 and low in cues.preps and low not in cues.prep_classes.get("of", ()):
             nxt = toks[k + 1]
-            if not (t.low in cues.infinitive and nxt.low == nxt.lemma and not nxt.cap and nxt.low.isalpha()):
+            if not (low in cues.infinitive and nxt.low == nxt.lemma and not nxt.cap and nxt.low.isalpha()):
                 # "will prevent it from defending against Russian air strikes": a preposition
                 # between the modal and the trigger puts the trigger outside the modal's scope;
                 # an infinitive does not ("prepared to resume shelling", "plans to launch")
                 break
-        if t.low in cues.negation or t.lemma in cues.negation or t.lemma in cues.negation_verbs:
+        if low in cues.negation or lem in cues.negation or lem in cues.negation_verbs:
             negated = True
         if modality is None:
-            modality = cues.modality.get(t.lemma) or cues.modality.get(t.low)
+            modality = cue_modality.get(lem) or cue_modality.get(low)
     if rule.modality:
         modality = rule.modality
 
