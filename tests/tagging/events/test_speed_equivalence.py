@@ -65,3 +65,39 @@ def test_tokenize_matches_reference(lang: str, strip: tuple[str, ...]) -> None:
         if len(text) > 4:
             a, b = 2, len(text) - 1
             assert [tuple(t) for t in tokenize(text, lang, strip, a, b)] == _reference(text, lang, strip, a, b), text
+
+
+def _reference_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """sentence_spans as first written: every segment split on blank lines, trimmed char by char."""
+    from sentencex import segment
+
+    spans = []
+    pos = 0
+    for seg in segment(lang, text):
+        start, end = pos, pos + len(seg)
+        pos = end
+        cuts = [start]
+        i = text.find("\n\n", start, end)
+        while i >= 0:
+            cuts += [i, i + 2]
+            i = text.find("\n\n", i + 2, end)
+        cuts.append(end)
+        for s, e in zip(cuts[::2], cuts[1::2], strict=True):
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                spans.append((s, e))
+    return spans
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
+def test_sentence_spans_match_reference(lang: str) -> None:
+    from wirestream.tagging.events.text import sentence_spans
+
+    rng = random.Random(5)
+    words = ["Moscow", "said.", "Mr.", "Smith", "attacked", "\n\n", "\n", " ", "\u2003", "U.S.", "?", "“Yes.”", "3.5"]
+    texts = _texts(12, 300) + [" ".join(rng.choice(words) for _ in range(rng.randint(1, 60))) for _ in range(3000)]
+    for text in texts:
+        assert sentence_spans(text, lang) == _reference_spans(text, lang), text

@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import TypeVar
 
@@ -480,7 +481,7 @@ def _wanted_sentences(text: str, spans: list[tuple[int, int]], lr: LanguageRules
     scanned = lr.prefilter.scan(low)
     if not scanned:
         return []
-    scanned.sort(key=lambda h: h[0])
+    scanned.sort(key=itemgetter(0))
     out: list[list[int] | None] = []
     k = 0
     n = len(scanned)
@@ -550,10 +551,9 @@ def _find_matches(
                         cands.append(_Match(i, end, pat))
                         break
                 continue
-            end = _match_at(tokens, i, n, pat)
-            if end >= 0:
-                cands.append(_Match(i, end, pat))
-                break  # patterns are sorted longest first; the first hit is the best here
+            # a one-word pattern matches wherever its key is (what _match_at would return)
+            cands.append(_Match(i, i, pat))
+            break  # patterns are sorted longest first; the first hit is the best here
     if len(cands) < 2:
         return cands
     # resolve overlaps: prefer more elements, then earlier start

@@ -132,6 +132,11 @@ def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
     for seg in segment(lang, text):
         start, end = pos, pos + len(seg)
         pos = end
+        if "\n\n" not in seg:  # the usual case: one part, trimmed by str.strip's own rule
+            body = seg.lstrip()
+            if body:
+                spans.append((end - len(body), start + len(seg.rstrip())))
+            continue
         # split on blank lines inside a segment, then trim
         for part_start, part_end in _paragraph_parts(text, start, end):
             s, e = part_start, part_end
