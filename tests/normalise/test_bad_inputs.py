@@ -70,3 +70,48 @@ def test_repairs_are_visible() -> None:
     assert latin1_xml.headline == "Plastique é treaty talks resume"
     emoji = normalise(make_raw(by_name["emoji_and_zwj"].data), settings)
     assert "\U0001f468\u200d\U0001f469\u200d\U0001f467" in emoji.headline  # ZWJ kept
+
+
+_CONTENT_TYPES = [None, "application/json", "application/ninjs+json; charset=utf-8",
+                  "application/json; charset=latin-1", "text/plain", "text/html"]  # fmt: skip
+
+
+@pytest.mark.parametrize("content_type", _CONTENT_TYPES)
+def test_json_bytes_shortcut_changes_no_outcome(content_type: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every catalogue case and fixture, with and without the JSON-from-bytes shortcut: the same
+    article or the same rejection reason (the shortcut only skips decoding to str)."""
+    from wirestream.normalise import pipeline
+
+    from .conftest import FIXTURES
+
+    settings = NormaliseSettings()
+    inputs = [case.data for case in CATALOGUE if len(case.data) < 200_000]
+    inputs += [path.read_bytes() for path in sorted(FIXTURES.iterdir())]
+    inputs += [b'{"uri": "u", "headline": "x", "body_text": "Text.\\u0000"}', b'{"a": 1}\x00', b'{"a":' + b"[" * 2000]
+
+    def outcomes() -> list[object]:
+        found: list[object] = []
+        for data in inputs:
+            try:
+                found.append(pipeline.normalise(make_raw(data, content_type), settings).model_dump())
+            except Rejection as exc:
+                found.append(exc.reason)
+        return found
+
+    taken = 0
+    shortcut = pipeline._json_object_from_bytes
+
+    def counting(raw, settings):  # type: ignore[no-untyped-def]
+        nonlocal taken
+        result = shortcut(raw, settings)
+        taken += result is not None
+        return result
+
+    monkeypatch.setattr(pipeline, "_json_object_from_bytes", counting)
+    fast = outcomes()
+    monkeypatch.setattr(pipeline, "_json_object_from_bytes", lambda raw, settings: None)
+    assert outcomes() == fast
+    if content_type is None or ("json" in content_type and "latin" not in content_type):
+        assert taken > 10  # the shortcut did run on the JSON cases
+    else:
+        assert taken == 0

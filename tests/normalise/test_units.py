@@ -361,9 +361,22 @@ def test_html_heading_holding_a_block_is_one_subhead_on_both_paths(
 
 
 def test_boilerplate_head_table_only_holds_heads_that_cannot_lead() -> None:
-    """Every two-character ASCII head in the fast-reject table is one _could_lead rejects, and
-    every one it rejects is in the table (exhaustive: 128 x 128 heads)."""
-    from wirestream.normalise.boilerplate import _NEVER_LEADS, _could_lead
+    """Every head in the fast-reject table is one _could_lead rejects, and every one it rejects in
+    the table's domain is in it (exhaustive: ASCII/Latin-1/General Punctuation x ASCII)."""
+    from wirestream.normalise.boilerplate import _NEVER_LEADS, HEAD_FIRSTS, _could_lead
 
-    heads = [chr(a) + chr(b) for a in range(128) for b in range(128)]
+    heads = [first + chr(b) for first in HEAD_FIRSTS for b in range(128)]
     assert {head for head in heads if not _could_lead(head)} == _NEVER_LEADS
+    assert "“G" in _NEVER_LEADS and "Re" not in _NEVER_LEADS and "(S" not in _NEVER_LEADS
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [("All rights reserved.", True), ("ALL RIGHTS RESERVED", True), ("All Rights ReSeRvEd", True),
+     ("Alle Rechte vorbehalten.", True), ("Riproduzione RISERVATA", True), ("جميع الحقوق محفوظة", True),
+     ("The reserve bank met.", True), ("The central bank met.", False), ("", False), ("\ud800 x", False)],
+)  # fmt: skip
+def test_rights_hint_finds_every_ascii_case_spelling(text: str, hint: bool) -> None:
+    from wirestream.normalise.boilerplate import mentions_rights
+
+    assert mentions_rights(text) is hint

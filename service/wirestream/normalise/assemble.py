@@ -42,8 +42,15 @@ def _clean_blocks(draft: Draft) -> tuple[list[RawBlock], list[str]]:
     check_count(len(draft.subjects), MAX_SUBJECTS, "subjects")
     blocks: list[RawBlock] = []
     boilerplate = [text for text in (clean_line(b) for b in draft.boilerplate) if text]
-    pending = iter(clean_lines([raw.text for raw in draft.blocks if not raw.repaired]))
-    cleaned = [raw.text if raw.repaired else next(pending) for raw in draft.blocks]
+    texts = [raw.text for raw in draft.blocks]
+    repaired = [raw.repaired for raw in draft.blocks]
+    if True not in repaired:  # markup and JSON bodies: every block still to clean, in one batch
+        cleaned = clean_lines(texts)
+    elif False not in repaired:  # plain-text bodies: clean_document did it already
+        cleaned = texts
+    else:
+        pending = iter(clean_lines([text for text, done in zip(texts, repaired, strict=True) if not done]))
+        cleaned = [text if done else next(pending) for text, done in zip(texts, repaired, strict=True)]
     flags = boilerplate_flags(cleaned)
     if True not in flags and "" not in cleaned:  # the usual case, without the per-block branching
         pairs = zip(draft.blocks, cleaned, strict=True)

@@ -53,12 +53,6 @@ _ANY_CASE_STARTS = frozenset(
 )
 
 
-# Every two-character ASCII head _could_lead rejects (a lookup table of ~16,000 strings, built once):
-# one slice and one set lookup per paragraph instead of two function calls. Exhaustive test in tests.
-_ASCII = [chr(code) for code in range(128)]
-_NEVER_LEADS = frozenset(a + b for a in _ASCII if a not in _OPENERS for b in _ASCII if a + b not in _ANY_CASE_STARTS)
-
-
 def _could_lead(first_two: str) -> bool:
     """Cheap test on a paragraph's first two characters: could _LEADING match it at all?"""
     if first_two in _ANY_CASE_STARTS:
@@ -68,6 +62,16 @@ def _could_lead(first_two: str) -> bool:
         # an opener, or an ASCII letter followed by a non-ASCII one ("Rédaction")
         return first in _OPENERS or not first_two.isascii()
     return first == "©" or first.isalpha() or first.isspace()  # not “, «, digits, dashes...
+
+
+# Every head _could_lead rejects among the two-character heads that start most paragraphs: an ASCII
+# character, or Latin-1/General Punctuation (quotes, dashes, NBSP...), followed by an ASCII one. A
+# lookup table (~37,000 strings, built once) makes that one slice and one set lookup per paragraph
+# instead of two function calls; other heads go to _leading_match as before. Exhaustive test in tests.
+HEAD_FIRSTS = [chr(code) for code in (*range(0x80), *range(0xA0, 0xC0), *range(0x2000, 0x2070))]
+_NEVER_LEADS = frozenset(
+    head for head in (a + chr(b) for a in HEAD_FIRSTS for b in range(0x80)) if not _could_lead(head)
+)
 
 
 def _leading_match(text: str) -> bool:
@@ -80,18 +84,15 @@ def _leading_match(text: str) -> bool:
 
 
 def mentions_rights(text: str) -> bool:
-    """Could ``text`` contain an "all rights reserved" phrase? Literal checks at memchr speed (the
-    case-insensitive regex is ~20x slower); run once over a whole article instead of per paragraph.
-    Lower- and upper-case spellings only (lower-casing the text first costs more than all seven)."""
-    return (
-        "eserv" in text
-        or "ESERV" in text
-        or "orbehalten" in text
-        or "ORBEHALTEN" in text
-        or "iservat" in text
-        or "ISERVAT" in text
-        or "محفوظة" in text
-    )
+    """Could ``text`` contain an "all rights reserved" phrase? Literal checks (the case-insensitive
+    regex is ~20x slower); run once over a whole article instead of per paragraph. On the UTF-8
+    bytes lower-cased by ``bytes.lower`` (ASCII letters only, ~0.3 ns a byte; ``str.lower`` costs
+    ~8x more), so any ASCII case spelling is found with four searches instead of seven."""
+    data = text.encode("utf-8", "surrogatepass").lower()
+    return b"eserv" in data or b"orbehalten" in data or b"iservat" in data or _ARABIC_RIGHTS in data
+
+
+_ARABIC_RIGHTS = "محفوظة".encode()
 
 
 def is_boilerplate(text: str) -> bool:

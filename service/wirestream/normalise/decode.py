@@ -28,7 +28,8 @@ _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-
 _NUL_REJECT_RATIO = 0.10
 
 
-def _charset(content_type: str | None) -> str | None:
+def charset_of(content_type: str | None) -> str | None:
+    """The ``charset=`` parameter of a content type, lower-cased; None when absent."""
     if not content_type or "charset=" not in content_type.lower():
         return None
     value = content_type.lower().split("charset=", 1)[1].split(";", 1)[0].strip().strip("\"'")
@@ -49,7 +50,7 @@ def decode(data: bytes, max_bytes: int, content_type: str | None = None) -> str:
         if data.count(b"\x00") > len(data) * _NUL_REJECT_RATIO:
             r.reject(r.BINARY_CONTENT, "too many NUL bytes (UTF-16 without BOM, or binary)")
         data = data.replace(b"\x00", b"")
-    charset = _charset(content_type)
+    charset = charset_of(content_type)
     if charset is None or charset in {"utf-8", "utf8", "us-ascii", "ascii"}:
         try:
             return data.decode("utf-8")

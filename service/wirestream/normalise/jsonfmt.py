@@ -38,8 +38,8 @@ BYLINE_KEYS = ("byline", "by", "author", "authors", "creator")
 SUBJECT_KEYS = ("subjects", "subject", "tags", "keywords", "categories", "topics")
 
 
-def parse_json(text: str) -> dict[str, Any]:
-    """Parse one JSON object or raise invalid_json / json_too_deep / wrong_type."""
+def parse_json(text: str | bytes) -> dict[str, Any]:
+    """Parse one JSON object (text, or its UTF-8 bytes) or raise invalid_json / json_too_deep / wrong_type."""
     try:
         value = orjson.loads(text)
     except orjson.JSONDecodeError as exc:
