@@ -227,11 +227,14 @@ class EventTagger:
             has_trigger = hits is None or bool(hits)
             lo = bisect_left(m_starts, s_start)
             hi = bisect_left(m_starts, s_end, lo)
-            sent_mentions = [m for m in mentions[lo:hi] if m[1] <= s_end]
+            sent_mentions = mentions[lo:hi]
+            if sent_mentions and sent_mentions[-1][1] > s_end:  # a mention running past the sentence
+                sent_mentions = [m for m in sent_mentions if m[1] <= s_end]
             if not has_trigger:
                 if sent_mentions:
                     disc.defer([s_start, s_end, sent_mentions, None, None])
                 continue
+            quoted = _ANY_QUOTE.search(text, s_start, s_end) is not None
             if not sent_mentions and skip_bare:
                 # no actor in the sentence: an event's source could then only come from discourse
                 # state through a pronoun, or from the speaker of a quote, and its target only from
@@ -241,10 +244,7 @@ class EventTagger:
                     low = text.lower()
                     if len(low) != len(text):  # offsets would drift: read every sentence
                         skip_bare = False
-                if skip_bare and not (
-                    _ANY_QUOTE.search(text, s_start, s_end)
-                    or (anaphors is not None and anaphors.search(low, s_start, s_end))
-                ):
+                if skip_bare and not (quoted or (anaphors is not None and anaphors.search(low, s_start, s_end))):
                     continue
             stoks = tokenize(text, lang, strip, s_start, s_end)
             if not stoks:
@@ -260,7 +260,7 @@ class EventTagger:
                 if sent_mentions:
                     disc.defer([s_start, s_end, sent_mentions, stoks, None])
                 continue
-            inq = _quote_mask(stoks) if _ANY_QUOTE.search(text, s_start, s_end) else [False] * len(stoks)
+            inq = _quote_mask(stoks) if quoted else [False] * len(stoks)
             groups = _groups(stoks, sent_mentions, inq, cues, matches, 0, starts)
             speaker = _speaker_of(stoks, groups, inq, cues)
             if speaker is not None:
@@ -492,9 +492,9 @@ def _wanted_sentences(text: str, spans: list[tuple[int, int]], lr: LanguageRules
         sent: list[int] = []
         while k < n and scanned[k][0] < e:
             at, req = scanned[k]
+            k += 1
             if req is None or satisfied(req, low, s, e):
                 sent.append(at)
-            k += 1
         out.append(sent)
         found = found or bool(sent)
     return out if found else []
