@@ -79,3 +79,22 @@ def test_portfolio_word_keeps_the_qualifier(tagger, sentence):
 def test_crime_role_nouns(tagger):
     t = covering(tagger.tag(make_article("Police said a crime syndicate ran the port.")), "crime syndicate")
     assert t is not None and t.role == "CRM"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pid", "span"),
+    [
+        ("Recep Erdogan said Turkey would respond.", "person:recep-tayyip-erdogan", "Recep Erdogan"),
+        ("President Recep Erdogan said Turkey would respond.", "person:recep-tayyip-erdogan", "Recep Erdogan"),
+        ("Andres Lopez Obrador spoke in Mexico City.", "person:andres-manuel-lopez-obrador", "Andres Lopez Obrador"),
+    ],
+)
+def test_given_name_and_surname_without_middle_name(tagger, sentence, pid, span):
+    tags = tagger.tag(make_article(sentence, date="2021-06-01"))
+    people = [t for t in tags if t.type is ActorType.PERSON]
+    assert [(p.actor_id, [m.text for m in p.mentions]) for p in people] == [(pid, [span])]
+
+
+def test_other_given_name_is_someone_else(tagger):
+    tags = tagger.tag(make_article("Melania Trump visited a school.", date="2021-06-01"))
+    assert not [t for t in tags if t.type is ActorType.PERSON]

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from ...models import ActorTag, ActorType, Article, Span, TextField
-from .lexicon import Entry, Kind, Lexicon, Person, Title
+from .lexicon import Entry, Kind, Lexicon, Person, Title, fold
 from .scan import Match, normalise, scan
 
 _COUNTRYISH = (Kind.COUNTRY, Kind.DEMONYM)
@@ -399,9 +399,12 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True,
     return word not in words and not (i + 1 < len(f.matches) and f.matches[i + 1].start == end + 1)
 
 
-def _title_before(doc: _Doc, f: _Field, i: int) -> Title | None:
-    """The title right before a name ("Senator", "Defence Secretary"), unless "former"/"ex-"."""
+def _title_before(doc: _Doc, f: _Field, i: int, name_start: int | None = None) -> Title | None:
+    """The title right before a name ("Senator", "Defence Secretary"), unless "former"/"ex-".
+    ``name_start``: where the name begins when it starts before match ``i`` (a given name)."""
     p = _prev(f, i)
+    if name_start is not None:
+        p = f.matches[i - 1] if i > 0 and f.norm[f.matches[i - 1].end : name_start] == " " else None
     if p is None or p.entries[0].kind is not Kind.TITLE:
         return None
     start = p.start
@@ -411,6 +414,41 @@ def _title_before(doc: _Doc, f: _Field, i: int) -> Title | None:
     if doc.lex.rules.blocker_before.search(f.norm[max(0, start - 30) : start]):
         return None
     return doc.lex.titles[p.entries[0].ref]
+
+
+def _given_name_person(doc: _Doc, f: _Field, i: int, e: Entry) -> tuple[str, int] | None:
+    """(person id, name start) when the unmatched capitalised word before surname match ``i`` is one
+    of that person's given names ("Mohamed Roble" for Mohamed Hussein Roble); None otherwise
+    ("Melania Trump" is someone else)."""
+    m = f.matches[i]
+    wb = _word_before(f.norm, m.start)
+    if wb is None or not wb[1][:1].isupper() or (i > 0 and f.matches[i - 1].end > wb[0]):
+        return None
+    word = fold(wb[1]).lower()
+    lex = doc.lex
+    width = f.norm.count(" ", m.start, m.end) + 1  # words in the match ("Lopez Obrador": 2)
+    for pid in lex.by_surname.get(e.ref, ()) if e.kind is Kind.SURNAME else (e.ref,):
+        key = ("given", pid, width)
+        given = lex.memo.get(key)
+        if given is None:
+            name = lex.persons[pid].name.split()
+            given = lex.memo[key] = frozenset(fold(w).lower() for w in name[: max(0, len(name) - width)])
+        if word in given:
+            return pid, wb[0]
+    return None
+
+
+def _is_known_by_given_name(doc: _Doc, f: _Field, i: int, span: tuple[int, int]) -> bool:
+    """Is the two-word name ``span`` after title match ``i`` a known person's given name + surname?"""
+    j = i + 1
+    if j >= len(f.matches):
+        return False
+    n = f.matches[j]
+    e = n.entries[0]
+    if e.kind is not Kind.SURNAME or n.end != span[1]:
+        return False
+    given = _given_name_person(doc, f, j, e)
+    return given is not None and given[1] == span[0]
 
 
 def _titlecase(text: str) -> bool:
@@ -569,6 +607,8 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     )
     former = modifier in _FORMER or bool(_FORMER_BEFORE.search(window))
     new = _new_person_name(doc, f, i, m.end)
+    if new is not None and _is_known_by_given_name(doc, f, i, new):
+        return  # "President Recep Erdogan": the surname match carries the known person
     if new is not None:
         if where is None and place is None:
             where, place = _of_after_name(doc, f, new[1], title)
@@ -921,7 +961,10 @@ def _process(doc: _Doc, f: _Field) -> None:
                 p = _prev(f, i)
                 if p is not None and p.entries[0].kind is Kind.HONORIFIC:
                     start = p.start
-                doc.add_person(e.ref, f, start, m.end, C_NAME, _title_before(doc, f, i))
+                elif not f.titlecase and (given := _given_name_person(doc, f, i, e)) is not None:
+                    start = given[1]  # "Andres Lopez Obrador": a given name before a short alias
+                title_of = _title_before(doc, f, i, start if start < m.start else None)
+                doc.add_person(e.ref, f, start, m.end, C_NAME, title_of)
             elif k is Kind.SURNAME:
                 p = _prev(f, i)
                 title: Title | None = None
@@ -934,6 +977,12 @@ def _process(doc: _Doc, f: _Field) -> None:
                         q, _ = _prev_poss_or_space(f, i - 1)
                         if q is not None and q.entries[0].kind in _COUNTRYISH:
                             where = q.entries[0].ref
+                given = _given_name_person(doc, f, i, e)
+                if given is not None:
+                    # "Mohamed Roble", "Recep Erdogan": a known person's given name and surname
+                    # with the middle name left out
+                    doc.add_person(given[0], f, given[1], m.end, C_NAME, _title_before(doc, f, i, given[1]))
+                    break
                 if _inside_longer_name(doc, f, i, surname=True):
                     continue  # "Melania Trump", "Minister Juan Carlos Jobet": someone else
                 pid, conf = _surname_person(doc, e, title, where, prefixed)
