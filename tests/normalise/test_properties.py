@@ -333,6 +333,20 @@ def test_html_blocks_take_the_walk_whenever_it_matters(blocks: list[tuple[str, l
 
 
 @FAST
+@given(st.lists(st.sampled_from(["<", "</", "b", "B", "r", "R", "x", "1", "-", ">", " ", "é", "br", "sCRipt", "table",
+                                 "tablex", "h2", "head", "wbr", "p", "nav", "svg", "audio"]), max_size=12).map("".join))
+def test_walk_pre_check_equals_the_plain_alternation(markup: str) -> None:
+    import re
+    import string
+
+    from wirestream.normalise.html import _NEEDS_WALK, _WALK_TAGS
+
+    oracle = re.compile("<(?:" + "|".join(_WALK_TAGS) + r")\b")
+    folded = markup.translate(str.maketrans(string.ascii_uppercase, string.ascii_lowercase))  # HTML folds ASCII only
+    assert (_NEEDS_WALK.search(markup) is None) is (oracle.search(folded) is None)
+
+
+@FAST
 @given(st.text(max_size=300) | st.text(alphabet=st.sampled_from("ab \n\r\té“Ã©Â\x80\u0301"), max_size=40))
 @example("Â\x80Ä ")
 def test_clean_document_final_equals_its_parts(text: str) -> None:

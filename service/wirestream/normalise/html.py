@@ -112,9 +112,24 @@ def _any_case(word: str) -> str:
     return "".join(f"[{c}{c.upper()}]" for c in word)
 
 
-# Case-insensitive by character classes rather than re.IGNORECASE, which keeps the regex engine's
-# fast scan for the literal "<" (~3x faster on a 2 KB body; a test checks both agree).
-_NEEDS_WALK = re.compile("<(?:" + "|".join(_any_case(tag) for tag in _WALK_TAGS) + r")\b")
+def _needs_walk_pattern(tags: tuple[str, ...]) -> str:
+    """``<`` + any of ``tags`` (any case) + a word boundary, shaped for the regex engine: character
+    classes rather than re.IGNORECASE keep its fast scan for the literal "<"; a lookahead on the
+    tags' first letters drops the usual "<p"/"</p"/"<h2" at once; and the alternatives are grouped
+    by first letter so a candidate tries a few branches, not all of them (1 µs instead of 3.6 on a
+    2 KB body; a test checks it against the plain IGNORECASE alternation)."""
+    by_first: dict[str, list[str]] = {}
+    for tag in tags:
+        by_first.setdefault(tag[0], []).append(tag[1:])
+    firsts = "".join(sorted(first + first.upper() for first in by_first))
+    branches = "|".join(
+        f"[{first}{first.upper()}](?:{'|'.join(_any_case(rest) for rest in rests)})"
+        for first, rests in by_first.items()
+    )
+    return f"<(?=[{firsts}])(?:{branches})\\b"
+
+
+_NEEDS_WALK = re.compile(_needs_walk_pattern(_WALK_TAGS))
 
 
 def _tag_ids() -> tuple[dict[int, BlockKind], frozenset[int], int]:
