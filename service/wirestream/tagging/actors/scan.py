@@ -9,9 +9,9 @@ so "Keir Starmer" wins over a shorter alias and "Downing Street" over a city cal
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from .lexicon import Entry, scan_text
+from .lexicon import Entry, Scanner, mark_clitics, scan_text
 
 _QUOTES = ("’", "‘", "‛", "＇", "`")
 
@@ -42,9 +42,11 @@ def normalise(text: str) -> str:
     return text
 
 
-def scan(automaton: Any, norm: str, arabic: bool = False) -> list[Match]:
+def scan(automaton: Scanner, norm: str, arabic: bool = False) -> list[Match]:
     """All dictionary matches in ``norm`` (already quote-folded), non-overlapping, in text order.
 
+    ``automaton`` is a language's :class:`~.lexicon.Scanner` (``Lexicon.automaton(lang)``); its
+    proclitic pass runs when it has one (Arabic), so ``arabic`` is kept only for callers.
     Keys are anchored at word starts (see :func:`~.lexicon.scan_text`), so only the end of a match
     needs a boundary check here. Rejected hits (a key that is the prefix of a longer word, about
     40% of all hits) cost one string index and one ``isalnum``; a :class:`Match` is only built for
@@ -54,12 +56,17 @@ def scan(automaton: Any, norm: str, arabic: bool = False) -> list[Match]:
     found: list[Match] = []
     append = found.append
     new = tuple.__new__
+    values = automaton.values
     prev_end = -1
     overlapping = False
-    for end, (length, entries, by_spelling, skip) in automaton.iter(low):
+    for end, key_id in automaton.automaton.iter(low):
+        value = values[key_id]
+        if value is None:  # a key of another language only
+            continue
         # low[i + 1] is norm[i], so low index ``end`` is one past the hit in norm
         if end < n and norm[end].isalnum():
             continue
+        length, entries, by_spelling, skip = value
         start = end - length + skip
         if by_spelling is not None:
             entries = by_spelling.get(norm[start:end]) or by_spelling[""]
@@ -70,6 +77,8 @@ def scan(automaton: Any, norm: str, arabic: bool = False) -> list[Match]:
             overlapping = True
         prev_end = end
         append(new(Match, (start, end, entries)))
+    if automaton.clitics is not None:
+        overlapping = _clitic_hits(automaton, low, norm, found, overlapping)
     if not overlapping:
         return found
     found.sort(key=_longest_first)
@@ -83,6 +92,44 @@ def scan(automaton: Any, norm: str, arabic: bool = False) -> list[Match]:
         kept.append(m)
     kept.sort(key=_by_start)
     return kept
+
+
+def _clitic_hits(automaton: Scanner, low: str, norm: str, found: list[Match], overlapping: bool) -> bool:
+    """Add the hits of proclitic forms ("وموسكو") to ``found`` (kept in end order); returns the
+    updated overlap flag. See :class:`~.lexicon.Scanner` for why this is a second pass."""
+    marked = mark_clitics(low)
+    if marked == low:
+        return overlapping
+    clitics, cvalues = automaton.clitics, automaton.clitic_values
+    assert clitics is not None and cvalues is not None
+    n = len(norm)
+    extra: list[Match] = []
+    for end, key_id in clitics.iter(marked):
+        width, by_key = cvalues[key_id]
+        value = by_key.get(low[end - width + 1 : end + 1])
+        if value is None or (end < n and norm[end].isalnum()):
+            continue
+        length, entries, by_spelling, skip = value
+        start = end - length + skip
+        if by_spelling is not None:
+            entries = by_spelling.get(norm[start:end]) or by_spelling[""]
+            if not entries:
+                continue
+        extra.append(tuple.__new__(Match, (start, end, entries)))
+    if not extra:
+        return overlapping
+    found.extend(extra)
+    found.sort(key=_end)  # stable: hits of one pass keep their order
+    prev_end = -1
+    for m in found:
+        if m[0] < prev_end:
+            return True
+        prev_end = m[1]
+    return False
+
+
+def _end(m: Match) -> int:
+    return m[1]
 
 
 def _longest_first(m: Match) -> tuple[int, int]:
