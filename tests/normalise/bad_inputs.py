@@ -208,7 +208,10 @@ CATALOGUE: list[BadInput] = [
     BadInput("html_450k_line_breaks", b"<p>" + b"Ab<br><br>" * 450_000 + b"</p>", "too_many_parts"),
     BadInput("json_400k_tags", _j({"headline": "x", "body": "Text.", "tags": ["a"] * 400_000}), "too_many_parts"),
     BadInput("newsml_60k_subjects", _NEWSML.format(version=1, content=_NEWSML_CONTENT).replace("<language", '<subject qcode="a:b"><name>n</name></subject>' * 60_000 + "<language").encode(), "too_many_parts"),
-    BadInput("mojibake_4mb_single_line", ("France\u00e2\u20ac\u2122s leader said. " * 150_000).encode(), None),
+    # more mojibake than the repair budget (limits.FTFY_MAX_CHARS) is refused, not left as sent
+    BadInput("mojibake_4mb_single_line", ("France\u00e2\u20ac\u2122s leader said. " * 150_000).encode(), "too_many_parts"),
+    BadInput("mojibake_150kb_many_lines", ("France\u00e2\u20ac\u2122s leader said.\n\n" * 5_000).encode(), "too_many_parts"),
+    BadInput("mojibake_in_60kb_article", ("France\u00e2\u20ac\u2122s leader said.\n\n" + "\n\n".join([_BODY] * 280)).encode(), None),
     BadInput("mojibake_long_article_40kb", ("France\u00e2\u20ac\u2122s leader said the talks were useful.\n\n" * 700).encode(), None),
     BadInput("non_ascii_single_line_5mb", ("Le ministre a déclaré « que » vendredi. " * 110_000).encode(), None),
     # --- headline ---------------------------------------------------------------------------

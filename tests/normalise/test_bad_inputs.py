@@ -115,3 +115,21 @@ def test_json_bytes_shortcut_changes_no_outcome(content_type: str | None, monkey
         assert taken > 10  # the shortcut did run on the JSON cases
     else:
         assert taken == 0
+
+
+def test_mojibake_in_a_long_article_is_repaired_and_stays_repaired() -> None:
+    """Over 50,000 characters the repair used to be skipped, and a second normalisation of the
+    output repaired what fell under the limit (the derived headline, a shorter body): now a long
+    article is repaired the first time, and normalising the result changes nothing."""
+    import orjson
+
+    settings = NormaliseSettings()
+    by_name = {case.name: case for case in CATALOGUE}
+    first = normalise(make_raw(by_name["mojibake_in_60kb_article"].data), settings)
+    assert first.headline == "France’s leader said" and "â€" not in first.body
+    html = "<p>Franceâ€™s leader said.</p>" + "<p>The talks resumed in the capital on Friday.</p>" * 1_300
+    for data in (by_name["mojibake_in_60kb_article"].data, orjson.dumps({"uri": "u", "body_html": html})):
+        once = normalise(make_raw(data), settings)
+        again = normalise(make_raw(orjson.dumps({"headline": once.headline, "body": once.body})), settings)
+        assert len(once.body) > 50_000
+        assert (again.headline, again.body) == (once.headline, once.body)

@@ -25,7 +25,7 @@ from .headline import derive_headline
 from .ids import content_hash, story_id_for
 from .language import detect_language
 from .limits import MAX_BLOCKS, MAX_SUBJECTS, check_count
-from .repair import clean_line, clean_lines
+from .repair import clean_line, clean_lines, clean_lines_utf8
 
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter or digit in any script
 _MAX_SHORT_FIELD = 1_000  # byline/subheadline: longer means a mapping error upstream
@@ -44,14 +44,15 @@ def _clean_blocks(draft: Draft) -> tuple[list[RawBlock], list[str]]:
     boilerplate = [text for text in (clean_line(b) for b in draft.boilerplate) if text]
     texts = [raw.text for raw in draft.blocks]
     repaired = [raw.repaired for raw in draft.blocks]
+    utf8 = None
     if True not in repaired:  # markup and JSON bodies: every block still to clean, in one batch
-        cleaned = clean_lines(texts)
+        cleaned, utf8 = clean_lines_utf8(texts)
     elif False not in repaired:  # plain-text bodies: clean_document did it already
         cleaned = texts
     else:
         pending = iter(clean_lines([text for text, done in zip(texts, repaired, strict=True) if not done]))
         cleaned = [text if done else next(pending) for text, done in zip(texts, repaired, strict=True)]
-    flags = boilerplate_flags(cleaned)
+    flags = boilerplate_flags(cleaned, utf8)
     if True not in flags and "" not in cleaned:  # the usual case, without the per-block branching
         pairs = zip(draft.blocks, cleaned, strict=True)
         return [raw if raw.text is text else RawBlock(raw.kind, text) for raw, text in pairs], boilerplate

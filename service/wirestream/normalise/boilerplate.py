@@ -88,7 +88,12 @@ def mentions_rights(text: str) -> bool:
     regex is ~20x slower); run once over a whole article instead of per paragraph. On the UTF-8
     bytes lower-cased by ``bytes.lower`` (ASCII letters only, ~0.3 ns a byte; ``str.lower`` costs
     ~8x more), so any ASCII case spelling is found with four searches instead of seven."""
-    data = text.encode("utf-8", "surrogatepass").lower()
+    return utf8_mentions_rights(text.encode("utf-8", "surrogatepass"))
+
+
+def utf8_mentions_rights(data: bytes) -> bool:
+    """:func:`mentions_rights` of the text whose UTF-8 is ``data``."""
+    data = data.lower()
     return b"eserv" in data or b"orbehalten" in data or b"iservat" in data or _ARABIC_RIGHTS in data
 
 
@@ -104,13 +109,16 @@ def is_boilerplate(text: str) -> bool:
     return mentions_rights(text) and _ANYWHERE.search(text) is not None
 
 
-def boilerplate_flags(texts: list[str]) -> list[bool]:
+def boilerplate_flags(texts: list[str], utf8: bytes | None = None) -> list[bool]:
     """:func:`is_boilerplate` for every paragraph of one article: the rights-phrase scan runs once
     over all of them (per paragraph only if the article has a hint), and the leading-credit test
-    runs as one comprehension (this runs for every paragraph of every article)."""
+    runs as one comprehension (this runs for every paragraph of every article). ``utf8``, when
+    given, is ``"\\n".join(texts)`` already encoded (see ``repair.clean_lines_utf8``)."""
     limit, leading, never = MAX_BOILERPLATE_CHARS, _leading_match, _NEVER_LEADS
     flags = [text[:2] not in never and len(text) <= limit and leading(text) for text in texts]
-    if mentions_rights("\n".join(texts)):
+    if utf8 is None:
+        utf8 = "\n".join(texts).encode("utf-8", "surrogatepass")
+    if utf8_mentions_rights(utf8):
         flags = [
             flag or (len(text) <= limit and mentions_rights(text) and _ANYWHERE.search(text) is not None)
             for flag, text in zip(flags, texts, strict=True)

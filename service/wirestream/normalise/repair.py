@@ -21,13 +21,14 @@ Why each step:
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from functools import cache
 
 import ftfy
 
-from .limits import FTFY_MAX_CHARS
+from .limits import FTFY_MAX_CHARS, check_count
 
 # Mojibake, tested on UTF-8 bytes (byte-wise matching is ~3x faster than on wide strings): a lead
 # character U+00C2..U+00F4 followed by a continuation character (U+0080..U+00BF or one of the
@@ -69,7 +70,10 @@ def _ftfy_config() -> ftfy.TextFixerConfig:
 
 
 def _looks_mojibaked(text: str) -> bool:
-    data = text.encode("utf-8", "surrogatepass")
+    return _utf8_looks_mojibaked(text.encode("utf-8", "surrogatepass"))
+
+
+def _utf8_looks_mojibaked(data: bytes) -> bool:
     # Every tell-tale starts with one of three byte sequences; `in` on bytes runs at memchr speed
     # (~4x cheaper than a regex over the wide string for text with curly quotes).
     if b"\xef\xbf\xbd" in data:
@@ -88,10 +92,24 @@ def _fix_mojibake(text: str) -> str:
     by this module, and skipping it makes the repair ~5x cheaper."""
     config = _ftfy_config()
     if "\n" not in text:
+        check_garbled(len(text))  # a single line: the caller saw it look mojibaked
         return ftfy.fix_encoding(text, config)
-    return "".join(
-        ftfy.fix_encoding(line, config) if _looks_mojibaked(line) else line for line in text.splitlines(keepends=True)
-    )
+    lines = text.splitlines(keepends=True)
+    garbled = [_looks_mojibaked(line) for line in lines]
+    check_garbled(sum(len(line) for line, bad in zip(lines, garbled, strict=True) if bad))
+    return "".join(ftfy.fix_encoding(line, config) if bad else line for line, bad in zip(lines, garbled, strict=True))
+
+
+def check_garbled(chars: int) -> None:
+    """The repair budget (:data:`.limits.FTFY_MAX_CHARS`): ``chars`` of mojibake-looking lines in one
+    text are more than ftfy may be given in one go, so the input is rejected (``too_many_parts``).
+
+    Rejecting rather than skipping the repair keeps normalisation idempotent: a skipped repair
+    left the mojibake in, and normalising the output again repaired it wherever a piece of it
+    fell under a size limit (a headline derived from the lede, a body shorter than the document).
+    The lines counted on a second pass are a subset of the first pass's, so an accepted article
+    is accepted again."""
+    check_count(chars, FTFY_MAX_CHARS, "characters of mojibake-looking text to repair")
 
 
 def needs_encoding_fix(text: str) -> bool:
@@ -104,10 +122,10 @@ def needs_encoding_fix(text: str) -> bool:
 def fix_encoding(text: str) -> str:
     """Undo mojibake and normalise to NFC, without touching quotes, dashes or line breaks.
 
-    Texts over ``limits.FTFY_MAX_CHARS`` skip ftfy (see :mod:`.limits`)."""
+    More than ``limits.FTFY_MAX_CHARS`` of mojibake-looking lines is rejected (:func:`check_garbled`)."""
     if text.isascii():
         return text
-    if len(text) <= FTFY_MAX_CHARS and _looks_mojibaked(text):
+    if _looks_mojibaked(text):
         text = _fix_mojibake(text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
@@ -169,26 +187,37 @@ def clean_lines(texts: list[str]) -> list[str]:
     mojibake pair together). When it passes, each line only needs invisibles and whitespace
     handled, which gives exactly what :func:`clean_line` would.
     """
+    return clean_lines_utf8(texts)[0]
+
+
+def clean_lines_utf8(texts: list[str]) -> tuple[list[str], bytes | None]:
+    """:func:`clean_lines`, plus ``"\\n".join(result)`` in UTF-8 when the check computed it anyway
+    (non-ASCII lines that needed nothing but trimming, and had nothing to trim), else ``None``:
+    the boilerplate scan reads the same bytes instead of joining and encoding the text again."""
     joined = "\n".join(texts)
     if joined.isascii():
-        return [clean_repaired_line(text) for text in texts]
+        return [clean_repaired_line(text) for text in texts], None
     # Each line printable (so no newline, control or invisible of its own) and no "  " anywhere:
     # per-line isprintable spares _is_plain's copy of the joined text.
     plain = all(map(str.isprintable, texts)) and "  " not in joined
     stripped = joined if plain else strip_invisible(joined)
-    if len(joined) > FTFY_MAX_CHARS:  # too big for ftfy as a whole: only NFC, per line
-        if unicodedata.is_normalized("NFC", stripped):
-            return [clean_repaired_line(text) for text in texts]
-        return [clean_repaired_line(unicodedata.normalize("NFC", text)) for text in texts]
+    data = stripped.encode("utf-8", "surrogatepass")
     # Both before and after invisibles go: C1 controls are mojibake themselves (a lone U+0080 is
     # a cp1252 "€" read as Latin-1) and stripping them first would hide it from the check.
-    if needs_encoding_fix(stripped) or (not plain and needs_encoding_fix(joined)):
-        return [clean_line(text) for text in texts]
+    if (
+        _utf8_looks_mojibaked(data)
+        or not unicodedata.is_normalized("NFC", stripped)
+        or (not plain and needs_encoding_fix(joined))
+    ):
+        garbled = [text for text in texts if _looks_mojibaked(text) or _looks_mojibaked(strip_invisible(text))]
+        check_garbled(sum(map(len, garbled)))  # the budget over all lines, not line by line
+        return [clean_line(text) for text in texts], None
     if plain:
         # Each line is printable without "  ": only its ends can need trimming (what
         # clean_repaired_line would do, minus two scans per line).
-        return [text.strip() for text in texts]
-    return [clean_repaired_line(text) for text in texts]
+        trimmed = [text.strip() for text in texts]
+        return trimmed, data if all(map(operator.is_, trimmed, texts)) else None
+    return [clean_repaired_line(text) for text in texts], None
 
 
 def lines_are_final(document: str) -> bool:
@@ -197,9 +226,8 @@ def lines_are_final(document: str) -> bool:
 
     Almost always true. Not when mojibake tell-tales survive: ftfy's verdict can depend on the
     context a line is seen in (a trailing space, its neighbours), so such lines must be repaired
-    again on their own for normalisation to be idempotent. Documents over ``FTFY_MAX_CHARS`` never
-    reach ftfy (:mod:`.limits`), so for them the question does not arise."""
-    return document.isascii() or len(document) > FTFY_MAX_CHARS or not _looks_mojibaked(document)
+    again on their own for normalisation to be idempotent."""
+    return document.isascii() or not _looks_mojibaked(document)
 
 
 def clean_document_final(text: str) -> tuple[str, bool]:
@@ -208,7 +236,7 @@ def clean_document_final(text: str) -> tuple[str, bool]:
     if "\r" not in text and _is_plain(text):
         if text.isascii():
             return text, True
-        if (len(text) > FTFY_MAX_CHARS or not _looks_mojibaked(text)) and unicodedata.is_normalized("NFC", text):
+        if not _looks_mojibaked(text) and unicodedata.is_normalized("NFC", text):
             return text, True  # exactly what clean_document returns; nothing for ftfy either
     document = clean_document(text)
     return document, lines_are_final(document)
