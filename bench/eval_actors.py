@@ -11,7 +11,11 @@ no overlapping tag predicts "no actor".
 * country accuracy: predicted country (ISO3/IGO/NGO…, "" when none) equals ``expected.country``
   (``{"one_of": [...]}`` and ``{"not": x}`` honoured; ``cameo_codes`` give the country as their first
   three letters when no ``country`` is given);
-* sector accuracy: predicted CAMEO role ("" when none) equals ``expected.sector``.
+* sector accuracy: predicted CAMEO role ("" when none) equals ``expected.sector``;
+* sector, PLOVER names: the same with the NGEC cases read in PLOVER's sector scheme, whose codes
+  partly rename CAMEO's (PLOVER MED is health = CAMEO HLH, JRN is media = CAMEO MED, SOC civil
+  society = CAMEO NGO, REB includes CAMEO INS/SEP): a tag counts when its CAMEO role names that
+  sector. Only a renaming table (``CAMEO_AS_PLOVER``), no per-case rule; strict numbers stay first.
 Reported overall, per task, for ``pytest_active`` cases only, and per half (``half:dev`` /
 ``half:held-out``, a fixed split by CRC-32 of the case id): fixes are designed by looking at dev-half
 errors only, and the held-out half shows whether they generalise. No gold text is copied into the
@@ -117,6 +121,18 @@ def pick(tags: list[ActorTag], mention_len: int) -> ActorTag | None:
 PLOVER_INTL = {"UNO": ("UNO",), "EUR": ("EEC",)}
 
 
+#: CAMEO role -> the PLOVER sector code(s) naming the same thing (taxonomies.json, plover_actor_scheme).
+CAMEO_AS_PLOVER = {"HLH": ("MED",), "MED": ("JRN",), "NGO": ("SOC",), "INS": ("REB",), "SEP": ("REB",)}
+PLOVER_DATASETS = frozenset({"ngec_actor_tests"})
+
+
+def predicted_sectors(tag: ActorTag | None, plover: bool) -> set[str]:
+    got = {(tag.role or "") if tag else ""}
+    if plover:
+        got |= set(CAMEO_AS_PLOVER.get(next(iter(got)), ()))
+    return got
+
+
 def predicted_countries(tag: ActorTag | None, crosswalk: bool) -> set[str]:
     if tag is None:
         return {""}
@@ -143,7 +159,7 @@ def main() -> int:
     tagger = ActorTagger.load()
     cases = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     stats: dict[str, dict[str, list[int]]] = defaultdict(
-        lambda: {"country": [0, 0], "country_strict": [0, 0], "sector": [0, 0]}
+        lambda: {"country": [0, 0], "country_strict": [0, 0], "sector": [0, 0], "sector_plover": [0, 0]}
     )
     failures: list[dict[str, Any]] = []
     t0 = time.perf_counter()
@@ -167,6 +183,7 @@ def main() -> int:
             ("country", country_exp, predicted_countries(tag, crosswalk=True)),
             ("country_strict", country_exp, {got_country}),
             ("sector", sector_exp, {got_sector}),
+            ("sector_plover", sector_exp, predicted_sectors(tag, case["dataset"] in PLOVER_DATASETS)),
         )
         for what, expected, got in checks:
             if expected is None:
@@ -184,17 +201,17 @@ def main() -> int:
     report: dict[str, Any] = {"dictionary_version": tagger.version, "cases": len(cases),
                               "seconds": round(elapsed, 3), "groups": {}}
     print(f"actor eval, dictionary {tagger.version}, {len(cases)} cases, {elapsed:.2f}s")
-    print(f"{'group':32} {'country acc':>14} {'country strict':>14} {'sector acc':>14}")
+    print(f"{'group':32} {'country acc':>14} {'country strict':>14} {'sector acc':>14} {'sector PLOVER':>14}")
     for g in sorted(stats, key=lambda k: (k != "overall", k)):
         row: dict[str, Any] = {}
         cells = []
-        for what in ("country", "country_strict", "sector"):
+        for what in ("country", "country_strict", "sector", "sector_plover"):
             good, total = stats[g][what]
             acc = good / total if total else None
             row[what] = {"accuracy": None if acc is None else round(acc, 4), "n": total}
             cells.append(f"{acc:.3f} ({total:3d})" if acc is not None else "-")
         report["groups"][g] = row
-        print(f"{g:32} {cells[0]:>14} {cells[1]:>14} {cells[2]:>14}")
+        print(f"{g:32} {cells[0]:>14} {cells[1]:>14} {cells[2]:>14} {cells[3]:>14}")
     report["failure_ids"] = failures  # ids and labels only, no gold text
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
