@@ -101,3 +101,55 @@ def test_sentence_spans_match_reference(lang: str) -> None:
     texts = _texts(12, 300) + [" ".join(rng.choice(words) for _ in range(rng.randint(1, 60))) for _ in range(3000)]
     for text in texts:
         assert sentence_spans(text, lang) == _reference_spans(text, lang), text
+
+
+def test_dedupe_returns_its_own_output_unchanged() -> None:
+    """The engine skips a second _dedupe pass when no reading was added; that is only sound if
+    deduplicating an already deduplicated list changes nothing (same events, same order)."""
+    from wirestream.models import EventTag, PloverType, Span, TextField
+    from wirestream.tagging.events.engine import _dedupe
+
+    rng = random.Random(3)
+    ids = ["RUS", "UKR", "GBR", "FRA"]
+    span = Span(text="x", start=0, end=1, field=TextField.BODY)
+    types = [PloverType.ASSAULT, PloverType.ACCUSE, PloverType.CONSULT]
+    for _ in range(2000):
+        cands = [
+            EventTag(
+                event_type=rng.choice(types),
+                quad_class=4,
+                cameo_root="19",
+                source=rng.sample(ids, rng.randint(0, 2)),
+                target=rng.sample(ids, rng.randint(0, 2)),
+                trigger=span,
+                sentence=span,
+                confidence=rng.choice([0.5, 0.6, 0.7]),
+                rule_id=f"r{k}",
+            )
+            for k in range(rng.randint(0, 6))
+        ]
+        once = _dedupe(cands)
+        assert [e.rule_id for e in _dedupe(once)] == [e.rule_id for e in once]
+
+
+def test_first_break_agrees_with_per_actor_scan() -> None:
+    """One scan for the first clause boundary after a trigger answers, for every actor within
+    reach, what a scan of the tokens between the trigger and that actor would."""
+    from wirestream.tagging.events import EventTagger
+    from wirestream.tagging.events.engine import _COMPLEMENT_WINDOW, _first_break
+
+    cues = EventTagger.load().rules.languages["en"].cues
+    rng = random.Random(9)
+    plain = ["Russia", "and", ",", "to", "in", "attacked", "the", "Kyiv"]
+    breaks = [";", "but", "said", "says", "while", "because"]  # sparse, so the first one lands anywhere
+    for _ in range(3000):
+        words = [rng.choice(breaks) if rng.random() < 0.1 else rng.choice(plain) for _ in range(rng.randint(1, 40))]
+        toks = tokenize(" ".join(words), "en")
+        i1 = rng.randrange(len(toks))
+        brk = _first_break(toks, i1 + 1, i1 + _COMPLEMENT_WINDOW, cues)
+        for j in range(i1 + 1, min(len(toks), i1 + _COMPLEMENT_WINDOW + 1)):
+            crosses = any(
+                t.low == ";" or (t.low in cues.clause_breaks and t.low not in cues.preps) or t.lemma in cues.reporting
+                for t in toks[i1 + 1 : j]
+            )
+            assert (brk < j) == crosses
