@@ -17,13 +17,17 @@ reduced or dropped as early as possible.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
 import gettext
 import json
+import pickle
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import IntEnum
 from functools import lru_cache
@@ -234,6 +238,10 @@ CLITIC_MARK = "\x00"
 
 #: An automaton value: (surface length, readings, readings by spelling or None, span skip).
 Value = tuple[int, tuple[Entry, ...], dict[str, tuple[Entry, ...]] | None, int]
+#: A marked proclitic key's value: (key length, proclitics allowed before it, value, None), or
+#: (key length, "", None, {rest of the key after the proclitic: (allowed, value)}) when keys that
+#: differ in an inner proclitic share the marked form.
+CliticValue = tuple[int, str, Value | None, dict[str, tuple[str, Value]] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,15 +256,15 @@ class Scanner:
     Arabic proclitics ("و" + "موسكو") are not expanded into five extra keys per surface (that was
     six times the automaton). Instead the text gets a second pass (``clitics``) in which every
     word-initial proclitic is replaced by :data:`CLITIC_MARK`, against keys made the same way; a
-    hit there is looked up by its original text in ``clitic_values[id]`` (a dict, since keys that
-    differ only in an inner proclitic share a marked key), which also verifies it. The result is
-    exactly the hits the expanded automaton gave.
+    hit there is verified against the original text (the proclitic must be one allowed for that
+    key, and where the key has inner proclitics its rest is looked up in ``clitic_values[id]``).
+    The result is exactly the hits the expanded automaton gave.
     """
 
     automaton: Any
     values: list[Value | None]
     clitics: Any | None = None
-    clitic_values: list[tuple[int, dict[str, Value]]] | None = None
+    clitic_values: list[CliticValue] | None = None
 
 
 def mark_clitics(low: str) -> str:
@@ -344,84 +352,112 @@ class _Keys:
             else:
                 slot[(kind, ref)] = prev | set(exact)
 
-    def _merged(self, lang: str) -> dict[str, dict[tuple[Kind, str], set[str] | None]]:
-        """The language-neutral surfaces plus this language's own, readings unioned per key."""
-        merged: dict[str, dict[tuple[Kind, str], set[str] | None]] = {}
-        for source in (self.by_lang.get(None, {}), self.by_lang.get(lang, {})):
-            for key, slot in source.items():
-                tgt = merged.setdefault(key, {})
-                for k, v in slot.items():
-                    if k in tgt and (tgt[k] is None or v is None):
-                        tgt[k] = None
-                    elif k in tgt:
-                        tgt[k] = (tgt[k] or set()) | (v or set())
-                    else:
-                        tgt[k] = v
-        return merged
-
     def build(self, vote: Callable[[Kind, str], tuple[str | None, int]]) -> dict[str, Scanner]:
-        """One :class:`Scanner` per language over a shared int-valued automaton."""
+        """One :class:`Scanner` per language over a shared int-valued automaton.
+
+        A language's keys are the language-neutral ones plus its own; a key in both gets the union
+        of their readings. Neutral-only keys (most of them) are resolved once for all languages
+        rather than copied per language, which keeps the build's temporary memory small."""
         pool = _Pool(vote)
-        ids: dict[str, int] = {}
-        finals: dict[str, dict[str, Value]] = {}
-        clitic_keys: dict[str, Value] = {}
+        shared = self.by_lang.get(None, {})
+        ids = {key: i for i, key in enumerate(shared)}
+        neutral = [pool.value(len(key) - 1, pool.entries(slot), 0) for key, slot in shared.items()]
+        per_lang: dict[str, list[Value | None]] = {}
         for lang in LANGUAGES:
-            merged = self._merged(lang)
-            final: dict[str, Value] = {}
-            for key, slot in merged.items():
-                entries = pool.entries(slot)
-                # keys start with the word-boundary space; the surface is len(key) - 1 long
-                final[key] = pool.value(len(key) - 1, entries, 0)
-                if lang == "ar":  # attached proclitics: "و" + word, the span skips the proclitic
-                    clitic_value = pool.value(len(key) - 1, entries, 1)
-                    for clitic in AR_PROCLITICS:
-                        # a later key replaces an earlier one's value, as add_word would
-                        final[" " + clitic + key[1:]] = clitic_value
-            if lang == "ar":
-                # proclitic forms that are not keys themselves go to the proclitic pass; those that
-                # are keys keep whichever value was written last, in the main automaton
-                for key in list(final):
-                    if key not in merged:
-                        clitic_keys[key] = final.pop(key)
-            finals[lang] = final
-            for key in final:
+            own = self.by_lang.get(lang, {})
+            for key in own:
                 if key not in ids:
                     ids[key] = len(ids)
-            del merged
+        for lang in LANGUAGES:
+            values: list[Value | None] = [None] * len(ids)
+            values[: len(neutral)] = neutral
+            for key, slot in self.by_lang.get(lang, {}).items():
+                both = shared.get(key)
+                entries = pool.entries(slot if both is None else _union(both, slot))
+                values[ids[key]] = pool.value(len(key) - 1, entries, 0)
+            per_lang[lang] = values
         auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for key, i in ids.items():
             auto.add_word(key, i)
         auto.make_automaton()
-        scanners: dict[str, Scanner] = {}
-        for lang in LANGUAGES:
-            values: list[Value | None] = [None] * len(ids)
-            for key, v in finals[lang].items():
-                values[ids[key]] = v
-            if lang != "ar":
-                scanners[lang] = Scanner(auto, values)
-                continue
-            marked: dict[str, dict[str, Value]] = {}
-            for key, v in clitic_keys.items():
-                # the proclitic itself (key[1]) follows a space in the text, so it is marked too
-                marked.setdefault(mark_clitics(key), {})[key] = v
-            cauto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-            cvalues: list[tuple[int, dict[str, Value]]] = []
-            for mkey, by_key in marked.items():
-                cauto.add_word(mkey, len(cvalues))
-                cvalues.append((len(mkey), by_key))
-            cauto.make_automaton()
-            scanners[lang] = Scanner(auto, values, cauto, cvalues)
+        scanners = {lang: Scanner(auto, per_lang[lang]) for lang in LANGUAGES if lang != "ar"}
+        cauto, cvalues = self._clitics(pool, ids, per_lang["ar"])
+        scanners["ar"] = Scanner(auto, per_lang["ar"], cauto, cvalues)
         return scanners
+
+    def _clitics(
+        self, pool: _Pool, ids: Mapping[str, int], values: list[Value | None]
+    ) -> tuple[Any, list[CliticValue]]:
+        """The Arabic proclitic forms ``" " + clitic + key[1:]`` of every Arabic key, as the
+        marked automaton of :class:`Scanner` (``values`` is the Arabic table, updated in place).
+
+        This reproduces adding all five forms per key to the automaton in key order, where a later
+        ``add_word`` replaces an earlier value: a form that is itself a key keeps whichever value
+        was written last (its own, or the proclitic reading of the shorter key if that comes
+        later); the other forms go to the marked pass."""
+        shared = self.by_lang.get(None, {})
+        ar_keys = [*shared, *(k for k in self.by_lang.get("ar", {}) if k not in shared)]
+        order = {key: i for i, key in enumerate(ar_keys)}  # the order keys were added in
+        marked: dict[str, list[tuple[str, str, Value]]] = {}
+        for key, pos in order.items():
+            value = values[ids[key]]
+            assert value is not None
+            clitic_value = pool.value(value[0], value[1], 1)
+            rest = key[1:]
+            allowed = ""
+            for clitic in AR_PROCLITICS:
+                form = " " + clitic + rest
+                form_pos = order.get(form)
+                if form_pos is None:
+                    allowed += clitic
+                elif pos > form_pos:
+                    values[ids[form]] = clitic_value
+            if allowed:
+                mkey = mark_clitics(" " + AR_PROCLITICS[0] + rest)
+                marked.setdefault(mkey, []).append((rest, allowed, clitic_value))
+        cauto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        cvalues: list[CliticValue] = []
+        for mkey, options in marked.items():
+            cauto.add_word(mkey, len(cvalues))
+            if CLITIC_MARK in mkey[2:]:  # inner proclitics: several keys can share this marked form
+                cvalues.append((len(mkey), "", None, {rest: (allowed, v) for rest, allowed, v in options}))
+            else:
+                _, allowed, v = options[0]
+                cvalues.append((len(mkey), allowed, v, None))
+        cauto.make_automaton()
+        return cauto, cvalues
+
+
+def _union(
+    a: Mapping[tuple[Kind, str], set[str] | None], b: Mapping[tuple[Kind, str], set[str] | None]
+) -> dict[tuple[Kind, str], set[str] | None]:
+    """Readings of a key in two sources; a reading allowed in any case in either stays so."""
+    out = dict(a)
+    for k, v in b.items():
+        if k in out and (out[k] is None or v is None):
+            out[k] = None
+        elif k in out:
+            out[k] = (out[k] or set()) | (v or set())
+        else:
+            out[k] = v
+    return out
 
 
 # --------------------------------------------------------------------------- compile
 
 
 def _translations(lang: str) -> gettext.NullTranslations:
-    try:
-        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
-    except OSError:
-        return gettext.NullTranslations()
+    """pycountry's country-name catalog for ``lang``, read directly rather than through
+    ``gettext.translation``, whose process-wide cache would keep every catalog resident."""
+    result: gettext.NullTranslations | None = None
+    for path in gettext.find("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], all=True):
+        with open(path, "rb") as fh:
+            catalog = gettext.GNUTranslations(fh)
+        if result is None:
+            result = catalog
+        else:
+            result.add_fallback(catalog)
+    return result if result is not None else gettext.NullTranslations()
 
 
 def _countries(raw: dict[str, Any], keys: _Keys) -> dict[str, str]:
@@ -713,6 +749,9 @@ def _voter(places: Mapping[str, Place], persons: Mapping[str, Person]) -> Callab
 
 def build_lexicon(raw: RawData) -> Lexicon:
     """Compile parsed dictionary files into a Lexicon (pure function of ``raw``)."""
+    # pycountry loads its databases on first use and keeps them; loading them before the
+    # compile's temporaries keeps those long-lived objects together (see :func:`_thaw`)
+    len(pycountry.countries), len(pycountry.subdivisions)
     f = raw.files
     keys = _Keys()
     country_names = _countries(f["countries.yaml"], keys)
@@ -772,4 +811,59 @@ def compile_lexicon(data_dir: str, digest: str) -> Lexicon:
 
     Only the newest lexicon is memoised: after a hot reload the old one is freed as soon as the
     last tagger holding it finishes (a larger cache kept every past version resident)."""
-    return build_lexicon(read_raw(Path(data_dir)))
+    blob = _freeze(build_lexicon(read_raw(Path(data_dir))))
+    lex = _thaw(blob)
+    del blob
+    _return_free_heap()
+    return lex
+
+
+def _freeze(lex: Lexicon) -> bytes:
+    """``lex`` as one pickle (read-only mappings as dicts). See :func:`_thaw`."""
+    state = (
+        [_plain(getattr(lex, f.name)) for f in fields(Lexicon) if f.name not in ("rules", "memo")],
+        [_plain(getattr(lex.rules, f.name)) for f in fields(Rules)],
+    )
+    return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _thaw(blob: bytes) -> Lexicon:
+    """Rebuild a lexicon from :func:`_freeze` once every build-time object is gone.
+
+    Compiling creates far more short-lived objects (parsed YAML and cities, per-language tables)
+    than the lexicon keeps, and the kept ones are spread over the allocator arenas the temporary
+    ones filled, so the freed space could not go back to the OS (+93 MB resident for ~30 MB of
+    lexicon). Unpickling after the temporaries are freed lays the lexicon out densely instead; the
+    round trip costs ~0.5 s of CPU once per dictionary version."""
+    gc.collect()
+    lex_values, rules_values = pickle.loads(blob)
+    rules = Rules(*(_readonly(v) for v in rules_values))
+    names = [f.name for f in fields(Lexicon) if f.name not in ("rules", "memo")]
+    kwargs = {name: _readonly(v) for name, v in zip(names, lex_values, strict=True)}
+    return Lexicon(rules=rules, **kwargs)
+
+
+def _return_free_heap() -> None:
+    """Give the C heap's free pages back to the OS (glibc ``malloc_trim``; a no-op elsewhere).
+
+    The worker fixes glibc's trim threshold at 32 MB (:func:`wirestream.runtime.tune_glibc_malloc`),
+    so the pages a compile freed in the middle of the heap would otherwise stay resident."""
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return
+    try:
+        ctypes.CDLL(name).malloc_trim(0)
+    except (OSError, AttributeError):
+        return
+
+
+class _Proxied(dict[Any, Any]):
+    """A read-only mapping's content in a pickle (``MappingProxyType`` cannot be pickled)."""
+
+
+def _plain(value: Any) -> Any:
+    return _Proxied(value) if isinstance(value, MappingProxyType) else value
+
+
+def _readonly(value: Any) -> Any:
+    return MappingProxyType(dict(value)) if isinstance(value, _Proxied) else value

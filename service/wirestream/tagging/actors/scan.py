@@ -105,8 +105,15 @@ def _clitic_hits(automaton: Scanner, low: str, norm: str, found: list[Match], ov
     n = len(norm)
     extra: list[Match] = []
     for end, key_id in clitics.iter(marked):
-        width, by_key = cvalues[key_id]
-        value = by_key.get(low[end - width + 1 : end + 1])
+        width, allowed, value, by_rest = cvalues[key_id]
+        ws = end - width + 1  # the space before the proclitic, in ``low``
+        if by_rest is not None:
+            option = by_rest.get(low[ws + 2 : end + 1])
+            if option is None:
+                continue
+            allowed, value = option
+        if low[ws + 1] not in allowed:
+            continue
         if value is None or (end < n and norm[end].isalnum()):
             continue
         length, entries, by_spelling, skip = value
