@@ -208,6 +208,9 @@ def test_plain_text_wrapped_with_headline_and_byline(
         ("NEW DELHI: India said.", "NEW DELHI", "NEW DELHI", None, None),
         ("WASHINGTON, D.C. — The vote.", "WASHINGTON, D.C.", "WASHINGTON, D.C.", None, None),
         ("LONDON — “We will,” he said.", "LONDON", "LONDON", None, None),
+        ("KIEV — The city was quiet.", "KIEV", "KIEV", None, None),  # gazetteer: alternate names too
+        ("SAO PAULO — Prices rose.", "SAO PAULO", "SAO PAULO", None, None),  # accents folded
+        ("ST. LOUIS — The river rose.", "ST. LOUIS", "ST. LOUIS", None, None),
         # agency house styles in es/it/fr/de/pt, and right-to-left marks around an Arabic one
         ("MADRID, 4 jul (EFE).- El Gobierno aprobó.", "MADRID, 4 jul (EFE)", "MADRID", "EFE", "4 jul"),
         ("(ANSA) - ROMA, 4 LUG - Il governo.", "(ANSA) - ROMA, 4 LUG", "ROMA", "ANSA", "4 LUG"),
@@ -231,6 +234,10 @@ def test_dateline_shapes(
     "lede",
     [
         "NATO - the alliance - met on Friday.",  # caps word + dash but no agency/date
+        "NATO — The alliance met on Friday.",  # an acronym, not a place, before a sentence
+        "OPEC: The cartel kept output unchanged.",
+        "NASA — The agency delayed the launch.",
+        "FIFA — The body fined the club.",
         "The minister (Labour) - who resigned - spoke.",
         "Prices rose 3% - the fastest pace in a year.",
         "WASHINGTON — the capital braced for storms.",  # bare place: a sentence must follow

