@@ -2,6 +2,11 @@
 
 Run: ``.venv/bin/python -m bench.events [--seconds 5]`` (writes bench/results/events.json).
 
+To compare two versions of the event engine side by side, give both the same actor tags and rule
+data: ``--save-actors FILE`` writes the actor tags the first run computed, ``--load-actors FILE``
+reads them instead of running the actor tagger (whose own changes would otherwise move the
+figures), and ``--rules DIR`` loads a pinned copy of the rule data.
+
 Articles are assembled from generic wire-style paragraphs written for this benchmark (plus the
 shared sample article when present), trimmed to ~2 KB at a paragraph boundary. Actor tags are
 computed once before timing (ActorTagger when importable, else none), because this measures the
@@ -115,9 +120,13 @@ def corpus(n: int, size: int = 2048, seed: int = 7, mixed: bool = False) -> list
     return out
 
 
-def _actors(arts: list[Article]) -> tuple[list[list[ActorTag]], str]:
+def _actors(arts: list[Article], cache: Path | None = None) -> tuple[list[list[ActorTag]], str]:
+    if cache is not None and cache.exists():
+        rows = json.loads(cache.read_text(encoding="utf-8"))
+        if len(rows) == len(arts):
+            return [[ActorTag.model_validate(t) for t in row] for row in rows], f"saved ({cache.name})"
     try:
-        from wirestream.tagging.actors import ActorTagger  # type: ignore[attr-defined]
+        from wirestream.tagging.actors import ActorTagger
 
         tagger = ActorTagger.load()
         return [tagger.tag(a) for a in arts], "ActorTagger"
@@ -125,13 +134,23 @@ def _actors(arts: list[Article]) -> tuple[list[list[ActorTag]], str]:
         return [[] for _ in arts], f"none ({type(exc).__name__})"
 
 
-def run(seconds: float, n_articles: int, mixed: bool = False) -> dict[str, Any]:
+def run(
+    seconds: float,
+    n_articles: int,
+    mixed: bool = False,
+    rules: Path | None = None,
+    load_actors: Path | None = None,
+    save_actors: Path | None = None,
+) -> dict[str, Any]:
     t_load = time.perf_counter()
-    tagger = EventTagger.load()
+    tagger = EventTagger.load(rules)
     _ = tagger.rules.languages["en"]  # languages build lazily: count English's build as load
     load_s = time.perf_counter() - t_load
     arts = corpus(n_articles, mixed=mixed)
-    acts, actor_source = _actors(arts)
+    acts, actor_source = _actors(arts, load_actors)
+    if save_actors is not None:
+        rows = [[t.model_dump(mode="json") for t in row] for row in acts]
+        save_actors.write_text(json.dumps(rows), encoding="utf-8")
     # cold pass: first sight of every token fills the lemma cache
     t0 = time.perf_counter()
     n_events = 0
@@ -183,10 +202,24 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--seconds", type=float, default=5.0)
     ap.add_argument("--articles", type=int, default=500)
+    ap.add_argument("--rules", type=Path, help="rule data directory (default: the packaged rules)")
+    ap.add_argument("--load-actors", type=Path, metavar="PREFIX", help="read PREFIX.<corpus>.json actor tags")
+    ap.add_argument("--save-actors", type=Path, metavar="PREFIX", help="write PREFIX.<corpus>.json actor tags")
     args = ap.parse_args()
+
+    def path(prefix: Path | None, name: str) -> Path | None:
+        return None if prefix is None else prefix.with_name(f"{prefix.name}.{name}.json")
+
     out = {
-        "political_dense": run(args.seconds, args.articles),
-        "mixed_feed": run(args.seconds, args.articles, mixed=True),
+        name: run(
+            args.seconds,
+            args.articles,
+            mixed=mixed,
+            rules=args.rules,
+            load_actors=path(args.load_actors, name),
+            save_actors=path(args.save_actors, name),
+        )
+        for name, mixed in (("political_dense", False), ("mixed_feed", True))
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(out, indent=2), encoding="utf-8")
