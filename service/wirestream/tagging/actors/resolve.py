@@ -580,8 +580,8 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     span_end = m.end
     last = i  # the last match of the title phrase ("minister of Lithuania" ends at the country)
     n, gap = _next(f, i)
-    if n is not None and _OF.fullmatch(gap):
-        nk = n.entries[0].kind
+    nk = n.entries[0].kind if n is not None else None
+    if n is not None and (nk in _OF_QUALIFIERS or (title.local and nk in _PLACEISH)) and _OF.fullmatch(gap):
         if (
             nk in _OF_QUALIFIERS
             # "president of the <Demonym> <Name> League" is that organisation's office, not the state's
@@ -627,7 +627,11 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
             _add_new_person(doc, f, new, title, where, place, former)
             return
     start = span_start - 4 if has_the else span_start
-    lead = _APPOSITION_LEAD.search(f.norm, max(0, start - 20), start) if start >= 2 else None
+    lead = (
+        _APPOSITION_LEAD.search(f.norm, max(0, start - 20), start)
+        if start >= 2 and f.norm.find(",", max(0, start - 20), start) != -1  # cheap pre-test
+        else None
+    )
     if lead is not None:
         # apposition after a name: "Keir Starmer, the Prime Minister," / "Olena X, Ukraine's envoy," /
         # "Jane Doe, a Lithuanian minister," / "Jane Doe, a former defence minister,"
@@ -961,7 +965,11 @@ def _process(doc: _Doc, f: _Field) -> None:
                 p = _prev(f, i)
                 if p is not None and p.entries[0].kind is Kind.HONORIFIC:
                     start = p.start
-                elif not f.titlecase and (given := _given_name_person(doc, f, i, e)) is not None:
+                elif (
+                    m.end - m.start < len(lex.persons[e.ref].name)  # a short alias ("Lopez Obrador")
+                    and not f.titlecase
+                    and (given := _given_name_person(doc, f, i, e)) is not None
+                ):
                     start = given[1]  # "Andres Lopez Obrador": a given name before a short alias
                 title_of = _title_before(doc, f, i, start if start < m.start else None)
                 doc.add_person(e.ref, f, start, m.end, C_NAME, title_of)
