@@ -12,7 +12,9 @@ and so is a body without a single letter or digit ("((((((", a page of dots): th
 
 from __future__ import annotations
 
+import operator
 import re
+from itertools import compress
 
 from wirestream.models import Article, BlockKind, Dateline, PubStatus
 from wirestream.settings import NormaliseSettings
@@ -40,7 +42,6 @@ def _clean_opt(value: str | None) -> str | None:
 def _clean_blocks(draft: Draft) -> tuple[list[RawBlock], list[str]]:
     check_count(len(draft.blocks), MAX_BLOCKS, "paragraphs/subheads")
     check_count(len(draft.subjects), MAX_SUBJECTS, "subjects")
-    blocks: list[RawBlock] = []
     boilerplate = [text for text in (clean_line(b) for b in draft.boilerplate) if text]
     texts = [raw.text for raw in draft.blocks]
     repaired = [raw.repaired for raw in draft.blocks]
@@ -53,16 +54,18 @@ def _clean_blocks(draft: Draft) -> tuple[list[RawBlock], list[str]]:
         pending = iter(clean_lines([text for text, done in zip(texts, repaired, strict=True) if not done]))
         cleaned = [text if done else next(pending) for text, done in zip(texts, repaired, strict=True)]
     flags = boilerplate_flags(cleaned, utf8)
+    unchanged = utf8 is not None or cleaned is texts or all(map(operator.is_, cleaned, texts))
     if True not in flags and "" not in cleaned:  # the usual case, without the per-block branching
+        if unchanged:
+            return list(draft.blocks), boilerplate
         pairs = zip(draft.blocks, cleaned, strict=True)
         return [raw if raw.text is text else RawBlock(raw.kind, text) for raw, text in pairs], boilerplate
-    for raw, text, boiler in zip(draft.blocks, cleaned, flags, strict=True):
-        if not text:
-            continue
-        if boiler:
-            boilerplate.append(text)
-        else:
-            blocks.append(raw if raw.text is text else RawBlock(raw.kind, text))
+    boilerplate.extend(compress(cleaned, flags))  # (a flagged text is never empty)
+    blocks = [
+        raw if raw.text is text else RawBlock(raw.kind, text)
+        for raw, text, boiler in zip(draft.blocks, cleaned, flags, strict=True)
+        if text and not boiler
+    ]
     return blocks, boilerplate
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import cast
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -147,6 +148,7 @@ def _tag_ids() -> tuple[dict[int, BlockKind], frozenset[int], int]:
 
 
 _KIND_BY_TAG_ID, _WRAPPER_TAG_IDS, _COMMENT_TAG_ID = _tag_ids()
+_TAG_ID = attrgetter("tag_id")
 
 
 def html_blocks(markup: str, *, drop_h1: str | None = None) -> list[RawBlock]:
@@ -192,7 +194,7 @@ def _flat_blocks(body: LexborNode) -> list[RawBlock] | None:
     ):
         return None
     # lexbor's own textContent: one C call per block, no Python-side walk
-    texts = [node.text_lexbor() for node in nodes]
+    texts = list(map(LexborNode.text_lexbor, nodes))
     # (`text and not text.isspace()` is `text.strip() != ""` without copying the text)
     return [RawBlock(kind, text) for kind, text in zip(kinds, texts, strict=True) if text and not text.isspace()]
 
@@ -204,7 +206,7 @@ def _element_children(node: LexborNode) -> tuple[list[int], list[LexborNode]] | 
     if own_text and not own_text.isspace():
         return None
     nodes = list(node.iter())
-    ids = [child.tag_id for child in nodes]
+    ids = list(map(_TAG_ID, nodes))
     if _COMMENT_TAG_ID in ids:
         kept = [index for index, tag_id in enumerate(ids) if tag_id != _COMMENT_TAG_ID]
         ids, nodes = [ids[index] for index in kept], [nodes[index] for index in kept]

@@ -46,11 +46,15 @@ _ENTITY_KEYS = (
 
 def looks_like_ninjs(doc: dict[str, Any]) -> bool:
     """ninjs: an ``uri``/``guid`` plus at least one ninjs-only field, or a ninjs ``$schema``."""
-    keys = {k.lower() for k in doc}
-    schema = doc.get("$schema")
+    return lowered_looks_like_ninjs(f.lower_keys(doc), doc.get("$schema"))
+
+
+def lowered_looks_like_ninjs(doc: dict[str, Any], schema: object) -> bool:
+    """:func:`looks_like_ninjs` from the document with lower-cased keys (``f.lower_keys``) and the
+    original's ``$schema`` value."""
     if isinstance(schema, str) and "ninjs" in schema.lower():
         return True
-    return bool(keys & {"uri", "guid"}) and bool(keys & _NINJS_MARKERS)
+    return not doc.keys().isdisjoint(("uri", "guid")) and not doc.keys().isdisjoint(_NINJS_MARKERS)
 
 
 def _headlines(items: list[Any]) -> tuple[str | None, str | None]:
@@ -109,7 +113,11 @@ def _subjects(doc: dict[str, Any]) -> list[Subject]:
 
 
 def extract_ninjs(obj: dict[str, Any], settings: NormaliseSettings) -> Draft:
-    doc = f.lower_keys(obj)
+    return extract_lowered_ninjs(f.lower_keys(obj), settings)
+
+
+def extract_lowered_ninjs(doc: dict[str, Any], settings: NormaliseSettings) -> Draft:
+    """:func:`extract_ninjs` of a document whose keys are already lower-cased (``f.lower_keys``)."""
     draft = Draft(source_format=SourceFormat.NINJS)
     main, sub = _headlines(f.as_list(doc.get("headlines"), "headlines"))
     draft.headline = f.opt_str(doc, "headline") or main

@@ -26,10 +26,11 @@ from .assemble import assemble
 from .decode import charset_of, decode
 from .detect import Family, family_from_content_type, forced_family, sniff
 from .draft import Draft
+from .fields import lower_keys
 from .htmldoc import extract_html
-from .jsonfmt import extract_plain_json, parse_json
+from .jsonfmt import extract_lowered_plain_json, parse_json
 from .newsml import extract_newsml, find_news_item, parse_xml
-from .ninjs import extract_ninjs, looks_like_ninjs
+from .ninjs import extract_lowered_ninjs, lowered_looks_like_ninjs
 from .plaintext import extract_text
 
 # What detect.sniff calls JSON, on bytes: bytes' \s is ASCII whitespace only, a subset of str's, so
@@ -38,16 +39,11 @@ _JSON_OBJECT_START = re.compile(rb"""\{\s*["'}]""")
 _UTF8_CHARSETS = frozenset({None, "utf-8", "utf8", "us-ascii", "ascii"})
 
 
-def _json_family(obj: dict[str, Any], family: Family) -> Family:
-    if family is Family.NINJS or (family is Family.JSON and looks_like_ninjs(obj)):
-        return Family.NINJS
-    return Family.PLAIN_JSON
-
-
 def _from_json(obj: dict[str, Any], family: Family, settings: NormaliseSettings) -> Draft:
-    if _json_family(obj, family) is Family.NINJS:
-        return extract_ninjs(obj, settings)
-    return extract_plain_json(obj, settings)
+    doc = lower_keys(obj)  # once, for the ninjs test and for whichever extractor reads it
+    if family is Family.NINJS or (family is Family.JSON and lowered_looks_like_ninjs(doc, obj.get("$schema"))):
+        return extract_lowered_ninjs(doc, settings)
+    return extract_lowered_plain_json(doc, settings)
 
 
 def _draft(text: str, family: Family, settings: NormaliseSettings) -> Draft:
