@@ -417,3 +417,17 @@ def test_mutated_fixtures_only_reject_cleanly(
         else:
             data[pos : pos + 1] = splice
     _outcome(bytes(data))
+
+
+@FAST
+@given(st.none() | st.text(alphabet=" ,.4Ja-DC\u00a0", max_size=12))
+def test_dateline_extra_split_equals_the_general_form(extra: str | None) -> None:
+    import re
+
+    from wirestream.normalise.dateline import _date_and_region
+
+    parts = [p.strip() for p in extra.split(",")] if extra else []
+    digit = re.compile(r"\d")
+    date_text = ", ".join(p for p in parts if digit.search(p)) or None
+    region = ", ".join(p for p in parts if p and not digit.search(p))
+    assert _date_and_region(extra) == (date_text, region)

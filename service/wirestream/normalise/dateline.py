@@ -90,10 +90,7 @@ def _place_dateline(head: str, text: str) -> tuple[Dateline | None, str]:
         bare_colon = match is not None
     if match is None:
         return None, text
-    groups = match.groupdict()
-    place: str = groups["place"]
-    extra: str | None = groups.get("extra")
-    agency: str | None = groups.get("agency")
+    place, extra, agency = _groups(match)
     rest = text[match.end() :]
     if agency is not None and not _plausible_agency(agency):
         return None, text
@@ -107,9 +104,7 @@ def _place_dateline(head: str, text: str) -> tuple[Dateline | None, str]:
     if bare_colon and (extra or agency):
         return None, text
     # ", England, July 4": parts with a digit are the date, the others qualify the place.
-    parts = [p.strip() for p in extra.split(",")] if extra else []
-    date_text = ", ".join(p for p in parts if _DIGIT.search(p)) or None
-    region = ", ".join(p for p in parts if p and not _DIGIT.search(p))
+    date_text, region = _date_and_region(extra)
     if region:
         place = f"{place}, {region}"
     dateline = Dateline(
@@ -119,6 +114,26 @@ def _place_dateline(head: str, text: str) -> tuple[Dateline | None, str]:
         date_text=date_text,
     )
     return dateline, rest
+
+
+def _groups(match: re.Match[str]) -> tuple[str, str | None, str | None]:
+    """(place, extra, agency) of a _WITH_PLACE or _BARE_COLON match (the latter has only a place)."""
+    if match.re is _BARE_COLON:
+        return match.group("place"), None, None
+    place, extra, agency = match.group("place", "extra", "agency")
+    return place, extra, agency
+
+
+def _date_and_region(extra: str | None) -> tuple[str | None, str]:
+    """The parts of ``extra`` with a digit (the date) and those without (a region), each joined."""
+    if not extra:
+        return None, ""
+    if "," not in extra:  # the usual "July 4" or "D.C."
+        part = extra.strip()
+        return (part or None, "") if _DIGIT.search(part) else (None, part)
+    parts = [p.strip() for p in extra.split(",")]
+    date_text = ", ".join(p for p in parts if _DIGIT.search(p)) or None
+    return date_text, ", ".join(p for p in parts if p and not _DIGIT.search(p))
 
 
 def _clean(text: str) -> str:
