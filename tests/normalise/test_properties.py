@@ -431,3 +431,26 @@ def test_dateline_extra_split_equals_the_general_form(extra: str | None) -> None
     date_text = ", ".join(p for p in parts if digit.search(p)) or None
     region = ", ".join(p for p in parts if p and not digit.search(p))
     assert _date_and_region(extra) == (date_text, region)
+
+
+def _story_id_by_suffixes(agency_id: str, version: int | None) -> str:
+    """story_id_for as first written: every separator spelled out (the oracle for the fast one)."""
+    import re
+
+    if version is not None and agency_id.endswith(str(version)):
+        for sep in (":", "/", ".", "-", "_", ":v", "/v", "-v", "_v", ".v"):
+            suffix = f"{sep}{version}"
+            if agency_id.endswith(suffix) and len(agency_id) > len(suffix):
+                return agency_id[: -len(suffix)]
+    match = re.search(r"[:/._-]v\d{1,9}$", agency_id, re.IGNORECASE)
+    if match is not None and match.start() > 0:
+        return agency_id[: match.start()]
+    return agency_id
+
+
+@FAST
+@given(st.text(alphabet=":/._-vV0123x", max_size=10), st.none() | st.integers(0, 120))
+def test_story_id_equals_the_spelled_out_suffixes(agency_id: str, version: int | None) -> None:
+    from wirestream.normalise.ids import story_id_for
+
+    assert story_id_for(agency_id, version) == _story_id_by_suffixes(agency_id, version)

@@ -21,12 +21,20 @@ def content_hash(headline: str, body: str) -> str:
     return xxhash.xxh3_64_hexdigest(f"{headline}\n\n{body}".encode())
 
 
+_SEPARATORS = frozenset(":/.-_")
+
+
 def story_id_for(agency_id: str, version: int | None) -> str:
-    if version is not None and agency_id.endswith(str(version)):
-        for sep in (":", "/", ".", "-", "_", ":v", "/v", "-v", "_v", ".v"):
-            suffix = f"{sep}{version}"
-            if agency_id.endswith(suffix) and len(agency_id) > len(suffix):
-                return agency_id[: -len(suffix)]
+    if version is not None:
+        number = str(version)
+        if agency_id.endswith(number):
+            # the version after a separator, or after a separator and "v": at most one can end the
+            # id (their last characters differ), so look at the characters before the number
+            cut = len(agency_id) - len(number)
+            if agency_id[cut - 1 : cut] in _SEPARATORS and cut > 1:
+                return agency_id[: cut - 1]
+            if agency_id[cut - 1 : cut] == "v" and agency_id[cut - 2 : cut - 1] in _SEPARATORS and cut > 2:
+                return agency_id[: cut - 2]
     match = _V_SUFFIX.search(agency_id)
     if match is not None and match.start() > 0:
         return agency_id[: match.start()]
