@@ -98,3 +98,21 @@ def test_given_name_and_surname_without_middle_name(tagger, sentence, pid, span)
 def test_other_given_name_is_someone_else(tagger):
     tags = tagger.tag(make_article("Melania Trump visited a school.", date="2021-06-01"))
     assert not [t for t in tags if t.type is ActorType.PERSON]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "code"),
+    [
+        ("Kenyan President William Ruto's government faces protests.", "government", "KENGOV"),
+        ("Trump's administration imposed new tariffs.", "administration", "USAGOV"),
+    ],
+)
+def test_a_leaders_institution_is_their_country(tagger, sentence, span, code):
+    t = covering(tagger.tag(make_article(sentence, date="2025-03-10")), span)
+    assert t is not None and t.code == code
+
+
+def test_capitalised_agent_word_inside_an_unknown_name_is_not_an_actor(tagger):
+    tags = tagger.tag(make_article("The Texas Department of Public Safety said two people died."))
+    assert covering(tags, "Public") is None
+    assert covering(tags, "people") is not None  # ordinary prose still is

@@ -771,6 +771,13 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
             doc.add_actor_ref(e.ref, f, p.start, p.end, C_CODE)
             doc.add_composite(e.ref[:3], role, f, p.start, m.end, C_CONTEXT)
             return
+        if _poss and (e.kind is Kind.PERSON or e.kind is Kind.SURNAME):
+            # "William Ruto's government", "Netanyahu's office": that person's country (if the
+            # person was resolved and holds a national office)
+            owner = _person_ending_at(doc, f, p.end)
+            if owner is not None and owner.country in lex.country_names:
+                doc.add_composite(owner.country, role, f, m.start, m.end, C_CONTEXT)
+                return
         if e.kind is Kind.ANAPHOR:
             iso: str | None = (
                 lex.places[doc.last_place].country if e.ref == "place" and doc.last_place else doc.dominant
@@ -791,7 +798,26 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
     if surface in lex.rules.contextual_agents and _has_the(f.norm, m.start):
         doc.add_composite(doc.dominant, role, f, m.start - 4, m.end, C_BARE + 0.1)
         return
+    if (
+        not f.titlecase
+        and norm[m.start].isupper()
+        and m.end + 1 < len(norm)
+        and norm[m.end] == " "
+        and norm[m.end + 1].isupper()
+        and m.start >= 2
+        and norm[m.start - 2] not in ".!?\n\"'"
+    ):
+        return  # a capitalised agent word inside an unknown name: "Department of Public Safety"
     doc.add_composite(None, role, f, m.start, m.end, C_BARE)
+
+
+def _person_ending_at(doc: _Doc, f: _Field, end: int) -> _Acc | None:
+    """The person whose mention ends at ``end`` in field ``f`` (most recently mentioned first)."""
+    for pid in reversed(doc.mentioned):
+        acc = doc.acc[pid]
+        if any(fi == f.idx and e == end for fi, _s, e in acc.spans):
+            return acc
+    return None
 
 
 def _foreign_qualified(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
