@@ -7,6 +7,12 @@ data: ``--save-actors FILE`` writes the actor tags the first run computed, ``--l
 reads them instead of running the actor tagger (whose own changes would otherwise move the
 figures), and ``--rules DIR`` loads a pinned copy of the rule data.
 
+``--baseline DIR`` (another checkout's ``service`` directory, e.g. a ``git worktree`` of the
+commit before a change) loads that checkout's event engine into this process under a private
+name, checks that both engines give identical events on both corpora, and times them in
+alternating batches: on a shared machine the ratio of the two is then immune to the neighbours
+(writes bench/results/events_ab.json).
+
 Articles are assembled from generic wire-style paragraphs written for this benchmark (plus the
 shared sample article when present), trimmed to ~2 KB at a paragraph boundary. Actor tags are
 computed once before timing (ActorTagger when importable, else none), because this measures the
@@ -16,11 +22,13 @@ event tagger alone; the pipeline pays for actor tagging separately.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
 import random
 import statistics
+import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +39,7 @@ from wirestream.tagging.events import EventTagger
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "events.json"
+RESULTS_AB = ROOT / "bench" / "results" / "events_ab.json"
 SAMPLE = ROOT.parent / "shared" / "samples" / "wire-2025-07-04-coalition.txt"
 
 PARAGRAPHS = [
@@ -198,6 +207,59 @@ def run(
     }
 
 
+def _baseline_tagger_class(service: Path) -> type[EventTagger]:
+    """The EventTagger class of another checkout, imported as a private package beside ours."""
+    pkg = service / "wirestream" / "tagging" / "events"
+    name = "_bench_baseline_events"
+    spec = importlib.util.spec_from_file_location(name, pkg / "__init__.py", submodule_search_locations=[str(pkg)])
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"no event engine under {pkg}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # its relative imports (.engine, .rules, .text) resolve inside it
+    spec.loader.exec_module(module)
+    cls: type[EventTagger] = module.EventTagger
+    return cls
+
+
+def ab(baseline: Path, seconds: float, n_articles: int, rules: Path | None, mixed: bool) -> dict[str, Any]:
+    """Baseline vs current engine on one corpus: identical output checked, then alternating timed batches."""
+    from wirestream.tagging.events.rules import DATA_DIR
+
+    data = rules or DATA_DIR  # both engines read the same rules: only the code differs
+    base, cur = _baseline_tagger_class(baseline).load(data), EventTagger.load(data)
+    arts = corpus(n_articles, mixed=mixed)
+    acts, actor_source = _actors(arts)
+    differ = sum(
+        [e.model_dump() for e in base.tag(a, ac)] != [e.model_dump() for e in cur.tag(a, ac)]
+        for a, ac in zip(arts, acts, strict=True)
+    )
+    cpu = {"baseline": 0.0, "current": 0.0}
+    rounds = 0
+    t_end = time.perf_counter() + seconds
+    while time.perf_counter() < t_end or rounds % 2:
+        order = [("baseline", base), ("current", cur)]
+        for key, tagger in order if rounds % 2 == 0 else order[::-1]:
+            c = time.process_time()
+            for a, ac in zip(arts, acts, strict=True):
+                tagger.tag(a, ac)
+            cpu[key] += time.process_time() - c
+        rounds += 1
+    done = rounds * len(arts)
+    return {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "baseline": str(baseline),
+        "rules_version": cur.version,
+        "actor_tags_from": actor_source,
+        "articles_distinct": len(arts),
+        "articles_with_different_events": differ,
+        "rounds": rounds,
+        "baseline_articles_per_cpu_s": round(done / cpu["baseline"], 1),
+        "current_articles_per_cpu_s": round(done / cpu["current"], 1),
+        "speedup": round(cpu["baseline"] / cpu["current"], 3),
+        "load_average_1m": round(os.getloadavg()[0], 2),
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--seconds", type=float, default=5.0)
@@ -205,7 +267,24 @@ def main() -> int:
     ap.add_argument("--rules", type=Path, help="rule data directory (default: the packaged rules)")
     ap.add_argument("--load-actors", type=Path, metavar="PREFIX", help="read PREFIX.<corpus>.json actor tags")
     ap.add_argument("--save-actors", type=Path, metavar="PREFIX", help="write PREFIX.<corpus>.json actor tags")
+    ap.add_argument("--baseline", type=Path, metavar="SERVICE_DIR", help="A/B against another checkout's engine")
     args = ap.parse_args()
+    if args.baseline is not None:
+        res = {
+            name: ab(args.baseline, args.seconds, args.articles, args.rules, mixed)
+            for name, mixed in (("political_dense", False), ("mixed_feed", True))
+        }
+        RESULTS_AB.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS_AB.write_text(json.dumps(res, indent=2), encoding="utf-8")
+        for name, r in res.items():
+            print(
+                f"{name}: baseline {r['baseline_articles_per_cpu_s']} vs current "
+                f"{r['current_articles_per_cpu_s']} articles/CPU-s = {r['speedup']}x over {r['rounds']} "
+                f"alternating rounds; {r['articles_with_different_events']} of {r['articles_distinct']} "
+                f"articles with different events; load {r['load_average_1m']}"
+            )
+        print(f"wrote {RESULTS_AB.relative_to(ROOT)}")
+        return 1 if any(r["articles_with_different_events"] for r in res.values()) else 0
 
     def path(prefix: Path | None, name: str) -> Path | None:
         return None if prefix is None else prefix.with_name(f"{prefix.name}.{name}.json")
