@@ -29,6 +29,10 @@ def person(tags: list[ActorTag], name: str) -> ActorTag | None:
         ("Jana Dovile, a former Lithuanian minister, said Ukraine must win.", "LTU", "ELI"),
         ("Jana Dovile, the mayor of Vilnius, said Ukraine must win.", "LTU", "GOV"),
         ("Mayor Jana Dovile of Vilnius said Ukraine must win.", "LTU", "GOV"),
+        ("Kremlin spokesman Jana Dovile said Ukraine must lose.", "RUS", "GOV"),
+        ("Chinese Foreign Ministry spokesperson Jana Dovile said talks must go on.", "CHN", "GOV"),
+        ("A spokesperson for the Chinese foreign ministry, Jana Dovile, said talks must go on.", "CHN", "GOV"),
+        ("The head of the Chinese delegation, Jana Dovile, said talks must go on.", "CHN", "GOV"),
     ],
 )
 def test_title_phrase_gives_country_and_role(tagger, sentence, country, role):
@@ -77,3 +81,9 @@ def test_function_word_ends_an_unknown_name(tagger):
 def test_capitalised_name_connector_stays_in_the_name(tagger):
     tags = tagger.tag(make_article("Mayor Bill De Vreede said the city would appeal."))
     assert person(tags, "Bill De Vreede") is not None
+
+
+def test_demonym_before_an_agent_does_not_qualify_the_title(tagger):
+    # "head of the Chinese delegation" is not China's head of state
+    tags = tagger.tag(make_article(LEAD + "The head of the Chinese delegation said talks must go on."))
+    assert not [t for t in tags if t.type is ActorType.PERSON and t.country == "CHN"]

@@ -39,6 +39,7 @@ _OF_QUALIFIERS = (*_COUNTRYISH, Kind.ORG)
 _IN_QUALIFIERS = (*_COUNTRYISH, *_PLACEISH)
 _POSSESSIVE = re.compile(r"'s?[ \t]+$")
 _OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?$")
+_FOR = re.compile(r"[ \t]+(?:for|at|of|with)[ \t]+(?:the[ \t]+)?$")
 _TO = re.compile(r"[ \t]+to[ \t]+(?:the[ \t]+)?$")
 _SPACE_OR_COMMA = re.compile(r"[ \t]*,?[ \t]+$")
 _NAME_BEFORE_COMMA = re.compile(r"(?:^|[\s(\"])((?:[A-Z][\w'\-]+ ){1,3}[A-Z][\w'\-]+), $")
@@ -575,6 +576,13 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
                 where = lex.places[place].country
             elif e.ref == "country":
                 where = doc.dominant
+        elif e.kind is Kind.SEAT and not e.ref.startswith("org:"):
+            where = e.ref[:3]  # "Kremlin spokesman X": the seat's country
+        elif e.kind is Kind.AGENT:
+            # "Chinese Foreign Ministry spokesperson X": the institution's country, as resolved
+            owner = _actor_ending_at(doc, f, p.end)
+            if owner is not None and owner.country in lex.country_names:
+                where = owner.country
     if where is None and title.org is not None:
         where = title.org
     span_end = m.end
@@ -584,8 +592,12 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     if n is not None and (nk in _OF_QUALIFIERS or (title.local and nk in _PLACEISH)) and _OF.fullmatch(gap):
         if (
             nk in _OF_QUALIFIERS
-            # "president of the <Demonym> <Name> League" is that organisation's office, not the state's
-            and not (nk is Kind.DEMONYM and _inside_longer_name(doc, f, i + 1, check_before=False))
+            # "president of the <Demonym> <Name> League" is that organisation's office, not the state's;
+            # "head of the Chinese delegation": the demonym qualifies the agent noun after it
+            and not (
+                nk is Kind.DEMONYM
+                and (_inside_longer_name(doc, f, i + 1, check_before=False) or _agent_follows(f, i + 1))
+            )
         ):
             where, span_end, last = n.entries[0].ref, n.end, i + 1
         elif title.local and nk in _PLACEISH:
@@ -617,6 +629,21 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     app_end, app_last = span_end, last
     if n is not None and last == i and n.entries[0].kind in _OF_QUALIFIERS and _TO.fullmatch(gap):
         app_end, app_last = n.end, i + 1  # "Lithuania's ambassador to Ukraine, Jane Doe,"
+    elif n is not None and last == i and f.norm.find(", ", m.end, m.end + 80) != -1 and _FOR.fullmatch(gap):
+        # "a spokesperson for the Chinese foreign ministry, Jane Doe,": the phrase runs over
+        # adjacent matches; its first country names the person's
+        k, chain_where = i + 1, None
+        while True:
+            ek = f.matches[k].entries[0]
+            if chain_where is None and (ek.kind in _COUNTRYISH or ek.kind is Kind.ORG):
+                chain_where = ek.ref
+            nxt = f.matches[k + 1] if k + 1 < len(f.matches) else None
+            if nxt is None or not _prev_poss_or_space(f, k + 1)[0]:
+                break
+            k += 1
+        if f.norm.startswith(", ", f.matches[k].end):
+            app_end, app_last = f.matches[k].end, k
+            where = where or chain_where
     if f.norm.startswith(", ", app_end):
         # apposition after the title phrase: "Lithuania's defence minister, Jane Doe, said",
         # "The mayor of Vilnius, Jane Doe," (a dictionary person there ends the name search). The
@@ -809,6 +836,22 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
     ):
         return  # a capitalised agent word inside an unknown name: "Department of Public Safety"
     doc.add_composite(None, role, f, m.start, m.end, C_BARE)
+
+
+def _agent_follows(f: _Field, i: int) -> bool:
+    """Is match ``i`` directly followed by an agent noun ("Chinese delegation")?"""
+    if i + 1 >= len(f.matches):
+        return False
+    n = f.matches[i + 1]
+    return n.entries[0].kind is Kind.AGENT and n.start == f.matches[i].end + 1
+
+
+def _actor_ending_at(doc: _Doc, f: _Field, end: int) -> _Acc | None:
+    """The actor (institution, organisation...) with a mention ending at ``end`` in field ``f``."""
+    for acc in doc.acc.values():
+        if any(fi == f.idx and e == end for fi, _s, e in acc.spans):
+            return acc
+    return None
 
 
 def _person_ending_at(doc: _Doc, f: _Field, end: int) -> _Acc | None:
