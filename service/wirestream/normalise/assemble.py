@@ -123,6 +123,10 @@ def _dateline(draft: Draft, blocks: list[RawBlock]) -> Dateline | None:
     return None
 
 
+# Article.model_validate without its Python-level wrapper (the same pydantic-core validator).
+_validate_article = Article.__pydantic_validator__.validate_python
+
+
 def assemble(draft: Draft, settings: NormaliseSettings) -> Article:
     blocks, boilerplate = _clean_blocks(draft)
     dateline = _dateline(draft, blocks)
@@ -155,7 +159,7 @@ def assemble(draft: Draft, settings: NormaliseSettings) -> Article:
     article_id = draft.agency_id or f"sha:{digest}"
     story_id = story_id_for(draft.agency_id, draft.version) if draft.agency_id else article_id
     declared = draft.declared_language
-    return Article.model_validate(
+    return _validate_article(
         {
             "article_id": article_id,
             "story_id": story_id,

@@ -104,7 +104,12 @@ def _description(doc: dict[str, Any]) -> str | None:
     return None
 
 
+_ENTITY_KEY_NAMES = frozenset(key for key, _ in _ENTITY_KEYS)
+
+
 def _subjects(doc: dict[str, Any]) -> list[Subject]:
+    if doc.keys().isdisjoint(_ENTITY_KEY_NAMES):  # one C-level test for the usual item without any
+        return []
     out: list[Subject] = []
     for key, scheme in _ENTITY_KEYS:
         if key in doc:
