@@ -25,14 +25,14 @@ from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from pydantic import BaseModel
 
 from wirestream.models import ActorTag, Article, EventTag, PloverType, Span, TextField
 
 from .rules import DATA_DIR, Cues, LanguageRules, Pattern, Rule, RuleSet, load_rules
-from .text import Token, satisfied, sentence_spans, tokenize
+from .text import Lexeme, Token, satisfied, sentence_spans, tokenize_words
 
 _M = TypeVar("_M", bound=BaseModel)
 _OPEN_QUOTES = frozenset("“«„")
@@ -203,16 +203,19 @@ class EventTagger:
         strip = cues.strip_prefixes
 
         def analyse(entry: list[object]) -> tuple[_Group | None, _Group | None]:
-            # entry: [start, end, mentions, tokens or None, cached result or None]
+            # entry: [start, end, mentions, (words, starts) or None, cached result or None]
             if entry[4] is None:
-                s0, s1, ments, stoks = entry[0], entry[1], entry[2], entry[3]
+                s0, s1, ments, done = entry[0], entry[1], entry[2], entry[3]
                 assert isinstance(s0, int) and isinstance(s1, int) and isinstance(ments, list)
-                toks = stoks if isinstance(stoks, list) else tokenize(text, lang, strip, s0, s1)
+                if isinstance(done, tuple):
+                    toks, starts = done
+                else:
+                    toks, starts, _ = tokenize_words(text, lang, strip, s0, s1)
                 if not toks:
                     entry[4] = (None, None)
                 else:
                     inq = _quote_mask(toks) if _ANY_QUOTE.search(text, s0, s1) else [False] * len(toks)
-                    groups = _groups(toks, ments, inq, cues, [], 0)
+                    groups = _groups(toks, ments, inq, cues, [], 0, starts)
                     entry[4] = (_speaker_of(toks, groups, inq, cues), _first_subject(groups))
             return entry[4]  # type: ignore[return-value]
 
@@ -246,10 +249,9 @@ class EventTagger:
                         skip_bare = False
                 if skip_bare and not (quoted or (anaphors is not None and anaphors.search(low, s_start, s_end))):
                     continue
-            stoks = tokenize(text, lang, strip, s_start, s_end)
+            stoks, starts, ends = tokenize_words(text, lang, strip, s_start, s_end)
             if not stoks:
                 continue
-            starts = [t.start for t in stoks]
             # a yes/no question asserts nothing ("Will Moscow retaliate?"); a wh-question
             # presupposes its event ("Why did Moscow retaliate?") and is read as usual
             question = (stoks[-1].low == "?" or (len(stoks) > 1 and stoks[-2].low == "?")) and not (
@@ -258,7 +260,7 @@ class EventTagger:
             matches = [] if question else _find_matches(stoks, lr, hits, starts)
             if not matches:
                 if sent_mentions:
-                    disc.defer([s_start, s_end, sent_mentions, stoks, None])
+                    disc.defer([s_start, s_end, sent_mentions, (stoks, starts), None])
                 continue
             inq = _quote_mask(stoks) if quoted else [False] * len(stoks)
             groups = _groups(stoks, sent_mentions, inq, cues, matches, 0, starts)
@@ -266,7 +268,9 @@ class EventTagger:
             if speaker is not None:
                 disc.speaker = speaker
             sentence = _span(text[s_start:s_end], s_start, s_end, fld)
-            out.extend(self._sentence_events(text, fld, stoks, groups, inq, matches, cues, lr, disc, sentence))
+            out.extend(
+                self._sentence_events(text, fld, stoks, starts, ends, groups, inq, matches, cues, lr, disc, sentence)
+            )
             subj = _first_subject(groups)
             if subj is not None:
                 disc.subject = subj
@@ -276,7 +280,9 @@ class EventTagger:
         self,
         text: str,
         fld: TextField,
-        toks: list[Token],
+        toks: Sequence[Lexeme],
+        starts: list[int],
+        ends: list[int],
         groups: list[_Group],
         inq: list[bool],
         matches: list[_Match],
@@ -287,7 +293,7 @@ class EventTagger:
     ) -> list[EventTag]:
         pairs: list[tuple[_Match, EventTag]] = []
         speech_at: list[int] = []
-        ends = [m.i1 for m in matches]
+        trigger_ends = [m.i1 for m in matches]
         in_mention = {q for g in groups for q in range(g.t0, g.t1 + 1)}
         requests: list[tuple[int, EventTag]] = []
         # which clause checks can apply at all: one pass here instead of one scan per event
@@ -298,8 +304,23 @@ class EventTagger:
                 # "protesters", "demonstrators" tagged as actors: the word names a participant;
                 # the event it implies is coded from the clause's own verb, if there is one
                 continue
+            trigger = (starts[m.i0], ends[m.i1])
             ev = _build_event(
-                text, fld, toks, groups, inq, m, cues, lr, disc, sentence, speech_at, ends, in_mention, marks
+                text,
+                fld,
+                toks,
+                trigger,
+                groups,
+                inq,
+                m,
+                cues,
+                lr,
+                disc,
+                sentence,
+                speech_at,
+                trigger_ends,
+                in_mention,
+                marks,
             )
             if ev is None:
                 continue
@@ -345,7 +366,7 @@ def _trigger_start(ev: EventTag) -> int:
 
 
 def _requested(
-    ev: EventTag, m: _Match, requests: list[tuple[int, EventTag]], toks: list[Token], cues: Cues
+    ev: EventTag, m: _Match, requests: list[tuple[int, EventTag]], toks: Sequence[Lexeme], cues: Cues
 ) -> EventTag:
     """ "X urged Y to agree", "X called on Y to withdraw": the act is only asked for, and by Y.
 
@@ -501,7 +522,7 @@ def _wanted_sentences(text: str, spans: list[tuple[int, int]], lr: LanguageRules
 
 
 def _find_matches(
-    tokens: list[Token], lr: LanguageRules, hits: list[int] | None = None, starts: list[int] | None = None
+    tokens: Sequence[Lexeme], lr: LanguageRules, hits: list[int] | None = None, starts: list[int] | None = None
 ) -> list[_Match]:
     """Non-overlapping trigger matches, longest pattern first at each position.
 
@@ -516,8 +537,8 @@ def _find_matches(
     if hits is None:
         positions: Sequence[int] = range(n)
     else:
-        if starts is None:
-            starts = [t.start for t in tokens]
+        if starts is None:  # callers without offsets pass Token lists (from tokenize)
+            starts = [t.start for t in cast(Sequence[Token], tokens)]
         positions = []
         for h in hits:
             i = bisect_left(starts, h)
@@ -570,7 +591,7 @@ def _find_matches(
     return chosen
 
 
-def _match_at(tokens: list[Token], i: int, n: int, pat: Pattern) -> int:
+def _match_at(tokens: Sequence[Lexeme], i: int, n: int, pat: Pattern) -> int:
     """Index of the last token of ``pat`` matched from token ``i``, or -1."""
     pos = i
     gap = pat.rule.gap
@@ -613,7 +634,7 @@ def _mentions(actors: Sequence[ActorTag], fld: TextField) -> list[tuple[int, int
     return pruned
 
 
-def _quote_mask(toks: list[Token]) -> list[bool]:
+def _quote_mask(toks: Sequence[Lexeme]) -> list[bool]:
     """True for tokens inside quotation marks (a sentence may start inside an open quote)."""
     mask = [False] * len(toks)
     first_close = next((k for k, t in enumerate(toks) if t.low in _CLOSE_QUOTES or t.low in _OPEN_QUOTES), None)
@@ -632,7 +653,7 @@ def _quote_mask(toks: list[Token]) -> list[bool]:
 
 
 def _groups(
-    toks: list[Token],
+    toks: Sequence[Lexeme],
     mentions: list[tuple[int, int, ActorTag]],
     inq: list[bool],
     cues: Cues,
@@ -643,8 +664,8 @@ def _groups(
     """Actor mentions of the sentence as participant groups with their syntactic clues."""
     if not mentions:
         return []
-    if starts is None:
-        starts = [t.start for t in toks]
+    if starts is None:  # callers without offsets pass Token lists (from tokenize)
+        starts = [t.start for t in cast(Sequence[Token], toks)]
     spans: list[tuple[int, int, list[ActorTag]]] = []
     for m0, m1, actor in mentions:
         a = bisect_left(starts, m0)
@@ -745,7 +766,7 @@ def _groups(
     return groups
 
 
-def _governing_prep(toks: list[Token], a: int, cues: Cues) -> str | None:
+def _governing_prep(toks: Sequence[Lexeme], a: int, cues: Cues) -> str | None:
     """The preposition governing a mention, skipping determiners and capitalised titles."""
     k = a - 1
     steps = 0
@@ -770,7 +791,7 @@ def _first_subject(groups: list[_Group]) -> _Group | None:
     return None
 
 
-def _speaker_of(toks: list[Token], groups: list[_Group], inq: list[bool], cues: Cues) -> _Group | None:
+def _speaker_of(toks: Sequence[Lexeme], groups: list[_Group], inq: list[bool], cues: Cues) -> _Group | None:
     """Who is speaking in this sentence, if it says, so "we"/"our" in later quotes can be attributed."""
     reporting = cues.reporting
     for k, t in enumerate(toks):
@@ -791,7 +812,8 @@ def _speaker_of(toks: list[Token], groups: list[_Group], inq: list[bool], cues: 
 def _build_event(
     text: str,
     fld: TextField,
-    toks: list[Token],
+    toks: Sequence[Lexeme],
+    trigger: tuple[int, int],  # character offsets of the matched trigger
     groups: list[_Group],
     inq: list[bool],
     m: _Match,
@@ -1109,7 +1131,7 @@ def _build_event(
             "cameo_code": rule.cameo,
             "source": list(source_ids),
             "target": list(target_ids),
-            "trigger": _span(text[trig.start : toks[i1].end], trig.start, toks[i1].end, fld),
+            "trigger": _span(text[trigger[0] : trigger[1]], trigger[0], trigger[1], fld),
             "sentence": sentence,
             "negated": negated,
             "modality": modality,
@@ -1164,7 +1186,7 @@ _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–"}) | _OPEN_QUOTE
 _SUBORDINATE_REACH = 7
 
 
-def _subordinate(toks: list[Token], start: int, cues: Cues) -> bool:
+def _subordinate(toks: Sequence[Lexeme], start: int, cues: Cues) -> bool:
     """Whether the clause holding ``toks[start]`` is background or a relative clause.
 
     Looks back within the clause (no punctuation, reporting verb or other conjunction between)
@@ -1193,7 +1215,7 @@ def _subordinate(toks: list[Token], start: int, cues: Cues) -> bool:
     return False
 
 
-def _purpose(toks: list[Token], start: int, cues: Cues) -> bool:
+def _purpose(toks: Sequence[Lexeme], start: int, cues: Cues) -> bool:
     """Whether ``toks[start]`` opens or sits in a purpose adjunct of the clause.
 
     "in a bid to ...", "in an effort to ...", ", seeking to ...", "a trip aimed at ...": the
@@ -1229,7 +1251,7 @@ def _purpose(toks: list[Token], start: int, cues: Cues) -> bool:
     return False
 
 
-def _first_break(toks: list[Token], a: int, b: int, cues: Cues) -> int:
+def _first_break(toks: Sequence[Lexeme], a: int, b: int, cues: Cues) -> int:
     """Index of the first clause boundary in ``toks[a:b]`` (a semicolon, a clause-breaking word
     that is not a preposition, a reporting verb), or ``len(toks)``: an actor at index ``j <= b``
     lies beyond a boundary after ``a`` exactly when this is ``< j``. One scan per event serves
@@ -1242,7 +1264,7 @@ def _first_break(toks: list[Token], a: int, b: int, cues: Cues) -> int:
 
 
 def _reporter(
-    toks: list[Token],
+    toks: Sequence[Lexeme],
     groups: list[_Group],
     inq: list[bool],
     cues: Cues,
@@ -1264,7 +1286,9 @@ def _reporter(
     return first if first is not None and first.t1 < target.t0 else None
 
 
-def _nearest_subject(before: list[_Group], toks: list[Token], i0: int, cues: Cues, in_quote: bool) -> _Group | None:
+def _nearest_subject(
+    before: list[_Group], toks: Sequence[Lexeme], i0: int, cues: Cues, in_quote: bool
+) -> _Group | None:
     found = _nearest_subject_pass(before, toks, i0, cues, in_quote, frozenset())
     if found is None:
         # "a member of the Syrian parliament started ...": the "of" phrase names the actor
@@ -1275,7 +1299,7 @@ def _nearest_subject(before: list[_Group], toks: list[Token], i0: int, cues: Cue
 
 def _nearest_subject_pass(
     before: list[_Group],
-    toks: list[Token],
+    toks: Sequence[Lexeme],
     i0: int,
     cues: Cues,
     in_quote: bool,
@@ -1295,7 +1319,7 @@ def _nearest_subject_pass(
     return None
 
 
-def _pronoun_before(toks: list[Token], before: list[_Group], i0: int, cues: Cues) -> str | None:
+def _pronoun_before(toks: Sequence[Lexeme], before: list[_Group], i0: int, cues: Cues) -> str | None:
     """A subject pronoun sitting between the trigger and the nearest actor before it."""
     limit = before[-1].t1 if before else -1
     for k in range(i0 - 1, max(limit, i0 - 5), -1):
@@ -1310,7 +1334,7 @@ def _pronoun_before(toks: list[Token], before: list[_Group], i0: int, cues: Cues
 def _resolve_pronoun(
     pron: str,
     groups: list[_Group],
-    toks: list[Token],
+    toks: Sequence[Lexeme],
     i0: int,
     in_quote: bool,
     disc: _Discourse,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 import simplemma
 from sentencex import segment
@@ -49,6 +49,31 @@ class Token(NamedTuple):
     cap: bool  # starts with an upper-case letter (titles, names, headline case)
 
 
+class Word(NamedTuple):
+    """A token's match keys without its offsets: one shared object per distinct surface form.
+
+    The engine's hot path (:func:`tokenize_words`) keeps offsets in separate lists, so a token
+    costs three list appends and no new object.
+    """
+
+    low: str
+    lemma: str
+    cap: bool
+
+
+class Lexeme(Protocol):
+    """What rule matching reads from a token: a :class:`Token` or a :class:`Word`."""
+
+    @property
+    def low(self) -> str: ...
+
+    @property
+    def lemma(self) -> str: ...
+
+    @property
+    def cap(self) -> bool: ...
+
+
 @lru_cache(maxsize=1 << 18)
 def lemma(lang: str, token: str) -> str:
     """Lower-cased lemma of ``token`` (surface form, any case) in ``lang``.
@@ -66,20 +91,48 @@ def lemma(lang: str, token: str) -> str:
     return out.lower()
 
 
-#: lang -> surface form -> (length, lower-cased form, lemma key, capitalised). Plain dicts: a
-#: ``dict.get`` per token is several times cheaper than an ``lru_cache`` call plus
-#: ``lower``/``isupper``. News vocabulary is Zipfian, so the tables stay small; they are capped to
-#: bound memory on odd input.
-_TOKEN_INFO: dict[tuple[str, tuple[str, ...]], dict[str, tuple[int, str, str, bool]]] = {}
+#: lang -> surface form -> (length, its Word). Plain dicts: a ``dict.get`` per token is several
+#: times cheaper than an ``lru_cache`` call plus ``lower``/``isupper``. News vocabulary is Zipfian,
+#: so the tables stay small; they are capped to bound memory on odd input.
+_TOKEN_INFO: dict[tuple[str, tuple[str, ...]], dict[str, tuple[int, Word]]] = {}
 _TOKEN_INFO_MAX = 1 << 18
 
 
-def _token_info(surf: str, lang: str, strip_prefixes: tuple[str, ...]) -> tuple[int, str, str, bool]:
+def _token_info(surf: str, lang: str, strip_prefixes: tuple[str, ...]) -> tuple[int, Word]:
     low = surf.lower()
     if low == "n’t":
         low = "n't"
     lem = _strip(low, strip_prefixes) if strip_prefixes else lemma(lang, surf)
-    return len(surf), low, lem, surf[:1].isupper()
+    return len(surf), Word(low, lem, surf[:1].isupper())
+
+
+def tokenize_words(
+    text: str, lang: str, strip_prefixes: tuple[str, ...] = (), start: int = 0, end: int | None = None
+) -> tuple[list[Word], list[int], list[int]]:
+    """:func:`tokenize` as three parallel lists: words, start offsets, end offsets."""
+    rx = _TOKEN_RE_ELISION if lang in _ELISION_LANGS else _TOKEN_RE_DEFAULT
+    table = _TOKEN_INFO.get((lang, strip_prefixes))
+    if table is None or len(table) > _TOKEN_INFO_MAX:
+        table = _TOKEN_INFO[(lang, strip_prefixes)] = {}
+    get = table.get
+    words: list[Word] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    add_word, add_start, add_end = words.append, starts.append, ends.append
+    pos = start
+    # findall (C) beats finditer's method calls per match; the whitespace group and the cached
+    # token length give the offsets by addition (no ``str.find`` per token)
+    for space, surf in rx.findall(text, start, len(text) if end is None else end):
+        info = get(surf)
+        if info is None:
+            info = table[surf] = _token_info(surf, lang, strip_prefixes)
+        size, word = info
+        pos += len(space)
+        add_word(word)
+        add_start(pos)
+        pos += size
+        add_end(pos)
+    return words, starts, ends
 
 
 def tokenize(
@@ -90,27 +143,8 @@ def tokenize(
     ``strip_prefixes`` (Arabic clitics such as و/ال) are removed from the lemma key only, so a
     rule for "هجوم" also matches "والهجوم" while offsets still cover the whole surface word.
     """
-    rx = _TOKEN_RE_ELISION if lang in _ELISION_LANGS else _TOKEN_RE_DEFAULT
-    table = _TOKEN_INFO.get((lang, strip_prefixes))
-    if table is None or len(table) > _TOKEN_INFO_MAX:
-        table = _TOKEN_INFO[(lang, strip_prefixes)] = {}
-    get = table.get
-    new = tuple.__new__  # skips NamedTuple.__new__'s Python frame: tokenising is the hot loop
-    out: list[Token] = []
-    append = out.append
-    pos = start
-    # findall (C) beats finditer's method calls per match; the whitespace group and the cached
-    # token length give the offsets by addition (no ``str.find`` per token)
-    for space, surf in rx.findall(text, start, len(text) if end is None else end):
-        info = get(surf)
-        if info is None:
-            info = table[surf] = _token_info(surf, lang, strip_prefixes)
-        pos += len(space)
-        size, low, lem, cap = info
-        stop = pos + size
-        append(new(Token, (pos, stop, low, lem, cap)))
-        pos = stop
-    return out
+    words, starts, ends = tokenize_words(text, lang, strip_prefixes, start, end)
+    return [Token(s, e, *w) for w, s, e in zip(words, starts, ends, strict=True)]
 
 
 @lru_cache(maxsize=1 << 16)
