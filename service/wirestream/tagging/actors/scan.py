@@ -52,19 +52,21 @@ def scan(automaton: Scanner, norm: str, arabic: bool = False) -> list[Match]:
     40% of all hits) cost one string index and one ``isalnum``; a :class:`Match` is only built for
     hits that survive, with ``tuple.__new__`` (the NamedTuple constructor is a Python function)."""
     low = scan_text(norm)
-    n = len(norm)
+    # one trailing non-alphanumeric character, so the end-of-word test needs no bounds check
+    padded = norm + " "
     found: list[Match] = []
     append = found.append
     new = tuple.__new__
-    values = automaton.values
+    index = automaton.index
     prev_end = -1
     overlapping = False
-    for end, key_id in automaton.automaton.iter(low):
-        value = values[key_id]
-        if value is None:  # a key of another language only
+    for end, readings in automaton.automaton.iter(low):
+        # low[i + 1] is norm[i], so low index ``end`` is one past the hit in norm; a hit that
+        # ends inside a word is the most common rejection, so it is tested first
+        if padded[end].isalnum():
             continue
-        # low[i + 1] is norm[i], so low index ``end`` is one past the hit in norm
-        if end < n and norm[end].isalnum():
+        value = readings[index]
+        if value is None:  # a key of other languages only
             continue
         length, entries, by_spelling, skip = value
         start = end - length + skip
@@ -81,6 +83,7 @@ def scan(automaton: Scanner, norm: str, arabic: bool = False) -> list[Match]:
         overlapping = _clitic_hits(automaton, low, norm, found, overlapping)
     if not overlapping:
         return found
+    n = len(norm)
     found.sort(key=_longest_first)
     taken = bytearray(n + 1)
     kept: list[Match] = []
@@ -100,12 +103,11 @@ def _clitic_hits(automaton: Scanner, low: str, norm: str, found: list[Match], ov
     marked = mark_clitics(low)
     if marked == low:
         return overlapping
-    clitics, cvalues = automaton.clitics, automaton.clitic_values
-    assert clitics is not None and cvalues is not None
+    clitics = automaton.clitics
+    assert clitics is not None
     n = len(norm)
     extra: list[Match] = []
-    for end, key_id in clitics.iter(marked):
-        width, allowed, value, by_rest = cvalues[key_id]
+    for end, (width, allowed, value, by_rest) in clitics.iter(marked):
         ws = end - width + 1  # the space before the proclitic, in ``low``
         if by_rest is not None:
             option = by_rest.get(low[ws + 2 : end + 1])
