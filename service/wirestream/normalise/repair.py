@@ -45,6 +45,9 @@ _INVISIBLE = re.compile(
     "\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]"
 )
 _SPACES = re.compile(r"\s+")
+# `"  " in text`, ~10 % faster on wide (UCS-2) strings: the regex engine's literal scan beats
+# str's search for a two-character needle of one repeated, common character.
+_DOUBLE_SPACE = re.compile("  ").search
 _H_SPACES = re.compile(r"[^\S\n]{2,}|[^\S\n ]")  # runs of 2+, or any single non-" " space
 # Whitespace other than " " and "\n" (a bare character class: the regex engine scans those fast,
 # an alternation it does not — 5 MB in ~10 ms instead of ~100 ms).
@@ -199,7 +202,7 @@ def clean_lines_utf8(texts: list[str]) -> tuple[list[str], bytes | None]:
         return [clean_repaired_line(text) for text in texts], None
     # Each line printable (so no newline, control or invisible of its own) and no "  " anywhere:
     # per-line isprintable spares _is_plain's copy of the joined text.
-    plain = all(map(str.isprintable, texts)) and "  " not in joined
+    plain = all(map(str.isprintable, texts)) and _DOUBLE_SPACE(joined) is None
     stripped = joined if plain else strip_invisible(joined)
     data = stripped.encode("utf-8", "surrogatepass")
     # Both before and after invisibles go: C1 controls are mojibake themselves (a lone U+0080 is
