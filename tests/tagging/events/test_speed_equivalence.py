@@ -153,3 +153,21 @@ def test_first_break_agrees_with_per_actor_scan() -> None:
                 for t in toks[i1 + 1 : j]
             )
             assert (brk < j) == crosses
+
+
+def test_blank_matches_the_substitution() -> None:
+    """The prefilter's fast blanking equals the regex definition on ASCII and on any Unicode."""
+    from wirestream.tagging.events.text import _NON_ALNUM, blank
+
+    rng = random.Random(21)
+    pool = (
+        [chr(c) for c in range(128)]
+        + list("éüßçñøœæ’‘“”«»„—–…·°€£¥§©®™\u00a0\u2003\u200b\u0301\u0308")
+        + list("ДжΩλالعربيةهجوم中文한국어ไทย🙂𝔘")
+        + [chr(rng.randrange(0x80, 0x3000)) for _ in range(200)]
+    )
+    ascii_pool = [chr(c) for c in range(128)]
+    for k in range(4000):
+        chars = ascii_pool if k % 2 else pool
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 80)))
+        assert blank(text) == _NON_ALNUM.sub(" ", text), repr(text)

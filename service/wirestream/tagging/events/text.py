@@ -205,6 +205,23 @@ def token_range(tokens: list[Token], starts: list[int], start: int, end: int) ->
 #: every character but letters, digits and the plain space (which needs no replacing, and
 #: leaving it alone makes blanking ~1.5x faster); "_" is a word character to ``re`` only
 _NON_ALNUM = re.compile(r"[^\w ]|_")
+#: the same blanking for ASCII text as a byte table: ``bytes.translate`` is ~20x faster than the
+#: substitution, and most wire copy is ASCII
+_ASCII_BLANKS = bytes(b if b == 32 or (b < 128 and chr(b).isalnum()) else 32 for b in range(256))
+
+
+def blank(text: str) -> str:
+    r"""``text`` with every character but letters, digits and the space replaced by a space
+    (``_NON_ALNUM.sub(" ", text)``, which is the definition: ``\w`` is ``str.isalnum`` plus
+    "_"), offsets unchanged. Non-ASCII text replaces each distinct such character in one C pass
+    (a 2 KB article has a dozen), ~1.7x faster than the substitution."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_BLANKS).decode("ascii")
+    for ch in set(text):
+        if ch != " " and not ch.isalnum():
+            text = text.replace(ch, " ")
+    return text
+
 
 #: What a trigger's first word needs elsewhere in its sentence before tokenising is worth it:
 #: ``None`` when some rule fires on the word alone, else one alternative per multi-word rule,
@@ -252,7 +269,7 @@ class Prefilter:
 
     def scan(self, low_text: str) -> list[tuple[int, Requirement]]:
         """Start offsets of whole-word trigger-word hits with what each needs in its sentence."""
-        padded = " " + _NON_ALNUM.sub(" ", low_text) + " "
+        padded = " " + blank(low_text) + " "
         # a key " w " ending at ``end`` of ``padded`` starts at ``end - size + 2`` there, one
         # more than its offset in ``low_text`` (blanking maps characters one to one)
         return [(end - size + 1, req) for end, (size, req) in self._auto.iter(padded)]
