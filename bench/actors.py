@@ -2,6 +2,11 @@
 
 Run: ``.venv/bin/python -m bench.actors [--seconds 5]`` (writes bench/results/actors.json).
 
+Besides throughput it reports where a tag call spends its time (the automaton scan alone vs the
+whole call, per article) and the lexicon's memory: RSS growth of ``ActorTagger.load()`` in a fresh
+child process (``lexicon_rss_mb``, after the worker's glibc settings and the app's imports, as in
+the worker), with the compile time measured there too.
+
 Articles are generated from templates written for this benchmark (no third-party text): political
 wire-style sentences filled with names drawn from the dictionary itself (people, countries, capitals,
 organisations), padded with neutral filler, so the scan and the resolution rules both do real work.
@@ -15,12 +20,16 @@ import json
 import os
 import platform
 import random
+import subprocess
+import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from wirestream.models import Article, Block, BlockKind, SourceFormat
 from wirestream.tagging.actors import ActorTagger
+from wirestream.tagging.actors.scan import normalise, scan
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "actors.json"
@@ -39,10 +48,17 @@ def sample_article(path: Path) -> Article:
         blocks.append(Block(kind=BlockKind.PARAGRAPH, text=p, start=pos, end=pos + len(p)))
         pos += len(p) + 2
     return Article(
-        article_id="sample", story_id="sample", source_format=SourceFormat.TEXT, headline="",
-        body=body, blocks=blocks, language="en",
-        published=datetime(2025, 7, 4, tzinfo=UTC), content_hash="0",
+        article_id="sample",
+        story_id="sample",
+        source_format=SourceFormat.TEXT,
+        headline="",
+        body=body,
+        blocks=blocks,
+        language="en",
+        published=datetime(2025, 7, 4, tzinfo=UTC),
+        content_hash="0",
     )
+
 
 TEMPLATES = [
     "{person} said on {day} that {country} would not accept any deal that ignored its security.",
@@ -73,9 +89,7 @@ FILLER = [
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
-def make_articles(
-    tagger: ActorTagger, n: int, size: int = 2048, seed: int = 7, filler: float = 0.5
-) -> list[Article]:
+def make_articles(tagger: ActorTagger, n: int, size: int = 2048, seed: int = 7, filler: float = 0.5) -> list[Article]:
     """``n`` articles of ~``size`` chars; ``filler`` is the share of sentences with no actor in them
     (0.5 gives ~15-20 actor tags per 2 KB, about the density of the shared sample story)."""
     lex = tagger.lexicon
@@ -94,10 +108,17 @@ def make_articles(
             p1, p2 = rnd.choice(persons), rnd.choice(persons)
             template = rnd.choice(FILLER) if rnd.random() < filler else rnd.choice(TEMPLATES)
             sentence = template.format(
-                person=p1.name, person2=p2.name, surname=p1.name.split()[-1],
-                country=rnd.choice(countries), country2=rnd.choice(countries),
-                capital=rnd.choice(capitals), city=rnd.choice(cities), org=rnd.choice(orgs),
-                demonym=rnd.choice(demonyms), demonym2=rnd.choice(demonyms), day=rnd.choice(DAYS),
+                person=p1.name,
+                person2=p2.name,
+                surname=p1.name.split()[-1],
+                country=rnd.choice(countries),
+                country2=rnd.choice(countries),
+                capital=rnd.choice(capitals),
+                city=rnd.choice(cities),
+                org=rnd.choice(orgs),
+                demonym=rnd.choice(demonyms),
+                demonym2=rnd.choice(demonyms),
+                day=rnd.choice(DAYS),
             )
             if paras and rnd.random() < 0.6:
                 paras[-1] += " " + sentence
@@ -111,19 +132,78 @@ def make_articles(
             pos += len(p) + 2
         out.append(
             Article(
-                article_id=f"bench-{i}", story_id=f"bench-{i}", source_format=SourceFormat.TEXT,
+                article_id=f"bench-{i}",
+                story_id=f"bench-{i}",
+                source_format=SourceFormat.TEXT,
                 headline=f"{rnd.choice(persons).name} warns {rnd.choice(countries)} over talks",
-                body=body, blocks=blocks, language="en",
-                published=datetime(2025, 7, 4, 12, tzinfo=UTC), content_hash=str(i),
+                body=body,
+                blocks=blocks,
+                language="en",
+                published=datetime(2025, 7, 4, 12, tzinfo=UTC),
+                content_hash=str(i),
             )
         )
     return out
+
+
+#: Run in a fresh interpreter: RSS before and after the first ``ActorTagger.load()``.
+_RSS_PROBE = """
+import gc, json, time, psutil
+from wirestream.runtime import tune_glibc_malloc
+tune_glibc_malloc()
+import wirestream.app.factory
+from wirestream.tagging.actors import ActorTagger
+proc = psutil.Process()
+gc.collect(); before = proc.memory_info().rss
+t0 = time.process_time()
+ActorTagger.load()
+cpu = time.process_time() - t0
+gc.collect(); after = proc.memory_info().rss
+print(json.dumps({"rss_before_mb": before / 2**20, "rss_after_mb": after / 2**20, "compile_cpu_s": cpu}))
+"""
+
+
+def lexicon_memory() -> dict[str, float]:
+    """RSS growth of loading the lexicon in a fresh process (the only honest place to read it)."""
+    out = subprocess.run([sys.executable, "-c", _RSS_PROBE], check=True, capture_output=True, text=True)
+    probe = json.loads(out.stdout.strip().splitlines()[-1])
+    return {
+        "lexicon_rss_mb": round(probe["rss_after_mb"] - probe["rss_before_mb"], 1),
+        "process_rss_after_load_mb": round(probe["rss_after_mb"], 1),
+        "lexicon_compile_cpu_seconds_fresh": round(probe["compile_cpu_s"], 3),
+    }
+
+
+def scan_share(tagger: ActorTagger, articles: list[Article], rounds: int = 5) -> dict[str, float]:
+    """CPU per article of the automaton scan alone and of the whole ``tag`` call (median rounds)."""
+    automaton = tagger.lexicon.automaton("en")
+    texts = [normalise(t) for a in articles for t in (a.headline, a.body) if t]
+
+    def median(fn: Callable[[], None]) -> float:
+        times = []
+        for _ in range(rounds):
+            t0 = time.thread_time()
+            fn()
+            times.append(time.thread_time() - t0)
+        return sorted(times)[len(times) // 2] / len(articles) * 1e6
+
+    def scan_all() -> None:
+        for t in texts:
+            scan(automaton, t)
+
+    def tag_all() -> None:
+        for a in articles:
+            tagger.tag(a)
+
+    scan_us, tag_us = median(scan_all), median(tag_all)
+    return {"us_cpu_scan_per_article": round(scan_us, 1), "us_cpu_tag_per_article": round(tag_us, 1)}
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--seconds", type=float, default=5.0)
     ap.add_argument("--articles", type=int, default=500)
+    ap.add_argument("--no-memory", action="store_true", help="skip the fresh-process RSS probe")
     args = ap.parse_args()
     t0 = time.perf_counter()
     tagger = ActorTagger.load()
@@ -154,6 +234,8 @@ def main() -> int:
         for _ in range(n):
             tagger.tag(sample)
         sample_rate = round(n / (time.thread_time() - t0), 1)
+    split = scan_share(tagger, articles)
+    memory = {} if args.no_memory else lexicon_memory()
     result = {
         "benchmark": "actor tagging",
         "dictionary_version": tagger.version,
@@ -172,6 +254,8 @@ def main() -> int:
         "us_cpu_per_article": round(cpu / done * 1e6, 1),
         "tags_per_article": round(tags / done, 2),
         "sample_story_articles_per_cpu_second": sample_rate,
+        **split,
+        **memory,
         "target_articles_per_second_per_core": 10000,
     }
     print(f"{'metric':28} value")
