@@ -30,6 +30,7 @@ from .limits import MAX_BLOCKS, MAX_SUBJECTS, check_count
 from .repair import clean_line, clean_lines, clean_lines_utf8
 
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter or digit in any script
+_TEXT, _KIND, _REPAIRED = operator.attrgetter("text"), operator.attrgetter("kind"), operator.attrgetter("repaired")
 _MAX_SHORT_FIELD = 1_000  # byline/subheadline: longer means a mapping error upstream
 
 
@@ -43,8 +44,8 @@ def _clean_blocks(draft: Draft) -> tuple[list[RawBlock], list[str]]:
     check_count(len(draft.blocks), MAX_BLOCKS, "paragraphs/subheads")
     check_count(len(draft.subjects), MAX_SUBJECTS, "subjects")
     boilerplate = [text for text in (clean_line(b) for b in draft.boilerplate) if text]
-    texts = [raw.text for raw in draft.blocks]
-    repaired = [raw.repaired for raw in draft.blocks]
+    texts = list(map(_TEXT, draft.blocks))
+    repaired = list(map(_REPAIRED, draft.blocks))
     utf8 = None
     if True not in repaired:  # markup and JSON bodies: every block still to clean, in one batch
         cleaned, utf8 = clean_lines_utf8(texts)
@@ -131,14 +132,14 @@ def assemble(draft: Draft, settings: NormaliseSettings) -> Article:
     blocks, boilerplate = _clean_blocks(draft)
     dateline = _dateline(draft, blocks)
     headline = _headline(draft, blocks, settings)
-    if blocks and all(b.kind is BlockKind.SUBHEAD for b in blocks):
+    if blocks and BlockKind.PARAGRAPH not in map(_KIND, blocks):
         # A body of only "bare short lines" has no subheads; they are its paragraphs.
         blocks = [RawBlock(BlockKind.PARAGRAPH, b.text) for b in blocks]
     subheadline = _short_field(draft.subheadline, "subheadline")
     killed = draft.pubstatus is not PubStatus.USABLE
     if not blocks and not (killed and (draft.agency_id or headline)):
         r.reject(r.EMPTY_BODY, "no body text after cleaning")
-    if blocks and not any(_WORDLIKE.search(b.text) for b in blocks):
+    if blocks and not any(map(_WORDLIKE.search, map(_TEXT, blocks))):
         r.reject(r.EMPTY_BODY, "body has no letters or digits (only punctuation/symbols)")
 
     # Blocks are handed to pydantic as plain dicts: validating the nested list inside one
