@@ -116,3 +116,20 @@ def test_capitalised_agent_word_inside_an_unknown_name_is_not_an_actor(tagger):
     tags = tagger.tag(make_article("The Texas Department of Public Safety said two people died."))
     assert covering(tags, "Public") is None
     assert covering(tags, "people") is not None  # ordinary prose still is
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Residents of Donetsk Oblast fled west.", "Donetsk"),
+        ("Texas Republican Senator Ted Cruz said the bill would fail.", "Texas"),
+    ],
+)
+def test_geographic_heads_and_party_adjectives_keep_the_place(tagger, sentence, place):
+    tags = tagger.tag(make_article(sentence))
+    assert place in {t.name for t in tags if t.type is ActorType.PLACE}
+    assert not [t for t in tags if t.type is ActorType.ORGANISATION]
+
+
+def test_the_valley_is_only_anguilla_after_a_preposition(tagger):
+    assert not [t for t in tagger.tag(make_article("The Kashmir Valley was calm.")) if t.country == "AIA"]
