@@ -196,6 +196,8 @@ def _flat_blocks(body: LexborNode) -> list[RawBlock] | None:
     # lexbor's own textContent: one C call per block, no Python-side walk
     texts = list(map(LexborNode.text_lexbor, nodes))
     # (`text and not text.isspace()` is `text.strip() != ""` without copying the text)
+    if "" not in texts and not any(map(str.isspace, texts)):  # the usual case: every block has text
+        return list(map(RawBlock, kinds, texts))
     return [RawBlock(kind, text) for kind, text in zip(kinds, texts, strict=True) if text and not text.isspace()]
 
 
