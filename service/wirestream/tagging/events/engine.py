@@ -195,7 +195,8 @@ class EventTagger:
     ) -> list[EventTag]:
         cues = lr.cues
         spans = sentence_spans(text, lang)
-        wanted = _wanted_sentences(text, spans, lr)
+        low = text.lower()
+        wanted = _wanted_sentences(text, spans, lr, low)
         if not wanted:
             return []
         mentions = _mentions(actors, fld)
@@ -223,9 +224,10 @@ class EventTagger:
         out: list[EventTag] = []
         # sentences after the last candidate only feed discourse state that nothing reads
         last = max(k for k, h in enumerate(wanted) if h is None or h)
-        skip_bare = self._drop_unattributed
+        # bare sentences are skipped on a search of the lower-cased text: not when case mapping
+        # changed its length (offsets would drift)
+        skip_bare = self._drop_unattributed and len(low) == len(text)
         anaphors = lr.anaphors
-        low: str | None = None
         for (s_start, s_end), hits in zip(spans[: last + 1], wanted[: last + 1], strict=True):
             has_trigger = hits is None or bool(hits)
             lo = bisect_left(m_starts, s_start)
@@ -238,17 +240,16 @@ class EventTagger:
                     disc.defer([s_start, s_end, sent_mentions, None, None])
                 continue
             quoted = _ANY_QUOTE.search(text, s_start, s_end) is not None
-            if not sent_mentions and skip_bare:
-                # no actor in the sentence: an event's source could then only come from discourse
-                # state through a pronoun, or from the speaker of a quote, and its target only from
-                # a source; without either, every event would be dropped as unattributed and the
-                # sentence sets no discourse state, so it need not even be tokenised
-                if low is None:
-                    low = text.lower()
-                    if len(low) != len(text):  # offsets would drift: read every sentence
-                        skip_bare = False
-                if skip_bare and not (quoted or (anaphors is not None and anaphors.search(low, s_start, s_end))):
-                    continue
+            # no actor in the sentence: an event's source could then only come from discourse
+            # state through a pronoun, or from the speaker of a quote, and its target only from
+            # a source; without either, every event would be dropped as unattributed and the
+            # sentence sets no discourse state, so it need not even be tokenised
+            if (
+                not sent_mentions
+                and skip_bare
+                and not (quoted or (anaphors is not None and anaphors.search(low, s_start, s_end)))
+            ):
+                continue
             stoks, starts, ends = tokenize_words(text, lang, strip, s_start, s_end)
             if not stoks:
                 continue
@@ -487,7 +488,9 @@ def _default_tagger() -> EventTagger:
 # ---------------------------------------------------------------------- matching
 
 
-def _wanted_sentences(text: str, spans: list[tuple[int, int]], lr: LanguageRules) -> list[list[int] | None]:
+def _wanted_sentences(
+    text: str, spans: list[tuple[int, int]], lr: LanguageRules, low: str | None = None
+) -> list[list[int] | None]:
     """Per sentence, the offsets where a trigger may start (``None``: anywhere); ``[]`` when the
     whole field has no candidate.
 
@@ -496,7 +499,8 @@ def _wanted_sentences(text: str, spans: list[tuple[int, int]], lr: LanguageRules
     """
     if lr.prefilter is None:
         return [None] * len(spans)
-    low = text.lower()
+    if low is None:
+        low = text.lower()
     if len(low) != len(text):  # rare case-mapping length changes: offsets would drift
         return [None] * len(spans)
     scanned = lr.prefilter.scan(low)

@@ -30,6 +30,10 @@ _SIMPLEMMA_LANGS = frozenset({"en", "es", "de", "fr", "it", "pt", "nl", "ru", "p
 # look-ahead ``\w++['’]t`` only lets words ending in an apostrophe-t try the "n't" split: without
 # it, ``\w+(?=n't)`` backtracked through every letter of every word (same tokens, ~12% faster).
 _TOKEN_DEFAULT = r"\d+(?:[.,]\d+)+|(?=\w++['’]t\b)\w+(?=n['’]t\b)|n['’]t\b|\w+(?:-\w+)*|['’]s\b|[^\w\s]"
+# Most tokens are plain (hyphenated) words with no apostrophe after them and no "4,000"-style
+# number at their start; for those every branch above gives the same token as this one, which
+# is tried first and does not backtrack (~13% faster; any other token falls through to the above).
+_TOKEN_DEFAULT = r"(?!\d+[.,]\d)\w++(?:-\w++)*+(?!['’])|" + _TOKEN_DEFAULT
 # Romance elision: "l'armée" -> l' + armée, "qu'il" -> qu' + il.
 _TOKEN_ELISION = r"\d+(?:[.,]\d+)+|\b\w{1,3}['’](?=\w)|\w+(?:-\w+)*|[^\w\s]"
 # Each match is (whitespace before the token, token): every non-space character starts a token,
