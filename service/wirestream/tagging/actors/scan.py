@@ -9,6 +9,7 @@ so "Keir Starmer" wins over a shorter alias and "Downing Street" over a city cal
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import NamedTuple
 
 from .lexicon import Entry, Scanner, mark_clitics, scan_text
@@ -83,18 +84,60 @@ def scan(automaton: Scanner, norm: str, arabic: bool = False) -> list[Match]:
         overlapping = _clitic_hits(automaton, low, norm, found, overlapping)
     if not overlapping:
         return found
-    n = len(norm)
-    found.sort(key=_longest_first)
-    taken = bytearray(n + 1)
+    return _settle_overlaps(found, len(norm))
+
+
+def _settle_overlaps(found: list[Match], n: int) -> list[Match]:
+    """Keep the longest of overlapping hits (then the leftmost), greedily.
+
+    The greedy choice only ever compares hits that overlap, so it is made separately for each run
+    of chained overlaps (a sweep in start order finds the runs). Nearly every such run is a name
+    and the shorter keys inside it ("Keir Starmer" / "Starmer", "the UK" / "UK"): one hit spanning
+    the whole run wins outright, and only other runs need the general pass (longest first,
+    marking taken characters)."""
+    found.sort(key=_by_start)
     kept: list[Match] = []
+    group: list[Match] = []
+    group_start = group_end = -1
+    widest = found[0]
     for m in found:
         start, end = m[0], m[1]
-        if taken.find(1, start, end) != -1:
+        if start >= group_end:  # no overlap with the run so far: settle it, start a new one
+            if len(group) == 1:
+                kept.append(widest)
+            elif group:
+                _settle_group(group, group_start, group_end, widest, kept, n)
+            group = [m]
+            group_start, group_end, widest = start, end, m
             continue
-        taken[start:end] = b"\x01" * (end - start)
-        kept.append(m)
-    kept.sort(key=_by_start)
+        group.append(m)
+        if end > group_end:
+            group_end = end
+        if end - start > widest[1] - widest[0]:  # strictly longer: the leftmost wins ties
+            widest = m
+    if len(group) == 1:
+        kept.append(widest)
+    elif group:
+        _settle_group(group, group_start, group_end, widest, kept, n)
     return kept
+
+
+def _settle_group(group: list[Match], start: int, end: int, widest: Match, kept: list[Match], n: int) -> None:
+    """Settle one run of overlapping hits (``start``..``end``) into ``kept``, in text order."""
+    if widest[0] == start and widest[1] == end:
+        kept.append(widest)  # covers the whole run: longest, so first in the greedy order
+        return
+    group.sort(key=_longest_first)
+    taken = bytearray(n + 1)
+    chosen: list[Match] = []
+    for m in group:
+        s, e = m[0], m[1]
+        if taken.find(1, s, e) != -1:
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        chosen.append(m)
+    chosen.sort(key=_by_start)
+    kept.extend(chosen)
 
 
 def _clitic_hits(automaton: Scanner, low: str, norm: str, found: list[Match], overlapping: bool) -> bool:
@@ -145,5 +188,4 @@ def _longest_first(m: Match) -> tuple[int, int]:
     return (m[0] - m[1], m[0])
 
 
-def _by_start(m: Match) -> int:
-    return m.start
+_by_start = itemgetter(0)
