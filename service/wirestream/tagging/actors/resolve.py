@@ -629,7 +629,13 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     app_end, app_last = span_end, last
     if n is not None and last == i and n.entries[0].kind in _OF_QUALIFIERS and _TO.fullmatch(gap):
         app_end, app_last = n.end, i + 1  # "Lithuania's ambassador to Ukraine, Jane Doe,"
-    elif n is not None and last == i and f.norm.find(", ", m.end, m.end + 80) != -1 and _FOR.fullmatch(gap):
+    elif (
+        n is not None
+        and last == i
+        and len(gap) < 12
+        and _FOR.fullmatch(gap)
+        and f.norm.find(", ", m.end, m.end + 80) != -1
+    ):
         # "a spokesperson for the Chinese foreign ministry, Jane Doe,": the phrase runs over
         # adjacent matches; its first country names the person's
         k, chain_where = i + 1, None
@@ -826,8 +832,8 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
         doc.add_composite(doc.dominant, role, f, m.start - 4, m.end, C_BARE + 0.1)
         return
     if (
-        not f.titlecase
-        and norm[m.start].isupper()
+        norm[m.start].isupper()
+        and not f.titlecase
         and m.end + 1 < len(norm)
         and norm[m.end] == " "
         and norm[m.end + 1].isupper()
@@ -911,11 +917,13 @@ def _qualifier_across_modifiers(doc: _Doc, f: _Field, i: int) -> Match | None:
     # Defense Forces", "<Province> Police Command"); a lower-case gap is ordinary prose.
     # A country name bridges capitalised words only into a capitalised head, outside title-case
     # headlines ("Pakistan Muslim League", not "Russia Warns Ukraine Troops").
-    head_caps = f.norm[m.start].isupper()
     capital_ok = (
         bool(g.group(1))
         or kind is Kind.DEMONYM
-        or (head_caps and (kind in _PLACEISH or (kind is Kind.COUNTRY and not f.titlecase)))
+        or (
+            (kind in _PLACEISH or (kind is Kind.COUNTRY and not f.titlecase))
+            and f.norm[m.start].isupper()
+        )
     )
     # Otherwise only known modifiers bridge ("Kano State government", "Kabul local police").
     mods = doc.lex.rules.agent_modifiers
