@@ -1013,16 +1013,24 @@ def _add_named_body(doc: _Doc, f: _Field, i: int, country: str) -> bool:
 _NAME_WORD = re.compile(r"[ \t]([^\W\d_][\w'’\-]*)([,.;:!?)]?)")
 
 
+_K_AGENT, _K_COUNTRY, _K_DEMONYM, _K_TITLE = Kind.AGENT, Kind.COUNTRY, Kind.DEMONYM, Kind.TITLE
+_K_HONORIFIC, _K_ANAPHOR, _K_PERSON, _K_SURNAME = Kind.HONORIFIC, Kind.ANAPHOR, Kind.PERSON, Kind.SURNAME
+_K_ORG, _K_SEAT = Kind.ORG, Kind.SEAT
+
+
 def _process(doc: _Doc, f: _Field) -> None:
-    """Resolve every match of one field, in text order (branches ordered by how common they are)."""
+    """Resolve every match of one field, in text order (branches ordered by how common they are in
+    news copy: agent nouns, then countries; kinds are module constants, not enum attribute lookups)."""
     lex = doc.lex
     matches = f.matches
     last = len(matches) - 1
     for i, m in enumerate(matches):
         for e in m.entries:
             k = e.kind
-            if k is Kind.COUNTRY or k is Kind.DEMONYM:
-                if _inside_longer_name(doc, f, i, check_before=k is Kind.COUNTRY):
+            if k is _K_AGENT:
+                _do_agent(doc, f, i, e.ref)
+            elif k is _K_COUNTRY or k is _K_DEMONYM:
+                if _inside_longer_name(doc, f, i, check_before=k is _K_COUNTRY):
                     continue  # "Michael Jordan", "Chad Smith", "American Airlines"
                 if i < last:
                     n = matches[i + 1]
@@ -1031,13 +1039,11 @@ def _process(doc: _Doc, f: _Field) -> None:
                         if gap == " " or _POSSESSIVE.fullmatch(gap):
                             break  # the agent builds the composite ("Russian troops")
                 doc.add_country(e.ref, f, m.start, m.end)
-            elif k is Kind.HONORIFIC or k is Kind.ANAPHOR:
+            elif k is _K_HONORIFIC or k is _K_ANAPHOR:
                 pass  # only modify their neighbours
-            elif k is Kind.TITLE:
+            elif k is _K_TITLE:
                 _do_title(doc, f, i)
-            elif k is Kind.AGENT:
-                _do_agent(doc, f, i, e.ref)
-            elif k is Kind.PERSON:
+            elif k is _K_PERSON:
                 start = m.start
                 p = _prev(f, i)
                 if p is not None and p.entries[0].kind is Kind.HONORIFIC:
@@ -1050,7 +1056,7 @@ def _process(doc: _Doc, f: _Field) -> None:
                     start = given[1]  # "Andres Lopez Obrador": a given name before a short alias
                 title_of = _title_before(doc, f, i, start if start < m.start else None)
                 doc.add_person(e.ref, f, start, m.end, C_NAME, title_of)
-            elif k is Kind.SURNAME:
+            elif k is _K_SURNAME:
                 p = _prev(f, i)
                 title: Title | None = None
                 where: str | None = None
@@ -1075,7 +1081,7 @@ def _process(doc: _Doc, f: _Field) -> None:
                     continue
                 start = p.start if p is not None and p.entries[0].kind is Kind.HONORIFIC else m.start
                 doc.add_person(pid, f, start, m.end, conf, _title_before(doc, f, i))
-            elif k is Kind.ORG:
+            elif k is _K_ORG:
                 if len(m.entries) > 1 and _foreign_qualified(doc, f, i, e):
                     continue  # "Chile's Defense Department": the generic agent reading, not the US one
                 if _namesake_of_other_country(doc, f, i, e):
@@ -1083,7 +1089,7 @@ def _process(doc: _Doc, f: _Field) -> None:
                 n2, gap2 = _next(f, i)
                 if not (n2 is not None and n2.entries[0].kind is Kind.AGENT and gap2 == " "):
                     doc.add_org(e.ref, f, m.start, m.end)
-            elif k is Kind.SEAT:
+            elif k is _K_SEAT:
                 doc.add_actor_ref(e.ref, f, m.start, m.end, C_CODE)
             elif k in _PLACEISH and not _do_place(doc, f, i, e):
                 continue
