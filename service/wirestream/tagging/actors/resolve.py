@@ -14,7 +14,14 @@ The scan gives a flat list of matches per field. A few generic rules turn them i
   the only person with that surname in office on the date;
 * **capitals** are the government when they act ("Moscow said", "London and Paris have indicated")
   and a place otherwise ("in Kyiv", "strikes on Kyiv");
-* seats of power ("the Kremlin", "No 10") always stand for their institution.
+* seats of power ("the Kremlin", "No 10") always stand for their institution;
+* **appositions** give unknown people the country of their own title phrase, wherever it stands
+  ("Lithuania's defence minister, X,", "X, a Lithuanian minister,", "President X of Lithuania",
+  "Kremlin spokesman X", "the mayor of Vilnius, X,") - the article's main country is only the last
+  guess, because wire stories quote foreign officials all the time;
+* **names built on places**: a hand-listed region glued to an unknown capitalised word is a body
+  named after it ("Texas Instruments"), and capitalised organisation heads after a country make that
+  country's body ("Nigerian Bar Association"); title-case headlines carry no name evidence.
 
 All state is local to one call; the Lexicon is read-only.
 """
