@@ -87,3 +87,21 @@ def test_demonym_before_an_agent_does_not_qualify_the_title(tagger):
     # "head of the Chinese delegation" is not China's head of state
     tags = tagger.tag(make_article(LEAD + "The head of the Chinese delegation said talks must go on."))
     assert not [t for t in tags if t.type is ActorType.PERSON and t.country == "CHN"]
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("es", "Ucrania dijo que Rusia atacó Kiev. El ministro de Defensa de Lituania, Jana Dovile, dijo que sí."),
+        ("fr", "L'Ukraine a dit que la Russie a attaqué Kiev. La présidente de la Lituanie, Jana Dovile, a dit oui."),
+    ],
+)
+def test_of_phrase_in_other_languages(tagger, language, body):
+    p = person(tagger.tag(make_article(body, language=language)), "Jana Dovile")
+    assert p is not None and p.country == "LTU"
+
+
+def test_spanish_title_of_country_resolves_the_holder(tagger):
+    tags = tagger.tag(make_article("El presidente de Francia dijo que Ucrania debe ganar.", language="es",
+                                   date="2025-03-10"))
+    assert person(tags, "Emmanuel Macron") is not None

@@ -45,9 +45,14 @@ _TITLE_QUALIFIERS = (*_COUNTRYISH, Kind.ORG, *_PLACEISH)
 _OF_QUALIFIERS = (*_COUNTRYISH, Kind.ORG)
 _IN_QUALIFIERS = (*_COUNTRYISH, *_PLACEISH)
 _POSSESSIVE = re.compile(r"'s?[ \t]+$")
-_OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?$")
-_FOR = re.compile(r"[ \t]+(?:for|at|of|with)[ \t]+(?:the[ \t]+)?$")
-_TO = re.compile(r"[ \t]+to[ \t]+(?:the[ \t]+)?$")
+#: "of", "to", "for" linking a title to its country, in the tagger's languages ("minister of
+#: Lithuania", "ministro de Defensa de Lituania", "présidente de la Lituanie", "ambassador to Kenya").
+_ARTICLE = r"(?:(?:the|la|le|el|il|lo|die|der|o|a)[ \t]+|l')?"
+_OF = re.compile(r"[ \t]+(?:of|de|del|du|des|di|della|dello|do|da|dos|das|von|der)[ \t]+" + _ARTICLE + "$")
+_FOR = re.compile(
+    r"[ \t]+(?:for|at|of|with|de|del|du|des|di|della|do|da|para|pour|für|per|bei)[ \t]+" + _ARTICLE + "$"
+)
+_TO = re.compile(r"[ \t]+(?:to|a|à|al|au|aux|ante|en|bei|presso|junto a)[ \t]+" + _ARTICLE + "$")
 _SPACE_OR_COMMA = re.compile(r"[ \t]*,?[ \t]+$")
 _NAME_BEFORE_COMMA = re.compile(r"(?:^|[\s(\"])((?:[A-Z][\w'\-]+ ){1,3}[A-Z][\w'\-]+), $")
 _FORMER = frozenset({"former", "ex", "retired"})
