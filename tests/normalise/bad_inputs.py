@@ -88,6 +88,15 @@ _PARAMETER_ENTITY = """<?xml version="1.0"?>
 <newsItem guid="x"/>"""
 
 
+_MOJIBAKE_NAME = ("Fran\u00c3\u00a7ois Hollande\u00e2\u20ac\u2122s party " * 60)[:2_000]  # 2,000 characters, all mojibake-looking
+_NFD_NAME = ("Cafe\u0301 de\u0301clare\u0301 " * 200)[:3_000]  # needs NFC, nothing for ftfy
+
+
+def _newsml_subjects(names: list[str]) -> bytes:
+    subjects = "".join(f'<subject qcode="a:{i}"><name>{name}</name></subject>' for i, name in enumerate(names))
+    return _NEWSML.format(version=1, content=_NEWSML_CONTENT).replace("<language", subjects + "<language").encode()
+
+
 def _nested_json(depth: int) -> bytes:
     return b'{"headline":"Deep","body":"Text.","extra":' + b"[" * depth + b"]" * depth + b"}"
 
@@ -213,6 +222,17 @@ CATALOGUE: list[BadInput] = [
     BadInput("mojibake_150kb_many_lines", ("France\u00e2\u20ac\u2122s leader said.\n\n" * 5_000).encode(), "too_many_parts"),
     BadInput("mojibake_in_60kb_article", ("France\u00e2\u20ac\u2122s leader said.\n\n" + "\n\n".join([_BODY] * 280)).encode(), None),
     BadInput("mojibake_long_article_40kb", ("France\u00e2\u20ac\u2122s leader said the talks were useful.\n\n" * 700).encode(), None),
+    # one repair budget per article, not per field or list item: each name alone is under it
+    BadInput("ninjs_1000_long_mojibake_subject_names", _ninjs(subject=[{"name": _MOJIBAKE_NAME}] * 1_000), "too_many_parts"),
+    BadInput("ninjs_1000_long_mojibake_place_names", _ninjs(place=[{"name": _MOJIBAKE_NAME}] * 1_000), "too_many_parts"),
+    BadInput("ninjs_1000_long_mojibake_people_strings", _ninjs(people=[_MOJIBAKE_NAME] * 1_000), "too_many_parts"),
+    BadInput("ninjs_1000_long_mojibake_organisations", _ninjs(organisations=[{"name": _MOJIBAKE_NAME}] * 1_000), "too_many_parts"),
+    BadInput("json_1000_long_mojibake_tags", _j({"headline": "x", "body": "Text.", "tags": [_MOJIBAKE_NAME] * 1_000}), "too_many_parts"),
+    BadInput("newsml_1000_long_mojibake_subject_names", _newsml_subjects([_MOJIBAKE_NAME] * 1_000), "too_many_parts"),
+    BadInput("ninjs_mojibake_spread_over_fields", _ninjs(body_text="Negotiators resumed talks on Friday.", byline=_MOJIBAKE_NAME[:900], located=_MOJIBAKE_NAME * 30, copyrightnotice=_MOJIBAKE_NAME * 30), "too_many_parts"),
+    BadInput("ninjs_1000_short_mojibake_subject_names", _ninjs(subject=[{"name": _MOJIBAKE_NAME[:40]}] * 1_000), None),
+    BadInput("ninjs_1000_long_nfd_subject_names", _ninjs(subject=[{"name": _NFD_NAME}] * 1_000), None),
+    BadInput("ninjs_1000_subjects_in_each_of_8_lists", _ninjs(**{key: [{"name": "Politics"}] * 1_000 for key in ("subject", "subjects", "place", "places", "person", "people", "organisation", "organisations")}), "too_many_parts"),
     BadInput("non_ascii_single_line_5mb", ("Le ministre a déclaré « que » vendredi. " * 110_000).encode(), None),
     # --- headline ---------------------------------------------------------------------------
     BadInput("headline_100kb", _ninjs(headline="Long " * 20_000), "headline_too_long"),

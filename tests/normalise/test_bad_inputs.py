@@ -6,6 +6,7 @@ benchmark records the real maximum).
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 import pytest
@@ -70,6 +71,38 @@ def test_repairs_are_visible() -> None:
     assert latin1_xml.headline == "Plastique é treaty talks resume"
     emoji = normalise(make_raw(by_name["emoji_and_zwj"].data), settings)
     assert "\U0001f468\u200d\U0001f469\u200d\U0001f467" in emoji.headline  # ZWJ kept
+    names = normalise(make_raw(by_name["ninjs_1000_short_mojibake_subject_names"].data), settings)
+    assert len(names.subjects) == 1_000
+    assert {s.name for s in names.subjects} == {"François Hollande’s party François H"}  # 40 characters as sent
+    nfd = normalise(make_raw(by_name["ninjs_1000_long_nfd_subject_names"].data), settings)
+    assert {s.name for s in nfd.subjects} == {("Café déclaré " * 20)[:200]}
+
+
+def test_ftfy_gets_at_most_one_budget_per_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The repair budget (limits.FTFY_MAX_CHARS) holds per article, whatever the fields: the
+    characters handed to ftfy for one catalogue case, over every field, list item and fixed-point
+    pass, never exceed it (1,000 subject names used to get a budget each: ~2 million characters)."""
+    from wirestream.normalise import repair
+    from wirestream.normalise.limits import FTFY_MAX_CHARS
+
+    given = 0
+    fix_encoding = repair.ftfy.fix_encoding
+
+    def counting(text: str, config: object = None) -> str:
+        nonlocal given
+        given += len(text)
+        return fix_encoding(text, config)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(repair.ftfy, "fix_encoding", counting)
+    settings = NormaliseSettings()
+    spent: dict[str, int] = {}
+    for case in CATALOGUE:
+        given = 0
+        with contextlib.suppress(Rejection):
+            normalise(make_raw(case.data), settings)
+        spent[case.name] = given
+    assert max(spent.values()) <= FTFY_MAX_CHARS, sorted(spent.items(), key=lambda item: -item[1])[:3]
+    assert spent["ninjs_1000_short_mojibake_subject_names"] > 0  # the counter does see the repair
 
 
 _CONTENT_TYPES = [None, "application/json", "application/ninjs+json; charset=utf-8",

@@ -21,7 +21,7 @@ from .draft import Draft, RawBlock
 from .html import html_blocks
 from .limits import MAX_SUBJECTS, check_count
 from .plaintext import take_byline, text_body_blocks
-from .repair import clean_line
+from .repair import clean_name
 
 HEADLINE_KEYS = ("headline", "title", "hed", "heading")
 SUBHEADLINE_KEYS = ("subheadline", "subtitle", "subhead", "dek", "standfirst", "deck")
@@ -73,14 +73,14 @@ def subjects_from(items: list[Any], key: str, default_scheme: str | None = None)
     out: list[Subject] = []
     for item in items:
         if isinstance(item, str):
-            keyword = clean_line(item)[:200]
+            keyword = clean_name(item)
             if keyword:
                 out.append(Subject(name=keyword, scheme=default_scheme))
             continue
         obj = f.as_object(item, key)
         code = f.first_str(obj, ("code", "qcode", "uri", "id"))
         name = f.first_str(obj, ("name", "value", "label", "literal"))
-        name = clean_line(name)[:200] or None if name else None
+        name = clean_name(name) or None if name else None
         scheme = f.opt_str(obj, "scheme") or default_scheme
         if code or name:
             out.append(Subject(code=code, name=name, scheme=scheme))

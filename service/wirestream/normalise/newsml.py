@@ -29,7 +29,7 @@ from .draft import Draft
 from .html import html_blocks
 from .limits import MAX_MARKUP_TAGS, MAX_SUBJECTS, check_count
 from .plaintext import take_byline, text_body_blocks
-from .repair import clean_line
+from .repair import clean_name
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MAX_DEPTH = 256
@@ -150,7 +150,7 @@ def extract_newsml(item: ET.Element, settings: NormaliseSettings) -> Draft:
         check_count(len(draft.subjects) + 1, MAX_SUBJECTS, "subjects")
         code = subject.get("qcode") or subject.get("uri")
         name = _text(_child(subject, "name"))
-        name = clean_line(name)[:200] or None if name else None
+        name = clean_name(name) or None if name else None
         if code or name:
             scheme = code.split(":", 1)[0] if code and ":" in code else None
             draft.subjects.append(Subject(code=code, name=name, scheme=scheme))

@@ -25,6 +25,7 @@ from . import reasons as r
 from .dates import parse_datetime
 from .draft import Draft
 from .jsonfmt import body_blocks_from, byline_from, subjects_from
+from .limits import MAX_SUBJECTS, check_count
 from .plaintext import take_byline
 
 _NINJS_MARKERS = frozenset(
@@ -110,10 +111,12 @@ _ENTITY_KEY_NAMES = frozenset(key for key, _ in _ENTITY_KEYS)
 def _subjects(doc: dict[str, Any]) -> list[Subject]:
     if doc.keys().isdisjoint(_ENTITY_KEY_NAMES):  # one C-level test for the usual item without any
         return []
+    lists = [(key, scheme, f.as_list(doc[key], key)) for key, scheme in _ENTITY_KEYS if key in doc]
+    # All lists together, before any name is cleaned (assemble checks the total only afterwards).
+    check_count(sum(len(items) for _, _, items in lists), MAX_SUBJECTS, "subjects/places/people/organisations")
     out: list[Subject] = []
-    for key, scheme in _ENTITY_KEYS:
-        if key in doc:
-            out.extend(subjects_from(f.as_list(doc[key], key), key, scheme))
+    for key, scheme, items in lists:
+        out.extend(subjects_from(items, key, scheme))
     return out
 
 

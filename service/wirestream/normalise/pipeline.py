@@ -32,6 +32,7 @@ from .jsonfmt import extract_lowered_plain_json, parse_json
 from .newsml import extract_newsml, find_news_item, parse_xml
 from .ninjs import extract_lowered_ninjs, lowered_looks_like_ninjs
 from .plaintext import extract_text
+from .repair import close_repair_budget, open_repair_budget
 
 # What detect.sniff calls JSON, on bytes: bytes' \s is ASCII whitespace only, a subset of str's, so
 # a match here is a match there. No BOM can precede the "{".
@@ -84,7 +85,17 @@ def _json_object_from_bytes(raw: RawInput, settings: NormaliseSettings) -> tuple
 
 
 def normalise_unchecked(raw: RawInput, settings: NormaliseSettings) -> Article:
-    """The stage proper; may raise anything on a bug (see :func:`normalise`)."""
+    """The stage proper; may raise anything on a bug (see :func:`normalise`).
+
+    All text repair of the article shares one ftfy budget (``repair.open_repair_budget``)."""
+    token = open_repair_budget()
+    try:
+        return _normalise(raw, settings)
+    finally:
+        close_repair_budget(token)
+
+
+def _normalise(raw: RawInput, settings: NormaliseSettings) -> Article:
     found = _json_object_from_bytes(raw, settings)
     if found is not None:
         return assemble(_from_json(found[0], found[1], settings), settings)

@@ -24,11 +24,13 @@ from __future__ import annotations
 import operator
 import re
 import unicodedata
+from contextvars import ContextVar, Token
 from functools import cache
 
 import ftfy
 
-from .limits import FTFY_MAX_CHARS, check_count
+from . import reasons as r
+from .limits import FTFY_MAX_CHARS, NAME_CHARS, NAME_RAW_CHARS, check_count
 
 # Mojibake, tested on UTF-8 bytes (byte-wise matching is ~3x faster than on wide strings): a lead
 # character U+00C2..U+00F4 followed by a continuation character (U+0080..U+00BF or one of the
@@ -86,33 +88,79 @@ def _utf8_looks_mojibaked(data: bytes) -> bool:
     return b"\xc2" in data and _C1_CONTROL.search(data) is not None
 
 
+class RepairBudget:
+    """Characters ftfy may still be given while normalising one article (see :func:`open_repair_budget`)."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, chars: int = FTFY_MAX_CHARS) -> None:
+        self.left = chars
+
+
+# The budget of the article being normalised; None outside the stage (a lone clean_line call then
+# gets a fresh budget per call, as before). A ContextVar, not a global, so concurrent tasks or
+# threads normalising different articles never share one.
+_BUDGET: ContextVar[RepairBudget | None] = ContextVar("wirestream_repair_budget", default=None)
+
+
+def open_repair_budget() -> Token[RepairBudget | None]:
+    """Start one article's repair budget (:data:`.limits.FTFY_MAX_CHARS` characters for ftfy in
+    all of its fields together); hand the token to :func:`close_repair_budget` when done.
+
+    Why per article: each field, list item and fixed-point pass used to have a budget of its own,
+    so 1,000 subject names of 4,000 mojibake characters each (4.8 MB, under ``max_bytes``) were
+    all given to ftfy, ~0.9 s of CPU for one article."""
+    return _BUDGET.set(RepairBudget())
+
+
+def close_repair_budget(token: Token[RepairBudget | None]) -> None:
+    _BUDGET.reset(token)
+
+
+def _spend(chars: int) -> None:
+    """Charge ``chars`` about to be given to ftfy against the article's budget; over it is
+    ``too_many_parts`` before ftfy runs, so ftfy never sees more than the budget per article."""
+    budget = _BUDGET.get()
+    if budget is None:
+        check_garbled(chars)
+        return
+    budget.left -= chars
+    if budget.left < 0:
+        r.reject(
+            r.TOO_MANY_PARTS,
+            f"more than {FTFY_MAX_CHARS} characters of mojibake-looking text to repair in one article",
+        )
+
+
 def _fix_mojibake(text: str) -> str:
     """ftfy's mojibake repair, line by line (lines can differ in how they were garbled, the
     reason ``ftfy.fix_text`` works per line too) and only on lines that show mojibake.
 
     ``ftfy.fix_encoding`` rather than ``fix_text``: the rest of ``fix_text`` (HTML unescaping,
     ligatures, character width, quotes, line breaks, controls) is either unwanted here or done
-    by this module, and skipping it makes the repair ~5x cheaper."""
+    by this module, and skipping it makes the repair ~5x cheaper. Every call is charged to the
+    article's repair budget (:func:`_spend`)."""
     config = _ftfy_config()
     if "\n" not in text:
-        check_garbled(len(text))  # a single line: the caller saw it look mojibaked
+        _spend(len(text))  # a single line: the caller saw it look mojibaked
         return ftfy.fix_encoding(text, config)
     lines = text.splitlines(keepends=True)
     garbled = [_looks_mojibaked(line) for line in lines]
-    check_garbled(sum(len(line) for line, bad in zip(lines, garbled, strict=True) if bad))
+    _spend(sum(len(line) for line, bad in zip(lines, garbled, strict=True) if bad))
     return "".join(ftfy.fix_encoding(line, config) if bad else line for line, bad in zip(lines, garbled, strict=True))
 
 
 def check_garbled(chars: int) -> None:
-    """The repair budget (:data:`.limits.FTFY_MAX_CHARS`): ``chars`` of mojibake-looking lines in one
-    text are more than ftfy may be given in one go, so the input is rejected (``too_many_parts``).
+    """The repair budget (:data:`.limits.FTFY_MAX_CHARS`): ``chars`` of mojibake-looking text, more
+    than ftfy may still be given for this article (or in one call, outside the stage), is rejected
+    (``too_many_parts``) up front, before any of it is repaired. Nothing is charged here.
 
     Rejecting rather than skipping the repair keeps normalisation idempotent: a skipped repair
     left the mojibake in, and normalising the output again repaired it wherever a piece of it
-    fell under a size limit (a headline derived from the lede, a body shorter than the document).
-    The lines counted on a second pass are a subset of the first pass's, so an accepted article
-    is accepted again."""
-    check_count(chars, FTFY_MAX_CHARS, "characters of mojibake-looking text to repair")
+    fell under a size limit (a headline derived from the lede, a body shorter than the document)."""
+    budget = _BUDGET.get()
+    left = FTFY_MAX_CHARS if budget is None else budget.left
+    check_count(chars, left, "characters of mojibake-looking text to repair (repair budget left)")
 
 
 def needs_encoding_fix(text: str) -> bool:
@@ -125,7 +173,7 @@ def needs_encoding_fix(text: str) -> bool:
 def fix_encoding(text: str) -> str:
     """Undo mojibake and normalise to NFC, without touching quotes, dashes or line breaks.
 
-    More than ``limits.FTFY_MAX_CHARS`` of mojibake-looking lines is rejected (:func:`check_garbled`)."""
+    Mojibake-looking lines beyond the article's repair budget are rejected (:func:`open_repair_budget`)."""
     if text.isascii():
         return text
     if _looks_mojibaked(text):
@@ -170,6 +218,13 @@ def clean_line(text: str) -> str:
             break
         text = repaired
     return text
+
+
+def clean_name(value: str) -> str:
+    """A subject/entity name cleaned and cut to ``NAME_CHARS``; only its first ``NAME_RAW_CHARS``
+    characters are cleaned (see :mod:`.limits`), so a list of 1,000 long names costs no more than
+    1,000 real ones."""
+    return clean_line(value[:NAME_RAW_CHARS])[:NAME_CHARS]
 
 
 def clean_repaired_line(text: str) -> str:
