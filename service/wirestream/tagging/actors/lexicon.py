@@ -236,8 +236,8 @@ def _words_regex(words: Iterable[str]) -> str:
 #: works because every hit of that pass is verified against the original text.
 CLITIC_MARK = "\x00"
 
-#: An automaton value: (surface length, readings, readings by spelling or None, span skip).
-Value = tuple[int, tuple[Entry, ...], dict[str, tuple[Entry, ...]] | None, int]
+#: An automaton value: (surface length, readings, readings by spelling or None).
+Value = tuple[int, tuple[Entry, ...], dict[str, tuple[Entry, ...]] | None]
 #: A marked proclitic key's value: (key length, proclitics allowed before it, value, None), or
 #: (key length, "", None, {rest of the key after the proclitic: (allowed, value)}) when keys that
 #: differ in an inner proclitic share the marked form.
@@ -288,7 +288,7 @@ class _Pool:
         self.votes: dict[tuple[Kind, str], tuple[str | None, int]] = {}
         self.objects: dict[Any, Any] = {}
         self.spellings: dict[tuple[Entry, ...], dict[str, tuple[Entry, ...]] | None] = {}
-        self.values: dict[tuple[int, tuple[Entry, ...], int], Value] = {}
+        self.values: dict[tuple[int, tuple[Entry, ...]], Value] = {}
 
     def entries(self, slot: Mapping[tuple[Kind, str], set[str] | None]) -> tuple[Entry, ...]:
         out = []
@@ -304,11 +304,11 @@ class _Pool:
         t = tuple(out)
         return intern(t, t)
 
-    def value(self, length: int, entries: tuple[Entry, ...], skip: int) -> Value:
-        key = (length, entries, skip)
+    def value(self, length: int, entries: tuple[Entry, ...]) -> Value:
+        key = (length, entries)
         v = self.values.get(key)
         if v is None:
-            v = self.values[key] = (length, entries, self._by_spelling(entries), skip)
+            v = self.values[key] = (length, entries, self._by_spelling(entries))
         return v
 
     def _by_spelling(self, entries: tuple[Entry, ...]) -> dict[str, tuple[Entry, ...]] | None:
@@ -365,7 +365,7 @@ class _Keys:
         pool = _Pool(vote)
         shared = self.by_lang.get(None, {})
         ids = {key: i for i, key in enumerate(shared)}
-        neutral = [pool.value(len(key) - 1, pool.entries(slot), 0) for key, slot in shared.items()]
+        neutral = [pool.value(len(key) - 1, pool.entries(slot)) for key, slot in shared.items()]
         per_lang: dict[str, list[Value | None]] = {}
         for lang in LANGUAGES:
             own = self.by_lang.get(lang, {})
@@ -378,16 +378,16 @@ class _Keys:
             for key, slot in self.by_lang.get(lang, {}).items():
                 both = shared.get(key)
                 entries = pool.entries(slot if both is None else _union(both, slot))
-                values[ids[key]] = pool.value(len(key) - 1, entries, 0)
+                values[ids[key]] = pool.value(len(key) - 1, entries)
             per_lang[lang] = values
         by_lang = [per_lang[lang] for lang in LANGUAGES]
         auto = _automaton((key, tuple(values[i] for values in by_lang)) for key, i in ids.items())
         ar = LANGUAGES.index("ar")
         scanners = {lang: Scanner(auto, i) for i, lang in enumerate(LANGUAGES) if i != ar}
-        scanners["ar"] = Scanner(auto, ar, self._clitics(pool, ids, per_lang["ar"]))
+        scanners["ar"] = Scanner(auto, ar, self._clitics(ids, per_lang["ar"]))
         return scanners
 
-    def _clitics(self, pool: _Pool, ids: Mapping[str, int], values: list[Value | None]) -> Any:
+    def _clitics(self, ids: Mapping[str, int], values: list[Value | None]) -> Any:
         """The Arabic proclitic forms ``" " + clitic + key[1:]`` of every Arabic key, as the
         marked automaton of :class:`Scanner` (``values`` is the Arabic table, updated in place).
 
@@ -400,9 +400,9 @@ class _Keys:
         order = {key: i for i, key in enumerate(ar_keys)}  # the order keys were added in
         marked: dict[str, list[tuple[str, str, Value]]] = {}
         for key, pos in order.items():
-            value = values[ids[key]]
-            assert value is not None
-            clitic_value = pool.value(value[0], value[1], 1)
+            # "و" + surface reads as the surface, over the surface's span (the proclitic is left out)
+            clitic_value = values[ids[key]]
+            assert clitic_value is not None
             rest = key[1:]
             allowed = ""
             for clitic in AR_PROCLITICS:

@@ -69,8 +69,8 @@ def scan(automaton: Scanner, norm: str, arabic: bool = False) -> list[Match]:
         value = readings[index]
         if value is None:  # a key of other languages only
             continue
-        length, entries, by_spelling, skip = value
-        start = end - length + skip
+        length, entries, by_spelling = value
+        start = end - length
         if by_spelling is not None:
             entries = by_spelling.get(norm[start:end]) or by_spelling[""]
             if not entries:
@@ -161,8 +161,8 @@ def _clitic_hits(automaton: Scanner, low: str, norm: str, found: list[Match], ov
             continue
         if value is None or (end < n and norm[end].isalnum()):
             continue
-        length, entries, by_spelling, skip = value
-        start = end - length + skip
+        length, entries, by_spelling = value
+        start = end - length
         if by_spelling is not None:
             entries = by_spelling.get(norm[start:end]) or by_spelling[""]
             if not entries:
