@@ -233,6 +233,10 @@ CATALOGUE: list[BadInput] = [
     BadInput("ninjs_1000_short_mojibake_subject_names", _ninjs(subject=[{"name": _MOJIBAKE_NAME[:40]}] * 1_000), None),
     BadInput("ninjs_1000_long_nfd_subject_names", _ninjs(subject=[{"name": _NFD_NAME}] * 1_000), None),
     BadInput("ninjs_1000_subjects_in_each_of_8_lists", _ninjs(**{key: [{"name": "Politics"}] * 1_000 for key in ("subject", "subjects", "place", "places", "person", "people", "organisation", "organisations")}), "too_many_parts"),
+    # one-line fields over 100,000 characters as sent are refused before cleaning (NFC of 2 MB: ~0.1 s)
+    BadInput("ninjs_headline_2mb_needing_nfc", _ninjs(headline=_NFD_NAME * 700), "headline_too_long"),
+    BadInput("ninjs_located_2mb_needing_nfc", _ninjs(body_text="Negotiators resumed talks on Friday.", located=_NFD_NAME * 700), "invalid_value"),
+    BadInput("ninjs_copyright_notice_2mb", _ninjs(copyrightnotice="(c) Example Wire " * 120_000), "invalid_value"),
     BadInput("non_ascii_single_line_5mb", ("Le ministre a déclaré « que » vendredi. " * 110_000).encode(), None),
     # --- headline ---------------------------------------------------------------------------
     BadInput("headline_100kb", _ninjs(headline="Long " * 20_000), "headline_too_long"),
