@@ -706,9 +706,16 @@ def _groups(
                     break
             else:
                 join = {x.country for x in pacts} == {x.country for x in acts}
-        if not join and gap <= 2 and all(x.country is None for x in acts) and all(x.country for x in pacts):
+        if (
+            not join
+            and gap <= 2
+            and a not in trigger_starts
+            and all(x.country is None for x in acts)
+            and all(x.country for x in pacts)
+        ):
             # "Iraq's interim government", "Israeli intelligence officials": a role actor
-            # without a country takes the country mention that qualifies it
+            # without a country takes the country mention that qualifies it (not when the
+            # role word starts a trigger: "Germany Expands Intelligence Sharing")
             join = True
             for k in range(pb + 1, a):
                 t = toks[k]
@@ -886,7 +893,13 @@ def _build_event(
     k = i0 - 1
     while k >= 0 and k >= i0 - 3 and (toks[k].low.endswith("ly") or toks[k].low in cues.negation):
         k -= 1
-    participle = trig.low != trig.lemma and not trig.low.endswith("ing")
+    # "raises", "pushes": a present-tense -s form is inflected but never a participle
+    participle = (
+        trig.low != trig.lemma
+        and not trig.low.endswith("ing")
+        and trig.low != trig.lemma + "s"
+        and trig.low != trig.lemma + "es"
+    )
     if k >= 0 and toks[k].lemma in cues.passive_aux and participle:
         passive = True
     elif (
@@ -1005,6 +1018,11 @@ def _build_event(
     elif any(t.low in cues.speaker_pronouns for t in toks[max(0, i0 - 2) : i0]) and trigger_in_quote:
         source, resolved = disc.speaker, True
 
+    if source is None and not passive and fld is TextField.HEADLINE and before:
+        # "Nigeria and Germany Expand Intelligence Sharing": a headline drops articles and
+        # capitalises its verb, so a nominal trigger often stands where an object would; the
+        # headline's subject (its first bare actor before the trigger) is the one who acts
+        source = _headline_subject(before, toks, i0)
     if (
         i0 >= 2
         and toks[i0 - 1].low in cues.infinitive
@@ -1060,6 +1078,16 @@ def _build_event(
                 break
             target_group, complement = g, True
             break
+    if (
+        source is None
+        and rule.reciprocal
+        and target_group is not None
+        and len(target_group.actor_ids) > 1
+        and target_group.prep in cues.prep_classes.get("between", ())
+    ):
+        # "talks between Russia and Ukraine": both sides act; PLOVER codes a reciprocal event
+        # as a compound source with no target
+        source, target_group = target_group, None
     if (
         source is None
         and nominal
@@ -1321,6 +1349,26 @@ def _nearest_subject_pass(
                 return None
         return g
     return None
+
+
+def _headline_subject(before: list[_Group], toks: Sequence[Lexeme], i0: int) -> _Group | None:
+    """The first actor of a headline clause, when nothing but words lie between it and the trigger.
+
+    Only a bare actor counts (no governing preposition: "in Kabul" says where), and a colon or
+    semicolon starts a new clause ("Kenya: Warlord ..."), as does quoted speech.
+    """
+    for g in before:
+        if g.prep is not None or g.in_quote or g.reporter:
+            continue
+        for t in toks[g.t1 + 1 : i0]:
+            if t.low in _HEADLINE_BREAKS:
+                break
+        else:
+            return g
+    return None
+
+
+_HEADLINE_BREAKS = frozenset({":", ";", "|", "–", "—", "-"})
 
 
 def _pronoun_before(toks: Sequence[Lexeme], before: list[_Group], i0: int, cues: Cues) -> str | None:

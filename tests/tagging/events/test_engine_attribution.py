@@ -1,0 +1,60 @@
+"""Source attribution in headlines and reciprocal phrases (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from wirestream.models import ActorType, EventTag, PloverType
+from wirestream.tagging.events import EventTagger
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _helpers import actors, article
+
+C = ActorType.COUNTRY
+LEX = {
+    "Russia": ("RUS", "RUS", C),
+    "Ukraine": ("UKR", "UKR", C),
+    "Kenya": ("KEN", "KEN", C),
+    "Japan": ("JPN", "JPN", C),
+    "Iran": ("IRN", "IRN", C),
+    "Israel": ("ISR", "ISR", C),
+    "Kyiv": ("kyiv", "UKR", ActorType.PLACE),
+    "Intelligence": ("spy", None, ActorType.GOVERNMENT),
+}
+
+
+@pytest.fixture(scope="module")
+def tagger() -> EventTagger:
+    return EventTagger.load()
+
+
+def run(tagger: EventTagger, body: str = "", headline: str = "") -> list[EventTag]:
+    art = article(body, headline=headline)
+    return tagger.tag(art, actors(art, LEX))
+
+
+def test_headline_subject_acts_on_nominal_trigger(tagger: EventTagger) -> None:
+    evs = run(tagger, headline="Kenya and Japan Expand Intelligence Sharing")
+    coop = [e for e in evs if e.event_type is PloverType.COOPERATE]
+    assert coop and set(coop[0].source) == {"KEN", "JPN"}  # the role word in the trigger is no part of it
+
+
+def test_headline_place_in_locative_is_no_source(tagger: EventTagger) -> None:
+    evs = run(tagger, headline="Talks Resume in Kyiv After Weekend Pause")
+    assert not any("kyiv" in e.source for e in evs)
+
+
+def test_present_tense_s_form_is_not_passive(tagger: EventTagger) -> None:
+    evs = run(tagger, headline="Iran Raises Possibility of Strikes on Israel")
+    top = max(evs, key=lambda e: e.confidence)
+    assert top.event_type is PloverType.THREATEN
+    assert top.source == ["IRN"]
+
+
+def test_talks_between_two_parties_is_a_compound_source(tagger: EventTagger) -> None:
+    evs = run(tagger, body="Talks between Russia and Ukraine resumed in Istanbul on Monday.")
+    consult = [e for e in evs if e.event_type is PloverType.CONSULT]
+    assert consult and set(consult[0].source) == {"RUS", "UKR"} and consult[0].target == []
