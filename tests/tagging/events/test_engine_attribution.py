@@ -58,3 +58,11 @@ def test_talks_between_two_parties_is_a_compound_source(tagger: EventTagger) -> 
     evs = run(tagger, body="Talks between Russia and Ukraine resumed in Istanbul on Monday.")
     consult = [e for e in evs if e.event_type is PloverType.CONSULT]
     assert consult and set(consult[0].source) == {"RUS", "UKR"} and consult[0].target == []
+
+
+def test_sure_reading_outranks_demoted_event_with_more_actors(tagger: EventTagger) -> None:
+    # the promise verb's AGREE names Kenya too, but the AGREE read from the promised talks is surer
+    evs = run(tagger, body="Japan promised Kenya it would hold talks soon.")
+    top = max(evs, key=lambda e: e.confidence)
+    assert top.event_type is PloverType.AGREE and top.source == ["JPN"]
+    assert any(e.event_type is PloverType.AGREE and e.target == ["KEN"] for e in evs)  # kept next to it

@@ -451,8 +451,12 @@ def _readings(events: list[EventTag], rules: RuleSet) -> list[EventTag]:
 def _dedupe(cands: list[EventTag]) -> list[EventTag]:
     """Within a sentence, drop an event when another of the same type covers its actors.
 
-    "Some drones were fired at Ukraine in the strikes" yields two ASSAULT triggers; the one with
-    more actor evidence subsumes the other. Events with different actors are all kept.
+    "Some drones were fired at Ukraine in the strikes" yields two ASSAULT triggers; the surer one
+    subsumes the other when it names the same actors or more. Confidence comes first: it already
+    carries the demotions (an embedding verb, a speech act, background), so a demoted reading with
+    an extra actor must not displace a sure one ("Japan promised Kenya it would hold talks": the
+    AGREE read from the promised talks outranks the promise verb's own AGREE). An event naming
+    actors the surer one lacks is kept next to it.
     """
     if len(cands) < 2:
         return list(cands)
@@ -475,9 +479,9 @@ def _dedupe(cands: list[EventTag]) -> list[EventTag]:
     return kept
 
 
-def _evidence_rank(ev: EventTag) -> tuple[int, float]:
-    """Sort key: more actors first, then higher confidence."""
-    return -(len(ev.source) + len(ev.target)), -ev.confidence
+def _evidence_rank(ev: EventTag) -> tuple[float, int]:
+    """Sort key: higher confidence first, then more actors."""
+    return -ev.confidence, -(len(ev.source) + len(ev.target))
 
 
 @cache
