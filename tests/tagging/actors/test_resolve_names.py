@@ -133,3 +133,9 @@ def test_geographic_heads_and_party_adjectives_keep_the_place(tagger, sentence, 
 
 def test_the_valley_is_only_anguilla_after_a_preposition(tagger):
     assert not [t for t in tagger.tag(make_article("The Kashmir Valley was calm.")) if t.country == "AIA"]
+
+
+def test_seas_and_gulfs_are_not_their_namesake_countries(tagger):
+    # "Persian Gulf" is neither Iran nor Papua New Guinea's Gulf province; "Irish Sea" is not Ireland
+    tags = tagger.tag(make_article("Tankers crossed the Persian Gulf and the Irish Sea."))
+    assert {t.country for t in tags} <= {None}
