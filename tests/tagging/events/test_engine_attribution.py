@@ -66,3 +66,13 @@ def test_sure_reading_outranks_demoted_event_with_more_actors(tagger: EventTagge
     top = max(evs, key=lambda e: e.confidence)
     assert top.event_type is PloverType.AGREE and top.source == ["JPN"]
     assert any(e.event_type is PloverType.AGREE and e.target == ["KEN"] for e in evs)  # kept next to it
+
+
+def test_participle_of_resolve_keeps_its_subject(tagger: EventTagger) -> None:
+    evs = run(tagger, body="Kenya is committed to the ceasefire with Japan.")
+    agree = [e for e in evs if e.event_type is PloverType.AGREE]
+    assert agree and all(e.source == ["KEN"] and e.target == ["JPN"] for e in agree)
+    # an ordinary participle after "be" stays passive: the subject is the one asked
+    evs = run(tagger, body="Iran was urged by Israel to halt its drills.")
+    req = [e for e in evs if e.event_type is PloverType.REQUEST]
+    assert req and req[0].source == ["ISR"] and req[0].target == ["IRN"]

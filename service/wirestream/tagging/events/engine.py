@@ -905,7 +905,11 @@ def _build_event(
         and trig.low != trig.lemma + "es"
     )
     if k >= 0 and toks[k].lemma in cues.passive_aux and participle:
-        passive = True
+        # "is committed to supporting Ukraine": a participle of resolve before an infinitive
+        # says what the subject means to do, so the subject stays the source
+        passive = not (
+            trig.low in cues.stative_participles and i0 + 1 < n and toks[i0 + 1].low in cues.infinitive
+        )
     elif (
         participle
         and rule.direct_object

@@ -112,6 +112,9 @@ class Cues:
     agent_noun_suffixes: tuple[str, ...] = ()
     definite: frozenset[str] = frozenset()  # definite articles: "the bombing" is a known event
     conditional: frozenset[str] = frozenset()  # "if", "unless": the clause states a condition
+    #: participles that, after "be" and before an infinitive, describe the subject's resolve
+    #: ("is committed to", "is determined to"): the subject acts, it is not a passive patient
+    stative_participles: frozenset[str] = frozenset()
     wh_words: frozenset[str] = frozenset()  # "why", "how": questions that presuppose the event
     relative: frozenset[str] = frozenset()  # "which", "who": a relative clause is context
     relative_that: frozenset[str] = frozenset()  # "that": relative only when a verb follows
@@ -391,6 +394,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             agent_noun_suffixes=tuple(c.get("agent_noun_suffixes") or ()),
             definite=_fs(c.get("definite")),
             conditional=_fs(c.get("conditional")),
+            stative_participles=_fs(c.get("stative_participles")),
             wh_words=_fs(c.get("wh_words")),
             relative=_fs(c.get("relative")),
             relative_that=_fs(c.get("relative_that")),
