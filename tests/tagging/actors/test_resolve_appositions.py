@@ -105,3 +105,21 @@ def test_spanish_title_of_country_resolves_the_holder(tagger):
     tags = tagger.tag(make_article("El presidente de Francia dijo que Ucrania debe ganar.", language="es",
                                    date="2025-03-10"))
     assert person(tags, "Emmanuel Macron") is not None
+
+
+def test_portfolio_word_blocks_the_holder(tagger):
+    # a security chief is not the country's leader
+    tags = tagger.tag(make_article("Cairo's security chief said the protest was illegal.", date="2010-03-01"))
+    assert not [t for t in tags if t.type is ActorType.PERSON]
+
+
+def test_government_after_a_demonym_still_qualifies_the_title(tagger):
+    tags = tagger.tag(make_article("The leader of the Algerian government said talks would resume.",
+                                   date="2010-03-01"))
+    assert [t.name for t in tags if t.type is ActorType.PERSON] == ["Abdelaziz Bouteflika"]
+
+
+def test_member_of_an_institution_without_a_name(tagger):
+    tags = tagger.tag(make_article("A State Department spokesman said Wednesday that talks would resume."))
+    t = next(t for t in tags if t.code == "USAGOV")
+    assert "spokesman" in [m.text for m in t.mentions]

@@ -139,3 +139,9 @@ def test_seas_and_gulfs_are_not_their_namesake_countries(tagger):
     # "Persian Gulf" is neither Iran nor Papua New Guinea's Gulf province; "Irish Sea" is not Ireland
     tags = tagger.tag(make_article("Tankers crossed the Persian Gulf and the Irish Sea."))
     assert {t.country for t in tags} <= {None}
+
+
+def test_a_middle_name_is_not_a_given_name_match(tagger):
+    # "Ahmad" is the ICC prosecutor's middle name: "Ahmad Khan" is someone else
+    tags = tagger.tag(make_article("Ahmad Khan, a farmer, said the harvest failed.", date="2023-01-01"))
+    assert not [t for t in tags if t.type is ActorType.PERSON]

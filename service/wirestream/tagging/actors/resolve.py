@@ -430,8 +430,8 @@ def _title_before(doc: _Doc, f: _Field, i: int, name_start: int | None = None) -
 
 
 def _given_name_person(doc: _Doc, f: _Field, i: int, e: Entry) -> tuple[str, int] | None:
-    """(person id, name start) when the unmatched capitalised word before surname match ``i`` is one
-    of that person's given names ("Mohamed Roble" for Mohamed Hussein Roble); None otherwise
+    """(person id, name start) when the unmatched capitalised word before surname match ``i`` is
+    that person's first given name ("Mohamed Roble" for Mohamed Hussein Roble); None otherwise
     ("Melania Trump" is someone else)."""
     m = f.matches[i]
     wb = _word_before(f.norm, m.start)
@@ -444,8 +444,9 @@ def _given_name_person(doc: _Doc, f: _Field, i: int, e: Entry) -> tuple[str, int
         key = ("given", pid, width)
         given = lex.memo.get(key)
         if given is None:
+            # the first given name only: "Ahmad Khan" is not Karim Ahmad Khan
             name = lex.persons[pid].name.split()
-            given = lex.memo[key] = frozenset(fold(w).lower() for w in name[: max(0, len(name) - width)])
+            given = lex.memo[key] = frozenset(fold(w).lower() for w in name[: min(1, max(0, len(name) - width))])
         if word in given:
             return pid, wb[0]
     return None
@@ -564,6 +565,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     span_start = m.start
     p, poss = _prev_poss_or_space(f, i)
     modifier: str | None = None
+    institution = False  # qualified by a seat or an institution ("State Department spokesman")
     if p is None and i > 0:
         # one modifier between qualifier and title: "Ukraine's deputy foreign minister"
         q = f.matches[i - 1]
@@ -589,12 +591,12 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
             elif e.ref == "country":
                 where = doc.dominant
         elif e.kind is Kind.SEAT and not e.ref.startswith("org:"):
-            where = e.ref[:3]  # "Kremlin spokesman X": the seat's country
+            where, span_start, institution = e.ref[:3], p.start, True  # "Kremlin spokesman X"
         elif e.kind is Kind.AGENT:
             # "Chinese Foreign Ministry spokesperson X": the institution's country, as resolved
             owner = _actor_ending_at(doc, f, p.end)
             if owner is not None and owner.country in lex.country_names:
-                where = owner.country
+                where, span_start, institution = owner.country, _owner_start(owner, f, p.end), True
     if where is None and title.org is not None:
         where = title.org
     span_end = m.end
@@ -608,7 +610,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
             # "head of the Chinese delegation": the demonym qualifies the agent noun after it
             and not (
                 nk is Kind.DEMONYM
-                and (_inside_longer_name(doc, f, i + 1, check_before=False) or _agent_follows(f, i + 1))
+                and (_inside_longer_name(doc, f, i + 1, check_before=False) or _agent_follows(doc, f, i + 1))
             )
         ):
             where, span_end, last = n.entries[0].ref, n.end, i + 1
@@ -689,6 +691,10 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         if before is not None and (prev is None or prev.end <= before.start(1)):
             _add_new_person(doc, f, (before.start(1), before.end(1)), title, where, place, former)
             return
+    if institution and not former and where is not None:
+        # "a State Department spokesman said": a member of that institution, whoever holds the title
+        doc.add_composite(where, title.role, f, m.start, span_end, C_CONTEXT)  # the seat has its own
+        return
     if former and not title.local:
         # "a former minister", "retired vice president" with no name: an elite (of that country)
         iso = lex.orgs[where].country if where is not None and where.startswith("org:") else where
@@ -856,12 +862,21 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
     doc.add_composite(None, role, f, m.start, m.end, C_BARE)
 
 
-def _agent_follows(f: _Field, i: int) -> bool:
-    """Is match ``i`` directly followed by an agent noun ("Chinese delegation")?"""
+def _agent_follows(doc: _Doc, f: _Field, i: int) -> bool:
+    """Is match ``i`` directly followed by an agent noun ("Chinese delegation") other than the
+    state's government itself ("leader of the Algerian government" is still Algeria's leader)?"""
     if i + 1 >= len(f.matches):
         return False
     n = f.matches[i + 1]
-    return n.entries[0].kind is Kind.AGENT and n.start == f.matches[i].end + 1
+    e = n.entries[0]
+    if e.kind is not Kind.AGENT or n.start != f.matches[i].end + 1:
+        return False
+    return not (e.ref == "GOV" and f.norm[n.start : n.end].lower() in doc.lex.rules.contextual_agents)
+
+
+def _owner_start(acc: _Acc, f: _Field, end: int) -> int:
+    """Start of ``acc``'s mention that ends at ``end`` in field ``f``."""
+    return next(s for fi, s, e in acc.spans if fi == f.idx and e == end)
 
 
 def _actor_ending_at(doc: _Doc, f: _Field, end: int) -> _Acc | None:
