@@ -454,3 +454,23 @@ def test_story_id_equals_the_spelled_out_suffixes(agency_id: str, version: int |
     from wirestream.normalise.ids import story_id_for
 
     assert story_id_for(agency_id, version) == _story_id_by_suffixes(agency_id, version)
+
+
+# The edges of the plain-copy shortcut in repair.clean_lines_utf8: characters just inside and just
+# outside what it allows (no-break space, soft hyphen, U+0280, U+2028-202F, combining accents,
+# unassigned and private-use code points), controls, newlines and double spaces.
+_SHORTCUT_EDGES = (
+    "ab .\n\t\x7f\x1f\u00a0\u00a1\u00ac\u00ad\u00ae\u00e9\u027f\u0280\u0301\u2010\u2027\u2028\u2029\u202a"
+    "\u202e\u202f\u2030\u203f\u2040\u20ac\u0378\ue000Ã©“”’"
+)
+
+
+@FAST
+@given(st.lists(st.text(alphabet=_SHORTCUT_EDGES, max_size=25), min_size=1, max_size=6))
+def test_plain_copy_shortcut_equals_line_by_line(texts: list[str]) -> None:
+    from wirestream.normalise.repair import clean_lines_utf8
+
+    cleaned, utf8 = clean_lines_utf8(texts)
+    assert cleaned == [clean_line(text) for text in texts]
+    if utf8 is not None:
+        assert utf8 == "\n".join(cleaned).encode("utf-8")

