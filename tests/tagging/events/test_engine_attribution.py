@@ -20,6 +20,7 @@ LEX = {
     "Kenya": ("KEN", "KEN", C),
     "Japan": ("JPN", "JPN", C),
     "Iran": ("IRN", "IRN", C),
+    "Somalia": ("SOM", "SOM", C),
     "Israel": ("ISR", "ISR", C),
     "Kyiv": ("kyiv", "UKR", ActorType.PLACE),
     "Intelligence": ("spy", None, ActorType.GOVERNMENT),
@@ -76,3 +77,23 @@ def test_participle_of_resolve_keeps_its_subject(tagger: EventTagger) -> None:
     evs = run(tagger, body="Iran was urged by Israel to halt its drills.")
     req = [e for e in evs if e.event_type is PloverType.REQUEST]
     assert req and req[0].source == ["ISR"] and req[0].target == ["IRN"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Iran denied reports that it had supplied drones to Russia.",
+        "Iran denied the allegation that it supplied drones to Russia.",
+        "Iran denied supplying drones to Russia.",
+        "Kenya denied it had attacked Somalia on Sunday.",
+    ],
+)
+def test_denied_act_is_negated_not_a_refusal(tagger: EventTagger, body: str) -> None:
+    evs = run(tagger, body=body)
+    assert not any(e.event_type is PloverType.REJECT for e in evs)
+    assert not [e for e in evs if not e.negated]  # nothing is emitted as a plain positive
+
+
+def test_refusal_stays_reject(tagger: EventTagger) -> None:
+    evs = run(tagger, body="Israel refused to hold talks with Iran.")
+    assert any(e.event_type is PloverType.REJECT and e.source == ["ISR"] for e in evs)

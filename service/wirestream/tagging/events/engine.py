@@ -51,6 +51,8 @@ _EMBEDDABLE = frozenset(
         PloverType.AID,
     }
 )
+#: modality of an event its source denied ("denied striking"): negated, and never a refusal
+DENIED = "denied"
 _MODAL_WINDOW = 8  # "will provide nearly 25,000 tons of emergency food aid"
 _SOURCE_WINDOW = 25
 _TARGET_WINDOW = 10
@@ -427,6 +429,8 @@ def _readings(events: list[EventTag], rules: RuleSet) -> list[EventTag]:
         for rd in rules.readings:
             if ev.event_type not in rd.sources or ev.negated != rd.negated:
                 continue
+            if rd.negated and ev.modality == DENIED:
+                continue  # "denied supplying drones": says it did not happen, refuses nothing
             if not rd.negated and ev.modality not in rd.modalities:
                 continue
             code = rd.cameo[ev.event_type]
@@ -862,6 +866,7 @@ def _build_event(
 
     # ---- negation and modality: a short window before the trigger, within the clause
     negated = False
+    neg_verb = -1  # index of a negating verb ("denied", "refused") in the window
     modality: str | None = None
     cue_modality = cues.modality
     for k in range(i0 - 1, max(-1, i0 - _MODAL_WINDOW), -1):
@@ -873,6 +878,14 @@ def _build_event(
             modality = modality or "possible"
             break
         if low in {",", ";", ":"} or low in cues.clause_breaks or lem in cues.reporting:
+            if lem in cues.denial_markers:
+                # "denied reports that it had ...": the report is the object of a denial
+                for q in range(k - 1, max(-1, k - 3), -1):
+                    if toks[q].lemma in cues.denial_verbs:
+                        negated, neg_verb = True, q
+                        break
+                    if toks[q].low not in cues.determiners:
+                        break
             break  # scope ends at the clause boundary and at "said" (the speech act's own verb)
         if k in in_mention:
             continue  # "No 10" is a name, not a negation
@@ -885,10 +898,14 @@ def _build_event(
                 break
         if low in cues.negation or lem in cues.negation or lem in cues.negation_verbs:
             negated = True
+            if lem in cues.negation_verbs and neg_verb < 0:
+                neg_verb = k
         if modality is None:
             modality = cue_modality.get(lem) or cue_modality.get(low)
     if rule.modality:
         modality = rule.modality
+    if neg_verb >= 0 and toks[neg_verb].lemma in cues.denial_verbs and _denial(toks, neg_verb, i0, cues):
+        modality = DENIED
 
     trig = toks[i0]
     prev = toks[i0 - 1] if i0 > 0 else None
@@ -1357,6 +1374,26 @@ def _nearest_subject_pass(
                 return None
         return g
     return None
+
+
+def _denial(toks: Sequence[Lexeme], verb: int, i0: int, cues: Cues) -> bool:
+    """ "Denied (accusations) that it had supplied", "denied supplying": a denial of the act.
+
+    A denial verb with a clause, a gerund or an accusation noun as its object says the act did
+    not happen; with a plain noun phrase ("denied Russia access", "denied them aid") it is a
+    refusal, which the refusal reading codes as REJECT.
+    """
+    if verb == i0 - 1 and toks[i0].low.endswith("ing"):
+        return True
+    for t in toks[verb + 1 : i0]:
+        if (
+            t.low in cues.denial_markers
+            or t.lemma in cues.denial_markers
+            or t.low in cues.subject_pronouns
+            or t.low in cues.relative_that
+        ):
+            return True
+    return False
 
 
 def _headline_subject(before: list[_Group], toks: Sequence[Lexeme], i0: int) -> _Group | None:

@@ -115,6 +115,10 @@ class Cues:
     #: participles that, after "be" and before an infinitive, describe the subject's resolve
     #: ("is committed to", "is determined to"): the subject acts, it is not a passive patient
     stative_participles: frozenset[str] = frozenset()
+    #: negation verbs that deny an act rather than refuse it when a clause, a gerund or one of
+    #: the denial_markers (accusation nouns, "having") follows them: "denied reports that ..."
+    denial_verbs: frozenset[str] = frozenset()
+    denial_markers: frozenset[str] = frozenset()
     wh_words: frozenset[str] = frozenset()  # "why", "how": questions that presuppose the event
     relative: frozenset[str] = frozenset()  # "which", "who": a relative clause is context
     relative_that: frozenset[str] = frozenset()  # "that": relative only when a verb follows
@@ -395,6 +399,8 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             definite=_fs(c.get("definite")),
             conditional=_fs(c.get("conditional")),
             stative_participles=_fs(c.get("stative_participles")),
+            denial_verbs=_fs(c.get("denial_verbs"), lang),
+            denial_markers=_fs(c.get("denial_markers"), lang),
             wh_words=_fs(c.get("wh_words")),
             relative=_fs(c.get("relative")),
             relative_that=_fs(c.get("relative_that")),
