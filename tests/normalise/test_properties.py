@@ -347,8 +347,13 @@ def test_walk_pre_check_equals_the_plain_alternation(markup: str) -> None:
 
 
 @FAST
-@given(st.text(max_size=300) | st.text(alphabet=st.sampled_from("ab \n\r\té“Ã©Â\x80\u0301"), max_size=40))
+@given(
+    st.text(max_size=300)
+    | st.text(alphabet=st.sampled_from("ab \n\r\té“Ã©Â\x80\u0301"), max_size=40)
+    | st.text(alphabet=st.sampled_from("Aae \n\u0303\u0301\u00a9\u2000\u00a0\u200b"), max_size=40)  # NFC at work
+)
 @example("Â\x80Ä ")
+@example("Franc\u0327ois A\u0303\u00a9 said")  # NFC composes a mojibake pair ("Ã©") out of plain text
 def test_clean_document_final_equals_its_parts(text: str) -> None:
     from wirestream.normalise.repair import clean_document, clean_document_final, lines_are_final
 
