@@ -237,6 +237,7 @@ CATALOGUE: list[BadInput] = [
     BadInput("ninjs_headline_2mb_needing_nfc", _ninjs(headline=_NFD_NAME * 700), "headline_too_long"),
     BadInput("ninjs_located_2mb_needing_nfc", _ninjs(body_text="Negotiators resumed talks on Friday.", located=_NFD_NAME * 700), "invalid_value"),
     BadInput("ninjs_copyright_notice_2mb", _ninjs(copyrightnotice="(c) Example Wire " * 120_000), "invalid_value"),
+    BadInput("json_body_4mb_needing_nfc", _j({"headline": "Talks", "body": _NFD_NAME * 1_200}), None),
     BadInput("non_ascii_single_line_5mb", ("Le ministre a déclaré « que » vendredi. " * 110_000).encode(), None),
     # --- headline ---------------------------------------------------------------------------
     BadInput("headline_100kb", _ninjs(headline="Long " * 20_000), "headline_too_long"),
