@@ -97,3 +97,8 @@ def test_denied_act_is_negated_not_a_refusal(tagger: EventTagger, body: str) -> 
 def test_refusal_stays_reject(tagger: EventTagger) -> None:
     evs = run(tagger, body="Israel refused to hold talks with Iran.")
     assert any(e.event_type is PloverType.REJECT and e.source == ["ISR"] for e in evs)
+
+
+def test_between_phrase_of_a_refused_event_is_not_its_source(tagger: EventTagger) -> None:
+    evs = run(tagger, body="Kenya rejected an offer to host a summit between Russia and Ukraine.")
+    assert not any(set(e.source) == {"RUS", "UKR"} for e in evs if not e.negated)

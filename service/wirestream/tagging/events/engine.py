@@ -1108,10 +1108,13 @@ def _build_event(
         and rule.reciprocal
         and target_group is not None
         and len(target_group.actor_ids) > 1
+        and not negated
+        and target_group.t0 - i1 <= 3
         and target_group.prep in cues.prep_classes.get("between", ())
     ):
         # "talks between Russia and Ukraine": both sides act; PLOVER codes a reciprocal event
-        # as a compound source with no target
+        # as a compound source with no target. Only right after the trigger and when asserted:
+        # "rejected an offer to host a summit ... for peace between X and Y" is not their act
         source, target_group = target_group, None
     if (
         source is None
