@@ -111,12 +111,16 @@ _ENTITY_KEY_NAMES = frozenset(key for key, _ in _ENTITY_KEYS)
 def _subjects(doc: dict[str, Any]) -> list[Subject]:
     if doc.keys().isdisjoint(_ENTITY_KEY_NAMES):  # one C-level test for the usual item without any
         return []
-    lists = [(key, scheme, f.as_list(doc[key], key)) for key, scheme in _ENTITY_KEYS if key in doc]
-    # All lists together, before any name is cleaned (assemble checks the total only afterwards).
-    check_count(sum(len(items) for _, _, items in lists), MAX_SUBJECTS, "subjects/places/people/organisations")
     out: list[Subject] = []
-    for key, scheme, items in lists:
-        out.extend(subjects_from(items, key, scheme))
+    total = 0
+    for key, scheme in _ENTITY_KEYS:
+        if key in doc:
+            items = f.as_list(doc[key], key)
+            # All lists together, before the names of the next one are cleaned (assemble checks the
+            # total only after cleaning: 8 lists of 1,000 names each would all be cleaned first).
+            total += len(items)
+            check_count(total, MAX_SUBJECTS, "subjects/places/people/organisations")
+            out.extend(subjects_from(items, key, scheme))
     return out
 
 
