@@ -23,6 +23,8 @@ LEX = {
     "Somalia": ("SOM", "SOM", C),
     "Israel": ("ISR", "ISR", C),
     "Kyiv": ("kyiv", "UKR", ActorType.PLACE),
+    "Mombasa": ("mombasa", "KEN", ActorType.PLACE),
+    "Kenyan opposition supporters": ("KENOPP", "KEN", ActorType.PARTY),
     "Intelligence": ("spy", None, ActorType.GOVERNMENT),
 }
 
@@ -102,3 +104,9 @@ def test_refusal_stays_reject(tagger: EventTagger) -> None:
 def test_between_phrase_of_a_refused_event_is_not_its_source(tagger: EventTagger) -> None:
     evs = run(tagger, body="Kenya rejected an offer to host a summit between Russia and Ukraine.")
     assert not any(set(e.source) == {"RUS", "UKR"} for e in evs if not e.negated)
+
+
+def test_place_before_participle_clause_is_not_its_source(tagger: EventTagger) -> None:
+    evs = run(tagger, body="Kenyan opposition supporters rallied in Mombasa demanding the release of their leaders.")
+    req = [e for e in evs if e.event_type is PloverType.REQUEST]
+    assert req and req[0].source == ["KENOPP"]

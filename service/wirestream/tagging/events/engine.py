@@ -1026,7 +1026,15 @@ def _build_event(
         source = agent
     elif poss is not None:
         source = poss
-    elif modifier is not None:
+    elif modifier is not None and not (
+        modifier.prep is not None
+        and not nominal
+        and trig.low.endswith("ing")
+        and modifier.prep not in cues.prep_classes.get("of", ())
+    ):
+        # a noun modifier names the doer ("Russian strikes", "against Russia strikes"), but a
+        # participle clause after a prepositional phrase belongs to the clause's subject:
+        # "marched in Nairobi demanding ...": the marchers demand, not the city
         source = modifier
     elif nominal and prev is not None and prev.low in cues.possessive_pronouns and not light:
         source = _resolve_pronoun(prev.low, groups, toks, i0, trigger_in_quote, disc, cues)
