@@ -24,6 +24,7 @@ LEX = {
     "Israel": ("ISR", "ISR", C),
     "Kyiv": ("kyiv", "UKR", ActorType.PLACE),
     "Mombasa": ("mombasa", "KEN", ActorType.PLACE),
+    "activists": ("activists", None, ActorType.PARTY),
     "Kenyan opposition supporters": ("KENOPP", "KEN", ActorType.PARTY),
     "Intelligence": ("spy", None, ActorType.GOVERNMENT),
 }
@@ -110,3 +111,17 @@ def test_place_before_participle_clause_is_not_its_source(tagger: EventTagger) -
     evs = run(tagger, body="Kenyan opposition supporters rallied in Mombasa demanding the release of their leaders.")
     req = [e for e in evs if e.event_type is PloverType.REQUEST]
     assert req and req[0].source == ["KENOPP"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kenyan opposition supporters protested on Sunday, demanding the release of detained activists.",
+        "Kenyan opposition supporters went on strike to press their demands for higher pay.",
+    ],
+)
+def test_demand_voiced_by_a_protest_ranks_below_it(tagger: EventTagger, body: str) -> None:
+    evs = run(tagger, body=body)
+    top = max(evs, key=lambda e: e.confidence)
+    assert top.event_type is PloverType.PROTEST
+    assert any(e.event_type is PloverType.REQUEST and e.source == ["KENOPP"] for e in evs)  # still reported

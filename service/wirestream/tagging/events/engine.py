@@ -337,6 +337,8 @@ class EventTagger:
             # is worth keeping with just its victim ("officials accused of ..." is dropped)
             if ev.source or (ev.target and ev.quad_class == 4) or not self._drop_unattributed:
                 pairs.append((m, ev))
+        if len(pairs) > 1:
+            pairs = _protest_demands(pairs, toks, cues)
         kept = _dedupe(_embedded(pairs))
         # kept is already deduplicated (and _dedupe of its own output returns it unchanged), so
         # only a reading added to it needs another pass
@@ -415,6 +417,42 @@ def _embedded(pairs: list[tuple[_Match, EventTag]]) -> list[EventTag]:
                 if out[b].modality is None:
                     out[b] = _copy(out[b], {"modality": "intent"})
                 break
+    return out
+
+
+_DEMAND_REACH = 8
+
+
+def _protest_demands(
+    pairs: list[tuple[_Match, EventTag]], toks: Sequence[Lexeme], cues: Cues
+) -> list[tuple[_Match, EventTag]]:
+    """ "Thousands rallied in the capital, calling for ...", "went on strike to press their demands".
+
+    A demand voiced through a protest is what the protest is about: the PROTEST is the event,
+    and the REQUEST that follows it in a participle clause, after a comma or as its purpose
+    (infinitive) ranks below it, the way an embedded act ranks below its governing verb. It
+    inherits the protesters as its source when it has none.
+    """
+    protests = [(m, ev) for m, ev in pairs if ev.event_type is PloverType.PROTEST and not ev.negated]
+    if not protests:
+        return pairs
+    out = list(pairs)
+    for j, (mr, er) in enumerate(pairs):
+        if er.event_type is not PloverType.REQUEST:
+            continue
+        for mp, ep in protests:
+            gap = mr.i0 - mp.i1
+            if not 0 < gap <= _DEMAND_REACH:
+                continue
+            between = toks[mp.i1 + 1 : mr.i0]
+            linked = toks[mr.i0].low.endswith("ing") or any(t.low == "," or t.low in cues.infinitive for t in between)
+            if not linked or any(t.low in {";", ":"} or t.low in cues.clause_breaks for t in between):
+                continue
+            update: dict[str, object] = {"confidence": round(max(0.05, min(er.confidence, ep.confidence) - 0.25), 3)}
+            if not er.source:
+                update["source"] = list(ep.source)
+            out[j] = (mr, _copy(er, update))
+            break
     return out
 
 
@@ -924,9 +962,7 @@ def _build_event(
     if k >= 0 and toks[k].lemma in cues.passive_aux and participle:
         # "is committed to supporting Ukraine": a participle of resolve before an infinitive
         # says what the subject means to do, so the subject stays the source
-        passive = not (
-            trig.low in cues.stative_participles and i0 + 1 < n and toks[i0 + 1].low in cues.infinitive
-        )
+        passive = not (trig.low in cues.stative_participles and i0 + 1 < n and toks[i0 + 1].low in cues.infinitive)
     elif (
         participle
         and rule.direct_object
