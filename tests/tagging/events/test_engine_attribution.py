@@ -125,3 +125,12 @@ def test_demand_voiced_by_a_protest_ranks_below_it(tagger: EventTagger, body: st
     top = max(evs, key=lambda e: e.confidence)
     assert top.event_type is PloverType.PROTEST
     assert any(e.event_type is PloverType.REQUEST and e.source == ["KENOPP"] for e in evs)  # still reported
+
+
+def test_future_withdrawal_unless_is_a_threat(tagger: EventTagger) -> None:
+    evs = run(tagger, body="Kenya will pull its troops out of Somalia unless it gets more funding.")
+    top = max(evs, key=lambda e: e.confidence)
+    assert top.event_type is PloverType.THREATEN and top.source == ["KEN"]
+    # without the condition the same announcement is a promised withdrawal (CONCEDE)
+    evs = run(tagger, body="Kenya will pull its troops out of Somalia next year.")
+    assert max(evs, key=lambda e: e.confidence).event_type is PloverType.CONCEDE

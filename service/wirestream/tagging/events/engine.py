@@ -53,6 +53,7 @@ _EMBEDDABLE = frozenset(
 )
 #: modality of an event its source denied ("denied striking"): negated, and never a refusal
 DENIED = "denied"
+_ULTIMATUM_REACH = 16  # tokens after a future act in which "unless" makes it an ultimatum
 _MODAL_WINDOW = 8  # "will provide nearly 25,000 tons of emergency food aid"
 _SOURCE_WINDOW = 25
 _TARGET_WINDOW = 10
@@ -944,6 +945,14 @@ def _build_event(
         modality = rule.modality
     if neg_verb >= 0 and toks[neg_verb].lemma in cues.denial_verbs and _denial(toks, neg_verb, i0, cues):
         modality = DENIED
+    elif (modality == "future" or modality == "intent") and cues.ultimatum and not negated:
+        # "will withdraw from the treaty unless Washington halts the tests": an ultimatum
+        for t in toks[i1 + 1 : i1 + 1 + _ULTIMATUM_REACH]:
+            if t.low in cues.ultimatum:
+                modality = "threat"
+                break
+            if t.low == ";" or t.low in cues.clause_breaks:
+                break
 
     trig = toks[i0]
     prev = toks[i0 - 1] if i0 > 0 else None

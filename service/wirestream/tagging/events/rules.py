@@ -119,6 +119,9 @@ class Cues:
     #: the denial_markers (accusation nouns, "having") follows them: "denied reports that ..."
     denial_verbs: frozenset[str] = frozenset()
     denial_markers: frozenset[str] = frozenset()
+    #: "will withdraw ... unless ...": a future act made conditional on the other side's
+    #: behaviour is an ultimatum, read as a threat
+    ultimatum: frozenset[str] = frozenset()
     wh_words: frozenset[str] = frozenset()  # "why", "how": questions that presuppose the event
     relative: frozenset[str] = frozenset()  # "which", "who": a relative clause is context
     relative_that: frozenset[str] = frozenset()  # "that": relative only when a verb follows
@@ -401,6 +404,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             stative_participles=_fs(c.get("stative_participles")),
             denial_verbs=_fs(c.get("denial_verbs"), lang),
             denial_markers=_fs(c.get("denial_markers"), lang),
+            ultimatum=_fs(c.get("ultimatum")),
             wh_words=_fs(c.get("wh_words")),
             relative=_fs(c.get("relative")),
             relative_that=_fs(c.get("relative_that")),
