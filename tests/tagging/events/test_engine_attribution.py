@@ -134,3 +134,10 @@ def test_future_withdrawal_unless_is_a_threat(tagger: EventTagger) -> None:
     # without the condition the same announcement is a promised withdrawal (CONCEDE)
     evs = run(tagger, body="Kenya will pull its troops out of Somalia next year.")
     assert max(evs, key=lambda e: e.confidence).event_type is PloverType.CONCEDE
+
+
+def test_event_in_a_distant_reason_phrase_ranks_below_the_act(tagger: EventTagger) -> None:
+    evs = run(tagger, body="Kenya detained two men on Friday for their part in Russia's drone strikes on Kyiv.")
+    top = max(evs, key=lambda e: e.confidence)
+    assert top.event_type is PloverType.COERCE
+    assert any(e.event_type is PloverType.ASSAULT and e.source == ["RUS"] for e in evs)  # still reported

@@ -53,6 +53,7 @@ _EMBEDDABLE = frozenset(
 )
 #: modality of an event its source denied ("denied striking"): negated, and never a refusal
 DENIED = "denied"
+_REASON_REACH = 14  # tokens from an event to an event noun in its reason phrase ("for her role in")
 _ULTIMATUM_REACH = 16  # tokens after a future act in which "unless" makes it an ultimatum
 _MODAL_WINDOW = 8  # "will provide nearly 25,000 tons of emergency food aid"
 _SOURCE_WINDOW = 25
@@ -1231,6 +1232,11 @@ def _build_event(
                 if 0 < i0 - e <= 5:
                     confidence -= 0.2  # argument of another event ("support for the protests")
                     break
+                if 5 < i0 - e <= _REASON_REACH and cues.reason_preps and _reason_phrase(toks, e, i0, cues):
+                    # "under investigation since Monday for her role in the rioting": the
+                    # reason given for another event, however far its phrase reaches
+                    confidence -= 0.2
+                    break
     if background or subordinate:
         confidence -= 0.25  # background ("curfew imposed after protests", "amid clashes")
     confidence = max(0.05, min(0.99, confidence))
@@ -1430,6 +1436,18 @@ def _nearest_subject_pass(
                 return None
         return g
     return None
+
+
+def _reason_phrase(toks: Sequence[Lexeme], e: int, i0: int, cues: Cues) -> bool:
+    """A reason preposition ("for", "over") between an event's trigger end ``e`` and a later
+    event noun at ``i0``, with no clause boundary in between: the noun is what the event is for."""
+    found = False
+    for t in toks[e + 1 : i0]:
+        if t.low in {",", ";", ":"} or t.low in cues.clause_breaks:
+            return False
+        if t.low in cues.reason_preps:
+            found = True
+    return found
 
 
 def _denial(toks: Sequence[Lexeme], verb: int, i0: int, cues: Cues) -> bool:

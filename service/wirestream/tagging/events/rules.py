@@ -122,6 +122,9 @@ class Cues:
     #: "will withdraw ... unless ...": a future act made conditional on the other side's
     #: behaviour is an ultimatum, read as a threat
     ultimatum: frozenset[str] = frozenset()
+    #: prepositions that introduce the reason for an act ("arrested over ...", "charged for her
+    #: role in ..."): an event noun inside that phrase is its content, not separate news
+    reason_preps: frozenset[str] = frozenset()
     wh_words: frozenset[str] = frozenset()  # "why", "how": questions that presuppose the event
     relative: frozenset[str] = frozenset()  # "which", "who": a relative clause is context
     relative_that: frozenset[str] = frozenset()  # "that": relative only when a verb follows
@@ -405,6 +408,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             denial_verbs=_fs(c.get("denial_verbs"), lang),
             denial_markers=_fs(c.get("denial_markers"), lang),
             ultimatum=_fs(c.get("ultimatum")),
+            reason_preps=_fs(c.get("reason_preps")),
             wh_words=_fs(c.get("wh_words")),
             relative=_fs(c.get("relative")),
             relative_that=_fs(c.get("relative_that")),
