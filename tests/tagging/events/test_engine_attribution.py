@@ -141,3 +141,35 @@ def test_event_in_a_distant_reason_phrase_ranks_below_the_act(tagger: EventTagge
     top = max(evs, key=lambda e: e.confidence)
     assert top.event_type is PloverType.COERCE
     assert any(e.event_type is PloverType.ASSAULT and e.source == ["RUS"] for e in evs)  # still reported
+
+
+def test_regular_inflections_match_base_triggers() -> None:
+    from wirestream.tagging.events.rules import _regular_inflection_keys
+
+    keys = _regular_inflection_keys(
+        ["ask", "talk", "talked with", "plan", "ask for ... help", "asked for ... help"], "en"
+    )
+    # simplemma gives "asked" -> "aske": the base trigger also matches that lemma
+    assert "aske" in keys["ask"]
+    # "talked with" without "talk with" restricts the past form on purpose
+    assert "talk" not in keys
+    # "plan": only the doubled forms are tried, so "planed" (-> "plane") adds nothing
+    assert "plan" not in keys or "plane" not in keys["plan"]
+
+
+@pytest.mark.parametrize(
+    ("body", "typ"),
+    [
+        ("Kenya thanked Japan for its help.", PloverType.SUPPORT),
+        ("Russia annexed parts of Ukraine in 2022.", PloverType.COERCE),
+        ("Russian troops assailed Kyiv overnight.", PloverType.ASSAULT),
+        ("Kenya asked Japan for help after the floods.", PloverType.REQUEST),
+    ],
+)
+def test_regular_past_forms_trigger_without_surface_entries(tagger: EventTagger, body: str, typ: PloverType) -> None:
+    assert any(e.event_type is typ for e in run(tagger, body=body))
+
+
+def test_restricted_past_form_stays_restricted(tagger: EventTagger) -> None:
+    evs = run(tagger, body="Kenya talked about inflation at a forum in Japan.")
+    assert not any(e.event_type is PloverType.CONSULT for e in evs)

@@ -228,7 +228,41 @@ def _element_keys(word: str, lang: str, strip: tuple[str, ...]) -> frozenset[str
     return frozenset(keys)
 
 
-def _compile(trigger: str, rule: Rule, lang: str, strip: tuple[str, ...]) -> Pattern:
+def _regular_inflection_keys(triggers: list[str], lang: str) -> dict[str, frozenset[str]]:
+    """Extra match keys for a rule's one-word English verb triggers: the lemmas simplemma gives
+    their regular -ed/-ing forms when those are not the base form ("ask" also matches "aske",
+    the lemma of "asked"), so the data need not list inflected surface forms.
+
+    A rule that lists an inflected form itself as the first word of a longer trigger, without
+    the same trigger in the base form ("talked with", but no "talk with"), restricts that form on
+    purpose ("talked about inflation" is no meeting), so that form gets no extra key.
+    """
+    if lang != "en":
+        return {}
+    listed = set(triggers)
+    multi = [t.split(" ", 1) for t in triggers if " " in t]
+    out: dict[str, frozenset[str]] = {}
+    for t in triggers:
+        if " " in t or not t.isalpha() or len(t) < 3:
+            continue
+        base = t.lower()
+        if base.endswith("e"):
+            forms = {base + "d", base[:-1] + "ing"}
+        elif base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+            forms = {base + base[-1] + "ed", base + base[-1] + "ing"}  # "plan" -> "planned"
+        else:
+            forms = {base + "ed", base + "ing"}
+        # a form simplemma does not know comes back unchanged and is no key
+        keys = {k for f in forms if (k := lemma(lang, f)) != f} - {base}
+        keys = {k for k in keys if not any(lemma(lang, w) == k and f"{t} {rest}" not in listed for w, rest in multi)}
+        if keys:
+            out[base] = frozenset(keys)
+    return out
+
+
+def _compile(
+    trigger: str, rule: Rule, lang: str, strip: tuple[str, ...], extra: Mapping[str, frozenset[str]] | None = None
+) -> Pattern:
     from .text import tokenize  # local: tokenisation must match the engine's exactly
 
     elements: list[frozenset[str]] = []
@@ -242,7 +276,11 @@ def _compile(trigger: str, rule: Rule, lang: str, strip: tuple[str, ...]) -> Pat
             continue
         # a data word may itself be several tokens ("cease-fire" stays one, "d'accord" two)
         for tok in tokenize(part, lang):
-            elements.append(_element_keys(part[tok.start : tok.end], lang, strip))
+            word = part[tok.start : tok.end]
+            keys = _element_keys(word, lang, strip)
+            if extra and word.lower() in extra:  # "ask", and "ask" in "ask for ... help"
+                keys |= extra[word.lower()]
+            elements.append(keys)
             gaps.append(pending_gap)
             pending_gap = False
     if not elements:
@@ -423,10 +461,12 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
         )
         index: dict[str, list[Pattern]] = {}
         for rule, raw in zip(rules, raw_rules, strict=True):
-            for trig in raw["triggers"].get(lang) or ():
+            triggers = [str(t) for t in raw["triggers"].get(lang) or ()]
+            extra = _regular_inflection_keys(triggers, lang)
+            for trig in triggers:
                 # rule-level vetoes/requirements are written in English lemmas; for other
                 # languages they simply never fire, which is the safe direction
-                pat = _compile(str(trig), rule, lang, strip)
+                pat = _compile(trig, rule, lang, strip, extra)
                 for key in pat.elements[0]:
                     index.setdefault(key, []).append(pat)
         frozen_index = {k: tuple(sorted(v, key=lambda p: -p.size)) for k, v in index.items()}
