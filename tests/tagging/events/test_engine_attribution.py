@@ -173,3 +173,13 @@ def test_regular_past_forms_trigger_without_surface_entries(tagger: EventTagger,
 def test_restricted_past_form_stays_restricted(tagger: EventTagger) -> None:
     evs = run(tagger, body="Kenya talked about inflation at a forum in Japan.")
     assert not any(e.event_type is PloverType.CONSULT for e in evs)
+
+
+def test_announced_intention_to_withdraw_is_a_promise(tagger: EventTagger) -> None:
+    evs = run(tagger, body="Kenya announced its intention to pull its troops out of Somalia.")
+    assert max(evs, key=lambda e: e.confidence).event_type is PloverType.CONCEDE
+
+
+def test_support_for_ongoing_protests_is_support(tagger: EventTagger) -> None:
+    evs = run(tagger, headline="Kenya Voices Support for Ongoing Protests in Japan")
+    assert max(evs, key=lambda e: e.confidence).event_type is PloverType.SUPPORT
