@@ -24,6 +24,7 @@ LEX = {
     "Israel": ("ISR", "ISR", C),
     "Kyiv": ("kyiv", "UKR", ActorType.PLACE),
     "Mombasa": ("mombasa", "KEN", ActorType.PLACE),
+    "Russian forces": ("RUSMIL", "RUS", ActorType.MILITARY),
     "activists": ("activists", None, ActorType.PARTY),
     "Kenyan opposition supporters": ("KENOPP", "KEN", ActorType.PARTY),
     "Intelligence": ("spy", None, ActorType.GOVERNMENT),
@@ -183,3 +184,13 @@ def test_announced_intention_to_withdraw_is_a_promise(tagger: EventTagger) -> No
 def test_support_for_ongoing_protests_is_support(tagger: EventTagger) -> None:
     evs = run(tagger, headline="Kenya Voices Support for Ongoing Protests in Japan")
     assert max(evs, key=lambda e: e.confidence).event_type is PloverType.SUPPORT
+
+
+def test_event_in_an_unless_clause_is_a_condition(tagger: EventTagger) -> None:
+    body = "Japan will withdraw its ambassador from Russia unless Russian forces stop attacking Kyiv."
+    cond = [e for e in run(tagger, body=body) if e.source == ["RUSMIL"]]
+    plain = [e for e in run(tagger, body="Russian forces stop attacking Kyiv.") if e.source == ["RUSMIL"]]
+    assert cond and plain
+    assert max(e.confidence for e in cond) <= max(e.confidence for e in plain) - 0.2
+    top = max(run(tagger, body=body), key=lambda e: e.confidence)
+    assert top.event_type is PloverType.THREATEN and top.source == ["JPN"]

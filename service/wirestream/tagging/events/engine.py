@@ -1239,6 +1239,8 @@ def _build_event(
                     break
     if background or subordinate:
         confidence -= 0.25  # background ("curfew imposed after protests", "amid clashes")
+    elif cues.ultimatum and _in_condition(toks, i0, cues):
+        confidence -= 0.25  # "... unless the rebels stop fighting": a condition, not a report
     confidence = max(0.05, min(0.99, confidence))
 
     return _trusted(
@@ -1436,6 +1438,17 @@ def _nearest_subject_pass(
                 return None
         return g
     return None
+
+
+def _in_condition(toks: Sequence[Lexeme], i0: int, cues: Cues) -> bool:
+    """The trigger lies in an "unless" clause (up to 20 tokens back, within the sentence part)."""
+    for k in range(i0 - 1, max(-1, i0 - 21), -1):
+        low = toks[k].low
+        if low in cues.ultimatum:
+            return True
+        if low == ";":
+            return False
+    return False
 
 
 def _reason_phrase(toks: Sequence[Lexeme], e: int, i0: int, cues: Cues) -> bool:
