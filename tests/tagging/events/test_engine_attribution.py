@@ -194,3 +194,11 @@ def test_event_in_an_unless_clause_is_a_condition(tagger: EventTagger) -> None:
     assert max(e.confidence for e in cond) <= max(e.confidence for e in plain) - 0.2
     top = max(run(tagger, body=body), key=lambda e: e.confidence)
     assert top.event_type is PloverType.THREATEN and top.source == ["JPN"]
+
+
+def test_city_in_an_of_phrase_is_not_a_source(tagger: EventTagger) -> None:
+    evs = run(tagger, body="Thousands gathered in the port city of Mombasa on Sunday calling for higher wages.")
+    assert not any("mombasa" in e.source for e in evs)
+    # a bare place name as subject is a metonym and stays a source
+    evs = run(tagger, body="Kyiv accused Russia of shelling a hospital.")
+    assert any(e.event_type is PloverType.ACCUSE and e.source == ["kyiv"] for e in evs)

@@ -29,7 +29,7 @@ from typing import TypeVar, cast
 
 from pydantic import BaseModel
 
-from wirestream.models import ActorTag, Article, EventTag, PloverType, Span, TextField
+from wirestream.models import ActorTag, ActorType, Article, EventTag, PloverType, Span, TextField
 
 from .rules import DATA_DIR, Cues, LanguageRules, Pattern, Rule, RuleSet, load_rules
 from .text import Lexeme, Token, satisfied, sentence_spans, tokenize_words
@@ -54,6 +54,7 @@ _EMBEDDABLE = frozenset(
 #: modality of an event its source denied ("denied striking"): negated, and never a refusal
 DENIED = "denied"
 _REASON_REACH = 14  # tokens from an event to an event noun in its reason phrase ("for her role in")
+_PLACE = ActorType.PLACE
 _ULTIMATUM_REACH = 16  # tokens after a future act in which "unless" makes it an ultimatum
 _MODAL_WINDOW = 8  # "will provide nearly 25,000 tons of emergency food aid"
 _SOURCE_WINDOW = 25
@@ -79,6 +80,7 @@ class _Group:
     in_quote: bool
     reporter: bool  # "according to X", "X said"
     modifier: bool  # adjectival use before another noun ("the continued Russia strikes")
+    place: bool = False  # every actor is a place (a city, a region): a source only as a metonym
 
 
 class _Discourse:
@@ -804,11 +806,14 @@ def _groups(
             )
         ids: list[str] = []
         countries: set[str] = set()
+        place = True
         for x in acts:
             if x.actor_id not in ids:
                 ids.append(x.actor_id)
             if x.country:
                 countries.add(x.country)
+            if x.type is not _PLACE:
+                place = False
         groups.append(
             _Group(
                 t0=a,
@@ -820,6 +825,7 @@ def _groups(
                 in_quote=inq[a],
                 reporter=reporter,
                 modifier=modifier,
+                place=place,
             )
         )
     return groups
@@ -1428,6 +1434,10 @@ def _nearest_subject_pass(
 ) -> _Group | None:
     for g in reversed(before):
         if (g.prep is not None and g.prep not in allowed_preps) or g.modifier:
+            continue
+        if g.prep is not None and g.place:
+            # "a member of the Syrian parliament" names who acts, "the city of Kirkuk" only
+            # where; a place is a source only as a bare metonym ("Kyiv said")
             continue
         if g.possessive and i0 - g.t1 > 4 and not allowed_preps:
             continue
