@@ -305,7 +305,11 @@ class EventTagger:
         requests: list[tuple[int, EventTag]] = []
         # which clause checks can apply at all: one pass here instead of one scan per event
         lows = {t.low for t in toks}
-        marks = (not lows.isdisjoint(cues.subordinators), not lows.isdisjoint(cues.purpose_heads))
+        marks = (
+            not lows.isdisjoint(cues.subordinators),
+            not lows.isdisjoint(cues.purpose_heads),
+            not lows.isdisjoint(cues.ultimatum),
+        )
         for m in matches:
             if m.i0 in in_mention and m.i0 == m.i1 and _agent_noun(toks[m.i0].lemma, cues, lr):
                 # "protesters", "demonstrators" tagged as actors: the word names a participant;
@@ -889,7 +893,7 @@ def _build_event(
     speech_at: list[int],
     trigger_ends: list[int],
     in_mention: set[int],
-    marks: tuple[bool, bool] = (True, True),
+    marks: tuple[bool, bool, bool] = (True, True, True),
 ) -> EventTag | None:
     rule: Rule = m.pattern.rule
     i0, i1 = m.i0, m.i1
@@ -952,7 +956,7 @@ def _build_event(
         modality = rule.modality
     if neg_verb >= 0 and toks[neg_verb].lemma in cues.denial_verbs and _denial(toks, neg_verb, i0, cues):
         modality = DENIED
-    elif (modality == "future" or modality == "intent") and cues.ultimatum and not negated:
+    elif (modality == "future" or modality == "intent") and marks[2] and not negated:
         # "will withdraw from the treaty unless Washington halts the tests": an ultimatum
         for t in toks[i1 + 1 : i1 + 1 + _ULTIMATUM_REACH]:
             if t.low in cues.ultimatum:
@@ -1245,7 +1249,7 @@ def _build_event(
                     break
     if background or subordinate:
         confidence -= 0.25  # background ("curfew imposed after protests", "amid clashes")
-    elif cues.ultimatum and _in_condition(toks, i0, cues):
+    elif marks[2] and _in_condition(toks, i0, cues):
         confidence -= 0.25  # "... unless the rebels stop fighting": a condition, not a report
     confidence = max(0.05, min(0.99, confidence))
 
