@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # CI points this elsewhere (WIRESTREAM_BENCH_RESULTS) so a quick run never overwrites the figures
 RESULTS = Path(os.environ.get("WIRESTREAM_BENCH_RESULTS", ROOT / "bench" / "results"))
 SUMMARY = RESULTS / "summary.json"
-PARTS = ["pipeline", "dedupe", "memory", "e2e", "latency", "latency_low", "sweep", "scaling", "coldstart"]
-FULL_ONLY = {"latency_low", "sweep", "scaling", "coldstart"}
+PARTS = ["pipeline", "dedupe", "memory", "e2e", "latency", "latency_low", "latency_2w", "sweep", "scaling", "coldstart"]
+FULL_ONLY = {"latency_low", "latency_2w", "sweep", "scaling", "coldstart"}
 TARGETS = {
     "pipeline_2KB_per_core": 3_000.0,
     "e2e_vs_aiokafka_passthrough": 0.5,
@@ -101,7 +101,7 @@ def run(quick: bool, only: list[str], reuse: list[str] | None = None) -> dict[st
     part("pipeline", lambda: pipeline.run(quick))
     part("dedupe", lambda: _dedupe(quick))
     part("memory", lambda: memory.run(quick))
-    if {"e2e", "latency", "sweep", "scaling"} & set(only):
+    if {"e2e", "latency", "latency_low", "latency_2w", "sweep", "scaling"} & set(only):
         work = Path(tempfile.mkdtemp(prefix="ws-bench-"))
         with e2e.broker(os.environ.get("WIRESTREAM_BENCH_BOOTSTRAP")) as bootstrap:
             part("e2e", lambda: e2e.run(bootstrap, quick, work))
@@ -111,6 +111,8 @@ def run(quick: bool, only: list[str], reuse: list[str] | None = None) -> dict[st
             part(
                 "latency_low", lambda: latency.run(bootstrap, quick, rate=max(1.0, capacity / 2), seconds=30, work=work)
             )
+            # the 200/s point again with the load shared by two worker processes (scale-out, one group)
+            part("latency_2w", lambda: latency.run(bootstrap, quick, work=work, workers=2))
             part("sweep", lambda: {"rows": e2e.run_settings_sweep(bootstrap, quick, work)})
             part("scaling", lambda: {"rows": e2e.run_scaling(bootstrap, work)})
     part("coldstart", coldstart.run)
@@ -163,10 +165,11 @@ def table(s: dict[str, Any]) -> list[dict[str, Any]]:
                 ws_cpu = e["wirestream"]["articles_per_cpu_s"]
                 row(f"e2e 1 worker, {e['partitions']} partitions, articles/CPU-s", ws_cpu, e[k]["articles_per_cpu_s"],
                     k, rc, f">= {tgt}x" if tgt else "", rc >= tgt if tgt else None)  # fmt: skip
-    for key in ("latency", "latency_low"):
+    for key in ("latency", "latency_low", "latency_2w"):
         lat = _g(s, key, "enriched")
         if lat:
-            row(f"latency publish->enriched @ {s[key]['offered_rate']:.0f}/s p50/p95/p99 ms",
+            workers = s[key].get("workers", 1)
+            row(f"latency publish->enriched @ {s[key]['offered_rate']:.0f}/s, {workers} worker(s) p50/p95/p99 ms",
                 f"{lat['p50_ms']}/{lat['p95_ms']}/{lat['p99_ms']}", target="p99 <= 50",
                 ok=lat["p99_ms"] <= TARGETS["latency_p99_ms"])  # fmt: skip
             for hop, h in (_g(s, key, "hops") or {}).items():

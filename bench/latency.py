@@ -1,6 +1,6 @@
-"""Latency publish → enriched at a steady offered rate (default 200 articles/s), one worker.
+"""Latency publish → enriched at a steady offered rate (default 200 articles/s), one worker (or ``--workers N``).
 
-    .venv/bin/python -m bench.latency [--quick] [--rate 200] [--seconds 30]
+    .venv/bin/python -m bench.latency [--quick] [--rate 200] [--seconds 30] [--workers 2]
 
 Why measured this way: the start of the interval is the raw record's timestamp, set by the
 publisher when it sends (``timestamp_ms``) and carried by the worker into the record's
@@ -95,8 +95,30 @@ def hop_breakdown(internal: list[Any], outcomes: list[Any], start_ms: float) -> 
             for name, xs in hops.items() if xs}  # fmt: skip
 
 
+def wait_settled(logs: list[Path], quiet: float = 6.0, timeout: float = 180.0) -> float:
+    """Wait until every worker logged "Worker ready" and no new partition assignment appeared for ``quiet`` s.
+
+    Several workers joining one group rebalance a few times in their first seconds (each join, and
+    Faust's table recovery); a rebalance inside the measured window is start-up, not steady state.
+    Returns the seconds waited.
+    """
+    t0 = last_change = time.monotonic()
+    seen = -1
+    while time.monotonic() - t0 < timeout:
+        texts = [p.read_text(errors="replace") if p.exists() else "" for p in logs]
+        count = sum(t.count("Setting newly assigned partitions") for t in texts)
+        if count != seen:
+            seen, last_change = count, time.monotonic()
+        if all("Worker ready" in t for t in texts) and time.monotonic() - last_change >= quiet:
+            return round(time.monotonic() - t0, 1)
+        time.sleep(0.5)
+    raise TimeoutError(f"workers did not settle in {timeout:.0f} s: {logs}")
+
+
 def run(bootstrap: str, quick: bool = False, rate: float = 200.0, seconds: float | None = None,
-        work: Path | None = None) -> dict[str, Any]:  # fmt: skip
+        work: Path | None = None, workers: int = 1) -> dict[str, Any]:  # fmt: skip
+    """``workers`` > 1 starts that many worker processes in one group (their own ids, data dirs and metrics
+    ports), as a deployment scales out: the 4 raw and deduplicated partitions are shared between them."""
     from wirestream.workers import start_worker, stop_worker
 
     work = work or Path(tempfile.mkdtemp(prefix="ws-bench-latency-"))
@@ -106,7 +128,10 @@ def run(bootstrap: str, quick: bool = False, rate: float = 200.0, seconds: float
     n_warm = 20 if quick else max(20, int(rate * 3))
     s = bench_settings(bootstrap, "lat", 4, work / "data")
     asyncio.run(create_all(s, internal=True))
-    proc = start_worker(s, work / f"{s.app_id}.log")
+    logs = [work / f"{s.app_id}-w{k}.log" for k in range(workers)]
+    procs = [start_worker(s.model_copy(update={"worker_id": f"w{k}", "metrics": s.metrics.model_copy(
+        update={"port": s.metrics.port + k})}), logs[k]) for k in range(workers)]  # fmt: skip
+    settle_s = 0.0
     try:
         # Warm-up: 3 s at the same rate (other articles), outside the figures. The first seconds after a
         # start pay one-off costs (lazily built tagger rules, producer metadata per new output topic,
@@ -114,15 +139,18 @@ def run(bootstrap: str, quick: bool = False, rate: float = 200.0, seconds: float
         # reported separately as ``warmup_max_ms``.
         warm = [i.value for i in generate(n_warm, 2_000, seed=60)]
         asyncio.run(paced_publish(bootstrap, s.topics.raw, [items[0].value], rate))
-        wait_for(bootstrap, outcome_topics(s), 1, 180, [proc])
+        wait_for(bootstrap, outcome_topics(s), 1, 180, procs)
+        if workers > 1:
+            settle_s = wait_settled(logs)
         warm_ms = time.time() * 1000
         asyncio.run(paced_publish(bootstrap, s.topics.raw, warm, rate))
-        wait_for(bootstrap, outcome_topics(s), 1 + n_warm, 120, [proc])
+        wait_for(bootstrap, outcome_topics(s), 1 + n_warm, 120, procs)
         start_ms = time.time() * 1000  # every warm-up article was sent before this
         achieved = asyncio.run(paced_publish(bootstrap, s.topics.raw, [i.value for i in items[1:]], rate))
-        got = wait_for(bootstrap, outcome_topics(s), n + 1 + n_warm, 60 + seconds * 4, [proc])
+        got = wait_for(bootstrap, outcome_topics(s), n + 1 + n_warm, 60 + seconds * 4, procs)
     finally:
-        stop_worker(proc)
+        for proc in procs:
+            stop_worker(proc)
     lat: dict[str, list[float]] = {"enriched": [], "duplicate": []}
     warm_lat: list[float] = []
     worst: dict[int, list[float]] = {}  # second of the run -> latencies: stalls show as spikes
@@ -140,7 +168,8 @@ def run(bootstrap: str, quick: bool = False, rate: float = 200.0, seconds: float
             if kind == "enriched":
                 worst.setdefault(int((sent_ms - start_ms) / 1000), []).append(r.timestamp - sent_ms)
     out: dict[str, Any] = {"offered_rate": rate, "achieved_publish_rate": round(achieved, 1), "articles": n,
-                           "outcomes": got - 1 - n_warm, "mix": mix(items[1:])}  # fmt: skip
+                           "workers": workers, "settle_s": settle_s, "outcomes": got - 1 - n_warm,
+                           "mix": mix(items[1:])}  # fmt: skip
     for kind, xs in lat.items():
         if xs:
             out[kind] = {"count": len(xs), **{f"p{int(q * 100)}_ms": round(percentile(xs, q), 1)
@@ -150,8 +179,8 @@ def run(bootstrap: str, quick: bool = False, rate: float = 200.0, seconds: float
     out["hops"] = hop_breakdown(asyncio.run(read_records(bootstrap, [s.topics.normalised, s.topics.deduplicated])),
                                 lat_records, start_ms)  # fmt: skip
     e = out.get("enriched", {})
-    print(f"  latency @ {rate:.0f}/s (published {achieved:.0f}/s): enriched p50 {e.get('p50_ms')} ms, "
-          f"p95 {e.get('p95_ms')} ms, p99 {e.get('p99_ms')} ms", flush=True)  # fmt: skip
+    print(f"  latency @ {rate:.0f}/s, {workers} worker(s) (published {achieved:.0f}/s): enriched "
+          f"p50 {e.get('p50_ms')} ms, p95 {e.get('p95_ms')} ms, p99 {e.get('p99_ms')} ms", flush=True)  # fmt: skip
     for name, h in out["hops"].items():
         print(f"    {name}: p50 {h['p50_ms']} p95 {h['p95_ms']} p99 {h['p99_ms']} ms", flush=True)
     return out
@@ -163,9 +192,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rate", type=float, default=200.0)
     ap.add_argument("--seconds", type=float)
     ap.add_argument("--bootstrap")
+    ap.add_argument("--workers", type=int, default=1, help="worker processes in the group (default 1)")
     args = ap.parse_args(argv)
     with broker(args.bootstrap) as bootstrap:
-        result = run(bootstrap, args.quick, args.rate, args.seconds)
+        result = run(bootstrap, args.quick, args.rate, args.seconds, workers=args.workers)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
     return 0
