@@ -396,10 +396,21 @@ def test_question_sentence_asserts_no_event() -> None:
     assert _types("Will Moscow shell Kharkiv again this winter?") == []
 
 
-def test_conditional_clause_marks_the_event_possible() -> None:
+def test_conditional_clause_marks_the_event_a_condition() -> None:
     art = article("Kyiv will respond if Moscow shells Kharkiv again.")
-    evs = [e for e in EventTagger.load().tag(art, actors(art, _UKR_RUS)) if e.event_type is PloverType.ASSAULT]
-    assert evs and all(e.modality == "possible" for e in evs)
+    tagged = EventTagger.load().tag(art, actors(art, _UKR_RUS))
+    evs = [e for e in tagged if e.event_type is PloverType.ASSAULT]
+    assert evs and all(e.modality == "condition" for e in evs)
+    # the condition is no threat by the shelling's subject
+    assert not [e for e in tagged if e.event_type is PloverType.THREATEN]
+
+
+def test_actor_name_does_not_end_the_condition_scope() -> None:
+    # 'States' lemmatises to the reporting verb 'state'; a name is not a clause boundary
+    art = article("If the United States attacked its territory, Iran would respond.")
+    lex = {"United States": ("USA", "USA", ActorType.COUNTRY), "Iran": ("IRN", "IRN", ActorType.COUNTRY)}
+    evs = [e for e in EventTagger.load().tag(art, actors(art, lex)) if e.event_type is PloverType.ASSAULT]
+    assert evs and all(e.modality == "condition" for e in evs)
 
 
 def test_wh_question_presupposes_its_event() -> None:

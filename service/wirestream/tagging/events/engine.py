@@ -55,6 +55,7 @@ _EMBEDDABLE = frozenset(
 DENIED = "denied"
 _REASON_REACH = 14  # tokens from an event to an event noun in its reason phrase ("for her role in")
 _PLACE = ActorType.PLACE
+_COMPANY = ActorType.COMPANY
 _ULTIMATUM_REACH = 16  # tokens after a future act in which "unless" makes it an ultimatum
 _MODAL_WINDOW = 8  # "will provide nearly 25,000 tons of emergency food aid"
 _SOURCE_WINDOW = 25
@@ -281,6 +282,10 @@ class EventTagger:
             subj = _first_subject(groups)
             if subj is not None:
                 disc.subject = subj
+        if out and self._drop_unattributed:
+            companies = {a.actor_id for a in actors if a.type is _COMPANY}
+            if companies:
+                out = [ev for ev in out if not _business_only(ev, companies)]
         return out
 
     def _sentence_events(
@@ -310,7 +315,10 @@ class EventTagger:
             not lows.isdisjoint(cues.purpose_heads),
             not lows.isdisjoint(cues.ultimatum),
         )
+        vetoed: dict[str, bool] = {}  # context name -> present in this sentence (computed on demand)
         for m in matches:
+            if m.pattern.rule.context_veto and _in_context(m.pattern.rule.context_veto, toks, lows, cues, vetoed):
+                continue
             if m.i0 in in_mention and m.i0 == m.i1 and _agent_noun(toks[m.i0].lemma, cues, lr):
                 # "protesters", "demonstrators" tagged as actors: the word names a participant;
                 # the event it implies is coded from the clause's own verb, if there is one
@@ -372,6 +380,45 @@ class EventTagger:
 
 
 _REQUEST_REACH = 14
+
+
+def _in_context(
+    names: frozenset[str], toks: Sequence[Lexeme], lows: set[str], cues: Cues, seen: dict[str, bool]
+) -> bool:
+    """Whether the sentence is sport or natural-hazard copy (any of ``names``), by its cue words.
+
+    Why: "a late strike gave Arsenal a 2-1 win", "the Lakers shot 52 percent", "a storm battered
+    the coast, killing two" use the vocabulary of attacks with no attacker. A sport sentence is
+    also recognised by a score ("3-1": winner first, so not a range such as "20-30").
+    """
+    for name in names:
+        hit = seen.get(name)
+        if hit is None:
+            words, pairs = cues.contexts.get(name, (frozenset(), frozenset()))
+            hit = not lows.isdisjoint(words)
+            if not hit and pairs:
+                hit = any((toks[k].low, toks[k + 1].low) in pairs for k in range(len(toks) - 1))
+            if not hit and name == "sport":
+                hit = any(_is_score(low) for low in lows)
+            seen[name] = hit
+        if hit:
+            return True
+    return False
+
+
+def _is_score(low: str) -> bool:
+    a, sep, b = low.partition("-")
+    return bool(sep) and a.isdigit() and b.isdigit() and len(a) <= 3 and len(b) <= 3 and int(a) >= int(b)
+
+
+def _business_only(ev: EventTag, companies: set[str]) -> bool:
+    """Whether a company acts and nobody but companies takes part: commerce, not a PLOVER event.
+
+    "Unilever rejected a takeover bid", "Shell struck a deal to sell its unit": the vocabulary of
+    diplomacy with businesses on every side. A company as the target of a state ("China fined
+    Apple") or the victim of an attack keeps its event.
+    """
+    return bool(ev.source) and all(a in companies for a in ev.source) and all(a in companies for a in ev.target)
 
 
 def _trigger_start(ev: EventTag) -> int:
@@ -920,12 +967,17 @@ def _build_event(
     modality: str | None = None
     cue_modality = cues.modality
     for k in range(i0 - 1, max(-1, i0 - _MODAL_WINDOW), -1):
+        if k in in_mention:
+            # an actor's name is neither a cue nor a boundary: "No 10" is no negation, and the
+            # lemma 'state' of "the United States" is no reporting verb ending the scope
+            continue
         t = toks[k]
         low, lem = t.low, t.lemma
         if low in cues.conditional:
             # "if Moscow attacks", "asked whether Kyiv would retreat": a condition or an open
-            # question, not a report
-            modality = modality or "possible"
+            # question, not a report; and not a threat by its subject either (the threat reading
+            # takes "possible", which "could"/"may" give), so it has a modality of its own
+            modality = modality or "condition"
             break
         if low in {",", ";", ":"} or low in cues.clause_breaks or lem in cues.reporting:
             if lem in cues.denial_markers:
@@ -937,8 +989,6 @@ def _build_event(
                     if toks[q].low not in cues.determiners:
                         break
             break  # scope ends at the clause boundary and at "said" (the speech act's own verb)
-        if k in in_mention:
-            continue  # "No 10" is a name, not a negation
         if k < i0 - 1 and low in cues.preps and low not in cues.prep_classes.get("of", ()):
             nxt = toks[k + 1]
             if not (low in cues.infinitive and nxt.low == nxt.lemma and not nxt.cap and nxt.low.isalpha()):
@@ -954,6 +1004,14 @@ def _build_event(
             modality = cue_modality.get(lem) or cue_modality.get(low)
     if rule.modality:
         modality = rule.modality
+    elif modality is None and cues.proposal_heads and i0 >= 2:
+        # "a proposal for talks between X and Y", "plans for a summit": the event is the content
+        # of a proposal, not something that happened
+        k = i0 - 1
+        while k > 0 and (toks[k].low in cues.determiners or toks[k].low in cues.nominal_modifiers):
+            k -= 1
+        if k > 0 and toks[k].low in ("for", "of") and toks[k - 1].low in cues.proposal_heads:
+            modality = "proposed"
     if neg_verb >= 0 and toks[neg_verb].lemma in cues.denial_verbs and _denial(toks, neg_verb, i0, cues):
         modality = DENIED
     elif (modality == "future" or modality == "intent") and marks[2] and not negated:

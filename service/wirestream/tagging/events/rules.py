@@ -50,6 +50,9 @@ class Rule:
     confidence: float
     gap: int
     frame: str | None = None  # "obligation": "X said Y must ..." -> source X, target Y
+    #: names of context cue lists (Cues.contexts) whose presence in the sentence vetoes the rule:
+    #: "strike", "attack", "beat", "shot" in a sentence about a match; "killing" in one about a storm
+    context_veto: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +139,11 @@ class Cues:
     #: derived at load: any of these in a sentence means the clause checks may apply
     subordinators: frozenset[str] = frozenset()  # background | relative | relative_that
     purpose_heads: frozenset[str] = frozenset()  # purpose nouns | participles | modifiers
+    #: context name -> (single lower-cased words, consecutive word pairs) that mark a sentence as
+    #: sport or natural-hazard copy, where the violent vocabulary is figurative or has no agent
+    contexts: Mapping[str, tuple[frozenset[str], frozenset[tuple[str, str]]]] = field(default_factory=dict)
+    #: nouns whose "for"/"of" argument is proposed, not reported ("a proposal for talks")
+    proposal_heads: frozenset[str] = frozenset()
 
     def target_tokens(self, rule: Rule) -> frozenset[str]:
         out: set[str] = set()
@@ -385,6 +393,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
                 confidence=float(raw.get("confidence", 0.6)),
                 gap=int(raw.get("gap", DEFAULT_GAP)),
                 frame=raw.get("frame"),
+                context_veto=frozenset(raw.get("context_veto") or ()),
             )
         )
     raw_readings = _yaml((data_dir / "readings.yaml").read_text(encoding="utf-8"))
@@ -455,6 +464,8 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             purpose_modifiers=_fs(c.get("purpose_modifiers")),
             purpose_links=_fs(c.get("purpose_links")),
             subordinators=_fs(c.get("background")) | _fs(c.get("relative")) | _fs(c.get("relative_that")),
+            contexts={name: _context(words) for name, words in (c.get("contexts") or {}).items()},
+            proposal_heads=_fs(c.get("proposal_heads")),
             purpose_heads=_fs(c.get("purpose_nouns"))
             | _fs(c.get("purpose_participles"))
             | _fs(c.get("purpose_modifiers")),
@@ -500,3 +511,10 @@ def anaphor_pattern(cues: Cues) -> re.Pattern[str] | None:
         return None
     alts = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
     return re.compile(r"(?<![^\W\d])(?:" + alts + r")(?:(?!\w)|(?=n['’]t))")
+
+
+def _context(words: list[str]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """Split a context cue list into single words and two-word phrases ("fourth quarter")."""
+    singles = {w.lower() for w in words if " " not in w}
+    pairs = {(a.lower(), b.lower()) for a, b in (w.split(" ", 1) for w in words if " " in w)}
+    return frozenset(singles), frozenset(pairs)
