@@ -64,6 +64,9 @@ _AGENT_GAP = re.compile(r"('s?)?((?:[ \t]+[^\W\d_][\w-]*){1,2})[ \t]+")
 #: What may stand between a name's comma and a title phrase in an apposition: an article and a
 #: "former" ("Jane Doe, a former Lithuanian minister,"); ``the`` is already part of the phrase.
 _APPOSITION_LEAD = re.compile(r", (?:an? )?(?:(?:former|ex|then)[ -])?$")
+#: Languages whose nationality adjectives follow the noun they qualify ("las tropas ucranianas"):
+#: an agent noun followed by a demonym is that country's agent, as "Ukrainian troops" is in English.
+_POSTNOMINAL = frozenset({"es", "fr", "it", "pt", "ar"})
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+$")
 
 # Confidence by how an actor was found: a full dictionary name is near-certain, coreference less so.
@@ -121,6 +124,8 @@ class _Field:
     norm: str
     matches: list[Match]
     titlecase: bool = False
+    #: Adjectives follow the noun in this language ("le gouvernement lituanien", "الحكومة الليتوانية").
+    postnominal: bool = False
 
 
 def _mention(acc: _Acc, idx: int, start: int, end: int, conf: float) -> None:
@@ -384,6 +389,10 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True,
         return False
     m = f.matches[i]
     norm = f.norm
+    if norm[m.start].islower() and m.entries[0].kind is Kind.DEMONYM:
+        # a lower-case adjective ("die litauische Hauptstadt": German capitalises every noun) is
+        # not the start of a proper name
+        return False
     words = doc.lex.rules.function_words
     if check_before:
         wb = _word_before(norm, m.start)
@@ -857,6 +866,9 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
             doc.add_composite(iso, role, f, p.start, m.end, C_CONTEXT)
             return
     n = f.matches[i + 1] if i + 1 < len(f.matches) else None
+    if f.postnominal and n is not None and n.start == m.end + 1 and n.entries[0].kind is Kind.DEMONYM:
+        doc.add_composite(n.entries[0].ref, role, f, m.start, n.end, C_CODE)  # "el gobierno ruso"
+        return
     if (
         n is not None
         and 4 <= n.start - m.end <= 10
@@ -999,6 +1011,12 @@ def _locative_before(lex: Lexicon, norm: str, pos: int) -> bool:
     return f"{second} {first}" in preps or (first == "the" and second in preps)
 
 
+def _acting_before(lex: Lexicon, norm: str, pos: int) -> bool:
+    """Does a verb of a verb-first clause (Arabic) end right before ``pos``?"""
+    rx = lex.rules.acting_before
+    return rx is not None and rx.search(norm, max(0, pos - 16), pos) is not None
+
+
 def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     m = f.matches[i]
     lex = doc.lex
@@ -1007,7 +1025,14 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     n, gap = _next(f, i)
     if n is not None and n.entries[0].kind is Kind.AGENT and (gap == " " or _POSSESSIVE.fullmatch(gap)):
         return True  # the agent builds "Shanghai police"
-    if e.kind is Kind.CAPITAL and not locative and lex.rules.acting_after.match(f.norm, m.end):
+    if (
+        e.kind is Kind.CAPITAL
+        and not locative
+        and (
+            lex.rules.acting_after.match(f.norm, m.end)
+            or (f.postnominal and _acting_before(lex, f.norm, m.start))  # verb-first: "نددت موسكو"
+        )
+    ):
         actor = lex.capital_actors.get(place.name) or f"{place.country}GOV"
         doc.add_actor_ref(actor, f, m.start, m.end, C_CONTEXT)
         doc.last_place = e.ref
@@ -1080,6 +1105,10 @@ def _process(doc: _Doc, f: _Field) -> None:
             elif k is _K_COUNTRY or k is _K_DEMONYM:
                 if _inside_longer_name(doc, f, i, check_before=k is _K_COUNTRY):
                     continue  # "Michael Jordan", "Chad Smith", "American Airlines"
+                if f.postnominal and k is _K_DEMONYM and i > 0:
+                    prev_m = matches[i - 1]
+                    if prev_m.end + 1 == m.start and prev_m.entries[0].kind is Kind.AGENT:
+                        break  # the agent before it built the composite ("las tropas ucranianas")
                 if i < last:
                     n = matches[i + 1]
                     if n.entries[0].kind is Kind.AGENT and n.start - m.end <= 3:
@@ -1177,7 +1206,9 @@ def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
         if text:
             norm = normalise(text)
             matches = scan(auto, norm, arabic=lang == "ar")
-            fields.append(_Field(idx, fld, text, norm, matches, _titlecase(text) if idx == 0 else False))
+            fields.append(
+                _Field(idx, fld, text, norm, matches, _titlecase(text) if idx == 0 else False, lang in _POSTNOMINAL)
+            )
     if len(lex.memo) > _MEMO_LIMIT:
         lex.memo.clear()  # dates move on; old (person, date) entries are never asked for again
     doc = _Doc(lex, article_date(article), fields)
