@@ -56,6 +56,9 @@ DENIED = "denied"
 _REASON_REACH = 14  # tokens from an event to an event noun in its reason phrase ("for her role in")
 _PLACE = ActorType.PLACE
 _COMPANY = ActorType.COMPANY
+#: English auxiliaries that stand between a subject and its verb ("Russia has accused"); a word
+#: list of the English plumbing, like the tokenizer's, not event knowledge
+_AUXILIARIES = frozenset({"have", "do"})
 _ULTIMATUM_REACH = 16  # tokens after a future act in which "unless" makes it an ultimatum
 _MODAL_WINDOW = 8  # "will provide nearly 25,000 tons of emergency food aid"
 _SOURCE_WINDOW = 25
@@ -1160,6 +1163,8 @@ def _build_event(
             resolved = True
         else:
             source = _nearest_subject(before, toks, i0, cues, trigger_in_quote)
+            if source is not None and _own_subject(toks, source.t1, i0, cues, in_mention):
+                source = None
             if source is None and trigger_in_quote and disc.speaker is not None:
                 source, resolved = disc.speaker, True
     elif any(t.low in cues.speaker_pronouns for t in toks[max(0, i0 - 2) : i0]) and trigger_in_quote:
@@ -1510,6 +1515,45 @@ def _nearest_subject_pass(
                 return None
         return g
     return None
+
+
+def _own_subject(toks: Sequence[Lexeme], g_end: int, i0: int, cues: Cues, in_mention: set[int]) -> bool:
+    """The verb at ``i0`` has a subject of its own that names no actor, in a clause after the
+    actor that ends at ``g_end``: "Russia held elections, and critics accused the Kremlin of
+    fraud" (critics accuse, not Russia); "the move was condemned on social media, and residents
+    accused ...". Such speakers are unnamed, so the act has no source.
+
+    The subject is the word right before the verb (past adverbs and negation), read as a noun
+    when it is a plural ("critics", "residents") or follows a determiner ("the opposition").
+    """
+    k = i0 - 1
+    while k > g_end and (toks[k].low.endswith("ly") or toks[k].low in cues.negation):
+        k -= 1
+    if k <= g_end + 1 or k in in_mention:
+        return False
+    trig, t, before = toks[i0], toks[k], toks[k - 1]
+    low = t.low
+    if trig.low == trig.lemma or trig.low in (trig.lemma + "s", trig.lemma + "es"):
+        # a base or -s form may be a noun after a modifier ("a surprise visit", "their demands")
+        return False
+    if t.cap or not low.isalpha() or low in cues.preps or low in cues.coordinators or low in cues.determiners:
+        return False
+    if t.lemma in cues.passive_aux or t.lemma in _AUXILIARIES or t.lemma in cues.modality:
+        return False
+    if low in cues.subject_pronouns:
+        return False
+    plural = low != t.lemma and (low == t.lemma + "s" or low == t.lemma + "es")
+    if not (plural or (before.low in cues.determiners and not before.cap)):
+        return False
+    # a new clause between the actor and that subject: ", and", ";", "but", "while" ... (a bare
+    # "and" joins noun phrases: "Israeli helicopters and tanks shelled")
+    for q in range(g_end + 1, k):
+        low = toks[q].low
+        if low == ";" or low in cues.clause_breaks:
+            return True
+        if low == "," and toks[q + 1].low in cues.coordinators and toks[q + 1].low != ",":
+            return True
+    return False
 
 
 def _in_condition(toks: Sequence[Lexeme], i0: int, cues: Cues) -> bool:
