@@ -154,6 +154,10 @@ class Rules:
     patronymic_connectors: frozenset[str] = frozenset()
     #: title_blockers as words (title_modifiers holds blockers and neutral modifiers together)
     title_blockers: frozenset[str] = frozenset()
+    #: lower-case words that end a name in a title-case headline (verbs, auxiliaries, adverbs)
+    headline_stops: frozenset[str] = frozenset()
+    #: nouns that make an agent word before them a modifier ("military exercises", "police station")
+    attributive_heads: frozenset[str] = frozenset()
     #: a verb-first clause's verb right before a capital (Arabic "نددت موسكو"); None if no such verbs
     acting_before: re.Pattern[str] | None = None
 
@@ -796,6 +800,10 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
         role_types=MappingProxyType(dict(raw["role_types"])),
         contextual_agents=frozenset(s.lower() for s in agents.get("contextual", [])),
         agent_modifiers=frozenset(w.lower() for w in ctx.get("agent_modifiers", [])),
+        attributive_heads=frozenset(w.lower() for w in ctx.get("attributive_heads", [])),
+        headline_stops=frozenset(
+            w.lower() for w in [*ctx["agentive_verbs"], *ctx["auxiliaries"], *ctx.get("headline_verbs", [])]
+        ),
         patronymic_connectors=frozenset(ctx.get("patronymic_connectors", [])),
         title_blockers=frozenset(w.lower() for w in ctx["title_blockers"]),
     )

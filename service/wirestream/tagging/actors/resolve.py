@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from ...models import ActorTag, ActorType, Article, Span, TextField
-from .lexicon import Entry, Kind, Lexicon, Person, Title, fold
+from .lexicon import Entry, Kind, Lexicon, Person, Rules, Title, fold
 from .scan import Match, normalise, scan
 
 _COUNTRYISH = (Kind.COUNTRY, Kind.DEMONYM)
@@ -67,6 +67,7 @@ _APPOSITION_LEAD = re.compile(r", (?:an? )?(?:(?:former|ex|then)[ -])?$")
 #: Languages whose nationality adjectives follow the noun they qualify ("las tropas ucranianas"):
 #: an agent noun followed by a demonym is that country's agent, as "Ukrainian troops" is in English.
 _POSTNOMINAL = frozenset({"es", "fr", "it", "pt", "ar"})
+_WORD = re.compile(r"\S+")
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+$")
 
 # Confidence by how an actor was found: a full dictionary name is near-certain, coreference less so.
@@ -544,12 +545,13 @@ def _new_person_name(doc: _Doc, f: _Field, i: int, after: int) -> tuple[int, int
     """An unknown capitalised name right after a title ("mayor Vitali Klitschko").
 
     In a title-case headline every word is capitalised, so capitals are no evidence of a name
-    ("President Vows To Fight On"): no new person is introduced there (the body names them). A
-    function word ("To", "Says", "In") ends a name: names do not contain them, verbs and
-    prepositions in capitalised runs do."""
-    if f.titlecase:
-        return None
+    ("President Vows To Fight On", "Mayor Quits Following Corruption Accusations"): a new person is
+    introduced there only when a known word (verb, adverb, function word: "Condemns", "Reportedly")
+    ends a run of two or three capitalised words. A function word ("To", "Says", "In") ends a name:
+    names do not contain them, verbs and prepositions in capitalised runs do."""
     rules = doc.lex.rules
+    if f.titlecase:
+        return _headline_person_name(rules, f.norm, after)
     m = rules.name_after.match(f.norm, after)
     if m is None:
         return None
@@ -584,6 +586,25 @@ def _new_person_name(doc: _Doc, f: _Field, i: int, after: int) -> tuple[int, int
     while end > start and f.norm[end - 1] in ".,;:":
         end -= 1
     return start, end
+
+
+def _headline_person_name(rules: Rules, norm: str, after: int) -> tuple[int, int] | None:
+    """A new person's name after a title in a title-case headline: 2-3 capitalised words ended by a
+    known word ("Minister Jonas Petraitis Condemns ..."), never a run that ends with the headline
+    or an unknown word ("Quits Following Corruption Accusations" is not a name)."""
+    tokens: list[tuple[int, int]] = []
+    for tok in _WORD.finditer(norm, after):
+        word = tok.group().rstrip(".,;:")
+        if word in rules.function_words or word.lower() in rules.headline_stops:
+            break
+        if len(tokens) == 3 or not word[:1].isupper() or word.endswith("'s"):
+            return None
+        tokens.append((tok.start(), tok.start() + len(word)))
+    else:
+        return None  # ran to the end of the headline: no known word closed the name
+    if len(tokens) < 2:
+        return None
+    return tokens[0][0], tokens[-1][1]
 
 
 def _do_title(doc: _Doc, f: _Field, i: int) -> None:
@@ -843,8 +864,18 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
                 # "Boko Haram gunmen", "Hamas fighters": members of the group are the group
                 doc.add_org(e.ref, f, p.start, m.end)
                 return
+            if role == "GOV":
+                if f.norm[m.start : m.end].lower() in lex.rules.contextual_agents and org.country in lex.country_names:
+                    # "the Taliban government", "the ANC government": the state it runs
+                    doc.add_org(e.ref, f, p.start, p.end)
+                    doc.add_composite(org.country, role, f, p.start, m.end, C_CONTEXT)
+                    return
+                # "a Hamas official", "NATO officials", "the EU delegation": people speaking for the
+                # organisation are the organisation (its code, not PSEREB + GOV)
+                doc.add_org(e.ref, f, p.start, m.end)
+                return
             doc.add_org(e.ref, f, p.start, p.end)
-            if org.code:
+            if org.code and not org.code.endswith(role):
                 doc.add_composite(org.country, role, f, p.start, m.end, C_CONTEXT, org_code=org.code)
             return
         if e.kind is Kind.SEAT and not e.ref.startswith("org:"):
@@ -865,6 +896,8 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
             )
             doc.add_composite(iso, role, f, p.start, m.end, C_CONTEXT)
             return
+    if p is None and _attributive(lex, norm, m.end):
+        return  # "military exercises", "Police Station": a modifier of another noun, not an actor
     n = f.matches[i + 1] if i + 1 < len(f.matches) else None
     if f.postnominal and n is not None and n.start == m.end + 1 and n.entries[0].kind is Kind.DEMONYM:
         doc.add_composite(n.entries[0].ref, role, f, m.start, n.end, C_CODE)  # "el gobierno ruso"
@@ -893,6 +926,18 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
     ):
         return  # a capitalised agent word inside an unknown name: "Department of Public Safety"
     doc.add_composite(None, role, f, m.start, m.end, C_BARE)
+
+
+def _attributive(lex: Lexicon, norm: str, end: int) -> bool:
+    """Is the agent word ending at ``end`` used as a noun modifier ("military exercises", "police
+    station", "Army Base" in a title-case headline)? The next word is then the head of the phrase and
+    the agent itself does not act."""
+    if end + 1 >= len(norm) or norm[end] != " ":
+        return False
+    stop = end + 1
+    while stop < len(norm) and (norm[stop].isalpha() or norm[stop] == "-"):
+        stop += 1
+    return norm[end + 1 : stop].lower() in lex.rules.attributive_heads
 
 
 def _agent_follows(doc: _Doc, f: _Field, i: int) -> bool:
