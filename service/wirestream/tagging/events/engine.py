@@ -415,13 +415,16 @@ def _is_score(low: str) -> bool:
 
 
 def _business_only(ev: EventTag, companies: set[str]) -> bool:
-    """Whether a company acts and nobody but companies takes part: commerce, not a PLOVER event.
+    """Whether nobody but companies takes part: commerce, not a PLOVER event.
 
-    "Unilever rejected a takeover bid", "Shell struck a deal to sell its unit": the vocabulary of
-    diplomacy with businesses on every side. A company as the target of a state ("China fined
-    Apple") or the victim of an attack keeps its event.
+    "Unilever rejected a takeover bid", "Shell struck a deal to sell its unit", "the battle for
+    market share pushed smaller firms to the brink": the vocabulary of diplomacy and war with
+    businesses on every side. A company as the target of a state ("China fined Apple") keeps its
+    event; so does one of a named attacker.
     """
-    return bool(ev.source) and all(a in companies for a in ev.source) and all(a in companies for a in ev.target)
+    if not ev.source and not ev.target:
+        return False
+    return all(a in companies for a in ev.source) and all(a in companies for a in ev.target)
 
 
 def _trigger_start(ev: EventTag) -> int:
@@ -1073,6 +1076,24 @@ def _build_event(
             )
         )
     )
+    if (
+        nominal
+        and i0 == i1
+        and trig.low.endswith("ed")
+        and trig.low != trig.lemma
+        and before_tok is not None
+        and before_tok.low not in cues.infinitive
+        and i1 + 1 < n
+        and (i1 + 1) not in in_mention
+        and toks[i1 + 1].low.isalpha()
+        and not toks[i1 + 1].cap
+        and toks[i1 + 1].low not in cues.preps
+        and toks[i1 + 1].low not in cues.agent
+        and toks[i1 + 1].low not in cues.coordinators
+    ):
+        # "in occupied regions", "the banned party": a participle used as an adjective describes
+        # a state of its noun, not an act reported here
+        return None
     if not nominal and cues.agent_noun_suffixes and m.pattern.size == 1 and _agent_noun(trig.lemma, cues, lr):
         nominal = True  # "police dispersed demonstrators": the trigger is the object, not a verb
     if nominal and before_tok is not None and before_tok is not prev:
