@@ -58,6 +58,11 @@ _PLACE = ActorType.PLACE
 _COMPANY = ActorType.COMPANY
 #: English auxiliaries that stand between a subject and its verb ("Russia has accused"); a word
 #: list of the English plumbing, like the tokenizer's, not event knowledge
+_NO_CONTEXT: tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]] = (
+    frozenset(),
+    frozenset(),
+    frozenset(),
+)
 _AUXILIARIES = frozenset({"have", "do"})
 _ULTIMATUM_REACH = 16  # tokens after a future act in which "unless" makes it an ultimatum
 _MODAL_WINDOW = 8  # "will provide nearly 25,000 tons of emergency food aid"
@@ -397,12 +402,12 @@ def _in_context(
     for name in names:
         hit = seen.get(name)
         if hit is None:
-            words, pairs = cues.contexts.get(name, (frozenset(), frozenset()))
+            words, pairs, heads = cues.contexts.get(name, _NO_CONTEXT)
             hit = not lows.isdisjoint(words)
-            if not hit and pairs:
+            if not hit and not lows.isdisjoint(heads):
                 hit = any((toks[k].low, toks[k + 1].low) in pairs for k in range(len(toks) - 1))
             if not hit and name == "sport":
-                hit = any(_is_score(low) for low in lows)
+                hit = any(_is_score(low) for low in lows if "-" in low)
             seen[name] = hit
         if hit:
             return True

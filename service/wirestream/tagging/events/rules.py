@@ -139,9 +139,12 @@ class Cues:
     #: derived at load: any of these in a sentence means the clause checks may apply
     subordinators: frozenset[str] = frozenset()  # background | relative | relative_that
     purpose_heads: frozenset[str] = frozenset()  # purpose nouns | participles | modifiers
-    #: context name -> (single lower-cased words, consecutive word pairs) that mark a sentence as
-    #: sport or natural-hazard copy, where the violent vocabulary is figurative or has no agent
-    contexts: Mapping[str, tuple[frozenset[str], frozenset[tuple[str, str]]]] = field(default_factory=dict)
+    #: context name -> (single lower-cased words, consecutive word pairs, first words of the pairs)
+    #: that mark a sentence as sport or natural-hazard copy, where the violent vocabulary is
+    #: figurative or has no agent
+    contexts: Mapping[str, tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]] = field(
+        default_factory=dict
+    )
     #: nouns whose "for"/"of" argument is proposed, not reported ("a proposal for talks")
     proposal_heads: frozenset[str] = frozenset()
 
@@ -513,8 +516,9 @@ def anaphor_pattern(cues: Cues) -> re.Pattern[str] | None:
     return re.compile(r"(?<![^\W\d])(?:" + alts + r")(?:(?!\w)|(?=n['’]t))")
 
 
-def _context(words: list[str]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-    """Split a context cue list into single words and two-word phrases ("fourth quarter")."""
+def _context(words: list[str]) -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
+    """Split a context cue list into single words and two-word phrases ("fourth quarter"), with
+    the phrases' first words so that a sentence without any of them is never scanned for pairs."""
     singles = {w.lower() for w in words if " " not in w}
     pairs = {(a.lower(), b.lower()) for a, b in (w.split(" ", 1) for w in words if " " in w)}
-    return frozenset(singles), frozenset(pairs)
+    return frozenset(singles), frozenset(pairs), frozenset(a for a, _ in pairs)
