@@ -1235,6 +1235,13 @@ def _build_event(
             ):
                 target_group = g
                 break
+    if target_group is None and rule.direct_object and i1 > i0 + 1 and (not nominal or light) and not passive:
+        # a gapped trigger around its object: "expelled two Somalia diplomats", "froze Russian
+        # assets": the actor inside the gap, as a bare noun modifier, is the one acted upon
+        for g in groups:
+            if g.t0 > i0 and g.t1 <= i1 and g.prep is None and g is not source:
+                target_group = g
+                break
     if target_group is None and i1 + 1 < n and toks[i1 + 1].low in cues.object_pronouns:
         src_c = source.countries if source is not None else frozenset()
         for g in reversed(before):
