@@ -20,6 +20,9 @@ KNOWN_GAPS = {
     "pol_passive_attack": "'a convoy carrying aid to Sudan was attacked': the patient is a non-actor noun",
     "pol_threaten": "the threat's target and the conditional attack's target ('its territory') are not resolved",
     "courts_fined": "bare 'fined' is no trigger (only 'impose ... fine'); as a key it matches the adjective 'fine'",
+    "h_biz_shares_slump": "'weak demand in China' (consumer demand) is read as a REQUEST",
+    "h_sport_clash": "'clash in the Champions League final': no sport cue; 'promising an attacking game' is AGREE",
+    "h_pol_if_strike": "the conditional strike's target ('its territory') is not resolved",
     "de_angriff": "German perfect 'hat ... angegriffen': the object next to the participle is taken as source",
 }
 
