@@ -235,8 +235,27 @@ def _date(value: str | None) -> date | None:
 
 
 def _words_regex(words: Iterable[str]) -> str:
-    parts = sorted({re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
-    return "(?:" + "|".join(parts) + ")"
+    """One regex group matching any of ``words`` (lower case; a space matches any whitespace run).
+
+    Written as a character trie ("(?:sa(?:id|ys)|...)"), not a flat alternation: Python's ``re``
+    tries a flat alternation's branches one by one, and the agentive-verb list in six languages has
+    some 400 words, which made every acting-capital test ~1.5 us slower. Same set of strings."""
+    trie: dict[str, Any] = {}
+    for w in {" ".join(w.lower().split()) for w in words}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(alts) + ")?"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return "(?:" + emit(trie) + ")"
 
 
 #: Stands for "some Arabic proclitic" in the proclitic pass (see :class:`Scanner`); any character

@@ -68,6 +68,7 @@ _APPOSITION_LEAD = re.compile(r", (?:an? )?(?:(?:former|ex|then)[ -])?$")
 #: an agent noun followed by a demonym is that country's agent, as "Ukrainian troops" is in English.
 _POSTNOMINAL = frozenset({"es", "fr", "it", "pt", "ar"})
 _WORD = re.compile(r"\S+")
+_NEXT_WORD = re.compile(r" ([^\W\d_][\w-]*)")
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+$")
 
 # Confidence by how an actor was found: a full dictionary name is near-certain, coreference less so.
@@ -932,12 +933,8 @@ def _attributive(lex: Lexicon, norm: str, end: int) -> bool:
     """Is the agent word ending at ``end`` used as a noun modifier ("military exercises", "police
     station", "Army Base" in a title-case headline)? The next word is then the head of the phrase and
     the agent itself does not act."""
-    if end + 1 >= len(norm) or norm[end] != " ":
-        return False
-    stop = end + 1
-    while stop < len(norm) and (norm[stop].isalpha() or norm[stop] == "-"):
-        stop += 1
-    return norm[end + 1 : stop].lower() in lex.rules.attributive_heads
+    w = _NEXT_WORD.match(norm, end)
+    return w is not None and w.group(1).lower() in lex.rules.attributive_heads
 
 
 def _agent_follows(doc: _Doc, f: _Field, i: int) -> bool:
