@@ -1276,6 +1276,10 @@ def _build_event(
         # as a compound source with no target. Only right after the trigger and when asserted:
         # "rejected an offer to host a summit ... for peace between X and Y" is not their act
         source, target_group = target_group, None
+        if modality in ("future", "intent"):
+            # "Turkey will host a meeting between X and Y": the intent is the host's; for X and Y
+            # the meeting is only planned, so it gets no intent (AGREE) reading of its own
+            modality = "planned"
     if (
         source is None
         and nominal
