@@ -16,7 +16,6 @@ from ._precision import CaseResult, load_cases, mode, score_all, score_case, sum
 
 KNOWN_GAPS = {
     "pol_condemn": "the detention in a reason phrase gets no source (Iran) from the main clause's object",
-    "pol_passive_attack": "'a convoy carrying aid to Sudan was attacked': the patient is a non-actor noun",
     "pol_threaten": "the threat's target and the conditional attack's target ('its territory') are not resolved",
     "courts_fined": "bare 'fined' is no trigger (only 'impose ... fine'); as a key it matches the adjective 'fine'",
     "h_sport_clash": "coaches 'promising an attacking game' is AGREE (agree rules have no sport veto)",
