@@ -99,7 +99,7 @@ def test_adjective_builds_the_countrys_agent(tagger, lang, text, code, span):
         ("de", "Die litauische Hauptstadt bereitet sich auf den Gipfel vor.", "LTU", "litauische"),
         ("fr", "Les autorités évoquent des ressortissants britanniques.", "GBR", "britanniques"),
         ("es", "La economía estadounidense creció en el trimestre.", "USA", "estadounidense"),
-        ("it", "Un giornalista statunitense è stato fermato.", "USA", "statunitense"),
+        ("it", "L'economia statunitense è cresciuta nel trimestre.", "USA", "statunitense"),
         ("pt", "Os pescadores argentinos voltaram ao porto.", "ARG", "argentinos"),
     ],
 )
@@ -135,3 +135,31 @@ def test_acting_capital_is_the_government(tagger, lang, text, code, span):
 def test_capital_as_a_place_is_not_the_government(tagger, lang, text, code):
     got = codes(tagger.tag(make_article(text, language=lang)))
     assert code not in got, got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "code", "span"),
+    [
+        ("it", "Le forze slovene hanno chiuso il valico.", "SVNMIL", "forze slovene"),
+        ("fr", "Les policiers belges ont bouclé le quartier.", "BELCOP", "policiers belges"),
+        ("es", "Los periodistas chilenos denunciaron amenazas.", "CHLMED", "periodistas chilenos"),
+        ("pt", "As forças angolanas reforçaram a fronteira.", "AGOMIL", "forças angolanas"),
+        ("ar", "انتشرت قوات تركية قرب الحدود.", "TURMIL", "قوات تركية"),
+        ("de", "Die polnischen Streitkräfte verlegten Panzer.", "POLMIL", "polnischen Streitkräfte"),
+    ],
+)
+def test_agent_nouns_in_each_language(tagger, lang, text, code, span):
+    got = codes(tagger.tag(make_article(text, language=lang)))
+    assert got.get(code) == [span], got
+
+
+def test_law_enforcement_phrases_are_police_not_military(tagger):
+    for lang, text in (("fr", "Les forces de l'ordre ont dispersé la foule."),
+                       ("it", "Le forze dell'ordine hanno sgomberato la piazza.")):
+        got = codes(tagger.tag(make_article(text, language=lang)))
+        assert "---COP" in got and "---MIL" not in got, got
+
+
+def test_arabic_the_city_is_not_medina(tagger):
+    got = codes(tagger.tag(make_article("عاد السكان إلى المدينة بعد المعارك.", language="ar")))
+    assert not [k for k in got if k.startswith("geonames:")], got
