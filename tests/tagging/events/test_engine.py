@@ -513,3 +513,10 @@ def test_aimed_at_after_a_verb_is_no_purpose(tagger: EventTagger) -> None:
 def test_troops_arriving_are_no_diplomatic_visit(tagger: EventTagger) -> None:
     assert not find(run(tagger, "Russian troops arrived in Kyiv on Monday."), PloverType.CONSULT)
     assert find(run(tagger, "Keir Starmer arrived in Kyiv on Monday."), PloverType.CONSULT)
+
+
+def test_capitalised_trigger_inside_a_sentence_is_a_name() -> None:
+    # "Shell" the company (not tagged as an actor here) is no shelling
+    art = article("Kenya and Shell signed an agreement to explore for gas. The government of Kenya fined Shell.")
+    lex = {"Kenya": ("KEN", "KEN", ActorType.COUNTRY)}
+    assert PloverType.ASSAULT not in {e.event_type for e in EventTagger.load().tag(art, actors(art, lex))}

@@ -63,6 +63,7 @@ _NO_CONTEXT: tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]] =
     frozenset(),
     frozenset(),
 )
+_NOUNS_CAPITALISED = frozenset({"de"})
 _AUXILIARIES = frozenset({"have", "do"})
 _ULTIMATUM_REACH = 16  # tokens after a future act in which "unless" makes it an ultimatum
 _MODAL_WINDOW = 8  # "will provide nearly 25,000 tons of emergency food aid"
@@ -957,6 +958,17 @@ def _build_event(
     i0, i1 = m.i0, m.i1
     n = len(toks)
     # ---- vetoes
+    if (
+        i0 > 0
+        and fld is TextField.BODY
+        and toks[i0].cap
+        and toks[i0 - 1].low.isalnum()
+        and cues.lang not in _NOUNS_CAPITALISED
+    ):
+        # a capitalised trigger after a word is part of a name: "fined Shell over a spill",
+        # "Royal Dutch Shell shares", "the Tet Offensive" (headlines are title case,
+        # and German capitalises every noun, so neither is read this way)
+        return None
     if rule.not_before:
         for t in toks[max(0, i0 - 2) : i0]:
             if t.lemma in rule.not_before or t.low in rule.not_before:
