@@ -163,3 +163,8 @@ def test_law_enforcement_phrases_are_police_not_military(tagger):
 def test_arabic_the_city_is_not_medina(tagger):
     got = codes(tagger.tag(make_article("عاد السكان إلى المدينة بعد المعارك.", language="ar")))
     assert not [k for k in got if k.startswith("geonames:")], got
+
+
+def test_accented_spelling_of_a_capital_is_that_capital(tagger):
+    got = codes(tagger.tag(make_article("Londres y París han indicado su apoyo.", language="es")))
+    assert got.get("GBRGOV") == ["Londres"] and got.get("FRAGOV") == ["París"], got

@@ -715,8 +715,11 @@ def _alternate_names(
         if len({c.geonameid for _, c, _ in forms}) != 1:
             continue  # an alternate of two cities: no way to choose
         alt, city, lang = forms[0]
-        if scan_key(alt) in known or scan_key(fold(alt)) in known:
+        if scan_key(alt) in known:
             continue
+        if scan_key(fold(alt)) in known and fold(alt).lower() != fold(city.name).lower():
+            continue  # the unaccented form is some other surface; an accented spelling of the
+            # city's own name ("París", "Bogotá" for Bogota) is that city, so it is kept
         register(alt, city, lang)
 
 
