@@ -63,6 +63,7 @@ _NO_CONTEXT: tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]] =
     frozenset(),
     frozenset(),
 )
+_SCORE = re.compile(r"(?<![\w-])\d{1,3}-\d{1,3}(?![\w-])")
 _NOUNS_CAPITALISED = frozenset({"de"})
 _AUXILIARIES = frozenset({"have", "do"})
 _ULTIMATUM_REACH = 16  # tokens after a future act in which "unless" makes it an ultimatum
@@ -326,7 +327,9 @@ class EventTagger:
         )
         vetoed: dict[str, bool] = {}  # context name -> present in this sentence (computed on demand)
         for m in matches:
-            if m.pattern.rule.context_veto and _in_context(m.pattern.rule.context_veto, toks, lows, cues, vetoed):
+            if m.pattern.rule.context_veto and _in_context(
+                m.pattern.rule.context_veto, toks, lows, cues, vetoed, text, sentence.start, sentence.end
+            ):
                 continue
             if m.i0 in in_mention and m.i0 == m.i1 and _agent_noun(toks[m.i0].lemma, cues, lr):
                 # "protesters", "demonstrators" tagged as actors: the word names a participant;
@@ -392,7 +395,14 @@ _REQUEST_REACH = 14
 
 
 def _in_context(
-    names: frozenset[str], toks: Sequence[Lexeme], lows: set[str], cues: Cues, seen: dict[str, bool]
+    names: frozenset[str],
+    toks: Sequence[Lexeme],
+    lows: set[str],
+    cues: Cues,
+    seen: dict[str, bool],
+    text: str,
+    start: int,
+    end: int,
 ) -> bool:
     """Whether the sentence is sport or natural-hazard copy (any of ``names``), by its cue words.
 
@@ -403,12 +413,12 @@ def _in_context(
     for name in names:
         hit = seen.get(name)
         if hit is None:
-            words, pairs, heads = cues.contexts.get(name, _NO_CONTEXT)
+            words, pairs, tails = cues.contexts.get(name, _NO_CONTEXT)
             hit = not lows.isdisjoint(words)
-            if not hit and not lows.isdisjoint(heads):
+            if not hit and not lows.isdisjoint(tails):
                 hit = any((toks[k].low, toks[k + 1].low) in pairs for k in range(len(toks) - 1))
             if not hit and name == "sport":
-                hit = any(_is_score(low) for low in lows if "-" in low)
+                hit = any(_is_score(m.group()) for m in _SCORE.finditer(text, start, end))
             seen[name] = hit
         if hit:
             return True

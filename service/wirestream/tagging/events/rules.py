@@ -139,7 +139,7 @@ class Cues:
     #: derived at load: any of these in a sentence means the clause checks may apply
     subordinators: frozenset[str] = frozenset()  # background | relative | relative_that
     purpose_heads: frozenset[str] = frozenset()  # purpose nouns | participles | modifiers
-    #: context name -> (single lower-cased words, consecutive word pairs, first words of the pairs)
+    #: context name -> (single lower-cased words, consecutive word pairs, last words of the pairs)
     #: that mark a sentence as sport or natural-hazard copy, where the violent vocabulary is
     #: figurative or has no agent
     contexts: Mapping[str, tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]] = field(
@@ -518,7 +518,8 @@ def anaphor_pattern(cues: Cues) -> re.Pattern[str] | None:
 
 def _context(words: list[str]) -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
     """Split a context cue list into single words and two-word phrases ("fourth quarter"), with
-    the phrases' first words so that a sentence without any of them is never scanned for pairs."""
+    the phrases' last words (rarer than first words such as "the") so that a sentence without any
+    of them is never scanned for pairs."""
     singles = {w.lower() for w in words if " " not in w}
     pairs = {(a.lower(), b.lower()) for a, b in (w.split(" ", 1) for w in words if " " in w)}
-    return frozenset(singles), frozenset(pairs), frozenset(a for a, _ in pairs)
+    return frozenset(singles), frozenset(pairs), frozenset(b for _, b in pairs)
