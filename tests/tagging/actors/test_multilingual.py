@@ -168,3 +168,21 @@ def test_arabic_the_city_is_not_medina(tagger):
 def test_accented_spelling_of_a_capital_is_that_capital(tagger):
     got = codes(tagger.tag(make_article("Londres y París han indicado su apoyo.", language="es")))
     assert got.get("GBRGOV") == ["Londres"] and got.get("FRAGOV") == ["París"], got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person", "span"),
+    [
+        ("es", "El presidente francés se reunió ayer con empresarios chilenos.", "person:emmanuel-macron",
+         "presidente francés"),
+        ("it", "Il presidente russo ha parlato con i giornalisti brasiliani.", "person:vladimir-putin",
+         "presidente russo"),
+        ("fr", "Le Premier ministre britannique recevra le chef de l'État kényan.", "person:keir-starmer",
+         "Premier ministre britannique"),
+        ("ar", "التقى الرئيس الفرنسي وفدا من رجال الأعمال المصريين.", "person:emmanuel-macron", "الرئيس الفرنسي"),
+    ],
+)
+def test_title_with_postnominal_adjective_is_that_countrys_holder(tagger, lang, text, person, span):
+    tags = tagger.tag(make_article(text, language=lang, date="2025-07-04"))
+    got = {t.actor_id: [m.text for m in t.mentions] for t in tags}
+    assert got.get(person) == [span], got

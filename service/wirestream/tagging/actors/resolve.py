@@ -670,6 +670,9 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
             # "the mayor of Vilnius", "governor of Kano": a local office names its place after "of"
             place = n.entries[0].ref
             where, span_end, last = lex.places[place].country, n.end, i + 1
+    if where is None and f.postnominal and nk is Kind.DEMONYM and n is not None and n.start == m.end + 1:
+        # "el presidente francés", "il presidente russo", "الرئيس الفرنسي": the adjective follows
+        where, span_end, last = n.entries[0].ref, n.end, i + 1
     # Title directly followed by a dictionary person: the person's own match carries the mention
     # (unless the surname is only the first part of someone else's name: "General Charles Brown").
     if n is not None and n.start == m.end + 1:
