@@ -4,7 +4,8 @@ The scan gives a flat list of matches per field. A few generic rules turn them i
 
 * **qualifier + head**: a country/demonym/place/organisation right before (or with "'s") a title or
   agent noun qualifies it — "French President", "France's leader", "Russian troops" (RUSMIL),
-  "the city's mayor" (the last place mentioned);
+  "the city's mayor" (the last place mentioned); in es/fr/it/pt/ar the adjective follows its noun
+  ("el gobierno peruano", "le président français", "الحكومة الأردنية") and qualifies it the same way;
 * **title + name**: a title followed by a known person confirms them; followed by an unknown
   capitalised name it introduces a new person whose country and role come from the title phrase;
 * **title alone** ("the Prime Minister"): the office holder on the article date — preferring someone
@@ -12,8 +13,11 @@ The scan gives a flat list of matches per field. A few generic rules turn them i
   the article's dominant country;
 * **surnames** ("Mr Macron", "Putin") resolve to a person named in full in the same article, else to
   the only person with that surname in office on the date;
-* **capitals** are the government when they act ("Moscow said", "London and Paris have indicated")
-  and a place otherwise ("in Kyiv", "strikes on Kyiv");
+* **capitals** are the government when they act ("Moscow said", "London and Paris have indicated",
+  "Moskau wies zurück", "Pékin a dénoncé", Arabic verb-first "نددت موسكو") and a place otherwise
+  ("in Kyiv", "strikes on Kyiv", "en Moscú");
+* an agent word used as a modifier ("military exercises", "police station") is no actor, and people
+  speaking for an organisation ("a Hamas official", "NATO officials") are that organisation;
 * seats of power ("the Kremlin", "No 10") always stand for their institution;
 * **appositions** give unknown people the country of their own title phrase, wherever it stands
   ("Lithuania's defence minister, X,", "X, a Lithuanian minister,", "President X of Lithuania",
