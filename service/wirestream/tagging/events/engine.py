@@ -324,13 +324,18 @@ class EventTagger:
             not lows.isdisjoint(cues.subordinators),
             not lows.isdisjoint(cues.purpose_heads),
             not lows.isdisjoint(cues.ultimatum),
+            not lows.isdisjoint(cues.proposal_heads),
         )
         vetoed: dict[str, bool] = {}  # context name -> present in this sentence (computed on demand)
+        veto_of: dict[frozenset[str], bool] = {}  # a rule's context_veto -> vetoed in this sentence
         for m in matches:
-            if m.pattern.rule.context_veto and _in_context(
-                m.pattern.rule.context_veto, toks, lows, cues, vetoed, text, sentence.start, sentence.end
-            ):
-                continue
+            cv = m.pattern.rule.context_veto
+            if cv:
+                hit = veto_of.get(cv)
+                if hit is None:
+                    hit = veto_of[cv] = _in_context(cv, toks, lows, cues, vetoed, text, sentence.start, sentence.end)
+                if hit:
+                    continue
             if m.i0 in in_mention and m.i0 == m.i1 and _agent_noun(toks[m.i0].lemma, cues, lr):
                 # "protesters", "demonstrators" tagged as actors: the word names a participant;
                 # the event it implies is coded from the clause's own verb, if there is one
@@ -962,7 +967,7 @@ def _build_event(
     speech_at: list[int],
     trigger_ends: list[int],
     in_mention: set[int],
-    marks: tuple[bool, bool, bool] = (True, True, True),
+    marks: tuple[bool, bool, bool, bool] = (True, True, True, True),
 ) -> EventTag | None:
     rule: Rule = m.pattern.rule
     i0, i1 = m.i0, m.i1
@@ -1037,7 +1042,7 @@ def _build_event(
             modality = cue_modality.get(lem) or cue_modality.get(low)
     if rule.modality:
         modality = rule.modality
-    elif modality is None and cues.proposal_heads and i0 >= 2:
+    elif modality is None and marks[3] and i0 >= 2:
         # "a proposal for talks between X and Y", "plans for a summit": the event is the content
         # of a proposal, not something that happened
         k = i0 - 1
