@@ -1,10 +1,12 @@
-"""Process-wide runtime tuning, applied once by the entry points that run the pipeline (``wirestream
-worker``, the benches). Kept out of the functional core: it changes the allocator, not results."""
+"""Process-wide allocator tuning: ``tune_glibc_malloc`` is applied once by the entry points that run the
+pipeline (``wirestream worker``, the benches), ``return_free_heap`` after building large long-lived data.
+Kept out of the functional core: it changes the allocator, not results."""
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+from typing import Any
 
 #: glibc ``mallopt`` parameters (malloc.h)
 _M_TRIM_THRESHOLD = -1
@@ -21,12 +23,28 @@ def tune_glibc_malloc(mmap_threshold: int = 4 << 20, trim_threshold: int = 32 <<
     thresholds (``python -m bench.normalise --malloc-tuned``). The same as setting
     ``MALLOC_MMAP_THRESHOLD_`` / ``MALLOC_TRIM_THRESHOLD_`` before start. Returns False where there is
     no glibc (musl, macOS), changing nothing."""
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return False
-    try:
-        libc = ctypes.CDLL(name)
-        mallopt = libc.mallopt
-    except (OSError, AttributeError):
+    mallopt = _libc_function("mallopt")
+    if mallopt is None:
         return False
     return bool(mallopt(_M_MMAP_THRESHOLD, mmap_threshold)) and bool(mallopt(_M_TRIM_THRESHOLD, trim_threshold))
+
+
+def return_free_heap() -> bool:
+    """Give the C heap's free pages back to the OS (glibc ``malloc_trim(0)``); False where there is no glibc.
+
+    Called after building large long-lived data (the actor lexicon): with the trim threshold fixed by
+    :func:`tune_glibc_malloc`, the pages a build freed in the middle of the heap would otherwise stay
+    resident for the life of the worker."""
+    malloc_trim = _libc_function("malloc_trim")
+    return malloc_trim is not None and bool(malloc_trim(0))
+
+
+def _libc_function(name: str) -> Any:
+    """``name`` from the C library, or None where there is none or it lacks the function (musl, macOS)."""
+    lib = ctypes.util.find_library("c")
+    if lib is None:
+        return None
+    try:
+        return getattr(ctypes.CDLL(lib), name)
+    except (OSError, AttributeError):
+        return None

