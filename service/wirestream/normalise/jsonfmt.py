@@ -102,12 +102,8 @@ def byline_from(value: Any, key: str) -> str | None:
     return ", ".join(names) or None
 
 
-def extract_plain_json(obj: dict[str, Any], settings: NormaliseSettings) -> Draft:
-    return extract_lowered_plain_json(f.lower_keys(obj), settings)
-
-
 def extract_lowered_plain_json(doc: dict[str, Any], settings: NormaliseSettings) -> Draft:
-    """:func:`extract_plain_json` of a document whose keys are already lower-cased."""
+    """A plain JSON article from a document whose keys are already lower-cased (``f.lower_keys``)."""
     draft = Draft(source_format=SourceFormat.JSON)
     html_found = f.first_key(doc, HTML_KEYS)
     body_found = f.first_key(doc, BODY_KEYS)

@@ -45,14 +45,9 @@ _ENTITY_KEYS = (
 )  # fmt: skip
 
 
-def looks_like_ninjs(doc: dict[str, Any]) -> bool:
-    """ninjs: an ``uri``/``guid`` plus at least one ninjs-only field, or a ninjs ``$schema``."""
-    return lowered_looks_like_ninjs(f.lower_keys(doc), doc.get("$schema"))
-
-
 def lowered_looks_like_ninjs(doc: dict[str, Any], schema: object) -> bool:
-    """:func:`looks_like_ninjs` from the document with lower-cased keys (``f.lower_keys``) and the
-    original's ``$schema`` value."""
+    """ninjs: an ``uri``/``guid`` plus at least one ninjs-only field, or a ninjs ``$schema``; from
+    the document with lower-cased keys (``f.lower_keys``) and the original's ``$schema`` value."""
     if isinstance(schema, str) and "ninjs" in schema.lower():
         return True
     return not doc.keys().isdisjoint(("uri", "guid")) and not doc.keys().isdisjoint(_NINJS_MARKERS)
@@ -124,12 +119,8 @@ def _subjects(doc: dict[str, Any]) -> list[Subject]:
     return out
 
 
-def extract_ninjs(obj: dict[str, Any], settings: NormaliseSettings) -> Draft:
-    return extract_lowered_ninjs(f.lower_keys(obj), settings)
-
-
 def extract_lowered_ninjs(doc: dict[str, Any], settings: NormaliseSettings) -> Draft:
-    """:func:`extract_ninjs` of a document whose keys are already lower-cased (``f.lower_keys``)."""
+    """A ninjs article from a document whose keys are already lower-cased (``f.lower_keys``)."""
     draft = Draft(source_format=SourceFormat.NINJS)
     main, sub = _headlines(f.as_list(doc.get("headlines"), "headlines"))
     draft.headline = f.opt_str(doc, "headline") or main
