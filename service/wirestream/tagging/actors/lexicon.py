@@ -142,7 +142,6 @@ class Rules:
 
     locative_words: frozenset[str]
     acting_after: re.Pattern[str]
-    blocker_before: re.Pattern[str]
     name_after: re.Pattern[str]
     name_connectors: frozenset[str]
     function_words: frozenset[str]
@@ -806,7 +805,6 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
     verbs = _words_regex(ctx["agentive_verbs"])
     conj = _words_regex(ctx.get("conjunctions") or ["and", "or"])
     before = ctx.get("agentive_verbs_before") or []
-    blockers = _words_regex(ctx["title_blockers"])
     return Rules(
         locative_words=frozenset(w.lower() for w in ctx["locative_prepositions"]),
         acting_after=re.compile(
@@ -815,7 +813,6 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
         ),
         # an Arabic verb may carry the conjunction proclitic ("وقالت موسكو")
         acting_before=re.compile(rf"(?:^|\s)[\u0648\u0641]?{_words_regex(before)}\s+$") if before else None,
-        blocker_before=re.compile(rf"(?:^|[^\w])(?i:{blockers})[\s-]+$"),
         name_after=re.compile(r"[ \t]+((?:[^\W\d_][\w'’.\-]*)(?:[ \t]+[^\W\d_][\w'’.\-]*){0,4})"),
         name_connectors=frozenset(ctx["name_connectors"]),
         function_words=frozenset(ctx["function_words"]),

@@ -482,9 +482,8 @@ def _is_known_by_given_name(doc: _Doc, f: _Field, i: int, span: tuple[int, int])
 
 def _blocker_before(blockers: frozenset[str], norm: str, pos: int) -> bool:
     """Does a title blocker ("former", "deputy", "would-be", "ex-") end right before ``pos``, followed
-    by spaces or hyphens? The same test as ``Rules.blocker_before`` (a regex alternation of every
-    blocker, searched over the preceding 30 characters), done as one set lookup of the last word:
-    the regex cost grows with the blocker list, this does not."""
+    by spaces or hyphens? One set lookup of the last word (it replaced a regex alternation of every
+    blocker, whose cost grew with the blocker list)."""
     end = pos
     while end > 0 and norm[end - 1] in " \t\n\r-":
         end -= 1
