@@ -233,7 +233,7 @@ class EventTagger:
                     entry[4] = (None, None)
                 else:
                     inq = _quote_mask(toks) if _ANY_QUOTE.search(text, s0, s1) else [False] * len(toks)
-                    groups = _groups(toks, ments, inq, cues, [], 0, starts)
+                    groups = _groups(toks, ments, inq, cues, [], starts)
                     entry[4] = (_speaker_of(toks, groups, inq, cues), _first_subject(groups))
             return entry[4]  # type: ignore[return-value]
 
@@ -281,7 +281,7 @@ class EventTagger:
                     disc.defer([s_start, s_end, sent_mentions, (stoks, starts), None])
                 continue
             inq = _quote_mask(stoks) if quoted else [False] * len(stoks)
-            groups = _groups(stoks, sent_mentions, inq, cues, matches, 0, starts)
+            groups = _groups(stoks, sent_mentions, inq, cues, matches, starts)
             speaker = _speaker_of(stoks, groups, inq, cues)
             if speaker is not None:
                 disc.speaker = speaker
@@ -790,14 +790,12 @@ def _groups(
     inq: list[bool],
     cues: Cues,
     matches: list[_Match],
-    offset: int,
-    starts: list[int] | None = None,
+    starts: list[int],
 ) -> list[_Group]:
-    """Actor mentions of the sentence as participant groups with their syntactic clues."""
+    """Actor mentions of the sentence as participant groups with their syntactic clues
+    (``starts``: the tokens' start offsets)."""
     if not mentions:
         return []
-    if starts is None:  # callers without offsets pass Token lists (from tokenize)
-        starts = [t.start for t in cast(Sequence[Token], toks)]
     spans: list[tuple[int, int, list[ActorTag]]] = []
     for m0, m1, actor in mentions:
         a = bisect_left(starts, m0)
@@ -806,7 +804,7 @@ def _groups(
             spans.append((a, b - 1, [actor]))
     if not spans:
         return []
-    trigger_starts = {m.i0 - offset for m in matches}
+    trigger_starts = {m.i0 for m in matches}
     coordinators, determiners = cues.coordinators, cues.determiners
     # merge coordinated mentions ("Britain and France") and same-country title chains; each
     # test below is only evaluated when the ones before it did not already merge the pair
