@@ -63,7 +63,7 @@ _NO_CONTEXT: tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]] =
     frozenset(),
     frozenset(),
 )
-_SCORE = re.compile(r"(?<![\w-])\d{1,3}-\d{1,3}(?![\w-])")
+_SCORE = re.compile(r"(?<![\w-])(\d{1,3})-(\d{1,3})(?![\w-])")
 _NOUNS_CAPITALISED = frozenset({"de"})
 _AUXILIARIES = frozenset({"have", "do"})
 _ULTIMATUM_REACH = 16  # tokens after a future act in which "unless" makes it an ultimatum
@@ -423,16 +423,11 @@ def _in_context(
             if not hit and not lows.isdisjoint(tails):
                 hit = any((toks[k].low, toks[k + 1].low) in pairs for k in range(len(toks) - 1))
             if not hit and name == "sport":
-                hit = any(_is_score(m.group()) for m in _SCORE.finditer(text, start, end))
+                hit = any(int(m[1]) >= int(m[2]) for m in _SCORE.finditer(text, start, end))
             seen[name] = hit
         if hit:
             return True
     return False
-
-
-def _is_score(low: str) -> bool:
-    a, sep, b = low.partition("-")
-    return bool(sep) and a.isdigit() and b.isdigit() and len(a) <= 3 and len(b) <= 3 and int(a) >= int(b)
 
 
 def _business_only(ev: EventTag, companies: set[str]) -> bool:
