@@ -26,6 +26,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _BOM_FIRST_BYTES = frozenset(bom[:1] for bom, _ in _BOMS)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']""")
 _NUL_REJECT_RATIO = 0.10
+# Charsets (None: none given) decoded as UTF-8; the pipeline's JSON shortcut uses the same set.
+UTF8_CHARSETS = frozenset({None, "utf-8", "utf8", "us-ascii", "ascii"})
 
 
 def charset_of(content_type: str | None) -> str | None:
@@ -51,7 +53,7 @@ def decode(data: bytes, max_bytes: int, content_type: str | None = None) -> str:
             r.reject(r.BINARY_CONTENT, "too many NUL bytes (UTF-16 without BOM, or binary)")
         data = data.replace(b"\x00", b"")
     charset = charset_of(content_type)
-    if charset is None or charset in {"utf-8", "utf8", "us-ascii", "ascii"}:
+    if charset is None or charset in UTF8_CHARSETS:  # (None first: mypy narrows on it)
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as exc:

@@ -23,7 +23,7 @@ from wirestream.settings import NormaliseSettings
 
 from . import reasons as r
 from .assemble import assemble
-from .decode import charset_of, decode
+from .decode import UTF8_CHARSETS, charset_of, decode
 from .detect import Family, family_from_content_type, forced_family, sniff
 from .draft import Draft
 from .fields import lower_keys
@@ -37,7 +37,6 @@ from .repair import close_repair_budget, open_repair_budget
 # What detect.sniff calls JSON, on bytes: bytes' \s is ASCII whitespace only, a subset of str's, so
 # a match here is a match there. No BOM can precede the "{".
 _JSON_OBJECT_START = re.compile(rb"""\{\s*["'}]""")
-_UTF8_CHARSETS = frozenset({None, "utf-8", "utf8", "us-ascii", "ascii"})
 
 
 def _from_json(obj: dict[str, Any], family: Family, settings: NormaliseSettings) -> Draft:
@@ -73,7 +72,7 @@ def _json_object_from_bytes(raw: RawInput, settings: NormaliseSettings) -> tuple
     if raw.content_type:
         typed = family_from_content_type(raw.content_type)
         if typed not in (None, Family.JSON, Family.NINJS, Family.PLAIN_JSON) or (
-            charset_of(raw.content_type) not in _UTF8_CHARSETS
+            charset_of(raw.content_type) not in UTF8_CHARSETS
         ):
             return None
         family = typed or Family.JSON
