@@ -56,8 +56,6 @@ DENIED = "denied"
 _REASON_REACH = 14  # tokens from an event to an event noun in its reason phrase ("for her role in")
 _PLACE = ActorType.PLACE
 _COMPANY = ActorType.COMPANY
-#: English auxiliaries that stand between a subject and its verb ("Russia has accused"); a word
-#: list of the English plumbing, like the tokenizer's, not event knowledge
 _NO_CONTEXT: tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]] = (
     frozenset(),
     frozenset(),
@@ -65,6 +63,8 @@ _NO_CONTEXT: tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]] =
 )
 _SCORE = re.compile(r"(?<![\w-])(\d{1,3})-(\d{1,3})(?![\w-])")
 _NOUNS_CAPITALISED = frozenset({"de"})
+#: English auxiliaries that stand between a subject and its verb ("Russia has accused"); a word
+#: list of the English plumbing, like the tokenizer's, not event knowledge
 _AUXILIARIES = frozenset({"have", "do"})
 _ULTIMATUM_REACH = 16  # tokens after a future act in which "unless" makes it an ultimatum
 _MODAL_WINDOW = 8  # "will provide nearly 25,000 tons of emergency food aid"
