@@ -64,9 +64,9 @@ def _clean_blocks(draft: Draft) -> tuple[list[RawBlock], list[str]]:
         pending = iter(clean_lines([text for text, done in zip(texts, repaired, strict=True) if not done]))
         cleaned = [text if done else next(pending) for text, done in zip(texts, repaired, strict=True)]
     flags = boilerplate_flags(cleaned, utf8)
-    unchanged = utf8 is not None or cleaned is texts or all(map(operator.is_, cleaned, texts))
     if True not in flags and "" not in cleaned:  # the usual case, without the per-block branching
-        if unchanged:
+        # utf8 is only handed back when cleaning changed no text (see clean_lines_utf8)
+        if utf8 is not None or cleaned is texts or all(map(operator.is_, cleaned, texts)):
             return list(draft.blocks), boilerplate
         pairs = zip(draft.blocks, cleaned, strict=True)
         return [raw if raw.text is text else RawBlock(raw.kind, text) for raw, text in pairs], boilerplate
