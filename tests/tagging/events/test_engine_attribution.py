@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 from wirestream.models import ActorType, EventTag, PloverType
 from wirestream.tagging.events import EventTagger
 
-sys.path.insert(0, str(Path(__file__).parent))
-from _helpers import actors, article
+from ._helpers import actors, article
 
 C = ActorType.COUNTRY
 LEX = {
