@@ -42,21 +42,25 @@ def sample_article(path: Path) -> Article:
     if lines and lines[0].strip().startswith("date "):
         lines[0] = lines[0].strip().split(" ", 2)[2]
     paras = [p.strip() for p in "\n".join(lines).split("\n\n") if p.strip()]
-    body = "\n\n".join(paras)
+    return text_article(paras, "sample", "", datetime(2025, 7, 4, tzinfo=UTC), "0")
+
+
+def text_article(paras: list[str], article_id: str, headline: str, published: datetime, content_hash: str) -> Article:
+    """An English plain-text article whose body is ``paras`` joined by blank lines, one block each."""
     blocks, pos = [], 0
     for p in paras:
         blocks.append(Block(kind=BlockKind.PARAGRAPH, text=p, start=pos, end=pos + len(p)))
         pos += len(p) + 2
     return Article(
-        article_id="sample",
-        story_id="sample",
+        article_id=article_id,
+        story_id=article_id,
         source_format=SourceFormat.TEXT,
-        headline="",
-        body=body,
+        headline=headline,
+        body="\n\n".join(paras),
         blocks=blocks,
         language="en",
-        published=datetime(2025, 7, 4, tzinfo=UTC),
-        content_hash="0",
+        published=published,
+        content_hash=content_hash,
     )
 
 
@@ -126,23 +130,9 @@ def make_articles(tagger: ActorTagger, n: int, size: int = 2048, seed: int = 7, 
                 paras.append(sentence)
             length = sum(len(p) + 2 for p in paras)
         body = "\n\n".join(paras)[:size]
-        blocks, pos = [], 0
-        for p in body.split("\n\n"):
-            blocks.append(Block(kind=BlockKind.PARAGRAPH, text=p, start=pos, end=pos + len(p)))
-            pos += len(p) + 2
-        out.append(
-            Article(
-                article_id=f"bench-{i}",
-                story_id=f"bench-{i}",
-                source_format=SourceFormat.TEXT,
-                headline=f"{rnd.choice(persons).name} warns {rnd.choice(countries)} over talks",
-                body=body,
-                blocks=blocks,
-                language="en",
-                published=datetime(2025, 7, 4, 12, tzinfo=UTC),
-                content_hash=str(i),
-            )
-        )
+        headline = f"{rnd.choice(persons).name} warns {rnd.choice(countries)} over talks"
+        published = datetime(2025, 7, 4, 12, tzinfo=UTC)
+        out.append(text_article(body.split("\n\n"), f"bench-{i}", headline, published, str(i)))
     return out
 
 

@@ -36,7 +36,8 @@ from typing import Any
 
 from dateutil import parser as dateparser
 
-from wirestream.models import ActorTag, ActorType, Article, Block, BlockKind, SourceFormat, TextField
+from bench.actors import text_article
+from wirestream.models import ActorTag, ActorType, Article, TextField
 from wirestream.tagging.actors import ActorTagger
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,24 +76,8 @@ def parse_query_date(value: Any) -> date:
 def build_article(inp: dict[str, Any]) -> Article:
     mention = inp["mention"]
     extra = [str(inp[k]) for k in ("context", "known_country", "limit_term", "country") if inp.get(k)]
-    paras = [mention, *extra]
-    body = "\n\n".join(paras)
-    blocks, pos = [], 0
-    for p in paras:
-        blocks.append(Block(kind=BlockKind.PARAGRAPH, text=p, start=pos, end=pos + len(p)))
-        pos += len(p) + 2
     on = parse_query_date(inp.get("query_date"))
-    return Article(
-        article_id="eval",
-        story_id="eval",
-        source_format=SourceFormat.TEXT,
-        headline="",
-        body=body,
-        blocks=blocks,
-        language="en",
-        published=datetime(on.year, on.month, on.day, 12, tzinfo=UTC),
-        content_hash="0",
-    )
+    return text_article([mention, *extra], "eval", "", datetime(on.year, on.month, on.day, 12, tzinfo=UTC), "0")
 
 
 def pick(tags: list[ActorTag], mention_len: int) -> ActorTag | None:
