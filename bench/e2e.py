@@ -329,16 +329,32 @@ def _faust_identity(bootstrap: str, src: str, dst: str, app_id: str, linger: int
 # --------------------------------------------------------------------------- variants
 
 
+def worker_logs(s: Settings, work: Path, workers: int) -> list[Path]:
+    """The log file of each of ``workers`` worker processes started by :func:`start_workers`."""
+    return [work / f"{s.app_id}-w{k}.log" for k in range(workers)]
+
+
+def start_workers(s: Settings, work: Path, workers: int) -> list[subprocess.Popen[bytes]]:
+    """``workers`` worker processes in one group: each its own worker id (so its own data dir) and metrics port."""
+    from wirestream.workers import start_worker
+
+    def own(k: int) -> Settings:
+        return s.model_copy(
+            update={"worker_id": f"w{k}", "metrics": s.metrics.model_copy(update={"port": s.metrics.port + k})}
+        )
+
+    return [start_worker(own(k), log) for k, log in enumerate(worker_logs(s, work, workers))]
+
+
 def run_wirestream(bootstrap: str, items: list[Item], partitions: int, work: Path, workers: int = 1,
                    timeout: float = 900, **overrides: Any) -> dict[str, Any]:  # fmt: skip
-    from wirestream.workers import start_worker, stop_worker
+    from wirestream.workers import stop_worker
 
     s = bench_settings(bootstrap, "ws", partitions, work / "data", **overrides)
     asyncio.run(create_all(s))
     asyncio.run(publish(bootstrap, s.topics.raw, [i.value for i in items]))
     t0 = time.perf_counter()
-    procs = [start_worker(s.model_copy(update={"worker_id": f"w{k}", "metrics": s.metrics.model_copy(
-        update={"port": s.metrics.port + k})}), work / f"{s.app_id}-w{k}.log") for k in range(workers)]  # fmt: skip
+    procs = start_workers(s, work, workers)
     cpu: dict[str, float] = {}
     try:
         got = wait_for(bootstrap, outcome_topics(s), len(items), timeout, procs, cpu)

@@ -25,7 +25,17 @@ from typing import Any
 import orjson
 
 from .corpus import generate, mix
-from .e2e import ROOT, bench_settings, broker, create_all, outcome_topics, read_records, wait_for
+from .e2e import (
+    ROOT,
+    bench_settings,
+    broker,
+    create_all,
+    outcome_topics,
+    read_records,
+    start_workers,
+    wait_for,
+    worker_logs,
+)
 
 RESULTS = ROOT / "bench" / "results" / "latency.json"
 
@@ -119,7 +129,7 @@ def run(bootstrap: str, quick: bool = False, rate: float = 200.0, seconds: float
         work: Path | None = None, workers: int = 1) -> dict[str, Any]:  # fmt: skip
     """``workers`` > 1 starts that many worker processes in one group (their own ids, data dirs and metrics
     ports), as a deployment scales out: the 4 raw and deduplicated partitions are shared between them."""
-    from wirestream.workers import start_worker, stop_worker
+    from wirestream.workers import stop_worker
 
     work = work or Path(tempfile.mkdtemp(prefix="ws-bench-latency-"))
     seconds = seconds or 10.0  # at 200/s that is already a backlog of minutes for one worker
@@ -128,9 +138,8 @@ def run(bootstrap: str, quick: bool = False, rate: float = 200.0, seconds: float
     n_warm = 20 if quick else max(20, int(rate * 3))
     s = bench_settings(bootstrap, "lat", 4, work / "data")
     asyncio.run(create_all(s, internal=True))
-    logs = [work / f"{s.app_id}-w{k}.log" for k in range(workers)]
-    procs = [start_worker(s.model_copy(update={"worker_id": f"w{k}", "metrics": s.metrics.model_copy(
-        update={"port": s.metrics.port + k})}), logs[k]) for k in range(workers)]  # fmt: skip
+    logs = worker_logs(s, work, workers)
+    procs = start_workers(s, work, workers)
     settle_s = 0.0
     try:
         # Warm-up: 3 s at the same rate (other articles), outside the figures. The first seconds after a
