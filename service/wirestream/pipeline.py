@@ -177,7 +177,7 @@ class Pipeline:
             provenance=prov,
         )
         routes = route_enriched(record, self.routing)
-        record = record.model_copy(update={"routes": [self.settings.topics.enriched, *routes]})
+        record = record.model_copy(update={"routes": [self.settings.topics.enriched, *(d.topic for d in routes)]})
         msgs = enriched_messages(record, self.settings.topics.enriched, routes)
         self.observe("route", time.perf_counter() - t0)
         return Result(Outcome.ENRICHED, verdict.status.value, msgs, record)

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import DeadLetter, DedupedEnvelope, DuplicateRecord, EnrichedRecord, NormalisedEnvelope
+from .models import DeadLetter, DedupedEnvelope, DuplicateRecord, EnrichedRecord, EventsRecord, NormalisedEnvelope
 
 TOPIC_MODELS: dict[str, type[BaseModel]] = {
-    "enriched": EnrichedRecord,  # wire.enriched and wire.events.* / routed topics
+    "enriched": EnrichedRecord,  # wire.enriched and routed topics with payload: record
+    "events": EventsRecord,  # wire.events.<type> (routes with payload: events)
     "duplicates": DuplicateRecord,
     "deadletter": DeadLetter,  # deadletter.jsonl; on Kafka: original bytes + these fields as headers
     "normalised": NormalisedEnvelope,  # internal repartition topic (to the dedupe sequencer)

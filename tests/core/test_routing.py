@@ -14,6 +14,7 @@ from wirestream.models import (
     DedupeResult,
     DedupeStatus,
     EnrichedRecord,
+    EventsRecord,
     EventTag,
     PloverType,
     Provenance,
@@ -21,7 +22,7 @@ from wirestream.models import (
     Span,
     Tags,
 )
-from wirestream.routing import load_routing, route_enriched
+from wirestream.routing import Destination, load_routing, route_enriched
 from wirestream.routing.outputs import enriched_messages
 from wirestream.routing.table import RoutingError
 
@@ -72,7 +73,11 @@ def _record(
 def test_packaged_table_routes_by_event_country_and_each_topic_once() -> None:
     table = load_routing()
     rec = _record([PloverType.ASSAULT, PloverType.ASSAULT, PloverType.ACCUSE], ["UKR", "RUS"])
-    assert route_enriched(rec, table) == ["wire.events.assault", "wire.events.accuse", "wire.country.ukr"]
+    assert route_enriched(rec, table) == [
+        Destination("wire.events.assault", PloverType.ASSAULT),
+        Destination("wire.events.accuse", PloverType.ACCUSE),
+        Destination("wire.country.ukr"),
+    ]
 
 
 def test_negated_events_are_not_routed_and_no_match_routes_nowhere() -> None:
@@ -105,3 +110,58 @@ def test_kill_emits_record_then_tombstone_keyed_by_story() -> None:
         ("wire.enriched", b"s1", False),
         ("wire.enriched", b"s1", True),
     ]
+
+
+def _two_event_record() -> EnrichedRecord:
+    """RUS assaults UKR, and an ACCUSE by UKR; a third actor (FRA) is named by no event."""
+    rec = _record([], ["RUS", "UKR", "FRA"])
+    span = rec.tags.actors[0].mentions[0]
+
+    def ev(t: PloverType, src: str, tgt: str, negated: bool = False) -> EventTag:
+        return EventTag(
+            event_type=t, quad_class=4, cameo_root="19", source=[src], target=[tgt], trigger=span,
+            sentence=span, negated=negated, confidence=0.9, rule_id="r",
+        )  # fmt: skip
+
+    events = [
+        ev(PloverType.ASSAULT, "c-RUS", "c-UKR"),
+        ev(PloverType.ACCUSE, "c-UKR", "c-RUS"),
+        ev(PloverType.ASSAULT, "c-FRA", "c-RUS", negated=True),
+    ]
+    tags = rec.tags.model_copy(update={"events": events, "versions": {"events": "9"}})
+    return rec.model_copy(update={"tags": tags})
+
+
+def test_event_topics_carry_only_their_type_and_the_actors_it_names() -> None:
+    rec = _two_event_record()
+    dests = route_enriched(rec, load_routing())
+    msgs = enriched_messages(rec, "wire.enriched", dests)
+    by_topic = {m.topic: m for m in msgs}
+    full = EnrichedRecord.model_validate_json(by_topic["wire.enriched"].value or b"")
+    assert full == rec
+    assert EnrichedRecord.model_validate_json(by_topic["wire.country.ukr"].value or b"") == rec  # payload: record
+    slim = EventsRecord.model_validate_json(by_topic["wire.events.assault"].value or b"")
+    # the negated ASSAULT by FRA is not an assertion: neither it nor FRA travels
+    assert [(e.source, e.target) for e in slim.events] == [(["c-RUS"], ["c-UKR"])]
+    assert {a.actor_id for a in slim.actors} == {"c-RUS", "c-UKR"}
+    assert (slim.story_id, slim.article_id, slim.event_type, slim.versions) == (
+        "s1",
+        "a1",
+        PloverType.ASSAULT,
+        {"events": "9"},
+    )
+    accuse = EventsRecord.model_validate_json(by_topic["wire.events.accuse"].value or b"")
+    assert [e.event_type for e in accuse.events] == [PloverType.ACCUSE]
+    assert all(m.key == b"s1" for m in msgs)
+    assert len(by_topic["wire.events.assault"].value or b"") < len(by_topic["wire.enriched"].value or b"")
+
+
+def test_payload_events_needs_a_per_event_type_route(tmp_path: Path) -> None:
+    bad = tmp_path / "r.yaml"
+    bad.write_text("version: '1'\nroutes:\n  - name: x\n    topic: a\n    payload: events\n")
+    with pytest.raises(RoutingError, match="payload: events needs per: event_type"):
+        load_routing(bad)
+    ok = tmp_path / "ok.yaml"
+    ok.write_text("version: '1'\nroutes:\n  - name: x\n    topic_template: 'e.{event_type}'\n    per: event_type\n")
+    rec = _two_event_record()
+    assert route_enriched(rec, load_routing(ok)) == [Destination("e.assault"), Destination("e.accuse")]

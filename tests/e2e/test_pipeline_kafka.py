@@ -12,7 +12,7 @@ from aiokafka import AIOKafkaProducer
 from support import wait_for
 from wire_articles import BAD_INPUTS, story_bytes
 from wirestream.audit import audit, read_topic
-from wirestream.models import DuplicateRecord, EnrichedRecord
+from wirestream.models import DuplicateRecord, EnrichedRecord, EventsRecord
 from wirestream.routing.outputs import dead_letter_from_message
 from wirestream.settings import Settings
 
@@ -100,3 +100,6 @@ def test_enriched_records_are_keyed_by_story_and_fan_out_to_event_topics(make_se
     for t in types:
         copies = [r for r in asyncio.run(read_topic(s, f"wire.events.{t}")) if r.key == rec.story_id.encode()]
         assert copies, f"no copy on wire.events.{t}"
+        slim = EventsRecord.model_validate_json(copies[0].value)  # the packaged routes use payload: events
+        assert slim.event_type.value.lower() == t and slim.events and slim.article_id == rec.article.article_id
+        assert {e.event_type.value.lower() for e in slim.events} == {t}

@@ -12,7 +12,18 @@ import base64
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ..models import DeadLetter, DedupeStatus, DuplicateRecord, EnrichedRecord, Provenance, RawInput, Stage
+from ..models import (
+    DeadLetter,
+    DedupeStatus,
+    DuplicateRecord,
+    EnrichedRecord,
+    EventsRecord,
+    PloverType,
+    Provenance,
+    RawInput,
+    Stage,
+)
+from .table import Destination
 
 
 class Outcome(StrEnum):
@@ -49,13 +60,38 @@ def _prov_headers(p: Provenance) -> list[tuple[str, bytes]]:
     ]
 
 
-def enriched_messages(record: EnrichedRecord, enriched_topic: str, routes: list[str]) -> list[Message]:
+def events_record(record: EnrichedRecord, event_type: PloverType) -> EventsRecord:
+    """The slim per-event-type view of ``record``: its asserted events of one type and their actors."""
+    events = [e for e in record.tags.events if e.event_type is event_type and not e.negated]
+    named = {a for e in events for a in (*e.source, *e.target)}
+    art = record.article
+    return EventsRecord(
+        story_id=record.story_id,
+        article_id=art.article_id,
+        version=art.version,
+        headline=art.headline,
+        language=art.language,
+        published=art.published,
+        event_type=event_type,
+        events=events,
+        actors=[a for a in record.tags.actors if a.actor_id in named],
+        topics=record.tags.topics,
+        dedupe=record.dedupe,
+        versions=record.tags.versions,
+        provenance=record.provenance,
+    )
+
+
+def enriched_messages(record: EnrichedRecord, enriched_topic: str, routes: list[Destination]) -> list[Message]:
     key = record.story_id.encode()
     value = record.model_dump_json().encode()
     headers = (("wirestream.outcome", b"enriched"), *_prov_headers(record.provenance))
     msgs = [Message(enriched_topic, key, value, headers)]
     # A route copy is a fan-out, not an outcome: the audit counts only the all-enriched topic.
-    msgs += [Message(t, key, value, (("wirestream.outcome", b"route"),)) for t in routes]
+    route = (("wirestream.outcome", b"route"),)
+    for d in routes:
+        v = value if d.events_of is None else events_record(record, d.events_of).model_dump_json().encode()
+        msgs.append(Message(d.topic, key, v, route))
     if record.dedupe.status is DedupeStatus.KILL:
         # The kill record above tells consumers why; the tombstone lets compaction drop the story.
         msgs.append(Message(enriched_topic, key, None, (("wirestream.outcome", b"tombstone"),)))

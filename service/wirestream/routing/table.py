@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -31,6 +32,9 @@ class Route(BaseModel):
     per: Literal["event_type"] | None = None
     when: Conditions = Conditions()
     partitions: int | None = Field(None, ge=1, le=1000)
+    # "record": the whole enriched record; "events": only that topic's event type, with the actors it
+    # names (models.EventsRecord) — what an event-type consumer reads, at a fraction of the bytes
+    payload: Literal["record", "events"] = "record"
 
     @model_validator(mode="after")
     def _one_target(self) -> Route:
@@ -38,6 +42,8 @@ class Route(BaseModel):
             raise ValueError(f"route {self.name!r}: give exactly one of 'topic' or 'topic_template'")
         if self.topic_template is not None and (self.per is None or "{event_type}" not in self.topic_template):
             raise ValueError(f"route {self.name!r}: topic_template needs per: event_type and {{event_type}}")
+        if self.payload == "events" and self.per != "event_type":
+            raise ValueError(f"route {self.name!r}: payload: events needs per: event_type (one type per topic)")
         return self
 
     def topics(self) -> list[str]:
@@ -87,17 +93,29 @@ def _matches(c: Conditions, record: EnrichedRecord) -> bool:
     return c.language is None or record.article.language in c.language
 
 
-def route_enriched(record: EnrichedRecord, table: RoutingTable) -> list[str]:
-    """The extra topics ``record`` goes to (the all-enriched topic is added by the caller), each once."""
-    out: dict[str, None] = {}
+@dataclass(frozen=True)
+class Destination:
+    """One extra topic a record goes to, and what it carries there."""
+
+    topic: str
+    events_of: PloverType | None = None  # set: only this type's events (payload "events"); None: the record
+
+
+def route_enriched(record: EnrichedRecord, table: RoutingTable) -> list[Destination]:
+    """The extra topics ``record`` goes to (the all-enriched topic is added by the caller), each once.
+
+    When two routes name the same topic, the first route in the file decides its payload.
+    """
+    out: dict[str, Destination] = {}
     for r in table.routes:
         if not _matches(r.when, record):
             continue
         if r.topic is not None:
-            out[r.topic] = None
-        else:
-            assert r.topic_template is not None
-            for e in record.tags.events:
-                if not e.negated:
-                    out[r.topic_template.format(event_type=e.event_type.value.lower())] = None
-    return list(out)
+            out.setdefault(r.topic, Destination(r.topic))
+            continue
+        assert r.topic_template is not None
+        for e in record.tags.events:
+            if not e.negated:
+                topic = r.topic_template.format(event_type=e.event_type.value.lower())
+                out.setdefault(topic, Destination(topic, e.event_type if r.payload == "events" else None))
+    return list(out.values())
