@@ -141,7 +141,7 @@ def test_threat_modality_and_type(tagger: EventTagger) -> None:
     ev = run(tagger, "China threatened to impose sanctions on Japan over the visit.")
     got = find(ev, PloverType.THREATEN, src={"CHN"}, tgt={"JPN"})
     assert got and got[0].modality == "threat"
-    assert not [e for e in find(ev, PloverType.COERCE) if e.modality is None]
+    assert not [e for e in find(ev, PloverType.SANCTION) if e.modality is None]
 
 
 def test_call_for_is_request(tagger: EventTagger) -> None:

@@ -800,6 +800,9 @@ def _groups(
     if not spans:
         return []
     trigger_starts = {m.i0 for m in matches}
+    # a modal of obligation ("the Sudanese government must ...") is a verb: the actor before it is
+    # its subject, never a noun modifier of it as before a nominal trigger ("Russian strikes")
+    noun_heads = {m.i0 for m in matches if m.pattern.rule.frame is None}
     coordinators, determiners = cues.coordinators, cues.determiners
     # merge coordinated mentions ("Britain and France") and same-country title chains; each
     # test below is only evaluated when the ones before it did not already merge the pair
@@ -866,7 +869,7 @@ def _groups(
                     reporter = True
                     break
         modifier = False
-        if (b + 1) in trigger_starts and a > 0:
+        if (b + 1) in noun_heads and a > 0:
             prev = toks[a - 1]
             modifier = (
                 not prev.cap
@@ -1132,6 +1135,8 @@ def _build_event(
                 break
             if toks[k].low in cues.preps or toks[k].low in {",", ";"}:
                 break
+        if not light and cues.travel_verbs:
+            light = _travel_purpose(toks, i0, cues)
 
     trigger_in_quote = inq[i0]
     confidence = rule.confidence
@@ -1499,6 +1504,31 @@ def _purpose(toks: Sequence[Lexeme], start: int, cues: Cues) -> bool:
             and before.low not in cues.subject_pronouns
         ):
             return True  # "a trip aimed at": a participle after a noun, not "Russia aimed to"
+    return False
+
+
+_TRAVEL_REACH = 8  # "returned to Geneva this week for talks"
+
+
+def _travel_purpose(toks: Sequence[Lexeme], i0: int, cues: Cues) -> bool:
+    """Whether the event noun at ``i0`` is the purpose of a journey in its clause.
+
+    "U.S. and Russian negotiators returned to Geneva for talks", "the ministers flew to Cairo for
+    a summit": the travellers are the ones who meet, as the subject of a light verb is ("held
+    talks"). The noun must follow "for" (past determiners and modifiers), and a travel verb must
+    lie before it within the clause.
+    """
+    k = i0 - 1
+    while k >= 0 and (toks[k].low in cues.determiners or toks[k].low in cues.nominal_modifiers):
+        k -= 1
+    if k < 1 or toks[k].low not in cues.prep_classes.get("for", ()):
+        return False
+    for q in range(k - 1, max(-1, k - 1 - _TRAVEL_REACH), -1):
+        t = toks[q]
+        if t.lemma in cues.travel_verbs or t.low in cues.travel_verbs:
+            return True
+        if t.low in _CLAUSE_PUNCT or t.low in cues.clause_breaks or t.lemma in cues.reporting:
+            return False
     return False
 
 

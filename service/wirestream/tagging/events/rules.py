@@ -133,6 +133,9 @@ class Cues:
     relative_that: frozenset[str] = frozenset()  # "that": relative only when a verb follows
     #: purpose adjuncts: "in a bid to", ", seeking to", "aimed at" (see engine._purpose)
     purpose_nouns: frozenset[str] = frozenset()
+    #: verbs of travel whose "for" phrase names what the travellers came to take part in:
+    #: "negotiators returned to Geneva for talks", "flew to Cairo for a summit"
+    travel_verbs: frozenset[str] = frozenset()
     purpose_participles: frozenset[str] = frozenset()
     purpose_modifiers: frozenset[str] = frozenset()
     purpose_links: frozenset[str] = frozenset()  # "at" in "aimed at"; the infinitive marker counts too
@@ -463,6 +466,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             relative=_fs(c.get("relative")),
             relative_that=_fs(c.get("relative_that")),
             purpose_nouns=_fs(c.get("purpose_nouns")),
+            travel_verbs=_fs(c.get("travel_verbs"), lang) | _fs(c.get("travel_verbs")),
             purpose_participles=_fs(c.get("purpose_participles")),
             purpose_modifiers=_fs(c.get("purpose_modifiers")),
             purpose_links=_fs(c.get("purpose_links")),
