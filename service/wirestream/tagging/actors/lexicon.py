@@ -177,6 +177,11 @@ class Lexicon:
     office_roles: Mapping[str, str]
     capital_actors: Mapping[str, str]
     rules: Rules
+    #: Multi-word titles of the postnominal languages split after their head noun, so a nationality
+    #: adjective may stand inside them ("le ministre russe des Affaires étrangères"): (language,
+    #: folded lower-case head) -> ((folded lower-case rest with its leading space, title id), ...),
+    #: longest rest first.
+    title_tails: Mapping[tuple[str, str], tuple[tuple[str, str], ...]]
     #: Memo of derived values that depend only on this lexicon and their key (office holders per
     #: date, person attributes per date, institution names). The only mutable part: entries are
     #: added, never changed, so sharing a Lexicon between threads stays safe under the GIL.
@@ -761,6 +766,14 @@ _LATIN_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'’]+)(?:[
 _ARABIC_NAME = re.compile(r"[\u0621-\u064A]+(?: [\u0621-\u064A]+)*")
 
 
+#: Languages whose nationality adjectives follow the noun, even inside a title: "el ministro ruso de
+#: Exteriores", "il ministro russo degli Esteri" (Arabic puts it after the whole title).
+_TITLE_TAIL_LANGUAGES = ("es", "fr", "it", "pt")
+#: A title's head noun and the prepositional rest an adjective can precede ("ministre" + " des
+#: Affaires étrangères", "chef" + " de la diplomatie").
+_TITLE_TAIL = re.compile(r"([^\s]+)( (?:de|del|des|du|da|das|do|dos|di|della|delle|degli|dell'|dello|dei)\b.*)")
+
+
 def _people(
     raw: dict[str, Any], keys: _Keys
 ) -> tuple[dict[str, Person], dict[str, tuple[str, ...]], dict[tuple[str, str], list[tuple[date, date | None, str]]]]:
@@ -878,6 +891,13 @@ def build_lexicon(raw: RawData) -> Lexicon:
         for lang, surfaces in t["surfaces"].items():
             for s in surfaces:
                 keys.add(s, Kind.TITLE, t["id"], None if lang == "en" else lang)
+    title_tails: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for t in tdata["titles"]:
+        for lang in _TITLE_TAIL_LANGUAGES:
+            for s in t["surfaces"].get(lang) or ():
+                split = _TITLE_TAIL.fullmatch(" ".join(s.split()))
+                if split is not None:
+                    title_tails[(lang, fold(split.group(1)).lower())].append((fold(split.group(2)).lower(), t["id"]))
     for phrase, target in f["rules.yaml"]["context"]["anaphors"].items():
         keys.add(phrase, Kind.ANAPHOR, target)
     agents = f["agents.yaml"]
@@ -903,6 +923,9 @@ def build_lexicon(raw: RawData) -> Lexicon:
         office_roles=MappingProxyType(dict(f["people.yaml"].get("office_roles") or {})),
         capital_actors=MappingProxyType(capital_actors),
         rules=_rules(f["rules.yaml"], agents),
+        title_tails=MappingProxyType(
+            {k: tuple(sorted(set(v), key=lambda tail: -len(tail[0]))) for k, v in title_tails.items()}
+        ),
     )
 
 

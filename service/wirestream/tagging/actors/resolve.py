@@ -132,6 +132,7 @@ class _Field:
     titlecase: bool = False
     #: Adjectives follow the noun in this language ("le gouvernement lituanien", "الحكومة الليتوانية").
     postnominal: bool = False
+    lang: str = "en"
 
 
 def _mention(acc: _Acc, idx: int, start: int, end: int, conf: float) -> None:
@@ -156,6 +157,9 @@ class _Doc:
         self.mentioned: list[str] = []  # person ids, in mention order
         self.new_people: dict[str, str] = {}  # surname -> actor id of people found by apposition
         self.last_place: str | None = None
+        #: matches starting in [skip_from, skip_to) belong to a phrase already resolved (a title's
+        #: rest after an inner adjective: "de Exteriores" in "el ministro ruso de Exteriores")
+        self.skip_from = self.skip_to = -1
         self._full_names: set[str] | None = None
         self._dominant: str | None = None
         self._dominant_done = False
@@ -395,9 +399,11 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True,
         return False
     m = f.matches[i]
     norm = f.norm
-    if norm[m.start].islower() and m.entries[0].kind is Kind.DEMONYM:
+    e = m.entries[0]
+    if e.kind is Kind.DEMONYM and (norm[m.start].islower() or (e.exact is None and _sentence_start(norm, m.start))):
         # a lower-case adjective ("die litauische Hauptstadt": German capitalises every noun) is
-        # not the start of a proper name
+        # not the start of a proper name, nor is one the dictionary writes in lower case that is
+        # capitalised only because it opens a sentence ("Russische Panzer rückten vor")
         return False
     words = doc.lex.rules.function_words
     if check_before:
@@ -425,6 +431,15 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True,
     stop = norm.find(" ", end + 1)
     word = norm[end + 1 : stop if stop != -1 else len(norm)].rstrip(".,;:!?'\")")
     return word not in words and not (i + 1 < len(f.matches) and f.matches[i + 1].start == end + 1)
+
+
+def _sentence_start(norm: str, pos: int) -> bool:
+    """Does ``pos`` open a sentence (text start, or after ". ", "! ", "? ", ": ", a line break,
+    possibly with an opening quote between)?"""
+    k = pos
+    while k > 0 and norm[k - 1] in " \t\"'«“(":
+        k -= 1
+    return k == 0 or norm[k - 1] in ".!?:\n"
 
 
 def _title_before(doc: _Doc, f: _Field, i: int, name_start: int | None = None) -> Title | None:
@@ -676,6 +691,17 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     if where is None and f.postnominal and nk is Kind.DEMONYM and n is not None and n.start == m.end + 1:
         # "el presidente francés", "il presidente russo", "الرئيس الفرنسي": the adjective follows
         where, span_end, last = n.entries[0].ref, n.end, i + 1
+        tails = lex.title_tails.get((f.lang, fold(f.norm[m.start : m.end]).lower()))
+        if tails:
+            # ... even inside a longer title: "le ministre russe des Affaires étrangères" is the
+            # foreign minister, "el ministro ruso de Exteriores" too (not some Russian minister)
+            norm = f.norm
+            for tail, tid in tails:
+                stop = n.end + len(tail)
+                if fold(norm[n.end : stop]).lower() == tail and (stop == len(norm) or not norm[stop].isalnum()):
+                    title, span_end = lex.titles[tid], stop
+                    doc.skip_from, doc.skip_to = n.end, stop
+                    break
     # Title directly followed by a dictionary person: the person's own match carries the mention
     # (unless the surname is only the first part of someone else's name: "General Charles Brown").
     if n is not None and n.start == m.end + 1:
@@ -782,8 +808,9 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     holder_id = doc.holder(title, where)
     if holder_id is not None:
         doc.add_person(holder_id, f, start, span_end, C_TITLE)
-    elif where is not None and span_start < m.start:
-        # "the Armenian prime minister" with nobody on file: still that country's institution
+    elif where is not None and (span_start < m.start or span_end > m.end):
+        # "the Armenian prime minister" ("el primer ministro armenio") with nobody on file: still
+        # that country's institution
         if where.startswith("org:"):
             org = lex.orgs[where]
             doc.add_composite(org.country, title.role, f, start, span_end, C_CONTEXT, org_code=org.code)
@@ -1145,7 +1172,10 @@ def _process(doc: _Doc, f: _Field) -> None:
     lex = doc.lex
     matches = f.matches
     last = len(matches) - 1
+    doc.skip_from = doc.skip_to = -1
     for i, m in enumerate(matches):
+        if m.start < doc.skip_to and m.start >= doc.skip_from:
+            continue
         for e in m.entries:
             k = e.kind
             if k is _K_AGENT:
@@ -1255,7 +1285,9 @@ def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
             norm = normalise(text)
             matches = scan(auto, norm, arabic=lang == "ar")
             fields.append(
-                _Field(idx, fld, text, norm, matches, _titlecase(text) if idx == 0 else False, lang in _POSTNOMINAL)
+                _Field(
+                    idx, fld, text, norm, matches, _titlecase(text) if idx == 0 else False, lang in _POSTNOMINAL, lang
+                )
             )
     if len(lex.memo) > _MEMO_LIMIT:
         lex.memo.clear()  # dates move on; old (person, date) entries are never asked for again
