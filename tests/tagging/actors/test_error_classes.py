@@ -112,3 +112,55 @@ def test_attacked_capital_is_a_place_that_carries_its_country(tagger):
     assert len(kyiv) == 1 and kyiv[0].type is ActorType.PLACE, spans(tags)
     assert kyiv[0].country == "UKR" and kyiv[0].code == "UKR"
     assert "UKRGOV" not in spans(tags)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "code"),
+    [
+        ("es", "La reunión terminó en Ciudad de México sin acuerdo.", "Ciudad de México", "MEX"),
+        ("pt", "A comitiva chegou à Cidade do México na terça.", "Cidade do México", "MEX"),
+        ("it", "Il vertice si è tenuto a Città del Messico.", "Città del Messico", "MEX"),
+        ("de", "Die Delegation reiste am Montag nach Rom.", "Rom", "ITA"),
+    ],
+)
+def test_city_names_with_particles_and_short_exonyms(tagger, lang, text, span, code):
+    tags = tagger.tag(make_article(text, language=lang))
+    places = [t for t in tags if t.type is ActorType.PLACE]
+    assert [(m.text, t.code) for t in places for m in t.mentions] == [(span, code)], spans(tags)
+
+
+def test_acting_city_with_particles_is_the_government(tagger):
+    got = spans(tagger.tag(make_article("Ciudad de México rechazó la propuesta.", language="es")))
+    assert got.get("MEXGOV") == ["Ciudad de México"], got
+
+
+def test_short_exonym_only_in_its_language(tagger):
+    # "Rom" is German for Rome; in English copy it is no city (the Roma people, "ROM" in "CD-ROM")
+    got = spans(tagger.tag(make_article("A Rom family was evicted from the camp.")))
+    assert not [k for k in got if k.startswith("geonames:")], got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Los pueblos indios de la Amazonía denunciaron la tala ilegal."),
+        ("it", "Il gol decisivo è stato segnato da Giordano al novantesimo."),
+        ("ar", "قال الأمير تركي الفيصل إن المحادثات مستمرة."),
+    ],
+)
+def test_risky_adjectives_alone_are_no_country(tagger, lang, text):
+    tags = tagger.tag(make_article(text, language=lang))
+    assert not [t for t in tags if t.country in {"IND", "JOR", "TUR"}], spans(tags)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "code", "span"),
+    [
+        ("es", "El gobierno indio aprobó la medida.", "INDGOV", "gobierno indio"),
+        ("ar", "قال مسؤول تركي إن المحادثات مستمرة.", "TURGOV", "مسؤول تركي"),
+        ("it", "Le truppe giordane hanno chiuso il confine.", "JORMIL", "truppe giordane"),
+    ],
+)
+def test_risky_adjectives_still_qualify_agents(tagger, lang, text, code, span):
+    got = spans(tagger.tag(make_article(text, language=lang)))
+    assert got.get(code) == [span], got

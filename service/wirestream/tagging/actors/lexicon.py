@@ -158,6 +158,10 @@ class Rules:
     attributive_heads: frozenset[str] = frozenset()
     #: a verb-first clause's verb right before a capital (Arabic "نددت موسكو"); None if no such verbs
     acting_before: re.Pattern[str] | None = None
+    #: languages whose nationality adjectives are lower case (a capitalised one mid-sentence is a name)
+    lowercase_adjective_languages: frozenset[str] = frozenset()
+    #: (language, lower-case form) of adjectives that are a country only as a qualifier
+    qualifier_only: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -704,17 +708,21 @@ def _alternate_names(
     if not min_pop:
         return
     excluded = {n.lower() for n in cfg.get("alternate_names_excluded", []) or []}
+    short = {name: lang for lang, names in (cfg.get("alternate_names_short") or {}).items() for name in names}
     known = set().union(*(d.keys() for d in keys.by_lang.values())) if keys.by_lang else set()
     claims: dict[str, list[tuple[str, _City, str | None]]] = defaultdict(list)
     for city in best.values():
         if city.population < min_pop and (city.countrycode, fold(city.name)) not in capitals:
             continue
         for alt in {" ".join(a.split()) for a in city.alternatenames}:
+            if alt in short and alt.lower() not in own_names:
+                claims[alt.lower()].append((alt, city, short[alt]))
+                continue
             if not 4 <= len(alt) <= 40 or alt.lower() in own_names or alt.lower() in excluded:
                 continue
             if _ARABIC_NAME.fullmatch(alt):
                 claims[alt.lower()].append((alt, city, "ar"))
-            elif _LATIN_NAME.fullmatch(alt) and not alt.isupper():
+            elif _LATIN_NAME_PARTICLES.fullmatch(alt) and not alt.isupper():
                 claims[alt.lower()].append((alt, city, None))
     for forms in claims.values():
         if len({c.geonameid for _, c, _ in forms}) != 1:
@@ -763,6 +771,12 @@ def _subdivisions(cfg: dict[str, Any], keys: _Keys, places: dict[str, Place]) ->
 
 #: A proper-name-looking Latin-script alternate: words that each start with a capital letter.
 _LATIN_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'’]+)(?:[ -](?:[A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'’]+))*")
+#: The same with lower-case particles between the capitalised words, as Romance city names have them
+#: ("Ciudad de México", "Città del Messico", "Cidade do México"); used for GeoNames alternates only.
+_LATIN_NAME_PARTICLES = re.compile(
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'’]+)"
+    r"(?:[ -](?:(?:de|del|de la|do|da|dos|das|di|della|du|des) )?(?:[A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿĀ-ž'’]+))*"
+)
 _ARABIC_NAME = re.compile(r"[\u0621-\u064A]+(?: [\u0621-\u064A]+)*")
 
 
@@ -839,6 +853,10 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
         ),
         patronymic_connectors=frozenset(ctx.get("patronymic_connectors", [])),
         title_blockers=frozenset(w.lower() for w in ctx["title_blockers"]),
+        lowercase_adjective_languages=frozenset(ctx.get("lowercase_adjective_languages") or ()),
+        qualifier_only=frozenset(
+            (lang, w.lower()) for lang, words in (ctx.get("qualifier_only_adjectives") or {}).items() for w in words
+        ),
     )
 
 

@@ -433,6 +433,22 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True,
     return word not in words and not (i + 1 < len(f.matches) and f.matches[i + 1].start == end + 1)
 
 
+def _not_the_adjective(doc: _Doc, f: _Field, m: Match) -> bool:
+    """Is this lower-case-in-the-dictionary adjective, standing alone, something else: a name
+    (capitalised mid-sentence in a language that writes adjectives in lower case: "il fiume
+    Giordano") or a form that is a country only as a qualifier ("los pueblos indios")?"""
+    rules = doc.lex.rules
+    norm = f.norm
+    if (
+        f.lang in rules.lowercase_adjective_languages
+        and norm[m.start].isupper()
+        and not f.titlecase
+        and not _sentence_start(norm, m.start)
+    ):
+        return True
+    return bool(rules.qualifier_only) and (f.lang, norm[m.start : m.end].lower()) in rules.qualifier_only
+
+
 def _sentence_start(norm: str, pos: int) -> bool:
     """Does ``pos`` open a sentence (text start, or after ". ", "! ", "? ", ": ", a line break,
     possibly with an opening quote between)?"""
@@ -1193,6 +1209,8 @@ def _process(doc: _Doc, f: _Field) -> None:
                         gap = f.norm[m.end : n.start]
                         if gap == " " or _POSSESSIVE.fullmatch(gap):
                             break  # the agent builds the composite ("Russian troops")
+                if k is _K_DEMONYM and e.exact is None and _not_the_adjective(doc, f, m):
+                    break
                 doc.add_country(e.ref, f, m.start, m.end)
             elif k is _K_HONORIFIC or k is _K_ANAPHOR:
                 pass  # only modify their neighbours
