@@ -22,6 +22,11 @@ LEX = {
     "rebels": ("REB", None, ActorType.ARMED_GROUP),
     "Istanbul": ("istanbul", "TUR", ActorType.PLACE),
     "Kyiv": ("kyiv", "UKR", ActorType.PLACE),
+    "Peru": ("PER", "PER", C),
+    "Ecuador": ("ECU", "ECU", C),
+    "Laos": ("LAO", "LAO", C),
+    "the Andean Pact": ("ANDEAN", None, ActorType.IGO),
+    "Peruvian senate": ("PERLEG", "PER", ActorType.GOVERNMENT),
 }
 
 
@@ -82,3 +87,37 @@ def test_travellers_take_part_in_the_event_they_travel_for(tagger: EventTagger) 
     assert not [e for e in evs if e.event_type is PloverType.CONSULT and e.source]
     # a request for talks stays the request
     assert top(run(tagger, "Kenya called for talks with Japan.")).event_type is PloverType.REQUEST
+
+
+def test_british_doubled_consonant_matches_longer_triggers(tagger: EventTagger) -> None:
+    # simplemma lemmatises "cancelled" to "cancell"; the trigger "cancel ... visit" must still match
+    for verb in ("cancelled", "canceled"):
+        evs = run(tagger, f"Peru {verb} a planned visit to Ecuador after the border incident.")
+        assert top(evs).event_type is PloverType.SANCTION, verb
+
+
+def test_promise_governs_an_act_a_few_words_into_its_infinitive(tagger: EventTagger) -> None:
+    # the talks are only offered: the intention is the event (AGREE), not a meeting
+    evs = run(tagger, "Laos offered to return to six-party talks with Peru.")
+    assert top(evs).event_type is PloverType.AGREE
+    assert not [e for e in evs if e.event_type is PloverType.CONSULT and e.modality is None]
+    # past a clause boundary the talks are an event of their own
+    evs = run(tagger, "Laos offered to help, and Peru held talks with Ecuador on Monday.")
+    assert any(e.event_type is PloverType.CONSULT and e.modality is None for e in evs)
+
+
+def test_promised_investigation_is_the_promise(tagger: EventTagger) -> None:
+    evs = run(tagger, "Peru pledged to investigate the killings of two Ecuador nationals.")
+    assert top(evs).event_type is PloverType.AGREE
+
+
+def test_reject_return_and_withdrawal_from_an_organisation(tagger: EventTagger) -> None:
+    assert top(run(tagger, "The Peruvian senate voted down the trade agreement with Ecuador.")).event_type is (
+        PloverType.REJECT
+    )
+    evs = run(tagger, "Ecuador returned the seized fishing boats to Peru on Friday.")
+    best = top(evs)
+    assert best.event_type is PloverType.RETREAT and best.source == ["ECU"]
+    best = top(run(tagger, "Ecuador withdrew from the Andean Pact in protest."))
+    assert best.event_type is PloverType.SANCTION and best.source == ["ECU"]
+    assert top(run(tagger, "Peru freed three captured soldiers on Sunday.")).event_type is PloverType.RETREAT

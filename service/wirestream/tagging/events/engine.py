@@ -372,7 +372,7 @@ class EventTagger:
                 pairs.append((m, ev))
         if len(pairs) > 1:
             pairs = _protest_demands(pairs, toks, cues)
-        kept = _dedupe(_embedded(pairs))
+        kept = _dedupe(_embedded(pairs, toks, cues))
         # kept is already deduplicated (and _dedupe of its own output returns it unchanged), so
         # only a reading added to it needs another pass
         readings = _readings(kept, self._rules)
@@ -477,24 +477,52 @@ def _requested(
     return ev
 
 
-def _embedded(pairs: list[tuple[_Match, EventTag]]) -> list[EventTag]:
+def _embedded(pairs: list[tuple[_Match, EventTag]], toks: Sequence[Lexeme], cues: Cues) -> list[EventTag]:
     """ "X agreed to withdraw / promised to lift the curfew": the embedded act is the event.
 
     PLOVER codes a promised concession or withdrawal as CONCEDE and a promised cooperative act
     through that act (re-read as AGREE), so the governing AGREE verb is demoted and the embedded
-    event inherits the intention modality.
+    event inherits the intention modality. The act may sit a few words into the infinitive
+    clause ("offered to return to six-party talks"), never past a clause boundary.
+
+    A promised accusation or request ("pledged to investigate the killings") is no act of its
+    own yet and has no PLOVER reading as an intention: the promise stays the event and the
+    embedded act ranks below it.
     """
     out = [ev for _, ev in pairs]
     for a, (ma, ea) in enumerate(pairs):
         if ea.event_type is not PloverType.AGREE:
             continue
         for b, (mb, eb) in enumerate(pairs):
-            if eb.event_type in _EMBEDDABLE and 0 < mb.i0 - ma.i1 <= 3:
+            gap = mb.i0 - ma.i1
+            if not 0 < gap <= _EMBED_REACH:
+                continue
+            if gap > 3 and not _in_infinitive(toks, ma.i1, mb.i0, cues):
+                continue
+            if eb.event_type in _EMBEDDABLE:
                 out[a] = _copy(out[a], {"confidence": round(max(0.05, out[a].confidence - 0.25), 3)})
                 if out[b].modality is None:
                     out[b] = _copy(out[b], {"modality": "intent"})
                 break
+            if eb.event_type in _PROMISED_SPEECH and _in_infinitive(toks, ma.i1, mb.i0, cues):
+                out[b] = _copy(out[b], {"confidence": round(max(0.05, min(eb.confidence, ea.confidence) - 0.1), 3)})
+                break
     return out
+
+
+_EMBED_REACH = 6  # "offered to return to six-party talks"
+_PROMISED_SPEECH = frozenset({PloverType.ACCUSE, PloverType.REQUEST})
+
+
+def _in_infinitive(toks: Sequence[Lexeme], end: int, i0: int, cues: Cues) -> bool:
+    """Whether ``toks[i0]`` lies in the infinitive clause right after the verb ending at ``end``:
+    "to" directly after (or closing) the verb, and no clause boundary up to ``i0``."""
+    if toks[end].low not in cues.infinitive and not (end + 1 < i0 and toks[end + 1].low in cues.infinitive):
+        return False
+    for t in toks[end + 1 : i0]:
+        if t.low in _CLAUSE_PUNCT or t.low in cues.clause_breaks or t.lemma in cues.reporting:
+            return False
+    return True
 
 
 _DEMAND_REACH = 8

@@ -256,7 +256,10 @@ def _regular_inflection_keys(triggers: list[str], lang: str) -> dict[str, frozen
     listed = set(triggers)
     multi = [t.split(" ", 1) for t in triggers if " " in t]
     out: dict[str, frozenset[str]] = {}
-    for t in triggers:
+    # the words of longer triggers too: "cancel ... visit" must match British "cancelled" (lemma
+    # "cancell"), as the one-word trigger "ask" matches "asked"
+    words = dict.fromkeys([t for t in triggers if " " not in t] + [w for t in multi for w in " ".join(t).split(" ")])
+    for t in words:
         if " " in t or not t.isalpha() or len(t) < 3:
             continue
         base = t.lower()
