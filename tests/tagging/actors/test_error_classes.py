@@ -164,3 +164,24 @@ def test_risky_adjectives_alone_are_no_country(tagger, lang, text):
 def test_risky_adjectives_still_qualify_agents(tagger, lang, text, code, span):
     got = spans(tagger.tag(make_article(text, language=lang)))
     assert got.get(code) == [span], got
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "span"),
+    [
+        ("The Ghana Red Cross said it had sent volunteers.", "GHANGO", "Ghana Red Cross"),
+        ("The Iraqi Red Crescent opened two field clinics.", "IRQNGO", "Iraqi Red Crescent"),
+        ("The Lebanese Red Cross Society evacuated the wounded.", "LBNNGO", "Lebanese Red Cross Society"),
+    ],
+)
+def test_national_red_cross_societies_are_their_countrys(tagger, text, code, span):
+    tags = tagger.tag(make_article(text))
+    got = spans(tags)
+    assert got.get(code) == [span] and "org:icrc" not in got, got
+
+
+def test_a_red_cross_society_alone_is_not_the_icrc(tagger):
+    got = spans(tagger.tag(make_article("Volunteers from the Red Crescent Society distributed food.")))
+    assert "org:icrc" not in got and got.get("org:red-cross-society") == ["Red Crescent Society"], got
+    got = spans(tagger.tag(make_article("The International Committee of the Red Cross visited the prison.")))
+    assert "org:icrc" in got, got

@@ -116,6 +116,8 @@ class Org:
     country: str | None
     role: str | None
     code: str | None
+    #: each country has its own body of this name ("Kenya Red Cross" is Kenya's, not the ICRC)
+    national: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -896,7 +898,9 @@ def build_lexicon(raw: RawData) -> Lexicon:
     persons, by_surname, holders = _people(f["people.yaml"], keys)
     orgs: dict[str, Org] = {}
     for o in f["organisations.yaml"]["organisations"]:
-        org = Org(o["id"], o["name"], o["type"], o.get("country"), o.get("role"), o.get("code"))
+        org = Org(
+            o["id"], o["name"], o["type"], o.get("country"), o.get("role"), o.get("code"), bool(o.get("national"))
+        )
         orgs[f"org:{org.id}"] = org
         for s in o["surfaces"]:
             keys.add(str(s), Kind.ORG, f"org:{org.id}")

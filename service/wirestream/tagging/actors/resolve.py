@@ -1041,7 +1041,7 @@ def _namesake_of_other_country(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     body: tag it as the qualifier country's institution (ISRPTY), not the dictionary's one."""
     lex = doc.lex
     org = lex.orgs[e.ref]
-    if org.type not in _NAMESAKE_TYPES or org.country not in lex.country_names or not org.role:
+    if not org.role or not (org.national or (org.type in _NAMESAKE_TYPES and org.country in lex.country_names)):
         return False
     q, _ = _prev_poss_or_space(f, i)
     if q is None or q.entries[0].kind not in _COUNTRYISH or q.entries[0].ref == org.country:
