@@ -27,6 +27,11 @@ LEX = {
     "Laos": ("LAO", "LAO", C),
     "the Andean Pact": ("ANDEAN", None, ActorType.IGO),
     "Peruvian senate": ("PERLEG", "PER", ActorType.GOVERNMENT),
+    "Ghana": ("GHA", "GHA", C),
+    "Togo": ("TOG", "TGO", C),
+    "troops": ("MIL", None, ActorType.MILITARY),
+    "Dairy farmers": ("AGR", None, ActorType.ORGANISATION),
+    "Accra": ("accra", "GHA", ActorType.PLACE),
 }
 
 
@@ -121,3 +126,24 @@ def test_reject_return_and_withdrawal_from_an_organisation(tagger: EventTagger) 
     best = top(run(tagger, "Ecuador withdrew from the Andean Pact in protest."))
     assert best.event_type is PloverType.SANCTION and best.source == ["ECU"]
     assert top(run(tagger, "Peru freed three captured soldiers on Sunday.")).event_type is PloverType.RETREAT
+
+
+def test_vow_to_retaliate_is_a_threat_ranked_above_the_background_attack(tagger: EventTagger) -> None:
+    evs = run(tagger, "Ghana said it would retaliate after Togo attacked its border post.")
+    best = top(evs)
+    assert best.event_type is PloverType.THREATEN and best.source == ["GHA"]
+
+
+def test_complaint_voiced_through_a_protest_ranks_below_the_protest(tagger: EventTagger) -> None:
+    evs = run(tagger, "Dairy farmers blocked roads in Accra to protest against Ghana's milk import policy.")
+    assert top(evs).event_type is PloverType.PROTEST
+
+
+def test_act_in_a_denied_report_is_negated(tagger: EventTagger) -> None:
+    evs = run(tagger, "Ghana denied accusations by Togo that it supplied weapons to the rebels.")
+    assert not [e for e in evs if e.event_type is PloverType.AID]
+    # a role actor after "that" is no part of the country before it: "claims from Togo that its troops"
+    art = article("Ghana rejected claims from Togo that its troops had shelled the village.")
+    evs = [e for e in tagger.tag(art, actors(art, LEX)) if e.event_type is PloverType.ASSAULT]
+    assert evs and all(e.negated for e in evs)
+    assert all("TOG" not in e.source for e in evs)

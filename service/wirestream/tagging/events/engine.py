@@ -533,17 +533,18 @@ def _protest_demands(
 ) -> list[tuple[_Match, EventTag]]:
     """ "Thousands rallied in the capital, calling for ...", "went on strike to press their demands".
 
-    A demand voiced through a protest is what the protest is about: the PROTEST is the event,
-    and the REQUEST that follows it in a participle clause, after a comma or as its purpose
-    (infinitive) ranks below it, the way an embedded act ranks below its governing verb. It
-    inherits the protesters as its source when it has none.
+    A demand or complaint voiced through a protest is what the protest is about: the PROTEST is
+    the event, and the REQUEST or ACCUSE that follows it in a participle clause, after a comma or
+    as its purpose (infinitive: "blocked roads to protest against the trade deal") ranks below it,
+    the way an embedded act ranks below its governing verb. It inherits the protesters as its
+    source when it has none.
     """
     protests = [(m, ev) for m, ev in pairs if ev.event_type is PloverType.PROTEST and not ev.negated]
     if not protests:
         return pairs
     out = list(pairs)
     for j, (mr, er) in enumerate(pairs):
-        if er.event_type is not PloverType.REQUEST:
+        if er.event_type is not PloverType.REQUEST and er.event_type is not PloverType.ACCUSE:
             continue
         for mp, ep in protests:
             gap = mr.i0 - mp.i1
@@ -876,6 +877,8 @@ def _groups(
                     not (low in cues.possessive or low.isalpha())
                     or low in cues.preps
                     or low in coordinators
+                    or low in cues.clause_breaks
+                    or low in cues.relative_that  # "claims from Ukraine that its troops ..."
                     or k in trigger_starts
                 ):
                     join = False
@@ -1051,6 +1054,11 @@ def _build_event(
                     if toks[q].low not in cues.determiners:
                         break
             break  # scope ends at the clause boundary and at "said" (the speech act's own verb)
+        if low in cues.relative_that and not negated:
+            q = _denied_report(toks, k, cues, in_mention)
+            if q >= 0:
+                negated, neg_verb = True, q
+                break
         if k < i0 - 1 and low in cues.preps and low not in cues.prep_classes.get("of", ()):
             nxt = toks[k + 1]
             if not (low in cues.infinitive and nxt.low == nxt.lemma and not nxt.cap and nxt.low.isalpha()):
@@ -1692,6 +1700,32 @@ def _reason_phrase(toks: Sequence[Lexeme], e: int, i0: int, cues: Cues) -> bool:
         if t.low in cues.reason_preps:
             found = True
     return found
+
+
+_DENIED_REACH = 8  # "denied accusations by the United States that ..."
+
+
+def _denied_report(toks: Sequence[Lexeme], that: int, cues: Cues, in_mention: set[int]) -> int:
+    """Index of the denial verb when the "that" clause at ``that`` is the content of a denied
+    report: "denied accusations by the United States that it supplied drones", "rejected claims
+    from Kyiv that its troops had shelled ...". -1 otherwise.
+
+    Looks back from "that" past the report noun's attribution (actor names, determiners, "by",
+    "from") for a report noun (the denial markers) right after a denial verb.
+    """
+    for k in range(that - 1, max(-1, that - 1 - _DENIED_REACH), -1):
+        t = toks[k]
+        if k in in_mention or t.low in cues.determiners or t.low in cues.agent or t.low in cues.preps:
+            continue
+        if t.lemma not in cues.denial_markers and t.low not in cues.denial_markers:
+            return -1
+        for q in range(k - 1, max(-1, k - 3), -1):
+            if toks[q].lemma in cues.denial_verbs or toks[q].lemma in cues.negation_verbs:
+                return q
+            if toks[q].low not in cues.determiners and q not in in_mention:
+                break
+        return -1
+    return -1
 
 
 def _denial(toks: Sequence[Lexeme], verb: int, i0: int, cues: Cues) -> bool:
