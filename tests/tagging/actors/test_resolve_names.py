@@ -61,8 +61,9 @@ def test_lower_case_org_head_is_prose(tagger):
 
 
 def test_capitalised_head_after_a_known_organisation_extends_it(tagger):
-    t = covering(tagger.tag(make_article("The Red Crescent Society said ten were hurt.")), "Red Crescent Society")
-    assert t is not None and t.actor_id == "org:icrc"
+    # ("Red Crescent Society", the earlier example here, is now a dictionary name of its own)
+    t = covering(tagger.tag(make_article("The NATO Alliance said it would respond.")), "NATO Alliance")
+    assert t is not None and t.actor_id == "org:nato"
 
 
 @pytest.mark.parametrize(
