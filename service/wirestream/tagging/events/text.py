@@ -280,16 +280,32 @@ class Prefilter:
 
 
 def satisfied(req: Requirement, low_text: str, start: int, end: int) -> bool:
-    """Whether ``low_text[start:end]`` (one sentence) may hold a trigger needing ``req``."""
+    """Whether ``low_text[start:end]`` (one sentence) may hold a trigger needing ``req``.
+
+    A form found right after a letter lies inside a word, where no token starts (tokens start
+    after a space, punctuation or a digit, or are a "n't" split off its verb): "no" of "say no
+    to" inside "normal", "end" inside "weekend". Such hits are skipped, so a common first word
+    ("said", "end") no longer makes its sentence worth tokenising on a substring alone; the
+    search stays a superset of what the token-level matcher accepts.
+    """
     if req is None:
         return True
     for alternative in req:
         for rx in alternative:
-            if rx.search(low_text, start, end) is None:
+            m = rx.search(low_text, start, end)
+            while m is not None:
+                at = m.start()
+                if at == 0 or not low_text[at - 1].isalpha() or low_text.startswith(_NT, at):
+                    break
+                m = rx.search(low_text, at + 1, end)
+            if m is None:
                 break
         else:
             return True
     return False
+
+
+_NT = ("n't", "n\u2019t")  # the "n't" token follows its verb's last letter
 
 
 def _dictionary(lang: str) -> object:
