@@ -37,6 +37,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from pydantic import BaseModel
+
 from ...models import ActorTag, ActorType, Article, Span, TextField
 from .lexicon import Entry, Kind, Lexicon, Person, Rules, Title, fold
 from .scan import Match, normalise, scan
@@ -587,6 +589,16 @@ def _new_person_name(doc: _Doc, f: _Field, i: int, after: int) -> tuple[int, int
     rules = doc.lex.rules
     if f.titlecase:
         return _headline_person_name(rules, f.norm, after)
+    # cheap pre-test (most titles are followed by a lower-case word or punctuation): a name starts
+    # with a capital letter after blanks
+    norm = f.norm
+    k, n = after, len(norm)
+    if k >= n or norm[k] not in " \t":
+        return None
+    while k < n and norm[k] in " \t":
+        k += 1
+    if k >= n or not norm[k].isupper():
+        return None
     m = rules.name_after.match(f.norm, after)
     if m is None:
         return None
@@ -598,7 +610,7 @@ def _new_person_name(doc: _Doc, f: _Field, i: int, after: int) -> tuple[int, int
         j += 1
     limit = f.matches[j].start if j < len(f.matches) else len(f.norm)
     tokens: list[tuple[int, int]] = []
-    for tok in re.finditer(r"\S+", f.norm[start : m.end(1)]):
+    for tok in _WORD.finditer(f.norm[start : m.end(1)]):
         s, e = start + tok.start(), start + tok.end()
         word = tok.group()
         if s >= limit:
@@ -1112,10 +1124,11 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     m = f.matches[i]
     lex = doc.lex
     place = lex.places[e.ref]
-    locative = _locative_before(lex, f.norm, m.start)
     n, gap = _next(f, i)
     if n is not None and n.entries[0].kind is Kind.AGENT and (gap == " " or _POSSESSIVE.fullmatch(gap)):
         return True  # the agent builds "Shanghai police"
+    # only capitals and ambiguous names need to know whether a locative word comes first
+    locative = (e.kind is Kind.CAPITAL or place.ambiguous) and _locative_before(lex, f.norm, m.start)
     if (
         e.kind is Kind.CAPITAL
         and not locative
@@ -1314,12 +1327,17 @@ def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
         _process(doc, f)
     if doc.new_people:
         _corefer_new_people(doc)
-    by_idx = {f.idx: (f.text, f.field) for f in fields}
+    texts: list[str] = ["", ""]
+    kinds = [TextField.HEADLINE, TextField.BODY]
+    for f in fields:
+        texts[f.idx] = f.text
     out: list[ActorTag] = []
     # Models are built from values valid by construction (what ``model_construct`` does, without
     # its per-field default handling; inlined because ~50 are built per article). The models are
-    # frozen, so every instance of a class can share one fields-set.
-    new, setattr_ = object.__new__, _setattr
+    # frozen, so every instance of a class can share one fields-set. The pydantic slots are set
+    # through their member descriptors (cheaper than ``object.__setattr__`` by name).
+    new, set_dict = object.__new__, _set_dict
+    set_fields, set_extra, set_private = _set_fields_set, _set_extra, _set_private
     span_fields, tag_fields = _SPAN_FIELDS, _TAG_FIELDS
     for acc in doc.acc.values():
         spans = acc.spans
@@ -1327,17 +1345,15 @@ def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
             spans.sort()
         mentions = []
         for fi, s, e in spans:
-            text, fld = by_idx[fi]
             span = new(Span)
-            setattr_(span, "__dict__", {"text": text[s:e], "start": s, "end": e, "field": fld})
-            setattr_(span, "__pydantic_fields_set__", span_fields)
-            setattr_(span, "__pydantic_extra__", None)
-            setattr_(span, "__pydantic_private__", None)
+            set_dict(span, {"text": texts[fi][s:e], "start": s, "end": e, "field": kinds[fi]})
+            set_fields(span, span_fields)
+            set_extra(span, None)
+            set_private(span, None)
             mentions.append(span)
         tag = new(ActorTag)
-        setattr_(
+        set_dict(
             tag,
-            "__dict__",
             {
                 "actor_id": acc.actor_id,
                 "name": acc.name,
@@ -1350,14 +1366,23 @@ def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
                 "confidence": acc.confidence,
             },
         )
-        setattr_(tag, "__pydantic_fields_set__", tag_fields)
-        setattr_(tag, "__pydantic_extra__", None)
-        setattr_(tag, "__pydantic_private__", None)
+        set_fields(tag, tag_fields)
+        set_extra(tag, None)
+        set_private(tag, None)
         out.append(tag)
     return out
 
 
-_setattr = object.__setattr__
+def _slot_setter(name: str) -> Callable[[object, object], None]:
+    """The ``__set__`` of a pydantic model slot's descriptor (``__dict__`` included)."""
+    setter: Callable[[object, object], None] = BaseModel.__dict__[name].__set__
+    return setter
+
+
+_set_dict = _slot_setter("__dict__")
+_set_fields_set = _slot_setter("__pydantic_fields_set__")
+_set_extra = _slot_setter("__pydantic_extra__")
+_set_private = _slot_setter("__pydantic_private__")
 _MEMO_LIMIT = 200_000
 _SPAN_FIELDS = set(Span.model_fields)
 _TAG_FIELDS = set(ActorTag.model_fields)
