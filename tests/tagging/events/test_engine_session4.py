@@ -147,3 +147,22 @@ def test_act_in_a_denied_report_is_negated(tagger: EventTagger) -> None:
     evs = [e for e in tagger.tag(art, actors(art, LEX)) if e.event_type is PloverType.ASSAULT]
     assert evs and all(e.negated for e in evs)
     assert all("TOG" not in e.source for e in evs)
+
+
+def test_author_of_an_active_verbs_object_is_its_target(tagger: EventTagger) -> None:
+    # "rejected calls by X", "condemned the attack by X": the "by" phrase names whose act it was
+    best = top(run(tagger, "Ghana rejected recent calls by Togo for a new border commission."))
+    assert best.event_type is PloverType.REJECT and best.source == ["GHA"] and best.target == ["TOG"]
+    evs = run(tagger, "Ghana condemned the shelling by Togo of a border village.")
+    accuse = [e for e in evs if e.event_type is PloverType.ACCUSE]
+    assert accuse and accuse[0].source == ["GHA"] and accuse[0].target == ["TOG"]
+    # in the passive the "by" phrase stays the source
+    evs = run(tagger, "Ghana was condemned by Togo over the border incident.")
+    accuse = [e for e in evs if e.event_type is PloverType.ACCUSE]
+    assert accuse and accuse[0].source == ["TOG"] and accuse[0].target == ["GHA"]
+
+
+def test_aid_verbs_first_object_is_the_recipient(tagger: EventTagger) -> None:
+    evs = run(tagger, "Japan gave Ghana a grant of 40 million dollars for new clinics.")
+    aid = [e for e in evs if e.event_type is PloverType.AID]
+    assert aid and aid[0].source == ["JPN"] and aid[0].target == ["GHA"]

@@ -1296,9 +1296,16 @@ def _build_event(
             ):
                 target_group = g
                 break
-    if target_group is None and rule.direct_object and i1 > i0 + 1 and (not nominal or light) and not passive:
+    if (
+        target_group is None
+        and (rule.direct_object or rule.plover is PloverType.AID)
+        and i1 > i0 + 1
+        and (not nominal or light)
+        and not passive
+    ):
         # a gapped trigger around its object: "expelled two Somalia diplomats", "froze Russian
-        # assets": the actor inside the gap, as a bare noun modifier, is the one acted upon
+        # assets": the actor inside the gap, as a bare noun modifier, is the one acted upon; an
+        # aid verb's first object is its recipient ("will give Tanzania a grant")
         for g in groups:
             if g.t0 > i0 and g.t1 <= i1 and g.prep is None and g is not source:
                 target_group = g
@@ -1316,8 +1323,12 @@ def _build_event(
         # "demanded that the United States ...", "threatened to break relations with Russia":
         # the first other actor in the complement is the one the act is aimed at
         for g in groups:
-            if g.t0 <= i1 or g.t0 - i1 > _COMPLEMENT_WINDOW or g.reporter or g is agent:
+            if g.t0 <= i1 or g.t0 - i1 > _COMPLEMENT_WINDOW or g.reporter:
                 continue
+            if g is agent and (passive or nominal):
+                continue  # the agent of a passive or of an event noun is its source
+            # an active verb's object noun may name its author in a "by" phrase: "rejected calls
+            # by Minsk for aid", "condemned the attack by Russia": that author is the target
             if source is not None and (g.actor_ids == source.actor_ids or g.countries <= source.countries):
                 continue
             if brk < g.t0:  # a clause boundary between the trigger and this actor
