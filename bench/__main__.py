@@ -1,10 +1,12 @@
 """The one benchmark command: every figure side by side with its baseline, in one run.
 
-    .venv/bin/python -m bench [--quick] [--only pipeline,dedupe,memory,e2e,latency,sweep,scaling,coldstart]
+    .venv/bin/python -m bench [--quick] [--only pipeline,compiled,dedupe,memory,e2e,latency,sweep,scaling,coldstart]
 
 Runs, in this order (see each module's docstring for how and why it measures what it does):
 
 1. ``bench.pipeline``: in-process pipeline, articles/s/core per stage and total, 2 KB and 20 KB;
+   in full mode also ``bench.compiled``: the optional mypyc build (``setup.py``) vs the interpreted
+   code, tagging and pipeline, in alternating child processes;
 2. ``bench.dedupe`` (the dedupe owner's bench, called as is): near-duplicate check vs datasketch;
 3. ``bench.memory``: worker RSS with 1M (quick: 50k) remembered articles, bytes per article;
 4. on one local broker started for the run: ``bench.e2e`` (wirestream vs aiokafka pass-through vs
@@ -35,8 +37,11 @@ ROOT = Path(__file__).resolve().parents[1]
 # CI points this elsewhere (WIRESTREAM_BENCH_RESULTS) so a quick run never overwrites the figures
 RESULTS = Path(os.environ.get("WIRESTREAM_BENCH_RESULTS", ROOT / "bench" / "results"))
 SUMMARY = RESULTS / "summary.json"
-PARTS = ["pipeline", "dedupe", "memory", "e2e", "latency", "latency_low", "latency_2w", "sweep", "scaling", "coldstart"]
-FULL_ONLY = {"latency_low", "latency_2w", "sweep", "scaling", "coldstart"}
+PARTS = [
+    "pipeline", "compiled", "dedupe", "memory", "e2e", "latency", "latency_low", "latency_2w", "sweep", "scaling",
+    "coldstart",
+]  # fmt: skip
+FULL_ONLY = {"compiled", "latency_low", "latency_2w", "sweep", "scaling", "coldstart"}
 TARGETS = {
     "pipeline_2KB_per_core": 3_000.0,
     "e2e_vs_aiokafka_passthrough": 0.5,
@@ -95,10 +100,11 @@ def run(quick: bool, only: list[str], reuse: list[str] | None = None) -> dict[st
             summary["errors"][name] = f"{type(exc).__name__}: {exc}"
         summary.setdefault("seconds", {})[name] = round(time.perf_counter() - t0, 1)
 
-    from . import coldstart, e2e, latency, memory, pipeline
+    from . import coldstart, compiled, e2e, latency, memory, pipeline
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     part("pipeline", lambda: pipeline.run(quick))
+    part("compiled", compiled.run)
     part("dedupe", lambda: _dedupe(quick))
     part("memory", lambda: memory.run(quick))
     if {"e2e", "latency", "latency_low", "latency_2w", "sweep", "scaling"} & set(only):
@@ -153,6 +159,13 @@ def table(s: dict[str, Any]) -> list[dict[str, Any]]:
                 st_cpu = v["share_of_time"] * cpu_s
                 per_core = round(v["calls"] / st_cpu, 1) if st_cpu else None
                 row(f"  stage {st} {size}: articles/CPU-s (share of time)", f"{per_core} ({v['share_of_time']:.0%})")
+    c = s.get("compiled")
+    if c:
+        row("tagging µs/article 2 KB, compiled build (setup.py, mypyc)", c["tag_us_per_article"]["compiled"],
+            c["tag_us_per_article"]["interpreted"], "interpreted", f"{c['tag_speedup']}x faster")  # fmt: skip
+        row("in-process pipeline 2 KB, compiled build, articles/CPU-s", c["pipeline_articles_per_cpu_s"]["compiled"],
+            c["pipeline_articles_per_cpu_s"]["interpreted"], "interpreted", f"{c['pipeline_speedup']}x",
+            ">= 3000", c["pipeline_articles_per_cpu_s"]["compiled"] >= TARGETS["pipeline_2KB_per_core"])  # fmt: skip
     e = s.get("e2e")
     if e:
         ws = e["wirestream"]["articles_per_s"]
