@@ -6,7 +6,7 @@ The list is here, not only in ``setup.py``, so that the worker can say what it r
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 
 # Hot paths of the tagging stage (profile: bench/README.md). A module listed here must compile with
 # mypyc and give the same output compiled and interpreted (tests/tagging/test_compiled.py).
@@ -19,10 +19,14 @@ MODULES: tuple[str, ...] = (
 
 
 def compiled_modules() -> list[str]:
-    """The modules of :data:`MODULES` this process imported as C extensions (the mypyc build)."""
+    """The modules of :data:`MODULES` that this process imports as C extensions (the mypyc build).
+
+    Python prefers an extension module to the ``.py`` beside it, so where the import system finds
+    each module is what runs (found without executing the module itself).
+    """
     out = []
     for name in MODULES:
-        path = getattr(importlib.import_module(name), "__file__", "") or ""
-        if not path.endswith(".py"):
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.origin is not None and not spec.origin.endswith(".py"):
             out.append(name)
     return out

@@ -14,6 +14,7 @@ import pytest
 from prometheus_client import REGISTRY, CollectorRegistry, generate_latest
 from prometheus_client.parser import text_string_to_metric_families
 
+from wirestream.compiled import MODULES
 from wirestream.metrics import LATENCY_BUCKETS, STAGE_BUCKETS, STAGES, Metrics
 
 
@@ -60,7 +61,8 @@ def test_build_info_set_at_construction(m: Metrics) -> None:
     d = dict(labels)
     assert v == 1.0
     assert d["python"] == platform.python_version()
-    assert set(d) == {"version", "python", "faust", "aiokafka", "worker"}
+    assert set(d) == {"version", "python", "faust", "aiokafka", "compiled_modules", "worker"}
+    assert d["compiled_modules"] == f"0/{len(MODULES)}"  # the tests run the interpreted code
     assert d["faust"].startswith("0.15")
 
 

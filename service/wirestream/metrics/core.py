@@ -31,6 +31,8 @@ from wsgiref.simple_server import WSGIServer
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info, start_http_server
 
+from ..compiled import MODULES, compiled_modules
+
 __all__ = [
     "LATENCY_BUCKETS",
     "OUTCOMES",
@@ -196,6 +198,8 @@ class Metrics:
                 "python": platform.python_version(),
                 "faust": _dist_version("faust-streaming"),
                 "aiokafka": _dist_version("aiokafka"),
+                # how many of the optional compiled build's modules this worker runs (setup.py)
+                "compiled_modules": f"{len(compiled_modules())}/{len(MODULES)}",
             }
         )
 
