@@ -1082,6 +1082,15 @@ def _build_event(
             k -= 1
         if k > 0 and toks[k].low in ("for", "of") and toks[k - 1].low in cues.proposal_heads:
             modality = "proposed"
+    if (
+        negated
+        and neg_verb >= 0
+        and (toks[i0].lemma in cues.denial_markers or toks[i0].low in cues.denial_markers)
+        and all(t.low in cues.determiners or (t.low.isalpha() and not t.cap) for t in toks[neg_verb + 1 : i0])
+    ):
+        # "denied / rejected (the) accusations": what is denied is their content; that the
+        # accusations were made is what the sentence reports
+        negated, neg_verb = False, -1
     if neg_verb >= 0 and toks[neg_verb].lemma in cues.denial_verbs and _denial(toks, neg_verb, i0, cues):
         modality = DENIED
     elif (modality == "future" or modality == "intent") and marks[2] and not negated:
@@ -1126,7 +1135,17 @@ def _build_event(
         k -= 1
     before_tok = toks[k] if k >= 0 else None
     before_k = k
-    nominal = (bool(cues.nominal_prefixes) and trig.low.startswith(cues.nominal_prefixes)) or (
+    nominal = (
+        (bool(cues.nominal_prefixes) and trig.low.startswith(cues.nominal_prefixes))
+        or (
+            # "denied accusations by X": an event noun named with its author, no article needed
+            bool(cues.nominal_suffixes)
+            and i0 == i1
+            and trig.low.endswith(cues.nominal_suffixes)
+            and i1 + 1 < n
+            and toks[i1 + 1].low in cues.agent
+        )
+    ) or (
         before_tok is not None
         and (
             before_tok.low in cues.determiners
