@@ -863,8 +863,8 @@ def _groups(
             not join
             and gap <= 2
             and a not in trigger_starts
-            and all(x.country is None for x in acts)
-            and all(x.country for x in pacts)
+            and _no_country(acts)
+            and _all_have_country(pacts)
         ):
             # "Iraq's interim government", "Israeli intelligence officials": a role actor
             # without a country takes the country mention that qualifies it (not when the
@@ -934,6 +934,22 @@ def _groups(
             )
         )
     return groups
+
+
+# Loops, not all(<generator>): mypyc (1.x) compiles all() over these optional-str tests to code that
+# reads an uninitialised variable (gcc -Werror stops the optional compiled build, setup.py).
+def _no_country(acts: list[ActorTag]) -> bool:
+    for x in acts:  # noqa: SIM110
+        if x.country is not None:
+            return False
+    return True
+
+
+def _all_have_country(acts: list[ActorTag]) -> bool:
+    for x in acts:  # noqa: SIM110
+        if not x.country:
+            return False
+    return True
 
 
 def _governing_prep(toks: Sequence[Lexeme], a: int, cues: Cues) -> str | None:
