@@ -40,7 +40,7 @@ from datetime import UTC, date, datetime
 from pydantic import BaseModel
 
 from ...models import ActorTag, ActorType, Article, Span, TextField
-from .lexicon import Entry, Kind, Lexicon, Person, Rules, Title, fold
+from .lexicon import Entry, Kind, Lexicon, Person, Rules, Term, Title, fold
 from .scan import Match, normalise, scan
 
 _COUNTRYISH = (Kind.COUNTRY, Kind.DEMONYM)
@@ -313,12 +313,22 @@ class _Doc:
 
     # ------------------------------------------------------------------ lookups
 
+    def term(self, pid: str) -> Term | None:
+        """``pid``'s term of office on the article date (memoised on the lexicon per date)."""
+        key = ("term", pid, self.on)
+        memo = self.lex.memo
+        if key in memo:
+            found: Term | None = memo[key]
+            return found
+        found = memo[key] = self.lex.persons[pid].term_at(self.on)
+        return found
+
     def holder(self, title: Title, where: str | None) -> str | None:
         """Who holds ``title`` (at ``where``) on the article date, preferring people already named."""
-        offices = set(title.offices)
+        offices = title.offices
         for pid in reversed(self.mentioned):
-            term = self.lex.persons[pid].term_at(self.on)
-            if term and offices & term.offices and (where is None or term.where == where):
+            term = self.term(pid)
+            if term and not term.offices.isdisjoint(offices) and (where is None or term.where == where):
                 return pid
         target = where or self.dominant
         if target is None:
@@ -384,7 +394,10 @@ def _word_before(norm: str, pos: int) -> tuple[int, str] | None:
     instead of a backwards regex search."""
     if pos < 2 or norm[pos - 1] != " " or not norm[pos - 2].isalnum():
         return None
-    k = max(norm.rfind(" ", 0, pos - 1), norm.rfind("\n", 0, pos - 1)) + 1
+    k = norm.rfind(" ", 0, pos - 1)
+    # a line break only matters between that space and the word (searching for it from the text
+    # start walked back over the whole paragraph)
+    k = max(k, norm.rfind("\n", k + 1, pos - 1)) + 1
     return k, norm[k : pos - 1]
 
 
@@ -559,14 +572,14 @@ def _surname_person(
     in_doc = [c for c in cands if c in doc.full_names]
     if len(in_doc) == 1:
         return in_doc[0], C_COREF
-    on = doc.on
-    active = [c for c in cands if doc.lex.persons[c].term_at(on) is not None]
+    active = [c for c in cands if doc.term(c) is not None]
     if title is not None:
+        offices = title.offices
         fitting = [
             c
             for c in active
-            if (t := doc.lex.persons[c].term_at(on)) is not None
-            and set(title.offices) & t.offices
+            if (t := doc.term(c)) is not None
+            and not t.offices.isdisjoint(offices)
             and (where is None or t.where == where)
         ]
         if len(fitting) == 1:
