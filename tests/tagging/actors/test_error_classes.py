@@ -185,3 +185,22 @@ def test_a_red_cross_society_alone_is_not_the_icrc(tagger):
     assert "org:icrc" not in got and got.get("org:red-cross-society") == ["Red Crescent Society"], got
     got = spans(tagger.tag(make_article("The International Committee of the Red Cross visited the prison.")))
     assert "org:icrc" in got, got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("fr", "Le ministre russe des Affaires étrangères, Sergueï Lavrov, a démenti.", "Sergueï Lavrov"),
+        ("en", "Russia's foreign minister, Sergej Lavrov, denied the report.", "Sergej Lavrov"),
+    ],
+)
+def test_other_spelling_of_an_office_holders_given_name_is_that_holder(tagger, lang, text, span):
+    got = spans(tagger.tag(make_article(text, language=lang, date="2025-07-04")))
+    assert span in got.get("person:sergey-lavrov", []), got
+    assert not [k for k in got if k.startswith("person:") and k != "person:sergey-lavrov"], got
+
+
+def test_unknown_person_with_a_known_surname_but_another_office_stays_new(tagger):
+    # the surname is a dictionary surname, but that person holds no such office on the date
+    got = spans(tagger.tag(make_article("Russia's defence minister, Jane Lavrov, denied the report.")))
+    assert "person:sergey-lavrov" not in got and got.get("person:jane-lavrov") == ["Jane Lavrov"], got

@@ -876,6 +876,29 @@ def _of_after_name(doc: _Doc, f: _Field, end: int, title: Title) -> tuple[str | 
     return None, None
 
 
+def _office_holder_by_surname(
+    doc: _Doc, f: _Field, span: tuple[int, int], title: Title, where: str | None
+) -> str | None:
+    """The only person holding ``title`` (at ``where``) on the article date whose surname ends the
+    name ``span``; None if the last word is no dictionary surname or the office does not fit."""
+    s, end = span
+    for m in f.matches:
+        if m.end > end:
+            break
+        if m.end == end and m.start > s and any(e.kind is Kind.SURNAME for e in m.entries):
+            ref = next(e.ref for e in m.entries if e.kind is Kind.SURNAME)
+            offices = title.offices
+            fitting = [
+                pid
+                for pid in doc.lex.by_surname.get(ref, ())
+                if (t := doc.term(pid)) is not None
+                and not t.offices.isdisjoint(offices)
+                and (where is None or t.where == where)
+            ]
+            return fitting[0] if len(fitting) == 1 else None
+    return None
+
+
 def _add_new_person(
     doc: _Doc,
     f: _Field,
@@ -885,9 +908,18 @@ def _add_new_person(
     place: str | None,
     former: bool = False,
 ) -> None:
-    """A person the dictionary does not know, described by a title phrase next to their name."""
+    """A person the dictionary does not know, described by a title phrase next to their name.
+
+    Unless the name ends in the surname of the one dictionary person who holds that office (there)
+    on the article date: then it is that person under another spelling of the given name ("le
+    ministre russe des Affaires étrangères, Sergueï Lavrov", "Serguéi Lavrov")."""
     lex = doc.lex
     s, end = span
+    if not former:
+        known = _office_holder_by_surname(doc, f, span, title, where)
+        if known is not None:
+            doc.add_person(known, f, s, end, C_TITLE)
+            return
     name = f.text[s:end]
     pid = f"person:{_slug(name)}"
     office = title.offices[0]
