@@ -1,6 +1,6 @@
 """The optional mypyc build (``setup.py``) side by side with the interpreted code, in one run.
 
-    .venv/bin/python -m bench.compiled [--rounds 2] [--articles 400]
+    .venv/bin/python -m bench.compiled [--rounds 2] [--articles 400] [--build-only]
 
 Builds the compiled wheel the way the Docker image does (``WIRESTREAM_MYPYC=1 pip wheel
 --no-build-isolation``; cached under ``.cache/compiled/<source hash>``, so only a change to a
@@ -172,7 +172,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=2, help="alternating pairs of child runs")
     ap.add_argument("--articles", type=int, default=400)
+    ap.add_argument("--build-only", action="store_true", help="build (or find) the compiled tree, print its path")
     args = ap.parse_args(argv)
+    if args.build_only:
+        print(build())
+        return 0
     result = run(args.rounds, args.articles)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
