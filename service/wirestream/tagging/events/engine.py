@@ -1047,6 +1047,7 @@ def _build_event(
     neg_verb = -1  # index of a negating verb ("denied", "refused") in the window
     modality: str | None = None
     cue_modality = cues.modality
+    scope_words = cues.scope_words
     for k in range(i0 - 1, max(-1, i0 - _MODAL_WINDOW), -1):
         if k in in_mention:
             # an actor's name is neither a cue nor a boundary: "No 10" is no negation, and the
@@ -1054,6 +1055,8 @@ def _build_event(
             continue
         t = toks[k]
         low, lem = t.low, t.lemma
+        if low not in scope_words and lem not in scope_words:
+            continue  # no test below can fire on this word (most words)
         if low in cues.conditional:
             # "if Moscow attacks", "asked whether Kyiv would retreat": a condition or an open
             # question, not a report; and not a threat by its subject either (the threat reading

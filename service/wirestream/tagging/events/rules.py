@@ -11,7 +11,7 @@ import json
 import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +144,9 @@ class Cues:
     purpose_links: frozenset[str] = frozenset()  # "at" in "aimed at"; the infinitive marker counts too
     #: derived at load: any of these in a sentence means the clause checks may apply
     subordinators: frozenset[str] = frozenset()  # background | relative | relative_that
+    #: every word the negation/modality scope walk before a trigger reacts to (as surface form
+    #: or lemma); a token with neither form in it is stepped over without the per-list tests
+    scope_words: frozenset[str] = frozenset()
     purpose_heads: frozenset[str] = frozenset()  # purpose nouns | participles | modifiers
     #: context name -> (single lower-cased words, consecutive word pairs, last words of the pairs)
     #: that mark a sentence as sport or natural-hazard copy, where the violent vocabulary is
@@ -483,6 +486,18 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             purpose_heads=_fs(c.get("purpose_nouns"))
             | _fs(c.get("purpose_participles"))
             | _fs(c.get("purpose_modifiers")),
+        )
+        cues = replace(
+            cues,
+            scope_words=frozenset({",", ";", ":"})
+            | cues.conditional
+            | cues.clause_breaks
+            | cues.reporting
+            | cues.relative_that
+            | cues.preps
+            | cues.negation
+            | cues.negation_verbs
+            | frozenset(cues.modality),
         )
         index: dict[str, list[Pattern]] = {}
         for rule, raw in zip(rules, raw_rules, strict=True):
