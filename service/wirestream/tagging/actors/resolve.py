@@ -15,7 +15,17 @@ The scan gives a flat list of matches per field. A few generic rules turn them i
   the only person with that surname in office on the date;
 * **capitals** are the government when they act ("Moscow said", "London and Paris have indicated",
   "Moskau wies zurück", "Pékin a dénoncé", Arabic verb-first "نددت موسكو") and a place otherwise
-  ("in Kyiv", "strikes on Kyiv", "en Moscú");
+  ("in Kyiv", "strikes on Kyiv", "en Moscú"). A capital that is attacked stays a place on purpose:
+  the strikes hit the city, not the government, and the place's ``code`` is its country (UKR),
+  which is what the event tagger takes as the target;
+* in es/fr/it/pt a nationality adjective may stand *inside* a title ("le ministre russe des Affaires
+  étrangères", "el ministro ruso de Exteriores"): the title's rest after it completes the title;
+* **generic agents** without a stated country ("police", "protesters", "rioters") are ``---`` coded,
+  as CAMEO does; the article's country is used only for contextual ones with "the" ("the police"),
+  and "police in Nairobi" takes the place's country;
+* adjectives with a second sense are filtered: in es/it/pt (lower-case adjectives) a capitalised one
+  mid-sentence is a name ("Giordano"), and a few listed forms (es "indio", ar "تركي") are a country
+  only as a qualifier ("el gobierno indio");
 * an agent word used as a modifier ("military exercises", "police station") is no actor, and people
   speaking for an organisation ("a Hamas official", "NATO officials") are that organisation;
 * seats of power ("the Kremlin", "No 10") always stand for their institution;
