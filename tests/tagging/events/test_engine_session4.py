@@ -166,3 +166,16 @@ def test_aid_verbs_first_object_is_the_recipient(tagger: EventTagger) -> None:
     evs = run(tagger, "Japan gave Ghana a grant of 40 million dollars for new clinics.")
     aid = [e for e in evs if e.event_type is PloverType.AID]
     assert aid and aid[0].source == ["JPN"] and aid[0].target == ["GHA"]
+
+
+def test_denied_accusations_without_author_stay_negated(tagger: EventTagger) -> None:
+    # the denier is no source of the accusations it denies
+    art = article("Ghana denied accusations that it had armed the rebels in Togo.")
+    evs = tagger.tag(art, actors(art, LEX))
+    assert not [e for e in evs if e.event_type is PloverType.ACCUSE and not e.negated and "GHA" in e.source]
+
+
+def test_aid_noun_inside_the_trigger_is_not_its_recipient(tagger: EventTagger) -> None:
+    # "provide troops": the actor word at the end of the trigger is what is given
+    evs = run(tagger, "Japan said it would provide troops for the mission in Ghana.")
+    assert not [e for e in evs if "MIL" in e.target]

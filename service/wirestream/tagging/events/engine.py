@@ -1105,10 +1105,13 @@ def _build_event(
         negated
         and neg_verb >= 0
         and (toks[i0].lemma in cues.denial_markers or toks[i0].low in cues.denial_markers)
+        and i1 + 1 < n
+        and toks[i1 + 1].low in cues.agent
         and all(t.low in cues.determiners or (t.low.isalpha() and not t.cap) for t in toks[neg_verb + 1 : i0])
     ):
-        # "denied / rejected (the) accusations": what is denied is their content; that the
-        # accusations were made is what the sentence reports
+        # "denied / rejected (the) accusations by X": what is denied is their content; that X
+        # made them is what the sentence reports (without their author they stay negated: the
+        # denier would otherwise be read as their source)
         negated, neg_verb = False, -1
     if neg_verb >= 0 and toks[neg_verb].lemma in cues.denial_verbs and _denial(toks, neg_verb, i0, cues):
         modality = DENIED
@@ -1346,6 +1349,8 @@ def _build_event(
         # aid verb's first object is its recipient ("will give Tanzania a grant")
         for g in groups:
             if g.t0 > i0 and g.t1 <= i1 and g.prep is None and g is not source:
+                if not rule.direct_object and (g.t1 >= i1 or not g.countries):
+                    continue  # "provide frontline soldiers": the last word is what is given
                 target_group = g
                 break
     if target_group is None and i1 + 1 < n and toks[i1 + 1].low in cues.object_pronouns:
