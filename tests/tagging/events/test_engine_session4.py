@@ -30,6 +30,7 @@ LEX = {
     "Ghana": ("GHA", "GHA", C),
     "Togo": ("TOG", "TGO", C),
     "troops": ("MIL", None, ActorType.MILITARY),
+    "soldiers": ("MIL", None, ActorType.MILITARY),
     "Dairy farmers": ("AGR", None, ActorType.ORGANISATION),
     "Accra": ("accra", "GHA", ActorType.PLACE),
 }
@@ -176,6 +177,7 @@ def test_denied_accusations_without_author_stay_negated(tagger: EventTagger) -> 
 
 
 def test_aid_noun_inside_the_trigger_is_not_its_recipient(tagger: EventTagger) -> None:
-    # "provide troops": the actor word at the end of the trigger is what is given
-    evs = run(tagger, "Japan said it would provide troops for the mission in Ghana.")
-    assert not [e for e in evs if "MIL" in e.target]
+    # "provide soldiers": the actor word at the end of the trigger is what is given
+    evs = run(tagger, "Japan would provide frontline soldiers, its defence minister said.")
+    aid = [e for e in evs if e.event_type is PloverType.AID]
+    assert aid and all(e.source == ["JPN"] and e.target == [] for e in aid)
