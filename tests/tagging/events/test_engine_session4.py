@@ -181,3 +181,11 @@ def test_aid_noun_inside_the_trigger_is_not_its_recipient(tagger: EventTagger) -
     evs = run(tagger, "Japan would provide frontline soldiers, its defence minister said.")
     aid = [e for e in evs if e.event_type is PloverType.AID]
     assert aid and all(e.source == ["JPN"] and e.target == [] for e in aid)
+
+
+def test_promised_act_takes_the_promisers_source(tagger: EventTagger) -> None:
+    # the place in "the mayor of Accra" is the promise verb's adjacent subject only; the promised
+    # act in its infinitive clause is the same actor's
+    evs = run(tagger, "The mayor of Accra promised to lift the curfew after the elections.")
+    best = top(evs)
+    assert best.event_type is PloverType.CONCEDE and best.source == ["accra"]

@@ -318,6 +318,7 @@ class EventTagger:
         trigger_ends = [m.i1 for m in matches]
         in_mention = {q for g in groups for q in range(g.t0, g.t1 + 1)}
         requests: list[tuple[int, EventTag]] = []
+        orphans: list[tuple[_Match, EventTag]] = []
         # which clause checks can apply at all: one pass here instead of one scan per event
         lows = {t.low for t in toks}
         marks = (
@@ -370,6 +371,10 @@ class EventTagger:
             # is worth keeping with just its victim ("officials accused of ..." is dropped)
             if ev.source or (ev.target and ev.quad_class == 4) or not self._drop_unattributed:
                 pairs.append((m, ev))
+            elif ev.event_type in _EMBEDDABLE:
+                orphans.append((m, ev))  # may still take the source of a promise governing it
+        if orphans or len(pairs) > 1:
+            pairs = _adopted(pairs, orphans, toks, cues)
         if len(pairs) > 1:
             pairs = _protest_demands(pairs, toks, cues)
         kept = _dedupe(_embedded(pairs, toks, cues))
@@ -511,6 +516,41 @@ def _embedded(pairs: list[tuple[_Match, EventTag]], toks: Sequence[Lexeme], cues
 
 
 _EMBED_REACH = 6  # "offered to return to six-party talks"
+
+
+def _adopted(
+    pairs: list[tuple[_Match, EventTag]], orphans: list[tuple[_Match, EventTag]], toks: Sequence[Lexeme], cues: Cues
+) -> list[tuple[_Match, EventTag]]:
+    """ "The mayor of Aleppo promised to end the curfew": an act in the infinitive clause of a
+    promise is the promiser's. When the act found no source of its own (here the subject is a
+    place in an "of" phrase, which only the promise verb right after it takes), it takes the
+    promise's source, with the confidence a found source gives. ``orphans`` are such acts the
+    tagger would otherwise drop as unattributed; sourceless acts already in ``pairs`` (the
+    tagger keeping unattributed events) are adopted the same way."""
+    promises = [(m, ev) for m, ev in pairs if ev.event_type is PloverType.AGREE and ev.source and not ev.negated]
+    if not promises:
+        return pairs
+    out = [p for p in pairs if p[1].source or p[1].event_type not in _EMBEDDABLE]
+    for mb, eb in [p for p in pairs if not p[1].source and p[1].event_type in _EMBEDDABLE] + orphans:
+        for ma, ea in promises:
+            gap = mb.i0 - ma.i1
+            if 0 < gap <= _EMBED_REACH and (gap <= 3 or _in_infinitive(toks, ma.i1, mb.i0, cues)):
+                src = list(ea.source)
+                eb = _copy(
+                    eb,
+                    {
+                        "source": src,
+                        "target": [x for x in eb.target if x not in src],
+                        "confidence": round(max(0.05, min(0.99, eb.confidence + 0.25)), 3),
+                    },
+                )
+                out.append((mb, eb))
+                break
+        else:
+            if eb.source or eb in [ev for _, ev in pairs]:
+                out.append((mb, eb))  # a sourceless pair the tagger keeps stays as it was
+    out.sort(key=lambda p: p[0].i0)
+    return out
 _PROMISED_SPEECH = frozenset({PloverType.ACCUSE, PloverType.REQUEST})
 
 
