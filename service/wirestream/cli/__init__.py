@@ -179,7 +179,12 @@ def worker(ctx: click.Context, loglevel: str) -> None:
         w.execute_from_commandline()
         return
     # Diagnostics: a sampling profile of the live worker (main thread: agents, Faust, producer calls).
-    from pyinstrument import Profiler
+    try:
+        from pyinstrument import Profiler
+    except ImportError as exc:
+        raise click.ClickException(
+            "WIRESTREAM_PROFILE_PATH needs pyinstrument: pip install 'wirestream[profile]'"
+        ) from exc
 
     profiler = Profiler(interval=0.001, async_mode="disabled")
     profiler.start()
