@@ -189,3 +189,14 @@ def test_promised_act_takes_the_promisers_source(tagger: EventTagger) -> None:
     evs = run(tagger, "The mayor of Accra promised to lift the curfew after the elections.")
     best = top(evs)
     assert best.event_type is PloverType.CONCEDE and best.source == ["accra"]
+
+
+def test_conviction_is_sanction_arrest_is_coerce(tagger: EventTagger) -> None:
+    best = top(run(tagger, "A court in Ghana convicted two Togo nationals of smuggling on Monday."))
+    assert best.event_type is PloverType.SANCTION
+    best = top(run(tagger, "Ghana arrested two Togo nationals on Monday."))
+    assert best.event_type is PloverType.COERCE
+    # Spanish "condenar" is "condemn" as often as "sentence": it stays an accusation
+    art = article("Ghana condenó el ataque contra Togo.", language="es")
+    evs = tagger.tag(art, actors(art, LEX))
+    assert evs and top(evs).event_type is PloverType.ACCUSE
