@@ -29,6 +29,7 @@ LEX = {
     "Peruvian senate": ("PERLEG", "PER", ActorType.GOVERNMENT),
     "Ghana": ("GHA", "GHA", C),
     "Togo": ("TOG", "TGO", C),
+    "Togo journalists": ("TOGMED", "TGO", ActorType.ORGANISATION),
     "troops": ("MIL", None, ActorType.MILITARY),
     "soldiers": ("MIL", None, ActorType.MILITARY),
     "Dairy farmers": ("AGR", None, ActorType.ORGANISATION),
@@ -200,3 +201,9 @@ def test_conviction_is_sanction_arrest_is_coerce(tagger: EventTagger) -> None:
     art = article("Ghana condenó el ataque contra Togo.", language="es")
     evs = tagger.tag(art, actors(art, LEX))
     assert evs and top(evs).event_type is PloverType.ACCUSE
+
+
+def test_object_inside_a_gapped_trigger_outranks_a_place_after_it(tagger: EventTagger) -> None:
+    evs = run(tagger, "Ghana detained two Togo journalists at Accra airport on Saturday.")
+    coerce = [e for e in evs if e.event_type is PloverType.COERCE]
+    assert coerce and coerce[0].source == ["GHA"] and coerce[0].target == ["TOGMED"]

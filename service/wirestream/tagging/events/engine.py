@@ -1360,6 +1360,24 @@ def _build_event(
 
     # ---- target
     tprep = lr.target_tokens.get(rule.id, frozenset())
+    if (
+        target_group is None
+        and (rule.direct_object or rule.plover is PloverType.AID)
+        and i1 > i0 + 1
+        and (not nominal or light)
+        and not passive
+    ):
+        # a gapped trigger around its object: "expelled two Somalia diplomats", "froze Russian
+        # assets": the actor inside the gap, as a bare noun modifier, is the one acted upon; an
+        # aid verb's first object is its recipient ("will give Tanzania a grant"). Looked for
+        # first: the object outranks a phrase after the trigger ("detained two Swedish
+        # journalists at Istanbul airport")
+        for g in groups:
+            if g.t0 > i0 and g.t1 <= i1 and g.prep is None and g is not source:
+                if not rule.direct_object and (g.t1 >= i1 or not g.countries):
+                    continue  # "provide frontline soldiers": the last word is what is given
+                target_group = g
+                break
     if target_group is None:
         for g in after:
             if source is not None and g.actor_ids == source.actor_ids:
@@ -1375,22 +1393,6 @@ def _build_event(
                 and (not nominal or light)
                 and g.t0 - i1 <= 3
             ):
-                target_group = g
-                break
-    if (
-        target_group is None
-        and (rule.direct_object or rule.plover is PloverType.AID)
-        and i1 > i0 + 1
-        and (not nominal or light)
-        and not passive
-    ):
-        # a gapped trigger around its object: "expelled two Somalia diplomats", "froze Russian
-        # assets": the actor inside the gap, as a bare noun modifier, is the one acted upon; an
-        # aid verb's first object is its recipient ("will give Tanzania a grant")
-        for g in groups:
-            if g.t0 > i0 and g.t1 <= i1 and g.prep is None and g is not source:
-                if not rule.direct_object and (g.t1 >= i1 or not g.countries):
-                    continue  # "provide frontline soldiers": the last word is what is given
                 target_group = g
                 break
     if target_group is None and i1 + 1 < n and toks[i1 + 1].low in cues.object_pronouns:
