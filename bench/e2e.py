@@ -6,6 +6,8 @@ In one run, on one broker, with the same corpus bytes (:mod:`bench.corpus`) prel
 raw topic of the same partition count for each variant:
 
 * ``wirestream``: the real worker process (``wirestream worker``: 3 Faust agents, 2 internal hops);
+* ``wirestream-compiled`` (full mode): the same worker running the optional mypyc build of the
+  tagging modules (``setup.py``; built by :func:`bench.compiled.build`), as the Docker image does;
 * ``aiokafka-passthrough``: a bare aiokafka consume → produce loop (no work; the client/broker
   ceiling any Python service on this machine starts from);
 * ``faust-identity``: a Faust app with one agent forwarding each event unchanged (Faust's own cost);
@@ -414,23 +416,45 @@ def run(bootstrap: str, quick: bool = False, work: Path | None = None) -> dict[s
     res: dict[str, Any] = {"articles": n, "size": 2_000, "mix": mix(items), "partitions": partitions,
                            "linger_ms": linger, "compression": comp}  # fmt: skip
     variants = ["aiokafka-passthrough", "faust-identity", "aiokafka+pipeline"]
+    ours = ["wirestream"]
     res["wirestream"] = run_wirestream(bootstrap, items, partitions, work)
     print(f"  e2e wirestream            {res['wirestream']['articles_per_s']:>9.1f} articles/s "
           f"({res['wirestream'].get('articles_per_cpu_s')}/CPU-s)", flush=True)  # fmt: skip
+    if not quick:
+        from . import compiled
+
+        with _pythonpath(compiled.build()):
+            res["wirestream-compiled"] = run_wirestream(bootstrap, items, partitions, work)
+        ours.append("wirestream-compiled")
+        print(f"  e2e wirestream-compiled   {res['wirestream-compiled']['articles_per_s']:>9.1f} articles/s "
+              f"({res['wirestream-compiled'].get('articles_per_cpu_s')}/CPU-s)", flush=True)  # fmt: skip
     for kind in variants:
         res[kind] = run_baseline(kind, bootstrap, items, partitions, work, linger, comp)
         print(f"  e2e {kind:<22}{res[kind]['articles_per_s']:>9.1f} articles/s "
               f"({res[kind].get('articles_per_cpu_s')}/CPU-s)", flush=True)  # fmt: skip
-    ws = res["wirestream"]["articles_per_s"]
-    res["ratios"] = {f"wirestream/{k}": round(ws / res[k]["articles_per_s"], 4) for k in variants}
-    # the same ratios per CPU-second of the worker process (robust to the neighbours' load)
-    ws_cpu = res["wirestream"].get("articles_per_cpu_s")
-    res["ratios_cpu"] = {
-        f"wirestream/{k}": round(ws_cpu / res[k]["articles_per_cpu_s"], 4)
-        for k in variants
-        if ws_cpu and res[k].get("articles_per_cpu_s")
-    }
+    res["ratios"], res["ratios_cpu"] = {}, {}
+    for w in ours:
+        ws, ws_cpu = res[w]["articles_per_s"], res[w].get("articles_per_cpu_s")
+        for k in variants:
+            res["ratios"][f"{w}/{k}"] = round(ws / res[k]["articles_per_s"], 4)
+            # the same ratios per CPU-second of the worker process (robust to the neighbours' load)
+            if ws_cpu and res[k].get("articles_per_cpu_s"):
+                res["ratios_cpu"][f"{w}/{k}"] = round(ws_cpu / res[k]["articles_per_cpu_s"], 4)
     return res
+
+
+@contextlib.contextmanager
+def _pythonpath(site: Path) -> Iterator[None]:
+    """Child processes started inside (the worker) import ``site`` first: the compiled build."""
+    old = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(site), *([old] if old else [])])
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["PYTHONPATH"]
+        else:
+            os.environ["PYTHONPATH"] = old
 
 
 def run_settings_sweep(bootstrap: str, quick: bool, work: Path) -> list[dict[str, Any]]:
