@@ -207,3 +207,21 @@ def test_object_inside_a_gapped_trigger_outranks_a_place_after_it(tagger: EventT
     evs = run(tagger, "Ghana detained two Togo journalists at Accra airport on Saturday.")
     coerce = [e for e in evs if e.event_type is PloverType.COERCE]
     assert coerce and coerce[0].source == ["GHA"] and coerce[0].target == ["TOGMED"]
+
+
+def test_victims_killed_in_an_attributed_strike(tagger: EventTagger) -> None:
+    # the strike noun with its doer is the same act as "were killed", not an argument of it; and
+    # "in Accra, Ghana officials said" is a place then the reporter, not a list of two actors
+    art = article("Ten people were killed in a Togo air strike on a market in Accra, Ghana officials said.")
+    lex = dict(LEX, **{"Ghana officials": ("GHAGOV", "GHA", ActorType.GOVERNMENT)})
+    evs = [e for e in tagger.tag(art, actors(art, lex)) if not e.negated]
+    best = top(evs)
+    assert best.event_type is PloverType.ASSAULT and best.source == ["TOG"] and best.target == ["accra"]
+
+
+def test_possessive_after_a_hostile_act_names_the_other_subject(tagger: EventTagger) -> None:
+    best = top(run(tagger, "Ghana said Togo had shelled its border posts overnight."))
+    assert best.event_type is PloverType.ASSAULT and best.source == ["TOG"] and best.target == ["GHA"]
+    # a cooperative act's possessive is the actor's own: no target is made up
+    evs = run(tagger, "Ghana said Togo would increase its aid to farmers.")
+    assert not [e for e in evs if e.target == ["GHA"]]

@@ -315,7 +315,7 @@ class EventTagger:
     ) -> list[EventTag]:
         pairs: list[tuple[_Match, EventTag]] = []
         speech_at: list[int] = []
-        trigger_ends = [m.i1 for m in matches]
+        trigger_ends = [(m.i1, m.pattern.rule.plover) for m in matches]
         in_mention = {q for g in groups for q in range(g.t0, g.t1 + 1)}
         requests: list[tuple[int, EventTag]] = []
         orphans: list[tuple[_Match, EventTag]] = []
@@ -883,13 +883,19 @@ def _groups(
         if gap > 0:
             # coordination: only coordinators and determiners between, at least one coordinator
             coord = False
+            comma_only = True
             for k in range(pb + 1, a):
                 low = toks[k].low
                 if low in coordinators:
                     coord = True
+                    comma_only = comma_only and low == ","
                 elif low not in determiners:
                     coord = False
                     break
+            if coord and comma_only and b + 1 < len(toks) and toks[b + 1].lemma in cues.reporting:
+                # "... on a school in Gaza, Palestinian officials said": the comma ends the clause
+                # and the next actor is the reporter, not a second member of a list
+                coord = False
             join = coord
         if not join and gap <= 3:
             # a title chain of capitalised words (no trigger among them) within one country;
@@ -1048,7 +1054,7 @@ def _build_event(
     disc: _Discourse,
     sentence: Span,
     speech_at: list[int],
-    trigger_ends: list[int],
+    trigger_ends: list[tuple[int, PloverType]],
     in_mention: set[int],
     marks: tuple[bool, bool, bool, bool] = (True, True, True, True),
 ) -> EventTag | None:
@@ -1395,6 +1401,22 @@ def _build_event(
             ):
                 target_group = g
                 break
+    if (
+        target_group is None
+        and rule.quad_class >= 3
+        and source is not None
+        and i1 + 1 < n
+        and toks[i1 + 1].low in cues.possessive_pronouns
+        and toks[i1 + 1].low not in cues.speaker_pronouns
+    ):
+        # "Ukraine said Russia had attacked its energy grid": nobody attacks or accuses its own,
+        # so the possessor is the sentence's other subject, here the one reporting it
+        for g in groups:
+            if g.t1 >= i0:
+                break
+            if g is not source and g.prep is None and not g.in_quote and not (g.countries <= source.countries):
+                target_group, resolved = g, True
+                break
     if target_group is None and i1 + 1 < n and toks[i1 + 1].low in cues.object_pronouns:
         src_c = source.countries if source is not None else frozenset()
         for g in reversed(before):
@@ -1495,8 +1517,12 @@ def _build_event(
             break
     else:
         if nominal and not light:
-            for e in trigger_ends:
+            for e, e_type in trigger_ends:
                 if 0 < i0 - e <= 5:
+                    if e_type is rule.plover:
+                        # "were killed in a Russian missile strike": the same act named twice, the
+                        # noun with its doer; no argument of another event
+                        break
                     confidence -= 0.2  # argument of another event ("support for the protests")
                     break
                 if 5 < i0 - e <= _REASON_REACH and cues.reason_preps and _reason_phrase(toks, e, i0, cues):
