@@ -11,7 +11,8 @@ Runs, in this order (see each module's docstring for how and why it measures wha
 3. ``bench.memory``: worker RSS with 1M (quick: 50k) remembered articles, bytes per article;
 4. on one local broker started for the run: ``bench.e2e`` (wirestream vs aiokafka pass-through vs
    Faust identity agent vs the same pipeline in a bare aiokafka loop), ``bench.latency``
-   (publish → enriched at 200/s), and in full mode the producer compression/linger sweep and the
+   (publish → enriched at 200/s; in full mode again with the worker on the compiled build), and in
+   full mode the producer compression/linger sweep and the
    partitions × workers scale-out;
 5. full mode only: ``bench.coldstart`` (README command 1 from a fresh clone, jars cached or not).
 
@@ -38,10 +39,10 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(os.environ.get("WIRESTREAM_BENCH_RESULTS", ROOT / "bench" / "results"))
 SUMMARY = RESULTS / "summary.json"
 PARTS = [
-    "pipeline", "compiled", "dedupe", "memory", "e2e", "latency", "latency_low", "latency_2w", "sweep", "scaling",
-    "coldstart",
+    "pipeline", "compiled", "dedupe", "memory", "e2e", "latency", "latency_compiled", "latency_low", "latency_2w",
+    "sweep", "scaling", "coldstart",
 ]  # fmt: skip
-FULL_ONLY = {"compiled", "latency_low", "latency_2w", "sweep", "scaling", "coldstart"}
+FULL_ONLY = {"compiled", "latency_compiled", "latency_low", "latency_2w", "sweep", "scaling", "coldstart"}
 TARGETS = {
     "pipeline_2KB_per_core": 3_000.0,
     "e2e_vs_aiokafka_passthrough": 0.5,
@@ -107,11 +108,17 @@ def run(quick: bool, only: list[str], reuse: list[str] | None = None) -> dict[st
     part("compiled", compiled.run)
     part("dedupe", lambda: _dedupe(quick))
     part("memory", lambda: memory.run(quick))
-    if {"e2e", "latency", "latency_low", "latency_2w", "sweep", "scaling"} & set(only):
+    if {"e2e", "latency", "latency_compiled", "latency_low", "latency_2w", "sweep", "scaling"} & set(only):
         work = Path(tempfile.mkdtemp(prefix="ws-bench-"))
         with e2e.broker(os.environ.get("WIRESTREAM_BENCH_BOOTSTRAP")) as bootstrap:
             part("e2e", lambda: e2e.run(bootstrap, quick, work))
             part("latency", lambda: latency.run(bootstrap, quick, work=work))
+
+            def latency_compiled() -> dict[str, Any]:
+                with e2e.pythonpath(compiled.build()):  # the worker runs the compiled build (Docker image)
+                    return latency.run(bootstrap, quick, work=work) | {"build": "compiled"}
+
+            part("latency_compiled", latency_compiled)
             # and at half the throughput the worker just reached (what a sized deployment sees)
             capacity = _g(summary, "e2e", "wirestream", "articles_per_s") or 20.0
             part(
@@ -181,11 +188,13 @@ def table(s: dict[str, Any]) -> list[dict[str, Any]]:
                 row(f"e2e 1 worker{tag}, {e['partitions']} partitions, articles/CPU-s", ws_cpu,
                     e[k]["articles_per_cpu_s"], k, rc, f">= {tgt}x" if tgt else "",
                     rc >= tgt if tgt else None)  # fmt: skip
-    for key in ("latency", "latency_low", "latency_2w"):
+    for key in ("latency", "latency_compiled", "latency_low", "latency_2w"):
         lat = _g(s, key, "enriched")
         if lat:
             workers = s[key].get("workers", 1)
-            row(f"latency publish->enriched @ {s[key]['offered_rate']:.0f}/s, {workers} worker(s) p50/p95/p99 ms",
+            build = " (compiled build)" if s[key].get("build") == "compiled" else ""
+            row(f"latency publish->enriched @ {s[key]['offered_rate']:.0f}/s, {workers} worker(s){build} "
+                "p50/p95/p99 ms",
                 f"{lat['p50_ms']}/{lat['p95_ms']}/{lat['p99_ms']}", target="p99 <= 50",
                 ok=lat["p99_ms"] <= TARGETS["latency_p99_ms"])  # fmt: skip
             for hop, h in (_g(s, key, "hops") or {}).items():

@@ -423,7 +423,7 @@ def run(bootstrap: str, quick: bool = False, work: Path | None = None) -> dict[s
     if not quick:
         from . import compiled
 
-        with _pythonpath(compiled.build()):
+        with pythonpath(compiled.build()):
             res["wirestream-compiled"] = run_wirestream(bootstrap, items, partitions, work)
         ours.append("wirestream-compiled")
         print(f"  e2e wirestream-compiled   {res['wirestream-compiled']['articles_per_s']:>9.1f} articles/s "
@@ -444,7 +444,7 @@ def run(bootstrap: str, quick: bool = False, work: Path | None = None) -> dict[s
 
 
 @contextlib.contextmanager
-def _pythonpath(site: Path) -> Iterator[None]:
+def pythonpath(site: Path) -> Iterator[None]:
     """Child processes started inside (the worker) import ``site`` first: the compiled build."""
     old = os.environ.get("PYTHONPATH")
     os.environ["PYTHONPATH"] = os.pathsep.join([str(site), *([old] if old else [])])
