@@ -12,8 +12,7 @@ Runs, in this order (see each module's docstring for how and why it measures wha
 4. on one local broker started for the run: ``bench.e2e`` (wirestream vs aiokafka pass-through vs
    Faust identity agent vs the same pipeline in a bare aiokafka loop), ``bench.latency``
    (publish → enriched at 200/s; in full mode again with the worker on the compiled build), and in
-   full mode the producer compression/linger sweep and the
-   partitions × workers scale-out;
+   full mode the producer compression/linger sweep and the partitions × workers scale-out;
 5. full mode only: ``bench.coldstart`` (README command 1 from a fresh clone, jars cached or not).
 
 Prints a table and writes ``bench/results/summary.json`` (plus one JSON per part). Quick mode uses
