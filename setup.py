@@ -16,8 +16,7 @@ with ``mypy`` in it.
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
+import runpy
 
 from setuptools import setup
 
@@ -25,9 +24,7 @@ ext_modules = []
 if os.environ.get("WIRESTREAM_MYPYC") == "1":
     from mypyc.build import mypycify
 
-    sys.path.insert(0, str(Path(__file__).parent / "service"))
-    from wirestream.compiled import MODULES
-
-    ext_modules = mypycify([f"service/{m.replace('.', '/')}.py" for m in MODULES], opt_level="3")
+    modules = runpy.run_path("service/wirestream/compiled.py")["MODULES"]  # the list the worker reports
+    ext_modules = mypycify([f"service/{m.replace('.', '/')}.py" for m in modules], opt_level="3")
 
 setup(ext_modules=ext_modules)
