@@ -225,3 +225,16 @@ def test_possessive_after_a_hostile_act_names_the_other_subject(tagger: EventTag
     # a cooperative act's possessive is the actor's own: no target is made up
     evs = run(tagger, "Ghana said Togo would increase its aid to farmers.")
     assert not [e for e in evs if e.target == ["GHA"]]
+
+
+def test_s_forms_with_odd_lemmas_and_signed_cooperation_pacts(tagger: EventTagger) -> None:
+    # simplemma lemmatises "masses" to "masse"; "mass ... troop" must still match
+    best = top(run(tagger, "Ghana masses troops near the Togo border."))
+    assert best.event_type is PloverType.MOBILIZE and best.source == ["GHA"]
+    # signing a defence pact starts material cooperation (COOPERATE), as signing a peace accord
+    # expresses support (SUPPORT)
+    assert top(run(tagger, "Ghana and Togo signed a defence pact on Monday.")).event_type is PloverType.COOPERATE
+    assert top(run(tagger, "Ghana and Togo signed a peace accord on Monday.")).event_type is PloverType.SUPPORT
+    assert top(run(tagger, "Ghana dropped the controversial media law after protests.")).event_type is (
+        PloverType.CONCEDE
+    )

@@ -275,6 +275,9 @@ def _regular_inflection_keys(triggers: list[str], lang: str) -> dict[str, frozen
             forms = {base + base[-1] + "ed", base + base[-1] + "ing"}  # "plan" -> "planned"
         else:
             forms = {base + "ed", base + "ing"}
+        # and the -s form: simplemma gives "masses" -> "masse", so "mass ... troop" missed
+        # "Venezuela masses troops"
+        forms.add(base + "es" if base.endswith(("s", "sh", "ch", "x", "z")) else base + "s")
         # a form simplemma does not know comes back unchanged and is no key
         keys = {k for f in forms if (k := lemma(lang, f)) != f} - {base}
         keys = {k for k in keys if not any(lemma(lang, w) == k and f"{t} {rest}" not in listed for w, rest in multi)}
