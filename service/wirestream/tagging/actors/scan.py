@@ -12,7 +12,7 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import NamedTuple
 
-from .lexicon import Entry, Scanner, mark_clitics, scan_text
+from .lexicon import Entry, Scanner, Value, mark_clitics, scan_text
 
 _QUOTES = ("’", "‘", "‛", "＇", "`")
 
@@ -61,6 +61,9 @@ def scan(automaton: Scanner, norm: str, arabic: bool = False) -> list[Match]:
     index = automaton.index
     prev_end = -1
     overlapping = False
+    # declared so the compiled build (mypyc) indexes the strings natively
+    end: int
+    readings: tuple[Value | None, ...]
     for end, readings in automaton.automaton.iter(low):
         # low[i + 1] is norm[i], so low index ``end`` is one past the hit in norm; a hit that
         # ends inside a word is the most common rejection, so it is tested first
