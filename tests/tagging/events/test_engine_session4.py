@@ -238,3 +238,12 @@ def test_s_forms_with_odd_lemmas_and_signed_cooperation_pacts(tagger: EventTagge
     assert top(run(tagger, "Ghana dropped the controversial media law after protests.")).event_type is (
         PloverType.CONCEDE
     )
+
+
+def test_blocked_motorways_and_expelled_attache(tagger: EventTagger) -> None:
+    lex = dict(LEX, **{"Ghanaian farmers": ("GHAAGR", "GHA", ActorType.ORGANISATION)})
+    art = article("Ghanaian farmers blocked motorways around Accra to protest against cheap imports.")
+    evs = [e for e in tagger.tag(art, actors(art, lex)) if not e.negated]
+    assert top(evs).event_type is PloverType.PROTEST
+    best = top(run(tagger, "Ghana expelled a Togo defence attache over spying allegations."))
+    assert best.event_type is PloverType.SANCTION and best.source == ["GHA"]
