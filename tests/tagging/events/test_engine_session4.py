@@ -247,3 +247,10 @@ def test_blocked_motorways_and_expelled_attache(tagger: EventTagger) -> None:
     assert top(evs).event_type is PloverType.PROTEST
     best = top(run(tagger, "Ghana expelled a Togo defence attache over spying allegations."))
     assert best.event_type is PloverType.SANCTION and best.source == ["GHA"]
+
+
+def test_fire_weapons_at(tagger: EventTagger) -> None:
+    best = top(run(tagger, "Togo fired artillery shells at Ghana border posts on Sunday."))
+    assert best.event_type is PloverType.ASSAULT and best.source == ["TOG"]
+    # a club firing its manager is no attack
+    assert not run(tagger, "Accra fired their coach at the weekend after a string of defeats.")
