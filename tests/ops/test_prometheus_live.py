@@ -38,7 +38,8 @@ from .promql import alert_exprs, dashboard_exprs
 
 pytestmark = pytest.mark.prometheus
 
-SAMPLE = REPO.parent / "shared" / "samples" / "wire-2025-07-04-coalition.txt"
+# the repo's own demo sample: ops tests must not depend on ../shared being beside the checkout
+SAMPLE = REPO / "deploy" / "samples" / "01-coalition-talks.txt"
 SCRAPE_INTERVAL = "1s"
 RATE_INTERVAL = "1m"  # >= 4 scrapes; the window also covers the whole test run
 
