@@ -254,3 +254,11 @@ def test_fire_weapons_at(tagger: EventTagger) -> None:
     assert best.event_type is PloverType.ASSAULT and best.source == ["TOG"]
     # a club firing its manager is no attack
     assert not run(tagger, "Accra fired their coach at the weekend after a string of defeats.")
+
+
+def test_according_to_clause_is_no_list_member(tagger: EventTagger) -> None:
+    lex = dict(LEX, **{"Ghana's army": ("GHAMIL", "GHA", ActorType.MILITARY)})
+    art = article("According to Ghana's army, Togo fired artillery shells at three villages overnight.")
+    evs = [e for e in tagger.tag(art, actors(art, lex)) if not e.negated]
+    best = top(evs)
+    assert best.event_type is PloverType.ASSAULT and best.source == ["TOG"]

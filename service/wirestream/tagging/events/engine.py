@@ -892,9 +892,13 @@ def _groups(
                 elif low not in determiners:
                     coord = False
                     break
-            if coord and comma_only and b + 1 < len(toks) and toks[b + 1].lemma in cues.reporting:
-                # "... on a school in Gaza, Palestinian officials said": the comma ends the clause
-                # and the next actor is the reporter, not a second member of a list
+            if coord and comma_only and (
+                (b + 1 < len(toks) and toks[b + 1].lemma in cues.reporting)
+                or any(toks[k].lemma in cues.according for k in range(max(0, pa - 3), pa))
+            ):
+                # "... on a school in Gaza, Palestinian officials said", "According to Kyiv's air
+                # force, Russia launched ...": the comma ends a clause and one side is the
+                # reporter, not a member of a list
                 coord = False
             join = coord
         if not join and gap <= 3:
