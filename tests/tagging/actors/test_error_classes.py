@@ -204,3 +204,16 @@ def test_unknown_person_with_a_known_surname_but_another_office_stays_new(tagger
     # the surname is a dictionary surname, but that person holds no such office on the date
     got = spans(tagger.tag(make_article("Russia's defence minister, Jane Lavrov, denied the report.")))
     assert "person:sergey-lavrov" not in got and got.get("person:jane-lavrov") == ["Jane Lavrov"], got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person", "span"),
+    [
+        ("es", "El canciller ruso llegó a Caracas el lunes.", "person:sergey-lavrov", "canciller ruso"),
+        ("pt", "O chanceler russo chegou a Brasília.", "person:sergey-lavrov", "chanceler russo"),
+        ("es", "El canciller alemán llegó a Madrid el lunes.", "person:friedrich-merz", "canciller alemán"),
+    ],
+)
+def test_one_word_for_two_offices_takes_the_one_held_there(tagger, lang, text, person, span):
+    got = spans(tagger.tag(make_article(text, language=lang, date="2025-07-04")))
+    assert got.get(person) == [span], got

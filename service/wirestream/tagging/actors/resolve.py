@@ -857,6 +857,12 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     if span_end == m.end and f.norm.startswith(" of ", m.end):
         return  # "the president of the club": not a state office
     holder_id = doc.holder(title, where)
+    if holder_id is None and where is not None and len(m.entries) > 1 and title.id == m.entries[0].ref:
+        # one word for several offices: Spanish "canciller" is Germany's chancellor but the foreign
+        # minister elsewhere ("el canciller ruso"); the reading that has a holder there wins
+        for alt in m.entries[1:]:
+            if alt.kind is Kind.TITLE and (holder_id := doc.holder(lex.titles[alt.ref], where)) is not None:
+                break
     if holder_id is not None:
         doc.add_person(holder_id, f, start, span_end, C_TITLE)
     elif where is not None and (span_start < m.start or span_end > m.end):
