@@ -217,3 +217,20 @@ def test_unknown_person_with_a_known_surname_but_another_office_stays_new(tagger
 def test_one_word_for_two_offices_takes_the_one_held_there(tagger, lang, text, person, span):
     got = spans(tagger.tag(make_article(text, language=lang, date="2025-07-04")))
     assert got.get(person) == [span], got
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Moskau hat die Vorwürfe am Montag scharf zurückgewiesen.", "RUSGOV"),
+        ("Peking hatte zuvor vor einer Eskalation gewarnt.", "CHNGOV"),
+    ],
+)
+def test_german_perfect_tense_capital_is_the_government(tagger, text, code):
+    got = spans(tagger.tag(make_article(text, language="de")))
+    assert code in got, got
+
+
+def test_german_perfect_without_an_agentive_participle_keeps_the_city(tagger):
+    got = spans(tagger.tag(make_article("Moskau hat mehr als zwölf Millionen Einwohner.", language="de")))
+    assert "RUSGOV" not in got and any(k.startswith("geonames:") for k in got), got

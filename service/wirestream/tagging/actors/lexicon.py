@@ -164,6 +164,8 @@ class Rules:
     lowercase_adjective_languages: frozenset[str] = frozenset()
     #: (language, lower-case form) of adjectives that are a country only as a qualifier
     qualifier_only: frozenset[tuple[str, str]] = frozenset()
+    #: German perfect after a capital: auxiliary, then an agentive participle later in the clause
+    acting_after_late: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -856,6 +858,14 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
         patronymic_connectors=frozenset(ctx.get("patronymic_connectors", [])),
         title_blockers=frozenset(w.lower() for w in ctx["title_blockers"]),
         lowercase_adjective_languages=frozenset(ctx.get("lowercase_adjective_languages") or ()),
+        acting_after_late=(
+            re.compile(
+                rf"\s+{_words_regex(ctx['late_participle_auxiliaries'])}\s[^.!?;:,\n]{{0,80}}?"
+                rf"\b{_words_regex(ctx['agentive_participles_late'])}(?=[\s.!?;:,]|$)"
+            )
+            if ctx.get("late_participle_auxiliaries") and ctx.get("agentive_participles_late")
+            else None
+        ),
         qualifier_only=frozenset(
             (lang, w.lower()) for lang, words in (ctx.get("qualifier_only_adjectives") or {}).items() for w in words
         ),

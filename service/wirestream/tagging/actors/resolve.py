@@ -1181,6 +1181,13 @@ def _acting_before(lex: Lexicon, norm: str, pos: int) -> bool:
     return rx is not None and rx.search(norm, max(0, pos - 16), pos) is not None
 
 
+def _acting_late(lex: Lexicon, norm: str, end: int) -> bool:
+    """German perfect: an auxiliary right after the capital and an agentive participle closing the
+    clause ("Moskau hat die Vorwürfe am Montag zurückgewiesen")."""
+    rx = lex.rules.acting_after_late
+    return rx is not None and rx.match(norm, end) is not None
+
+
 def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     m = f.matches[i]
     lex = doc.lex
@@ -1196,6 +1203,7 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
         and (
             lex.rules.acting_after.match(f.norm, m.end)
             or (f.postnominal and _acting_before(lex, f.norm, m.start))  # verb-first: "نددت موسكو"
+            or (f.lang == "de" and _acting_late(lex, f.norm, m.end))  # "Moskau hat ... zurückgewiesen"
         )
     ):
         actor = lex.capital_actors.get(place.name) or f"{place.country}GOV"
