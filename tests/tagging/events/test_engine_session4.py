@@ -262,3 +262,16 @@ def test_according_to_clause_is_no_list_member(tagger: EventTagger) -> None:
     evs = [e for e in tagger.tag(art, actors(art, lex)) if not e.negated]
     best = top(evs)
     assert best.event_type is PloverType.ASSAULT and best.source == ["TOG"]
+
+
+def test_release_aid_and_agent_attribution(tagger: EventTagger) -> None:
+    lex = dict(LEX, **{"Togolese prisoners": ("TOGCVL", "TGO", ActorType.ORGANISATION)})
+    art = article("Ghana released 30 Togolese prisoners under the border deal.")
+    best = top([e for e in tagger.tag(art, actors(art, lex)) if not e.negated])
+    assert best.event_type is PloverType.RETREAT and best.source == ["GHA"] and best.target == ["TOGCVL"]
+    # a promised grant is AID read as an intention (AGREE), with the recipient as target
+    best = top(run(tagger, "Japan will provide Ghana with $40 million in budget support."))
+    assert best.event_type is PloverType.AGREE and best.source == ["JPN"] and best.target == ["GHA"]
+    # "by" after a comma belongs to another clause: the mediator is no target of the exchange
+    evs = run(tagger, "Ghana and Togo exchanged prisoners on Saturday, mediated by Japan.")
+    assert not [e for e in evs if e.event_type is PloverType.RETREAT and "JPN" in e.target]

@@ -1436,8 +1436,10 @@ def _build_event(
         for g in groups:
             if g.t0 <= i1 or g.t0 - i1 > _COMPLEMENT_WINDOW or g.reporter:
                 continue
-            if g is agent and (passive or nominal):
-                continue  # the agent of a passive or of an event noun is its source
+            if g is agent and (passive or nominal or any(t.low == "," for t in toks[i1 + 1 : g.t0])):
+                # the agent of a passive or of an event noun is its source; past a comma it
+                # belongs to another clause ("exchanged prisoners, mediated by the UAE")
+                continue
             # an active verb's object noun may name its author in a "by" phrase: "rejected calls
             # by Minsk for aid", "condemned the attack by Russia": that author is the target
             if source is not None and (g.actor_ids == source.actor_ids or g.countries <= source.countries):
