@@ -68,3 +68,19 @@ def test_requirement_hits_inside_a_word_do_not_count() -> None:
     # a form after a digit starts a token ("4,000km"), and "n't" follows its verb's last letter
     assert satisfied(((re.compile("km"),),), "a 4,000km border", 0, 16)
     assert satisfied(((re.compile("n't"),),), "they didn't", 0, 11)
+
+
+def test_short_english_requirement_words_must_end_there() -> None:
+    from wirestream.tagging.events.text import satisfied
+
+    tagger = EventTagger.load()
+    lr = tagger.rules.languages["en"]
+    assert lr.prefilter is not None
+    low = "officials said it was not clear now."
+    hits = [req for at, req in lr.prefilter.scan(low) if low.startswith("said", at)]
+    assert hits and all(req is not None for req in hits)
+    # "say no to" needs the word "no": "not" and "now" are no hit for it
+    assert not any(satisfied(req, low, 0, len(low)) for req in hits)
+    low = "hungary said no to the plan."
+    hits = [req for at, req in lr.prefilter.scan(low) if low.startswith("said", at)]
+    assert any(satisfied(req, low, 0, len(low)) for req in hits)

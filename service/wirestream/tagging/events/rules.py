@@ -340,6 +340,9 @@ def _stem(key: str) -> str:
     return key if len(key) <= 5 else key[: max(5, len(key) - 3)]
 
 
+_WORD_END = r"(?!\w)"
+
+
 def _prefilter(lang: str, index: Mapping[str, tuple[Pattern, ...]], cues: Cues) -> Prefilter | None:
     if cues.strip_prefixes:
         return None  # clitics glue onto words; whole-word surface matching would miss them
@@ -356,7 +359,14 @@ def _prefilter(lang: str, index: Mapping[str, tuple[Pattern, ...]], cues: Cues) 
             forms |= {f.replace("'", "\u2019") for f in forms if "'" in f}
             # shortest first: a form that is a prefix of another makes the longer one redundant
             kept = [f for f in sorted(forms, key=len) if f]
-            rx = searches[el] = re.compile("|".join(re.escape(f) for f in kept))
+            # a short English word must end there: "no" (of "say no to") is in most sentences
+            # as the start of "not", "now" or "north", which made them all worth tokenising. In
+            # English simplemma maps an unknown word to itself, so every form of these keys is
+            # in the list and the search stays a superset of the token matcher
+            short = lang == "en"
+            rx = searches[el] = re.compile(
+                "|".join(re.escape(f) + (_WORD_END if short and len(f) <= 3 and f.isalpha() else "") for f in kept)
+            )
         return rx
 
     forms: dict[str, Requirement] = {}
