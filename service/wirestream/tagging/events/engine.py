@@ -10,7 +10,15 @@ sentences, at tens of microseconds per article. The heuristics, in order of trus
   pronouns inside quotes ("We are clear ...") to the speaker of the quote, tracked across
   sentences ("A Downing Street spokesman added: ...");
 * otherwise the nearest actor before the trigger that is not the object of a preposition is the
-  source; the target is the direct object or the object of a rule-specific preposition.
+  source; the target is the object inside a gapped trigger ("expelled two Somali diplomats"), the
+  direct object or the object of a rule-specific preposition, then the author of the object noun
+  ("rejected calls by Minsk") or the first actor of the complement ("demanded that X ...").
+
+Several events in one sentence are ranked by confidence: the act embedded under a promise, a
+request or a protest ranks below or replaces its governing verb ("offered to return to talks"),
+background and subordinate clauses ("after Israel struck ...") and arguments of another event
+("condemned the attack") rank below the main clause, and a noun naming the same act with its doer
+("killed in a Russian air strike") ranks with it.
 
 Negated events are kept with ``negated=True`` (never as plain positives); modality comes from cue
 words in a short window before the trigger or from the rule itself ("threaten", "call for").
