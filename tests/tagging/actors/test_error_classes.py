@@ -234,3 +234,8 @@ def test_german_perfect_tense_capital_is_the_government(tagger, text, code):
 def test_german_perfect_without_an_agentive_participle_keeps_the_city(tagger):
     got = spans(tagger.tag(make_article("Moskau hat mehr als zwölf Millionen Einwohner.", language="de")))
     assert "RUSGOV" not in got and any(k.startswith("geonames:") for k in got), got
+
+
+def test_spanish_feminine_india_adjective_alone_is_still_the_country(tagger):
+    got = spans(tagger.tag(make_article("La economía india creció un siete por ciento.", language="es")))
+    assert got.get("IND") == ["india"], got
