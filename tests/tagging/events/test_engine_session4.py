@@ -29,6 +29,8 @@ LEX = {
     "Peruvian senate": ("PERLEG", "PER", ActorType.GOVERNMENT),
     "Ghana": ("GHA", "GHA", C),
     "Togo": ("TOG", "TGO", C),
+    "Togo rebels": ("TOGREB", "TGO", ActorType.ARMED_GROUP),
+    "Ghana soldiers": ("GHAMIL", "GHA", ActorType.MILITARY),
     "Togo journalists": ("TOGMED", "TGO", ActorType.ORGANISATION),
     "troops": ("MIL", None, ActorType.MILITARY),
     "soldiers": ("MIL", None, ActorType.MILITARY),
@@ -275,3 +277,9 @@ def test_release_aid_and_agent_attribution(tagger: EventTagger) -> None:
     # "by" after a comma belongs to another clause: the mediator is no target of the exchange
     evs = run(tagger, "Ghana and Togo exchanged prisoners on Saturday, mediated by Japan.")
     assert not [e for e in evs if e.event_type is PloverType.RETREAT and "JPN" in e.target]
+
+
+def test_weapon_modifier_keeps_an_attack_noun_a_noun(tagger: EventTagger) -> None:
+    # "in a bomb attack": the noun after "bomb" is no verb whose subject the victims would be
+    evs = run(tagger, "Togo rebels wounded two Ghana soldiers in a bomb attack on Thursday.")
+    assert not [e for e in evs if e.event_type is PloverType.ASSAULT and "GHAMIL" in e.source]
