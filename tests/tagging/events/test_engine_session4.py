@@ -283,3 +283,8 @@ def test_weapon_modifier_keeps_an_attack_noun_a_noun(tagger: EventTagger) -> Non
     # "in a bomb attack": the noun after "bomb" is no verb whose subject the victims would be
     evs = run(tagger, "Togo rebels wounded two Ghana soldiers in a bomb attack on Thursday.")
     assert not [e for e in evs if e.event_type is PloverType.ASSAULT and "GHAMIL" in e.source]
+
+
+def test_suspending_visas_reduces_relations(tagger: EventTagger) -> None:
+    best = top(run(tagger, "Ghana suspended visas for Togo nationals after the border clash."))
+    assert best.event_type is PloverType.SANCTION and best.source == ["GHA"]
