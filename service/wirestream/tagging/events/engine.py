@@ -40,7 +40,7 @@ from pydantic import BaseModel
 from wirestream.models import ActorTag, ActorType, Article, EventTag, PloverType, Span, TextField
 
 from .rules import DATA_DIR, Cues, LanguageRules, Pattern, Rule, RuleSet, load_rules
-from .text import Lexeme, Token, satisfied, sentence_spans, tokenize_words
+from .text import Lexeme, Token, Word, satisfied, sentence_spans, tokenize_words
 
 _M = TypeVar("_M", bound=BaseModel)
 _OPEN_QUOTES = frozenset("“«„")
@@ -310,7 +310,7 @@ class EventTagger:
         self,
         text: str,
         fld: TextField,
-        toks: Sequence[Lexeme],
+        toks: list[Word],
         starts: list[int],
         ends: list[int],
         groups: list[_Group],
@@ -414,7 +414,7 @@ _REQUEST_REACH = 14
 
 def _in_context(
     names: frozenset[str],
-    toks: Sequence[Lexeme],
+    toks: list[Word],
     lows: set[str],
     cues: Cues,
     seen: dict[str, bool],
@@ -461,7 +461,7 @@ def _trigger_start(ev: EventTag) -> int:
 
 
 def _requested(
-    ev: EventTag, m: _Match, requests: list[tuple[int, EventTag]], toks: Sequence[Lexeme], cues: Cues
+    ev: EventTag, m: _Match, requests: list[tuple[int, EventTag]], toks: list[Word], cues: Cues
 ) -> EventTag:
     """ "X urged Y to agree", "X called on Y to withdraw": the act is only asked for, and by Y.
 
@@ -490,7 +490,7 @@ def _requested(
     return ev
 
 
-def _embedded(pairs: list[tuple[_Match, EventTag]], toks: Sequence[Lexeme], cues: Cues) -> list[EventTag]:
+def _embedded(pairs: list[tuple[_Match, EventTag]], toks: list[Word], cues: Cues) -> list[EventTag]:
     """ "X agreed to withdraw / promised to lift the curfew": the embedded act is the event.
 
     PLOVER codes a promised concession or withdrawal as CONCEDE and a promised cooperative act
@@ -527,7 +527,7 @@ _EMBED_REACH = 6  # "offered to return to six-party talks"
 
 
 def _adopted(
-    pairs: list[tuple[_Match, EventTag]], orphans: list[tuple[_Match, EventTag]], toks: Sequence[Lexeme], cues: Cues
+    pairs: list[tuple[_Match, EventTag]], orphans: list[tuple[_Match, EventTag]], toks: list[Word], cues: Cues
 ) -> list[tuple[_Match, EventTag]]:
     """ "The mayor of Aleppo promised to end the curfew": an act in the infinitive clause of a
     promise is the promiser's. When the act found no source of its own (here the subject is a
@@ -562,7 +562,7 @@ def _adopted(
 _PROMISED_SPEECH = frozenset({PloverType.ACCUSE, PloverType.REQUEST})
 
 
-def _in_infinitive(toks: Sequence[Lexeme], end: int, i0: int, cues: Cues) -> bool:
+def _in_infinitive(toks: list[Word], end: int, i0: int, cues: Cues) -> bool:
     """Whether ``toks[i0]`` lies in the infinitive clause right after the verb ending at ``end``:
     "to" directly after (or closing) the verb, and no clause boundary up to ``i0``."""
     if toks[end].low not in cues.infinitive and not (end + 1 < i0 and toks[end + 1].low in cues.infinitive):
@@ -577,7 +577,7 @@ _DEMAND_REACH = 8
 
 
 def _protest_demands(
-    pairs: list[tuple[_Match, EventTag]], toks: Sequence[Lexeme], cues: Cues
+    pairs: list[tuple[_Match, EventTag]], toks: list[Word], cues: Cues
 ) -> list[tuple[_Match, EventTag]]:
     """ "Thousands rallied in the capital, calling for ...", "went on strike to press their demands".
 
@@ -726,13 +726,19 @@ def _wanted_sentences(
 
 
 def _find_matches(
-    tokens: Sequence[Lexeme], lr: LanguageRules, hits: list[int] | None = None, starts: list[int] | None = None
+    given: Sequence[Lexeme], lr: LanguageRules, hits: list[int] | None = None, starts: list[int] | None = None
 ) -> list[_Match]:
     """Non-overlapping trigger matches, longest pattern first at each position.
 
     ``hits``: character offsets where the prefilter saw a trigger's first word (any inflection
     simplemma's dictionary knows); only tokens starting there are tried. ``None``: try all.
     """
+    if starts is None:  # callers without offsets pass Token lists (from tokenize)
+        toks_in = cast(Sequence[Token], given)
+        starts = [t.start for t in toks_in]
+        tokens = [Word.of(t) for t in toks_in]
+    else:
+        tokens = cast(list[Word], given)
     index = lr.index
     cands: list[_Match] = []
     n = len(tokens)
@@ -741,8 +747,6 @@ def _find_matches(
     if hits is None:
         positions: Sequence[int] = range(n)
     else:
-        if starts is None:  # callers without offsets pass Token lists (from tokenize)
-            starts = [t.start for t in cast(Sequence[Token], tokens)]
         positions = []
         for h in hits:
             i = bisect_left(starts, h)
@@ -795,7 +799,7 @@ def _find_matches(
     return chosen
 
 
-def _match_at(tokens: Sequence[Lexeme], i: int, n: int, pat: Pattern) -> int:
+def _match_at(tokens: list[Word], i: int, n: int, pat: Pattern) -> int:
     """Index of the last token of ``pat`` matched from token ``i``, or -1."""
     pos = i
     gap = pat.rule.gap
@@ -838,7 +842,7 @@ def _mentions(actors: Sequence[ActorTag], fld: TextField) -> list[tuple[int, int
     return pruned
 
 
-def _quote_mask(toks: Sequence[Lexeme]) -> list[bool]:
+def _quote_mask(toks: list[Word]) -> list[bool]:
     """True for tokens inside quotation marks (a sentence may start inside an open quote)."""
     mask = [False] * len(toks)
     first_close = next((k for k, t in enumerate(toks) if t.low in _CLOSE_QUOTES or t.low in _OPEN_QUOTES), None)
@@ -857,7 +861,7 @@ def _quote_mask(toks: Sequence[Lexeme]) -> list[bool]:
 
 
 def _groups(
-    toks: Sequence[Lexeme],
+    toks: list[Word],
     mentions: list[tuple[int, int, ActorTag]],
     inq: list[bool],
     cues: Cues,
@@ -1010,7 +1014,7 @@ def _all_have_country(acts: list[ActorTag]) -> bool:
     return True
 
 
-def _governing_prep(toks: Sequence[Lexeme], a: int, cues: Cues) -> str | None:
+def _governing_prep(toks: list[Word], a: int, cues: Cues) -> str | None:
     """The preposition governing a mention, skipping determiners and capitalised titles."""
     k = a - 1
     steps = 0
@@ -1035,7 +1039,7 @@ def _first_subject(groups: list[_Group]) -> _Group | None:
     return None
 
 
-def _speaker_of(toks: Sequence[Lexeme], groups: list[_Group], inq: list[bool], cues: Cues) -> _Group | None:
+def _speaker_of(toks: list[Word], groups: list[_Group], inq: list[bool], cues: Cues) -> _Group | None:
     """Who is speaking in this sentence, if it says, so "we"/"our" in later quotes can be attributed."""
     reporting = cues.reporting
     for k, t in enumerate(toks):
@@ -1056,7 +1060,7 @@ def _speaker_of(toks: Sequence[Lexeme], groups: list[_Group], inq: list[bool], c
 def _build_event(
     text: str,
     fld: TextField,
-    toks: Sequence[Lexeme],
+    toks: list[Word],
     trigger: tuple[int, int],  # character offsets of the matched trigger
     groups: list[_Group],
     inq: list[bool],
@@ -1614,7 +1618,7 @@ _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–"}) | _OPEN_QUOTE
 _SUBORDINATE_REACH = 7
 
 
-def _subordinate(toks: Sequence[Lexeme], start: int, cues: Cues) -> bool:
+def _subordinate(toks: list[Word], start: int, cues: Cues) -> bool:
     """Whether the clause holding ``toks[start]`` is background or a relative clause.
 
     Looks back within the clause (no punctuation, reporting verb or other conjunction between)
@@ -1643,7 +1647,7 @@ def _subordinate(toks: Sequence[Lexeme], start: int, cues: Cues) -> bool:
     return False
 
 
-def _purpose(toks: Sequence[Lexeme], start: int, cues: Cues) -> bool:
+def _purpose(toks: list[Word], start: int, cues: Cues) -> bool:
     """Whether ``toks[start]`` opens or sits in a purpose adjunct of the clause.
 
     "in a bid to ...", "in an effort to ...", ", seeking to ...", "a trip aimed at ...": the
@@ -1682,7 +1686,7 @@ def _purpose(toks: Sequence[Lexeme], start: int, cues: Cues) -> bool:
 _TRAVEL_REACH = 8  # "returned to Geneva this week for talks"
 
 
-def _travel_purpose(toks: Sequence[Lexeme], i0: int, cues: Cues) -> bool:
+def _travel_purpose(toks: list[Word], i0: int, cues: Cues) -> bool:
     """Whether the event noun at ``i0`` is the purpose of a journey in its clause.
 
     "U.S. and Russian negotiators returned to Geneva for talks", "the ministers flew to Cairo for
@@ -1704,7 +1708,7 @@ def _travel_purpose(toks: Sequence[Lexeme], i0: int, cues: Cues) -> bool:
     return False
 
 
-def _first_break(toks: Sequence[Lexeme], a: int, b: int, cues: Cues) -> int:
+def _first_break(toks: list[Word], a: int, b: int, cues: Cues) -> int:
     """Index of the first clause boundary in ``toks[a:b]`` (a semicolon, a clause-breaking word
     that is not a preposition, a reporting verb), or ``len(toks)``: an actor at index ``j <= b``
     lies beyond a boundary after ``a`` exactly when this is ``< j``. One scan per event serves
@@ -1717,7 +1721,7 @@ def _first_break(toks: Sequence[Lexeme], a: int, b: int, cues: Cues) -> int:
 
 
 def _reporter(
-    toks: Sequence[Lexeme],
+    toks: list[Word],
     groups: list[_Group],
     inq: list[bool],
     cues: Cues,
@@ -1740,7 +1744,7 @@ def _reporter(
 
 
 def _nearest_subject(
-    before: list[_Group], toks: Sequence[Lexeme], i0: int, cues: Cues, in_quote: bool
+    before: list[_Group], toks: list[Word], i0: int, cues: Cues, in_quote: bool
 ) -> _Group | None:
     found = _nearest_subject_pass(before, toks, i0, cues, in_quote, frozenset())
     if found is None:
@@ -1752,7 +1756,7 @@ def _nearest_subject(
 
 def _nearest_subject_pass(
     before: list[_Group],
-    toks: Sequence[Lexeme],
+    toks: list[Word],
     i0: int,
     cues: Cues,
     in_quote: bool,
@@ -1776,7 +1780,7 @@ def _nearest_subject_pass(
     return None
 
 
-def _own_subject(toks: Sequence[Lexeme], g_end: int, i0: int, cues: Cues, in_mention: set[int]) -> bool:
+def _own_subject(toks: list[Word], g_end: int, i0: int, cues: Cues, in_mention: set[int]) -> bool:
     """The verb at ``i0`` has a subject of its own that names no actor, in a clause after the
     actor that ends at ``g_end``: "Russia held elections, and critics accused the Kremlin of
     fraud" (critics accuse, not Russia); "the move was condemned on social media, and residents
@@ -1815,7 +1819,7 @@ def _own_subject(toks: Sequence[Lexeme], g_end: int, i0: int, cues: Cues, in_men
     return False
 
 
-def _in_condition(toks: Sequence[Lexeme], i0: int, cues: Cues) -> bool:
+def _in_condition(toks: list[Word], i0: int, cues: Cues) -> bool:
     """The trigger lies in an "unless" clause (up to 20 tokens back, within the sentence part)."""
     for k in range(i0 - 1, max(-1, i0 - 21), -1):
         low = toks[k].low
@@ -1826,7 +1830,7 @@ def _in_condition(toks: Sequence[Lexeme], i0: int, cues: Cues) -> bool:
     return False
 
 
-def _reason_phrase(toks: Sequence[Lexeme], e: int, i0: int, cues: Cues) -> bool:
+def _reason_phrase(toks: list[Word], e: int, i0: int, cues: Cues) -> bool:
     """A reason preposition ("for", "over") between an event's trigger end ``e`` and a later
     event noun at ``i0``, with no clause boundary in between: the noun is what the event is for."""
     found = False
@@ -1841,7 +1845,7 @@ def _reason_phrase(toks: Sequence[Lexeme], e: int, i0: int, cues: Cues) -> bool:
 _DENIED_REACH = 8  # "denied accusations by the United States that ..."
 
 
-def _denied_report(toks: Sequence[Lexeme], that: int, cues: Cues, in_mention: set[int]) -> int:
+def _denied_report(toks: list[Word], that: int, cues: Cues, in_mention: set[int]) -> int:
     """Index of the denial verb when the "that" clause at ``that`` is the content of a denied
     report: "denied accusations by the United States that it supplied drones", "rejected claims
     from Kyiv that its troops had shelled ...". -1 otherwise.
@@ -1864,7 +1868,7 @@ def _denied_report(toks: Sequence[Lexeme], that: int, cues: Cues, in_mention: se
     return -1
 
 
-def _denial(toks: Sequence[Lexeme], verb: int, i0: int, cues: Cues) -> bool:
+def _denial(toks: list[Word], verb: int, i0: int, cues: Cues) -> bool:
     """ "Denied (accusations) that it had supplied", "denied supplying": a denial of the act.
 
     A denial verb with a clause, a gerund or an accusation noun as its object says the act did
@@ -1884,7 +1888,7 @@ def _denial(toks: Sequence[Lexeme], verb: int, i0: int, cues: Cues) -> bool:
     return False
 
 
-def _headline_subject(before: list[_Group], toks: Sequence[Lexeme], i0: int) -> _Group | None:
+def _headline_subject(before: list[_Group], toks: list[Word], i0: int) -> _Group | None:
     """The first actor of a headline clause, when nothing but words lie between it and the trigger.
 
     Only a bare actor counts (no governing preposition: "in Kabul" says where), and a colon or
@@ -1904,7 +1908,7 @@ def _headline_subject(before: list[_Group], toks: Sequence[Lexeme], i0: int) -> 
 _HEADLINE_BREAKS = frozenset({":", ";", "|", "–", "—", "-"})
 
 
-def _pronoun_before(toks: Sequence[Lexeme], before: list[_Group], i0: int, cues: Cues) -> str | None:
+def _pronoun_before(toks: list[Word], before: list[_Group], i0: int, cues: Cues) -> str | None:
     """A subject pronoun sitting between the trigger and the nearest actor before it."""
     limit = before[-1].t1 if before else -1
     for k in range(i0 - 1, max(limit, i0 - 5), -1):
@@ -1919,7 +1923,7 @@ def _pronoun_before(toks: Sequence[Lexeme], before: list[_Group], i0: int, cues:
 def _resolve_pronoun(
     pron: str,
     groups: list[_Group],
-    toks: Sequence[Lexeme],
+    toks: list[Word],
     i0: int,
     in_quote: bool,
     disc: _Discourse,

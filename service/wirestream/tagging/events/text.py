@@ -53,16 +53,30 @@ class Token(NamedTuple):
     cap: bool  # starts with an upper-case letter (titles, names, headline case)
 
 
-class Word(NamedTuple):
+class Word:
     """A token's match keys without its offsets: one shared object per distinct surface form.
 
     The engine's hot path (:func:`tokenize_words`) keeps offsets in separate lists, so a token
-    costs three list appends and no new object.
+    costs three list appends and no new object. A plain class rather than a ``NamedTuple``: in
+    the compiled build (mypyc) it is a native class, so the rule matcher reads ``low``/``lemma``/
+    ``cap`` as struct fields instead of through Python attribute lookup. Treat it as immutable:
+    one instance is shared by every occurrence of its surface form.
     """
 
-    low: str
-    lemma: str
-    cap: bool
+    __slots__ = ("cap", "lemma", "low")
+
+    def __init__(self, low: str, lemma: str, cap: bool) -> None:
+        self.low = low
+        self.lemma = lemma
+        self.cap = cap
+
+    def __repr__(self) -> str:
+        return f"Word(low={self.low!r}, lemma={self.lemma!r}, cap={self.cap!r})"
+
+    @classmethod
+    def of(cls, tok: Token) -> Word:
+        """The match keys of a :class:`Token` (for callers that hold tokens from :func:`tokenize`)."""
+        return cls(tok.low, tok.lemma, tok.cap)
 
 
 class Lexeme(Protocol):
@@ -148,7 +162,7 @@ def tokenize(
     rule for "هجوم" also matches "والهجوم" while offsets still cover the whole surface word.
     """
     words, starts, ends = tokenize_words(text, lang, strip_prefixes, start, end)
-    return [Token(s, e, *w) for w, s, e in zip(words, starts, ends, strict=True)]
+    return [Token(s, e, w.low, w.lemma, w.cap) for w, s, e in zip(words, starts, ends, strict=True)]
 
 
 @lru_cache(maxsize=1 << 16)
