@@ -46,6 +46,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Final
 
 from pydantic import BaseModel
 
@@ -53,49 +54,65 @@ from ...models import ActorTag, ActorType, Article, Span, TextField
 from .lexicon import Entry, Kind, Lexicon, Person, Rules, Term, Title, fold
 from .scan import Match, normalise, scan
 
-_COUNTRYISH = (Kind.COUNTRY, Kind.DEMONYM)
-_PLACEISH = (Kind.CAPITAL, Kind.CITY, Kind.REGION)
+# Kinds as final module constants: the compiled build (mypyc) keeps ``Final`` names in C statics,
+# where a plain global (or ``Kind.AGENT``) is a module-dict lookup (and an attribute lookup) per use.
+_K_PERSON: Final = Kind.PERSON
+_K_ORG: Final = Kind.ORG
+_K_SEAT: Final = Kind.SEAT
+_K_COUNTRY: Final = Kind.COUNTRY
+_K_DEMONYM: Final = Kind.DEMONYM
+_K_SURNAME: Final = Kind.SURNAME
+_K_TITLE: Final = Kind.TITLE
+_K_HONORIFIC: Final = Kind.HONORIFIC
+_K_ANAPHOR: Final = Kind.ANAPHOR
+_K_CAPITAL: Final = Kind.CAPITAL
+_K_REGION: Final = Kind.REGION
+_K_CITY: Final = Kind.CITY
+_K_AGENT: Final = Kind.AGENT
+
+_COUNTRYISH: Final = (_K_COUNTRY, _K_DEMONYM)
+_PLACEISH: Final = (_K_CAPITAL, _K_CITY, _K_REGION)
 # Kind tuples used in membership tests, built once (a "(*a, *b)" literal is rebuilt on every call,
 # and mypyc cannot compile it).
-_TITLE_QUALIFIERS = (*_COUNTRYISH, Kind.ORG, *_PLACEISH)
-_OF_QUALIFIERS = (*_COUNTRYISH, Kind.ORG)
-_IN_QUALIFIERS = (*_COUNTRYISH, *_PLACEISH)
-_POSSESSIVE = re.compile(r"'s?[ \t]+$")
+_TITLE_QUALIFIERS: Final = (*_COUNTRYISH, _K_ORG, *_PLACEISH)
+_OF_QUALIFIERS: Final = (*_COUNTRYISH, _K_ORG)
+_IN_QUALIFIERS: Final = (*_COUNTRYISH, *_PLACEISH)
+_POSSESSIVE: Final = re.compile(r"'s?[ \t]+$")
 #: "of", "to", "for" linking a title to its country, in the tagger's languages ("minister of
 #: Lithuania", "ministro de Defensa de Lituania", "présidente de la Lituanie", "ambassador to Kenya").
-_ARTICLE = r"(?:(?:the|la|le|el|il|lo|die|der|o|a)[ \t]+|l')?"
-_OF = re.compile(r"[ \t]+(?:of|de|del|du|des|di|della|dello|do|da|dos|das|von|der)[ \t]+" + _ARTICLE + "$")
-_FOR = re.compile(
+_ARTICLE: Final = r"(?:(?:the|la|le|el|il|lo|die|der|o|a)[ \t]+|l')?"
+_OF: Final = re.compile(r"[ \t]+(?:of|de|del|du|des|di|della|dello|do|da|dos|das|von|der)[ \t]+" + _ARTICLE + "$")
+_FOR: Final = re.compile(
     r"[ \t]+(?:for|at|of|with|de|del|du|des|di|della|do|da|para|pour|für|per|bei)[ \t]+" + _ARTICLE + "$"
 )
-_TO = re.compile(r"[ \t]+(?:to|a|à|al|au|aux|ante|en|bei|presso|junto a)[ \t]+" + _ARTICLE + "$")
-_SPACE_OR_COMMA = re.compile(r"[ \t]*,?[ \t]+$")
-_NAME_BEFORE_COMMA = re.compile(r"(?:^|[\s(\"])((?:[A-Z][\w'\-]+ ){1,3}[A-Z][\w'\-]+), $")
-_FORMER = frozenset({"former", "ex", "retired"})
-_FORMER_LAST = frozenset("rdxRDX")
-_FORMER_BEFORE = re.compile(r"(?i:\b(?:former|ex|retired))[\s-]+(?:\w+\s+)?$")
-_MODIFIER_GAP = re.compile(r"('s?)?[ \t]+([A-Za-z][\w-]*)[ \t]+")
-_IN_COUNTRY = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
-_AGENT_GAP = re.compile(r"('s?)?((?:[ \t]+[^\W\d_][\w-]*){1,2})[ \t]+")
+_TO: Final = re.compile(r"[ \t]+(?:to|a|à|al|au|aux|ante|en|bei|presso|junto a)[ \t]+" + _ARTICLE + "$")
+_SPACE_OR_COMMA: Final = re.compile(r"[ \t]*,?[ \t]+$")
+_NAME_BEFORE_COMMA: Final = re.compile(r"(?:^|[\s(\"])((?:[A-Z][\w'\-]+ ){1,3}[A-Z][\w'\-]+), $")
+_FORMER: Final = frozenset({"former", "ex", "retired"})
+_FORMER_LAST: Final = frozenset("rdxRDX")
+_FORMER_BEFORE: Final = re.compile(r"(?i:\b(?:former|ex|retired))[\s-]+(?:\w+\s+)?$")
+_MODIFIER_GAP: Final = re.compile(r"('s?)?[ \t]+([A-Za-z][\w-]*)[ \t]+")
+_IN_COUNTRY: Final = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
+_AGENT_GAP: Final = re.compile(r"('s?)?((?:[ \t]+[^\W\d_][\w-]*){1,2})[ \t]+")
 #: What may stand between a name's comma and a title phrase in an apposition: an article and a
 #: "former" ("Jane Doe, a former Lithuanian minister,"); ``the`` is already part of the phrase.
-_APPOSITION_LEAD = re.compile(r", (?:an? )?(?:(?:former|ex|then)[ -])?$")
+_APPOSITION_LEAD: Final = re.compile(r", (?:an? )?(?:(?:former|ex|then)[ -])?$")
 #: Languages whose nationality adjectives follow the noun they qualify ("las tropas ucranianas"):
 #: an agent noun followed by a demonym is that country's agent, as "Ukrainian troops" is in English.
-_POSTNOMINAL = frozenset({"es", "fr", "it", "pt", "ar"})
-_WORD = re.compile(r"\S+")
-_NEXT_WORD = re.compile(r" ([^\W\d_][\w-]*)")
-_HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+$")
+_POSTNOMINAL: Final = frozenset({"es", "fr", "it", "pt", "ar"})
+_WORD: Final = re.compile(r"\S+")
+_NEXT_WORD: Final = re.compile(r" ([^\W\d_][\w-]*)")
+_HONORIFIC_BEFORE: Final = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+$")
 
 # Confidence by how an actor was found: a full dictionary name is near-certain, coreference less so.
-C_NAME = 0.95
-C_CODE = 0.9
-C_COREF = 0.85
-C_TITLE = 0.8
-C_CONTEXT = 0.75
-C_NEW_PERSON = 0.7
-C_SURNAME_GUESS = 0.6
-C_BARE = 0.4
+C_NAME: Final = 0.95
+C_CODE: Final = 0.9
+C_COREF: Final = 0.85
+C_TITLE: Final = 0.8
+C_CONTEXT: Final = 0.75
+C_NEW_PERSON: Final = 0.7
+C_SURNAME_GUESS: Final = 0.6
+C_BARE: Final = 0.4
 
 
 def article_date(article: Article) -> date:
@@ -180,8 +197,8 @@ class _Doc:
     def full_names(self) -> set[str]:
         """Dictionary people named in full anywhere in the article (only surname lookups need it)."""
         if self._full_names is None:
-            person = Kind.PERSON
-            self._full_names = {m[2][0].ref for f in self.fields for m in f.matches if m[2][0].kind is person}
+            person = _K_PERSON
+            self._full_names = {m.entries[0].ref for f in self.fields for m in f.matches if m.entries[0].kind is person}
         return self._full_names
 
     @property
@@ -202,7 +219,7 @@ class _Doc:
         for f in self.fields:
             weight = 2 if f.field is TextField.HEADLINE else 1
             for m in f.matches:
-                e = m[2][0]
+                e = m.entries[0]
                 iso = e.iso
                 if iso is not None:
                     votes[iso] = get(iso, 0) + e.vote * weight
@@ -425,7 +442,7 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True,
     m = f.matches[i]
     norm = f.norm
     e = m.entries[0]
-    if e.kind is Kind.DEMONYM and (norm[m.start].islower() or (e.exact is None and _sentence_start(norm, m.start))):
+    if e.kind is _K_DEMONYM and (norm[m.start].islower() or (e.exact is None and _sentence_start(norm, m.start))):
         # a lower-case adjective ("die litauische Hauptstadt": German capitalises every noun) is
         # not the start of a proper name, nor is one the dictionary writes in lower case that is
         # capitalised only because it opens a sentence ("Russische Panzer rückten vor")
@@ -436,12 +453,12 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True,
         if wb is not None and wb[1][:1].isupper() and wb[1] not in words:
             if not (i > 0 and f.matches[i - 1].end == m.start - 1):
                 return True
-            if surname and f.matches[i - 1].entries[0].kind is Kind.SURNAME:
+            if surname and f.matches[i - 1].entries[0].kind is _K_SURNAME:
                 return True
     end = m.end
     if surname and end + 1 < len(norm) and norm[end] == " ":
         nxt = f.matches[i + 1] if i + 1 < len(f.matches) else None
-        if nxt is not None and nxt.start == end + 1 and nxt.entries[0].kind in (Kind.SURNAME, Kind.PERSON):
+        if nxt is not None and nxt.start == end + 1 and nxt.entries[0].kind in (_K_SURNAME, _K_PERSON):
             return True
         stop = norm.find(" ", end + 1)
         if (
@@ -489,7 +506,7 @@ def _title_before(doc: _Doc, f: _Field, i: int, name_start: int | None = None) -
     p = _prev(f, i)
     if name_start is not None:
         p = f.matches[i - 1] if i > 0 and f.norm[f.matches[i - 1].end : name_start] == " " else None
-    if p is None or p.entries[0].kind is not Kind.TITLE:
+    if p is None or p.entries[0].kind is not _K_TITLE:
         return None
     start = p.start
     q, _ = _prev_poss_or_space(f, i - 1)
@@ -511,7 +528,7 @@ def _given_name_person(doc: _Doc, f: _Field, i: int, e: Entry) -> tuple[str, int
     word = fold(wb[1]).lower()
     lex = doc.lex
     width = f.norm.count(" ", m.start, m.end) + 1  # words in the match ("Lopez Obrador": 2)
-    for pid in lex.by_surname.get(e.ref, ()) if e.kind is Kind.SURNAME else (e.ref,):
+    for pid in lex.by_surname.get(e.ref, ()) if e.kind is _K_SURNAME else (e.ref,):
         key = ("given", pid, width)
         given = lex.memo.get(key)
         if given is None:
@@ -530,7 +547,7 @@ def _is_known_by_given_name(doc: _Doc, f: _Field, i: int, span: tuple[int, int])
         return False
     n = f.matches[j]
     e = n.entries[0]
-    if e.kind is not Kind.SURNAME or n.end != span[1]:
+    if e.kind is not _K_SURNAME or n.end != span[1]:
         return False
     given = _given_name_person(doc, f, j, e)
     return given is not None and given[1] == span[0]
@@ -629,7 +646,7 @@ def _new_person_name(doc: _Doc, f: _Field, i: int, after: int) -> tuple[int, int
     # The name runs up to the next dictionary match, except surname matches: those are words of
     # this (unknown) person's name ("General Charles Brown").
     j = i + 1
-    while j < len(f.matches) and f.matches[j].entries[0].kind is Kind.SURNAME:
+    while j < len(f.matches) and f.matches[j].entries[0].kind is _K_SURNAME:
         j += 1
     limit = f.matches[j].start if j < len(f.matches) else len(f.norm)
     tokens: list[tuple[int, int]] = []
@@ -699,21 +716,21 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
             p, poss, modifier = q, bool(mod.group(1)), mod.group(2).lower()
     if p is not None:
         e = p.entries[0]
-        if e.kind in _COUNTRYISH or e.kind is Kind.ORG:
+        if e.kind in _COUNTRYISH or e.kind is _K_ORG:
             where, span_start = e.ref, p.start
         elif e.kind in _PLACEISH and (poss or title.local):
             place = e.ref
             where, span_start = lex.places[e.ref].country, p.start
-        elif e.kind is Kind.ANAPHOR:
+        elif e.kind is _K_ANAPHOR:
             span_start = p.start
             if e.ref == "place" and doc.last_place:
                 place = doc.last_place
                 where = lex.places[place].country
             elif e.ref == "country":
                 where = doc.dominant
-        elif e.kind is Kind.SEAT and not e.ref.startswith("org:"):
+        elif e.kind is _K_SEAT and not e.ref.startswith("org:"):
             where, span_start, institution = e.ref[:3], p.start, True  # "Kremlin spokesman X"
-        elif e.kind is Kind.AGENT:
+        elif e.kind is _K_AGENT:
             # "Chinese Foreign Ministry spokesperson X": the institution's country, as resolved
             owner = _actor_ending_at(doc, f, p.end)
             if owner is not None and owner.country in lex.country_names:
@@ -730,7 +747,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
             # "president of the <Demonym> <Name> League" is that organisation's office, not the state's;
             # "head of the Chinese delegation": the demonym qualifies the agent noun after it
             and not (
-                nk is Kind.DEMONYM
+                nk is _K_DEMONYM
                 and (_inside_longer_name(doc, f, i + 1, check_before=False) or _agent_follows(doc, f, i + 1))
             )
         ):
@@ -739,7 +756,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
             # "the mayor of Vilnius", "governor of Kano": a local office names its place after "of"
             place = n.entries[0].ref
             where, span_end, last = lex.places[place].country, n.end, i + 1
-    if where is None and f.postnominal and nk is Kind.DEMONYM and n is not None and n.start == m.end + 1:
+    if where is None and f.postnominal and nk is _K_DEMONYM and n is not None and n.start == m.end + 1:
         # "el presidente francés", "il presidente russo", "الرئيس الفرنسي": the adjective follows
         where, span_end, last = n.entries[0].ref, n.end, i + 1
         tails = lex.title_tails.get((f.lang, fold(f.norm[m.start : m.end]).lower()))
@@ -757,7 +774,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     # (unless the surname is only the first part of someone else's name: "General Charles Brown").
     if n is not None and n.start == m.end + 1:
         kind = n.entries[0].kind
-        if kind is Kind.PERSON or (kind is Kind.SURNAME and not _inside_longer_name(doc, f, i + 1, surname=True)):
+        if kind is _K_PERSON or (kind is _K_SURNAME and not _inside_longer_name(doc, f, i + 1, surname=True)):
             return
     has_the = _has_the(f.norm, span_start)
     window = f.norm[max(0, span_start - 30) : span_start]
@@ -766,7 +783,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         or _blocker_before(lex.rules.title_blockers, f.norm, span_start)
         or (has_the and _blocker_before(lex.rules.title_blockers, f.norm, span_start - 4))
     )
-    former = modifier in _FORMER or bool(_FORMER_BEFORE.search(window))
+    former = modifier in _FORMER or _former_before(window)
     new = _new_person_name(doc, f, i, m.end)
     if new is not None and _is_known_by_given_name(doc, f, i, new):
         return  # "President Recep Erdogan": the surname match carries the known person
@@ -790,7 +807,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         k, chain_where = i + 1, None
         while True:
             ek = f.matches[k].entries[0]
-            if chain_where is None and (ek.kind in _COUNTRYISH or ek.kind is Kind.ORG):
+            if chain_where is None and (ek.kind in _COUNTRYISH or ek.kind is _K_ORG):
                 chain_where = ek.ref
             nxt = f.matches[k + 1] if k + 1 < len(f.matches) else None
             if nxt is None or not _prev_poss_or_space(f, k + 1)[0]:
@@ -820,7 +837,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         comma = lead.start() + 2
         j = i - 1 if span_start == m.start else i - 2
         prev = f.matches[j] if j >= 0 else None
-        if prev is not None and prev.end == comma - 2 and prev.entries[0].kind in (Kind.PERSON, Kind.SURNAME):
+        if prev is not None and prev.end == comma - 2 and prev.entries[0].kind in (_K_PERSON, _K_SURNAME):
             return  # the dictionary person carries it; never re-attach the title to someone else
         before = _NAME_BEFORE_COMMA.search(f.norm, max(0, comma - 60), comma)
         if before is not None and (prev is None or prev.end <= before.start(1)):
@@ -861,7 +878,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         # one word for several offices: Spanish "canciller" is Germany's chancellor but the foreign
         # minister elsewhere ("el canciller ruso"); the reading that has a holder there wins
         for alt in m.entries[1:]:
-            if alt.kind is Kind.TITLE and (holder_id := doc.holder(lex.titles[alt.ref], where)) is not None:
+            if alt.kind is _K_TITLE and (holder_id := doc.holder(lex.titles[alt.ref], where)) is not None:
                 break
     if holder_id is not None:
         doc.add_person(holder_id, f, start, span_end, C_TITLE)
@@ -873,6 +890,17 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
             doc.add_composite(org.country, title.role, f, start, span_end, C_CONTEXT, org_code=org.code)
         else:
             doc.add_composite(where, title.role, f, start, span_end, C_CONTEXT)
+
+
+def _former_before(window: str) -> bool:
+    """Does "former"/"ex"/"retired" (and at most one word) end ``window``? The regex search runs
+    only when the lower-cased window contains "ex", "former" or "ret": every letter of those is
+    one that ``re.IGNORECASE`` matches only in its own two cases (unlike "i", which also matches
+    "ı"/"İ"), so the pre-test never skips a match, and most windows have none of them."""
+    low = window.lower()
+    if "ex" not in low and "former" not in low and "ret" not in low:
+        return False
+    return _FORMER_BEFORE.search(window) is not None
 
 
 def _of_after_name(doc: _Doc, f: _Field, end: int, title: Title) -> tuple[str | None, str | None]:
@@ -901,8 +929,8 @@ def _office_holder_by_surname(
     for m in f.matches:
         if m.end > end:
             break
-        if m.end == end and m.start > s and any(e.kind is Kind.SURNAME for e in m.entries):
-            ref = next(e.ref for e in m.entries if e.kind is Kind.SURNAME)
+        if m.end == end and m.start > s and any(e.kind is _K_SURNAME for e in m.entries):
+            ref = next(e.ref for e in m.entries if e.kind is _K_SURNAME)
             offices = title.offices
             fitting = [
                 pid
@@ -977,7 +1005,7 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
             doc.add_place(e.ref, f, p.start, p.end)
             doc.add_composite(lex.places[e.ref].country, role, f, p.start, m.end, C_CONTEXT)
             return
-        if e.kind is Kind.ORG:
+        if e.kind is _K_ORG:
             org = lex.orgs[e.ref]
             if not f.titlecase and f.norm[m.start].isupper() and p.end + 1 == m.start:
                 # "Red Crescent Society": a capitalised head right after the name is part of it
@@ -1001,19 +1029,19 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
             if org.code and not org.code.endswith(role):
                 doc.add_composite(org.country, role, f, p.start, m.end, C_CONTEXT, org_code=org.code)
             return
-        if e.kind is Kind.SEAT and not e.ref.startswith("org:"):
+        if e.kind is _K_SEAT and not e.ref.startswith("org:"):
             # "a former White House official": the seat's country, the agent's role
             doc.add_actor_ref(e.ref, f, p.start, p.end, C_CODE)
             doc.add_composite(e.ref[:3], role, f, p.start, m.end, C_CONTEXT)
             return
-        if _poss and (e.kind is Kind.PERSON or e.kind is Kind.SURNAME):
+        if _poss and (e.kind is _K_PERSON or e.kind is _K_SURNAME):
             # "William Ruto's government", "Netanyahu's office": that person's country (if the
             # person was resolved and holds a national office)
             owner = _person_ending_at(doc, f, p.end)
             if owner is not None and owner.country in lex.country_names:
                 doc.add_composite(owner.country, role, f, m.start, m.end, C_CONTEXT)
                 return
-        if e.kind is Kind.ANAPHOR:
+        if e.kind is _K_ANAPHOR:
             iso: str | None = (
                 lex.places[doc.last_place].country if e.ref == "place" and doc.last_place else doc.dominant
             )
@@ -1022,7 +1050,7 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
     if p is None and _attributive(lex, norm, m.end):
         return  # "military exercises", "Police Station": a modifier of another noun, not an actor
     n = f.matches[i + 1] if i + 1 < len(f.matches) else None
-    if f.postnominal and n is not None and n.start == m.end + 1 and n.entries[0].kind is Kind.DEMONYM:
+    if f.postnominal and n is not None and n.start == m.end + 1 and n.entries[0].kind is _K_DEMONYM:
         doc.add_composite(n.entries[0].ref, role, f, m.start, n.end, C_CODE)  # "el gobierno ruso"
         return
     if (
@@ -1055,6 +1083,8 @@ def _attributive(lex: Lexicon, norm: str, end: int) -> bool:
     """Is the agent word ending at ``end`` used as a noun modifier ("military exercises", "police
     station", "Army Base" in a title-case headline)? The next word is then the head of the phrase and
     the agent itself does not act."""
+    if end >= len(norm) or norm[end] != " ":
+        return False  # the pattern starts with a space: skip the regex call (most agents end a phrase)
     w = _NEXT_WORD.match(norm, end)
     return w is not None and w.group(1).lower() in lex.rules.attributive_heads
 
@@ -1066,7 +1096,7 @@ def _agent_follows(doc: _Doc, f: _Field, i: int) -> bool:
         return False
     n = f.matches[i + 1]
     e = n.entries[0]
-    if e.kind is not Kind.AGENT or n.start != f.matches[i].end + 1:
+    if e.kind is not _K_AGENT or n.start != f.matches[i].end + 1:
         return False
     return not (e.ref == "GOV" and f.norm[n.start : n.end].lower() in doc.lex.rules.contextual_agents)
 
@@ -1100,13 +1130,13 @@ def _foreign_qualified(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
         return False
     country = doc.lex.orgs[e.ref].country
     return (
-        country is not None and country != q.entries[0].ref and any(x.kind is Kind.AGENT for x in f.matches[i].entries)
+        country is not None and country != q.entries[0].ref and any(x.kind is _K_AGENT for x in f.matches[i].entries)
     )
 
 
-_NAMESAKE_TYPES = frozenset({"party", "government", "military"})
+_NAMESAKE_TYPES: Final = frozenset({"party", "government", "military"})
 #: Agent roles that describe members of an armed group rather than another institution.
-_ARMED_ROLES = frozenset({"REB", "UAF", "INS", "MIL"})
+_ARMED_ROLES: Final = frozenset({"REB", "UAF", "INS", "MIL"})
 
 
 def _namesake_of_other_country(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
@@ -1143,9 +1173,9 @@ def _qualifier_across_modifiers(doc: _Doc, f: _Field, i: int) -> Match | None:
     # headlines ("Pakistan Muslim League", not "Russia Warns Ukraine Troops").
     capital_ok = (
         bool(g.group(1))
-        or kind is Kind.DEMONYM
+        or kind is _K_DEMONYM
         or (
-            (kind in _PLACEISH or (kind is Kind.COUNTRY and not f.titlecase))
+            (kind in _PLACEISH or (kind is _K_COUNTRY and not f.titlecase))
             and f.norm[m.start].isupper()
         )
     )
@@ -1193,12 +1223,12 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     lex = doc.lex
     place = lex.places[e.ref]
     n, gap = _next(f, i)
-    if n is not None and n.entries[0].kind is Kind.AGENT and (gap == " " or _POSSESSIVE.fullmatch(gap)):
+    if n is not None and n.entries[0].kind is _K_AGENT and (gap == " " or _POSSESSIVE.fullmatch(gap)):
         return True  # the agent builds "Shanghai police"
     # only capitals and ambiguous names need to know whether a locative word comes first
-    locative = (e.kind is Kind.CAPITAL or place.ambiguous) and _locative_before(lex, f.norm, m.start)
+    locative = (e.kind is _K_CAPITAL or place.ambiguous) and _locative_before(lex, f.norm, m.start)
     if (
-        e.kind is Kind.CAPITAL
+        e.kind is _K_CAPITAL
         and not locative
         and (
             lex.rules.acting_after.match(f.norm, m.end)
@@ -1256,12 +1286,9 @@ def _add_named_body(doc: _Doc, f: _Field, i: int, country: str) -> bool:
 
 
 #: One word of a capitalised name run, and whether punctuation follows it.
-_NAME_WORD = re.compile(r"[ \t]([^\W\d_][\w'’\-]*)([,.;:!?)]?)")
+_NAME_WORD: Final = re.compile(r"[ \t]([^\W\d_][\w'’\-]*)([,.;:!?)]?)")
 
 
-_K_AGENT, _K_COUNTRY, _K_DEMONYM, _K_TITLE = Kind.AGENT, Kind.COUNTRY, Kind.DEMONYM, Kind.TITLE
-_K_HONORIFIC, _K_ANAPHOR, _K_PERSON, _K_SURNAME = Kind.HONORIFIC, Kind.ANAPHOR, Kind.PERSON, Kind.SURNAME
-_K_ORG, _K_SEAT = Kind.ORG, Kind.SEAT
 
 
 def _process(doc: _Doc, f: _Field) -> None:
@@ -1283,11 +1310,11 @@ def _process(doc: _Doc, f: _Field) -> None:
                     continue  # "Michael Jordan", "Chad Smith", "American Airlines"
                 if f.postnominal and k is _K_DEMONYM and i > 0:
                     prev_m = matches[i - 1]
-                    if prev_m.end + 1 == m.start and prev_m.entries[0].kind is Kind.AGENT:
+                    if prev_m.end + 1 == m.start and prev_m.entries[0].kind is _K_AGENT:
                         break  # the agent before it built the composite ("las tropas ucranianas")
                 if i < last:
                     n = matches[i + 1]
-                    if n.entries[0].kind is Kind.AGENT and n.start - m.end <= 3:
+                    if n.entries[0].kind is _K_AGENT and n.start - m.end <= 3:
                         gap = f.norm[m.end : n.start]
                         if gap == " " or _POSSESSIVE.fullmatch(gap):
                             break  # the agent builds the composite ("Russian troops")
@@ -1301,7 +1328,7 @@ def _process(doc: _Doc, f: _Field) -> None:
             elif k is _K_PERSON:
                 start = m.start
                 p = _prev(f, i)
-                if p is not None and p.entries[0].kind is Kind.HONORIFIC:
+                if p is not None and p.entries[0].kind is _K_HONORIFIC:
                     start = p.start
                 elif (
                     m.end - m.start < len(lex.persons[e.ref].name)  # a short alias ("Lopez Obrador")
@@ -1316,9 +1343,9 @@ def _process(doc: _Doc, f: _Field) -> None:
                 title: Title | None = None
                 where: str | None = None
                 prefixed = False
-                if p is not None and p.entries[0].kind in (Kind.HONORIFIC, Kind.TITLE):
+                if p is not None and p.entries[0].kind in (_K_HONORIFIC, _K_TITLE):
                     prefixed = True
-                    if p.entries[0].kind is Kind.TITLE:
+                    if p.entries[0].kind is _K_TITLE:
                         title = lex.titles[p.entries[0].ref]
                         q, _ = _prev_poss_or_space(f, i - 1)
                         if q is not None and q.entries[0].kind in _COUNTRYISH:
@@ -1334,7 +1361,7 @@ def _process(doc: _Doc, f: _Field) -> None:
                 pid, conf = _surname_person(doc, e, title, where, prefixed)
                 if pid is None:
                     continue
-                start = p.start if p is not None and p.entries[0].kind is Kind.HONORIFIC else m.start
+                start = p.start if p is not None and p.entries[0].kind is _K_HONORIFIC else m.start
                 doc.add_person(pid, f, start, m.end, conf, _title_before(doc, f, i))
             elif k is _K_ORG:
                 if len(m.entries) > 1 and _foreign_qualified(doc, f, i, e):
@@ -1342,7 +1369,7 @@ def _process(doc: _Doc, f: _Field) -> None:
                 if _namesake_of_other_country(doc, f, i, e):
                     break  # "the Israeli Labour Party", "Mongolian People's Party": not the British/Spanish one
                 n2, gap2 = _next(f, i)
-                if not (n2 is not None and n2.entries[0].kind is Kind.AGENT and gap2 == " "):
+                if not (n2 is not None and n2.entries[0].kind is _K_AGENT and gap2 == " "):
                     doc.add_org(e.ref, f, m.start, m.end)
             elif k is _K_SEAT:
                 doc.add_actor_ref(e.ref, f, m.start, m.end, C_CODE)
@@ -1448,10 +1475,10 @@ def _slot_setter(name: str) -> Callable[[object, object], None]:
     return setter
 
 
-_set_dict = _slot_setter("__dict__")
-_set_fields_set = _slot_setter("__pydantic_fields_set__")
-_set_extra = _slot_setter("__pydantic_extra__")
-_set_private = _slot_setter("__pydantic_private__")
-_MEMO_LIMIT = 200_000
-_SPAN_FIELDS = set(Span.model_fields)
-_TAG_FIELDS = set(ActorTag.model_fields)
+_set_dict: Final = _slot_setter("__dict__")
+_set_fields_set: Final = _slot_setter("__pydantic_fields_set__")
+_set_extra: Final = _slot_setter("__pydantic_extra__")
+_set_private: Final = _slot_setter("__pydantic_private__")
+_MEMO_LIMIT: Final = 200_000
+_SPAN_FIELDS: Final = set(Span.model_fields)
+_TAG_FIELDS: Final = set(ActorTag.model_fields)

@@ -9,27 +9,33 @@ so "Keir Starmer" wins over a shorter alias and "Downing Street" over a city cal
 
 from __future__ import annotations
 
-from operator import itemgetter
-from typing import NamedTuple
+from operator import attrgetter
 
 from .lexicon import Entry, Scanner, Value, mark_clitics, scan_text
 
 _QUOTES = ("’", "‘", "‛", "＇", "`")
 
 
-class Match(NamedTuple):
+class Match:
     """A dictionary hit ``norm[start:end]`` with its readings, most likely first.
 
-    A NamedTuple rather than a frozen dataclass: an article has dozens of these and tuple creation
-    is several times cheaper than a frozen dataclass ``__init__``."""
+    A plain slotted class with typed attributes (it was a NamedTuple): in the compiled build
+    (mypyc) it is a native class, so the resolver's many ``m.start`` / ``m.entries`` reads are
+    struct reads instead of descriptor calls, and building one is a direct C call."""
 
-    start: int
-    end: int
-    entries: tuple[Entry, ...]
+    __slots__ = ("end", "entries", "start")
+
+    def __init__(self, start: int, end: int, entries: tuple[Entry, ...]) -> None:
+        self.start = start
+        self.end = end
+        self.entries = entries
 
     @property
     def entry(self) -> Entry:
         return self.entries[0]
+
+    def __repr__(self) -> str:
+        return f"Match({self.start}, {self.end}, {self.entries!r})"
 
 
 def normalise(text: str) -> str:
@@ -51,13 +57,12 @@ def scan(automaton: Scanner, norm: str, arabic: bool = False) -> list[Match]:
     Keys are anchored at word starts (see :func:`~.lexicon.scan_text`), so only the end of a match
     needs a boundary check here. Rejected hits (a key that is the prefix of a longer word, about
     40% of all hits) cost one string index and one ``isalnum``; a :class:`Match` is only built for
-    hits that survive, with ``tuple.__new__`` (the NamedTuple constructor is a Python function)."""
+    hits that survive."""
     low = scan_text(norm)
     # one trailing non-alphanumeric character, so the end-of-word test needs no bounds check
     padded = norm + " "
     found: list[Match] = []
     append = found.append
-    new = tuple.__new__
     index = automaton.index
     prev_end = -1
     overlapping = False
@@ -82,7 +87,7 @@ def scan(automaton: Scanner, norm: str, arabic: bool = False) -> list[Match]:
         if start < prev_end:
             overlapping = True
         prev_end = end
-        append(new(Match, (start, end, entries)))
+        append(Match(start, end, entries))
     if automaton.clitics is not None:
         overlapping = _clitic_hits(automaton, low, norm, found, overlapping)
     if not overlapping:
@@ -104,7 +109,7 @@ def _settle_overlaps(found: list[Match], n: int) -> list[Match]:
     group_start = group_end = -1
     widest = found[0]
     for m in found:
-        start, end = m[0], m[1]
+        start, end = m.start, m.end
         if start >= group_end:  # no overlap with the run so far: settle it, start a new one
             if len(group) == 1:
                 kept.append(widest)
@@ -116,7 +121,7 @@ def _settle_overlaps(found: list[Match], n: int) -> list[Match]:
         group.append(m)
         if end > group_end:
             group_end = end
-        if end - start > widest[1] - widest[0]:  # strictly longer: the leftmost wins ties
+        if end - start > widest.end - widest.start:  # strictly longer: the leftmost wins ties
             widest = m
     if len(group) == 1:
         kept.append(widest)
@@ -127,14 +132,14 @@ def _settle_overlaps(found: list[Match], n: int) -> list[Match]:
 
 def _settle_group(group: list[Match], start: int, end: int, widest: Match, kept: list[Match], n: int) -> None:
     """Settle one run of overlapping hits (``start``..``end``) into ``kept``, in text order."""
-    if widest[0] == start and widest[1] == end:
+    if widest.start == start and widest.end == end:
         kept.append(widest)  # covers the whole run: longest, so first in the greedy order
         return
     group.sort(key=_longest_first)
     taken = bytearray(n + 1)
     chosen: list[Match] = []
     for m in group:
-        s, e = m[0], m[1]
+        s, e = m.start, m.end
         if taken.find(1, s, e) != -1:
             continue
         taken[s:e] = b"\x01" * (e - s)
@@ -170,25 +175,25 @@ def _clitic_hits(automaton: Scanner, low: str, norm: str, found: list[Match], ov
             entries = by_spelling.get(norm[start:end]) or by_spelling[""]
             if not entries:
                 continue
-        extra.append(tuple.__new__(Match, (start, end, entries)))
+        extra.append(Match(start, end, entries))
     if not extra:
         return overlapping
     found.extend(extra)
     found.sort(key=_end)  # stable: hits of one pass keep their order
     prev_end = -1
     for m in found:
-        if m[0] < prev_end:
+        if m.start < prev_end:
             return True
-        prev_end = m[1]
+        prev_end = m.end
     return False
 
 
 def _end(m: Match) -> int:
-    return m[1]
+    return m.end
 
 
 def _longest_first(m: Match) -> tuple[int, int]:
-    return (m[0] - m[1], m[0])
+    return (m.start - m.end, m.start)
 
 
-_by_start = itemgetter(0)
+_by_start = attrgetter("start")
