@@ -61,30 +61,42 @@ def build(root: Path = ROOT, cache: Path = CACHE) -> Path:
     """A directory holding the installed compiled package; put it first on ``PYTHONPATH``.
 
     The wheel is built from a copy of the sources in a temporary directory, so that neither
-    setuptools' nor mypyc's ``build/`` output lands in (or is reused from) the checkout.
+    setuptools' nor mypyc's ``build/`` output lands in (or is reused from) the checkout, and the
+    hash names what was copied even if the checkout changes meanwhile. The installed tree appears
+    under its final name in one ``rename``, complete: files of a tree that a running process has
+    loaded are never rewritten (overwriting a loaded extension module in place crashes that
+    process — a concurrent build of the same sources once did exactly that to a worker).
     """
     site = cache / source_hash(root)
     if (site / ".complete").exists():
         return site
-    with tempfile.TemporaryDirectory(prefix="ws-mypyc-") as tmp:
-        src, out = Path(tmp) / "src", Path(tmp) / "wheel"
+    cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="building-", dir=cache) as tmp:  # same file system: atomic rename
+        src, out, staged = Path(tmp) / "src", Path(tmp) / "wheel", Path(tmp) / "site"
         skip = shutil.ignore_patterns("__pycache__", "*.so", "build", "*.egg-info")
         shutil.copytree(root / "service", src / "service", ignore=skip)
         for f in ("setup.py", "pyproject.toml", "README.md"):
             shutil.copy2(root / f, src / f)
+        site = cache / source_hash(src)
+        if (site / ".complete").exists():
+            return site
         env = {**os.environ, "WIRESTREAM_MYPYC": "1"}
         cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(out), str(src)]
         proc = subprocess.run(cmd, cwd=src, env=env, capture_output=True, text=True)
         wheels = list(out.glob("wirestream-*.whl"))
         if proc.returncode != 0 or not wheels:
-            cache.mkdir(parents=True, exist_ok=True)
             log = cache / f"{site.name}.log"
             log.write_text(proc.stdout + proc.stderr)
             raise BuildError(f"compiled build failed (exit {proc.returncode}); log: {log}")
-        site.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(wheels[0]) as z:
-            z.extractall(site)
-    (site / ".complete").write_text(time.strftime("%Y-%m-%dT%H:%M:%S") + "\n")
+            z.extractall(staged)
+        (staged / ".complete").write_text(time.strftime("%Y-%m-%dT%H:%M:%S") + "\n")
+        try:
+            staged.rename(site)
+        except OSError:
+            # another build of the same sources got there first: its tree is the same, use it
+            if not (site / ".complete").exists():
+                raise BuildError(f"{site} exists but is incomplete: remove it and build again") from None
     return site
 
 
