@@ -15,6 +15,7 @@ MODULES: tuple[str, ...] = (
     "wirestream.tagging.actors.resolve",
     "wirestream.tagging.events.text",
     "wirestream.tagging.events.engine",
+    "wirestream.tagging.events.rules",
 )
 
 

@@ -460,9 +460,7 @@ def _trigger_start(ev: EventTag) -> int:
     return ev.trigger.start
 
 
-def _requested(
-    ev: EventTag, m: _Match, requests: list[tuple[int, EventTag]], toks: list[Word], cues: Cues
-) -> EventTag:
+def _requested(ev: EventTag, m: _Match, requests: list[tuple[int, EventTag]], toks: list[Word], cues: Cues) -> EventTag:
     """ "X urged Y to agree", "X called on Y to withdraw": the act is only asked for, and by Y.
 
     An act in the infinitive complement of a request is not reported as done: it keeps the
@@ -559,6 +557,8 @@ def _adopted(
                 out.append((mb, eb))  # a sourceless pair the tagger keeps stays as it was
     out.sort(key=lambda p: p[0].i0)
     return out
+
+
 _PROMISED_SPEECH = frozenset({PloverType.ACCUSE, PloverType.REQUEST})
 
 
@@ -904,9 +904,13 @@ def _groups(
                 elif low not in determiners:
                     coord = False
                     break
-            if coord and comma_only and (
-                (b + 1 < len(toks) and toks[b + 1].lemma in cues.reporting)
-                or any(toks[k].lemma in cues.according for k in range(max(0, pa - 3), pa))
+            if (
+                coord
+                and comma_only
+                and (
+                    (b + 1 < len(toks) and toks[b + 1].lemma in cues.reporting)
+                    or any(toks[k].lemma in cues.according for k in range(max(0, pa - 3), pa))
+                )
             ):
                 # "... on a school in Gaza, Palestinian officials said", "According to Kyiv's air
                 # force, Russia launched ...": the comma ends a clause and one side is the
@@ -921,13 +925,7 @@ def _groups(
                     break
             else:
                 join = {x.country for x in pacts} == {x.country for x in acts}
-        if (
-            not join
-            and gap <= 2
-            and a not in trigger_starts
-            and _no_country(acts)
-            and _all_have_country(pacts)
-        ):
+        if not join and gap <= 2 and a not in trigger_starts and _no_country(acts) and _all_have_country(pacts):
             # "Iraq's interim government", "Israeli intelligence officials": a role actor
             # without a country takes the country mention that qualifies it (not when the
             # role word starts a trigger: "Germany Expands Intelligence Sharing")
@@ -1743,9 +1741,7 @@ def _reporter(
     return first if first is not None and first.t1 < target.t0 else None
 
 
-def _nearest_subject(
-    before: list[_Group], toks: list[Word], i0: int, cues: Cues, in_quote: bool
-) -> _Group | None:
+def _nearest_subject(before: list[_Group], toks: list[Word], i0: int, cues: Cues, in_quote: bool) -> _Group | None:
     found = _nearest_subject_pass(before, toks, i0, cues, in_quote, frozenset())
     if found is None:
         # "a member of the Syrian parliament started ...": the "of" phrase names the actor

@@ -522,7 +522,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
                 pat = _compile(trig, rule, lang, strip, extra)
                 for key in pat.elements[0]:
                     index.setdefault(key, []).append(pat)
-        frozen_index = {k: tuple(sorted(v, key=lambda p: -p.size)) for k, v in index.items()}
+        frozen_index = {k: tuple(sorted(v, key=_longest_first)) for k, v in index.items()}
         return LanguageRules(
             cues=cues,
             index=frozen_index,
@@ -538,6 +538,12 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
         languages=languages,
         readings=tuple(readings),
     )
+
+
+def _longest_first(p: Pattern) -> int:
+    """Sort key: patterns with more elements first. A named function, not a lambda: mypyc
+    compiles a lambda inside a dict comprehension into code that fails at run time."""
+    return -p.size
 
 
 def anaphor_pattern(cues: Cues) -> re.Pattern[str] | None:

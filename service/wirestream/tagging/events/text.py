@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 import simplemma
 from sentencex import segment
@@ -41,16 +42,6 @@ _TOKEN_ELISION = r"\d+(?:[.,]\d+)+|\b\w{1,3}['’](?=\w)|\w+(?:-\w+)*|[^\w\s]"
 _TOKEN_RE_DEFAULT = re.compile(r"(\s*)(" + _TOKEN_DEFAULT + ")")
 _TOKEN_RE_ELISION = re.compile(r"(\s*)(" + _TOKEN_ELISION + ")")
 _ELISION_LANGS = frozenset({"fr", "it"})
-
-
-class Token(NamedTuple):
-    """One token: ``text[start:end]`` is the surface form; ``low``/``lemma`` are match keys."""
-
-    start: int
-    end: int
-    low: str
-    lemma: str
-    cap: bool  # starts with an upper-case letter (titles, names, headline case)
 
 
 class Word:
@@ -77,6 +68,41 @@ class Word:
     def of(cls, tok: Token) -> Word:
         """The match keys of a :class:`Token` (for callers that hold tokens from :func:`tokenize`)."""
         return cls(tok.low, tok.lemma, tok.cap)
+
+
+class Token(Word):
+    """One token: ``text[start:end]`` is the surface form; ``low``/``lemma`` are match keys.
+
+    A :class:`Word` with offsets, so every engine function typed over words also takes the
+    tokens of :func:`tokenize`. It iterates, compares and hashes as the tuple
+    ``(start, end, low, lemma, cap)``, as the ``NamedTuple`` it replaced did.
+    """
+
+    __slots__ = ("end", "start")
+
+    def __init__(self, start: int, end: int, low: str, lemma: str, cap: bool) -> None:
+        super().__init__(low, lemma, cap)
+        self.start = start
+        self.end = end
+
+    def astuple(self) -> tuple[int, int, str, str, bool]:
+        return (self.start, self.end, self.low, self.lemma, self.cap)
+
+    def __iter__(self) -> Iterator[int | str | bool]:
+        return iter(self.astuple())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Token):
+            return self.astuple() == other.astuple()
+        if isinstance(other, tuple):
+            return self.astuple() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.astuple())
+
+    def __repr__(self) -> str:
+        return "Token(start={!r}, end={!r}, low={!r}, lemma={!r}, cap={!r})".format(*self.astuple())
 
 
 class Lexeme(Protocol):
