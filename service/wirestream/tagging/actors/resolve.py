@@ -70,6 +70,11 @@ _K_REGION: Final = Kind.REGION
 _K_CITY: Final = Kind.CITY
 _K_AGENT: Final = Kind.AGENT
 
+_T_COUNTRY: Final = ActorType.COUNTRY
+_T_PLACE: Final = ActorType.PLACE
+_T_PERSON: Final = ActorType.PERSON
+_F_HEADLINE: Final = TextField.HEADLINE
+
 _COUNTRYISH: Final = (_K_COUNTRY, _K_DEMONYM)
 _PLACEISH: Final = (_K_CAPITAL, _K_CITY, _K_REGION)
 # Kind tuples used in membership tests, built once (a "(*a, *b)" literal is rebuilt on every call,
@@ -198,7 +203,7 @@ class _Doc:
         """Dictionary people named in full anywhere in the article (only surname lookups need it)."""
         if self._full_names is None:
             person = _K_PERSON
-            self._full_names = {m.entries[0].ref for f in self.fields for m in f.matches if m.entries[0].kind is person}
+            self._full_names = {m.ref for f in self.fields for m in f.matches if m.kind is person}
         return self._full_names
 
     @property
@@ -217,7 +222,7 @@ class _Doc:
         votes: dict[str, int] = {}
         get = votes.get
         for f in self.fields:
-            weight = 2 if f.field is TextField.HEADLINE else 1
+            weight = 2 if f.field is _F_HEADLINE else 1
             for m in f.matches:
                 e = m.entries[0]
                 iso = e.iso
@@ -240,7 +245,7 @@ class _Doc:
         acc = self.acc.get(iso)
         if acc is None:
             name = self.lex.country_names.get(iso, iso)
-            acc = self.acc[iso] = _Acc(iso, name, ActorType.COUNTRY, iso, None, None, iso, conf)
+            acc = self.acc[iso] = _Acc(iso, name, _T_COUNTRY, iso, None, None, iso, conf)
         _mention(acc, f.idx, start, end, conf)
 
     def add_composite(
@@ -291,7 +296,7 @@ class _Doc:
         acc = self.acc.get(ref)
         if acc is None:
             p = self.lex.places[ref]
-            acc = self.acc[ref] = _Acc(ref, p.name, ActorType.PLACE, p.country, None, None, p.country, C_NAME)
+            acc = self.acc[ref] = _Acc(ref, p.name, _T_PLACE, p.country, None, None, p.country, C_NAME)
         _mention(acc, f.idx, start, end, C_NAME)
 
     def add_person(self, pid: str, f: _Field, start: int, end: int, conf: float, title: Title | None = None) -> None:
@@ -310,11 +315,13 @@ class _Doc:
         unless the text itself gives a current title ("Senator X") - the text is newer than us.
         Memoised per (person, date, title) on the lexicon: the same few dates recur in a stream."""
         key = ("person", p.id, self.on, title.id if title is not None else None)
-        hit = self.lex.memo.get(key)
+        memo = self.lex.memo
+        # typed, so the compiled build unpacks it as a tuple rather than through the iterator protocol
+        hit: tuple[str | None, str | None, str | None, str | None] | None = memo.get(key)
         if hit is None:
-            hit = self.lex.memo[key] = self._person_attrs(p, title)
+            hit = memo[key] = self._person_attrs(p, title)
         country, role, office, code = hit
-        return _Acc(f"person:{p.id}", p.name, ActorType.PERSON, country, role, office, code, conf)
+        return _Acc(f"person:{p.id}", p.name, _T_PERSON, country, role, office, code, conf)
 
     def _person_attrs(self, p: Person, title: Title | None) -> tuple[str | None, str | None, str | None, str | None]:
         term = p.term_at(self.on)
@@ -453,12 +460,12 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True,
         if wb is not None and wb[1][:1].isupper() and wb[1] not in words:
             if not (i > 0 and f.matches[i - 1].end == m.start - 1):
                 return True
-            if surname and f.matches[i - 1].entries[0].kind is _K_SURNAME:
+            if surname and f.matches[i - 1].kind is _K_SURNAME:
                 return True
     end = m.end
     if surname and end + 1 < len(norm) and norm[end] == " ":
         nxt = f.matches[i + 1] if i + 1 < len(f.matches) else None
-        if nxt is not None and nxt.start == end + 1 and nxt.entries[0].kind in (_K_SURNAME, _K_PERSON):
+        if nxt is not None and nxt.start == end + 1 and nxt.kind in (_K_SURNAME, _K_PERSON):
             return True
         stop = norm.find(" ", end + 1)
         if (
@@ -506,15 +513,15 @@ def _title_before(doc: _Doc, f: _Field, i: int, name_start: int | None = None) -
     p = _prev(f, i)
     if name_start is not None:
         p = f.matches[i - 1] if i > 0 and f.norm[f.matches[i - 1].end : name_start] == " " else None
-    if p is None or p.entries[0].kind is not _K_TITLE:
+    if p is None or p.kind is not _K_TITLE:
         return None
     start = p.start
     q, _ = _prev_poss_or_space(f, i - 1)
-    if q is not None and q.entries[0].kind in _COUNTRYISH:
+    if q is not None and q.kind in _COUNTRYISH:
         start = q.start
     if _blocker_before(doc.lex.rules.title_blockers, f.norm, start):
         return None
-    return doc.lex.titles[p.entries[0].ref]
+    return doc.lex.titles[p.ref]
 
 
 def _given_name_person(doc: _Doc, f: _Field, i: int, e: Entry) -> tuple[str, int] | None:
@@ -646,7 +653,7 @@ def _new_person_name(doc: _Doc, f: _Field, i: int, after: int) -> tuple[int, int
     # The name runs up to the next dictionary match, except surname matches: those are words of
     # this (unknown) person's name ("General Charles Brown").
     j = i + 1
-    while j < len(f.matches) and f.matches[j].entries[0].kind is _K_SURNAME:
+    while j < len(f.matches) and f.matches[j].kind is _K_SURNAME:
         j += 1
     limit = f.matches[j].start if j < len(f.matches) else len(f.norm)
     tokens: list[tuple[int, int]] = []
@@ -697,7 +704,7 @@ def _headline_person_name(rules: Rules, norm: str, after: int) -> tuple[int, int
 def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     m = f.matches[i]
     lex = doc.lex
-    title = lex.titles[m.entries[0].ref]
+    title = lex.titles[m.ref]
     where: str | None = None
     place: str | None = None
     span_start = m.start
@@ -708,11 +715,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         # one modifier between qualifier and title: "Ukraine's deputy foreign minister"
         q = f.matches[i - 1]
         mod = _MODIFIER_GAP.fullmatch(f.norm, q.end, m.start)
-        if (
-            mod is not None
-            and mod.group(2).lower() in lex.rules.title_modifiers
-            and q.entries[0].kind in _TITLE_QUALIFIERS
-        ):
+        if mod is not None and mod.group(2).lower() in lex.rules.title_modifiers and q.kind in _TITLE_QUALIFIERS:
             p, poss, modifier = q, bool(mod.group(1)), mod.group(2).lower()
     if p is not None:
         e = p.entries[0]
@@ -740,7 +743,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     span_end = m.end
     last = i  # the last match of the title phrase ("minister of Lithuania" ends at the country)
     n, gap = _next(f, i)
-    nk = n.entries[0].kind if n is not None else None
+    nk = n.kind if n is not None else None
     if n is not None and (nk in _OF_QUALIFIERS or (title.local and nk in _PLACEISH)) and _OF.fullmatch(gap):
         if (
             nk in _OF_QUALIFIERS
@@ -751,14 +754,14 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
                 and (_inside_longer_name(doc, f, i + 1, check_before=False) or _agent_follows(doc, f, i + 1))
             )
         ):
-            where, span_end, last = n.entries[0].ref, n.end, i + 1
+            where, span_end, last = n.ref, n.end, i + 1
         elif title.local and nk in _PLACEISH:
             # "the mayor of Vilnius", "governor of Kano": a local office names its place after "of"
-            place = n.entries[0].ref
+            place = n.ref
             where, span_end, last = lex.places[place].country, n.end, i + 1
     if where is None and f.postnominal and nk is _K_DEMONYM and n is not None and n.start == m.end + 1:
         # "el presidente francés", "il presidente russo", "الرئيس الفرنسي": the adjective follows
-        where, span_end, last = n.entries[0].ref, n.end, i + 1
+        where, span_end, last = n.ref, n.end, i + 1
         tails = lex.title_tails.get((f.lang, fold(f.norm[m.start : m.end]).lower()))
         if tails:
             # ... even inside a longer title: "le ministre russe des Affaires étrangères" is the
@@ -773,7 +776,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     # Title directly followed by a dictionary person: the person's own match carries the mention
     # (unless the surname is only the first part of someone else's name: "General Charles Brown").
     if n is not None and n.start == m.end + 1:
-        kind = n.entries[0].kind
+        kind = n.kind
         if kind is _K_PERSON or (kind is _K_SURNAME and not _inside_longer_name(doc, f, i + 1, surname=True)):
             return
     has_the = _has_the(f.norm, span_start)
@@ -793,7 +796,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         _add_new_person(doc, f, new, title, where, place, former)
         return
     app_end, app_last = span_end, last
-    if n is not None and last == i and n.entries[0].kind in _OF_QUALIFIERS and _TO.fullmatch(gap):
+    if n is not None and last == i and n.kind in _OF_QUALIFIERS and _TO.fullmatch(gap):
         app_end, app_last = n.end, i + 1  # "Lithuania's ambassador to Ukraine, Jane Doe,"
     elif (
         n is not None
@@ -837,7 +840,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         comma = lead.start() + 2
         j = i - 1 if span_start == m.start else i - 2
         prev = f.matches[j] if j >= 0 else None
-        if prev is not None and prev.end == comma - 2 and prev.entries[0].kind in (_K_PERSON, _K_SURNAME):
+        if prev is not None and prev.end == comma - 2 and prev.kind in (_K_PERSON, _K_SURNAME):
             return  # the dictionary person carries it; never re-attach the title to someone else
         before = _NAME_BEFORE_COMMA.search(f.norm, max(0, comma - 60), comma)
         if before is not None and (prev is None or prev.end <= before.start(1)):
@@ -874,7 +877,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     if span_end == m.end and f.norm.startswith(" of ", m.end):
         return  # "the president of the club": not a state office
     holder_id = doc.holder(title, where)
-    if holder_id is None and where is not None and len(m.entries) > 1 and title.id == m.entries[0].ref:
+    if holder_id is None and where is not None and len(m.entries) > 1 and title.id == m.ref:
         # one word for several offices: Spanish "canciller" is Germany's chancellor but the foreign
         # minister elsewhere ("el canciller ruso"); the reading that has a holder there wins
         for alt in m.entries[1:]:
@@ -1050,16 +1053,16 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
     if p is None and _attributive(lex, norm, m.end):
         return  # "military exercises", "Police Station": a modifier of another noun, not an actor
     n = f.matches[i + 1] if i + 1 < len(f.matches) else None
-    if f.postnominal and n is not None and n.start == m.end + 1 and n.entries[0].kind is _K_DEMONYM:
-        doc.add_composite(n.entries[0].ref, role, f, m.start, n.end, C_CODE)  # "el gobierno ruso"
+    if f.postnominal and n is not None and n.start == m.end + 1 and n.kind is _K_DEMONYM:
+        doc.add_composite(n.ref, role, f, m.start, n.end, C_CODE)  # "el gobierno ruso"
         return
     if (
         n is not None
         and 4 <= n.start - m.end <= 10
-        and n.entries[0].kind in _IN_QUALIFIERS
+        and n.kind in _IN_QUALIFIERS
         and _IN_COUNTRY.fullmatch(f.norm, m.end, n.start)
     ):
-        iso_in = n.entries[0].ref if n.entries[0].kind in _COUNTRYISH else lex.places[n.entries[0].ref].country
+        iso_in = n.ref if n.kind in _COUNTRYISH else lex.places[n.ref].country
         doc.add_composite(iso_in, role, f, m.start, n.end, C_CONTEXT)  # "police in Kenya"
         return
     surface = f.norm[m.start : m.end].lower()
@@ -1083,10 +1086,23 @@ def _attributive(lex: Lexicon, norm: str, end: int) -> bool:
     """Is the agent word ending at ``end`` used as a noun modifier ("military exercises", "police
     station", "Army Base" in a title-case headline)? The next word is then the head of the phrase and
     the agent itself does not act."""
-    if end >= len(norm) or norm[end] != " ":
-        return False  # the pattern starts with a space: skip the regex call (most agents end a phrase)
-    w = _NEXT_WORD.match(norm, end)
-    return w is not None and w.group(1).lower() in lex.rules.attributive_heads
+    # ``_NEXT_WORD`` (a space, then a letter, then word characters or hyphens) by hand: a regex
+    # call per agent noun cost more than the rest of this test. ``[^\W\d_]`` is ``isalnum()`` but
+    # not ``isdecimal()`` (the regex module's \w and \d), ``[\w-]`` is ``isalnum()``, "_" or "-".
+    n = len(norm)
+    k = end + 1
+    if k >= n or norm[end] != " ":
+        return False
+    c = norm[k]
+    if not c.isalnum() or c.isdecimal():
+        return False
+    j = k + 1
+    while j < n:
+        c = norm[j]
+        if not (c.isalnum() or c == "_" or c == "-"):
+            break
+        j += 1
+    return norm[k:j].lower() in lex.rules.attributive_heads
 
 
 def _agent_follows(doc: _Doc, f: _Field, i: int) -> bool:
@@ -1126,12 +1142,10 @@ def _person_ending_at(doc: _Doc, f: _Field, end: int) -> _Acc | None:
 def _foreign_qualified(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     """An organisation name that is also a generic agent noun, qualified by another country."""
     q, _ = _prev_poss_or_space(f, i)
-    if q is None or q.entries[0].kind not in _COUNTRYISH:
+    if q is None or q.kind not in _COUNTRYISH:
         return False
     country = doc.lex.orgs[e.ref].country
-    return (
-        country is not None and country != q.entries[0].ref and any(x.kind is _K_AGENT for x in f.matches[i].entries)
-    )
+    return country is not None and country != q.ref and any(x.kind is _K_AGENT for x in f.matches[i].entries)
 
 
 _NAMESAKE_TYPES: Final = frozenset({"party", "government", "military"})
@@ -1147,9 +1161,9 @@ def _namesake_of_other_country(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     if not org.role or not (org.national or (org.type in _NAMESAKE_TYPES and org.country in lex.country_names)):
         return False
     q, _ = _prev_poss_or_space(f, i)
-    if q is None or q.entries[0].kind not in _COUNTRYISH or q.entries[0].ref == org.country:
+    if q is None or q.kind not in _COUNTRYISH or q.ref == org.country:
         return False
-    doc.add_composite(q.entries[0].ref, org.role, f, q.start, f.matches[i].end, C_CONTEXT)
+    doc.add_composite(q.ref, org.role, f, q.start, f.matches[i].end, C_CONTEXT)
     return True
 
 
@@ -1161,7 +1175,7 @@ def _qualifier_across_modifiers(doc: _Doc, f: _Field, i: int) -> Match | None:
     q = f.matches[i - 1]
     m = f.matches[i]
     width = m.start - q.end
-    kind = q.entries[0].kind
+    kind = q.kind
     if width < 3 or width > 40 or (kind not in _COUNTRYISH and kind not in _PLACEISH):
         return None
     g = _AGENT_GAP.fullmatch(f.norm, q.end, m.start)
@@ -1174,10 +1188,7 @@ def _qualifier_across_modifiers(doc: _Doc, f: _Field, i: int) -> Match | None:
     capital_ok = (
         bool(g.group(1))
         or kind is _K_DEMONYM
-        or (
-            (kind in _PLACEISH or (kind is _K_COUNTRY and not f.titlecase))
-            and f.norm[m.start].isupper()
-        )
+        or ((kind in _PLACEISH or (kind is _K_COUNTRY and not f.titlecase)) and f.norm[m.start].isupper())
     )
     # Otherwise only known modifiers bridge ("Kano State government", "Kabul local police").
     mods = doc.lex.rules.agent_modifiers
@@ -1223,7 +1234,7 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     lex = doc.lex
     place = lex.places[e.ref]
     n, gap = _next(f, i)
-    if n is not None and n.entries[0].kind is _K_AGENT and (gap == " " or _POSSESSIVE.fullmatch(gap)):
+    if n is not None and n.kind is _K_AGENT and (gap == " " or _POSSESSIVE.fullmatch(gap)):
         return True  # the agent builds "Shanghai police"
     # only capitals and ambiguous names need to know whether a locative word comes first
     locative = (e.kind is _K_CAPITAL or place.ambiguous) and _locative_before(lex, f.norm, m.start)
@@ -1280,15 +1291,19 @@ def _add_named_body(doc: _Doc, f: _Field, i: int, country: str) -> bool:
             break  # "Donetsk People's Republic," - punctuation closes the name
     name = f.text[m.start : end]
     pid = f"org:{_slug(name)}"
-    doc.add(pid, lambda: _Acc(pid, name, ActorType.ORGANISATION, country, None, None, country, C_BARE), f,
-            m.start, end, C_BARE)
+    doc.add(
+        pid,
+        lambda: _Acc(pid, name, ActorType.ORGANISATION, country, None, None, country, C_BARE),
+        f,
+        m.start,
+        end,
+        C_BARE,
+    )
     return True
 
 
 #: One word of a capitalised name run, and whether punctuation follows it.
 _NAME_WORD: Final = re.compile(r"[ \t]([^\W\d_][\w'’\-]*)([,.;:!?)]?)")
-
-
 
 
 def _process(doc: _Doc, f: _Field) -> None:
@@ -1310,11 +1325,11 @@ def _process(doc: _Doc, f: _Field) -> None:
                     continue  # "Michael Jordan", "Chad Smith", "American Airlines"
                 if f.postnominal and k is _K_DEMONYM and i > 0:
                     prev_m = matches[i - 1]
-                    if prev_m.end + 1 == m.start and prev_m.entries[0].kind is _K_AGENT:
+                    if prev_m.end + 1 == m.start and prev_m.kind is _K_AGENT:
                         break  # the agent before it built the composite ("las tropas ucranianas")
                 if i < last:
                     n = matches[i + 1]
-                    if n.entries[0].kind is _K_AGENT and n.start - m.end <= 3:
+                    if n.kind is _K_AGENT and n.start - m.end <= 3:
                         gap = f.norm[m.end : n.start]
                         if gap == " " or _POSSESSIVE.fullmatch(gap):
                             break  # the agent builds the composite ("Russian troops")
@@ -1328,7 +1343,7 @@ def _process(doc: _Doc, f: _Field) -> None:
             elif k is _K_PERSON:
                 start = m.start
                 p = _prev(f, i)
-                if p is not None and p.entries[0].kind is _K_HONORIFIC:
+                if p is not None and p.kind is _K_HONORIFIC:
                     start = p.start
                 elif (
                     m.end - m.start < len(lex.persons[e.ref].name)  # a short alias ("Lopez Obrador")
@@ -1343,13 +1358,13 @@ def _process(doc: _Doc, f: _Field) -> None:
                 title: Title | None = None
                 where: str | None = None
                 prefixed = False
-                if p is not None and p.entries[0].kind in (_K_HONORIFIC, _K_TITLE):
+                if p is not None and p.kind in (_K_HONORIFIC, _K_TITLE):
                     prefixed = True
-                    if p.entries[0].kind is _K_TITLE:
-                        title = lex.titles[p.entries[0].ref]
+                    if p.kind is _K_TITLE:
+                        title = lex.titles[p.ref]
                         q, _ = _prev_poss_or_space(f, i - 1)
-                        if q is not None and q.entries[0].kind in _COUNTRYISH:
-                            where = q.entries[0].ref
+                        if q is not None and q.kind in _COUNTRYISH:
+                            where = q.ref
                 given = _given_name_person(doc, f, i, e)
                 if given is not None:
                     # "Mohamed Roble", "Recep Erdogan": a known person's given name and surname
@@ -1361,7 +1376,7 @@ def _process(doc: _Doc, f: _Field) -> None:
                 pid, conf = _surname_person(doc, e, title, where, prefixed)
                 if pid is None:
                     continue
-                start = p.start if p is not None and p.entries[0].kind is _K_HONORIFIC else m.start
+                start = p.start if p is not None and p.kind is _K_HONORIFIC else m.start
                 doc.add_person(pid, f, start, m.end, conf, _title_before(doc, f, i))
             elif k is _K_ORG:
                 if len(m.entries) > 1 and _foreign_qualified(doc, f, i, e):
@@ -1369,7 +1384,7 @@ def _process(doc: _Doc, f: _Field) -> None:
                 if _namesake_of_other_country(doc, f, i, e):
                     break  # "the Israeli Labour Party", "Mongolian People's Party": not the British/Spanish one
                 n2, gap2 = _next(f, i)
-                if not (n2 is not None and n2.entries[0].kind is _K_AGENT and gap2 == " "):
+                if not (n2 is not None and n2.kind is _K_AGENT and gap2 == " "):
                     doc.add_org(e.ref, f, m.start, m.end)
             elif k is _K_SEAT:
                 doc.add_actor_ref(e.ref, f, m.start, m.end, C_CODE)

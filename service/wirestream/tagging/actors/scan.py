@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from .lexicon import Entry, Scanner, Value, mark_clitics, scan_text
+from .lexicon import Entry, Kind, Scanner, Value, mark_clitics, scan_text
 
 _QUOTES = ("’", "‘", "‛", "＇", "`")
 
@@ -20,15 +20,23 @@ class Match:
     """A dictionary hit ``norm[start:end]`` with its readings, most likely first.
 
     A plain slotted class with typed attributes (it was a NamedTuple): in the compiled build
-    (mypyc) it is a native class, so the resolver's many ``m.start`` / ``m.entries`` reads are
-    struct reads instead of descriptor calls, and building one is a direct C call."""
+    (mypyc) it is a native class, so the resolver's many ``m.start`` / ``m.kind`` reads are struct
+    reads instead of descriptor calls, and building one is a direct C call. ``kind`` and ``ref``
+    copy the first reading's (the one most rules look at, often several times per hit and its
+    neighbours): two attribute reads of the non-native :class:`~.lexicon.Entry` once per hit."""
 
-    __slots__ = ("end", "entries", "start")
+    __slots__ = ("end", "entries", "kind", "ref", "start")
 
     def __init__(self, start: int, end: int, entries: tuple[Entry, ...]) -> None:
         self.start = start
         self.end = end
         self.entries = entries
+        self.kind: Kind | None = None
+        self.ref = ""
+        if entries:
+            first = entries[0]
+            self.kind = first.kind
+            self.ref = first.ref
 
     @property
     def entry(self) -> Entry:
