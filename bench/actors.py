@@ -33,7 +33,7 @@ from wirestream.tagging.actors.scan import normalise, scan
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "actors.json"
-SAMPLE = Path("/work/shared/samples/wire-2025-07-04-coalition.txt")
+SAMPLE = ROOT.parent / "shared" / "samples" / "wire-2025-07-04-coalition.txt"
 
 
 def sample_article(path: Path) -> Article:

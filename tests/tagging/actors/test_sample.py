@@ -10,7 +10,7 @@ from wirestream.models import ActorTag, ActorType
 
 from .conftest import make_article
 
-SAMPLE = Path("/work/shared/samples/wire-2025-07-04-coalition.txt")
+SAMPLE = Path(__file__).resolve().parents[4] / "shared" / "samples" / "wire-2025-07-04-coalition.txt"
 
 
 def _paragraphs(raw: str) -> list[str]:

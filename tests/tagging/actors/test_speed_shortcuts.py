@@ -12,10 +12,13 @@ import re
 from pathlib import Path
 
 from wirestream.tagging.actors import ActorTagger
-from wirestream.tagging.actors.resolve import _FORMER_BEFORE, _NEXT_WORD, _attributive, _former_before
+from wirestream.tagging.actors.resolve import _FORMER_BEFORE, _attributive, _former_before
 from wirestream.tagging.actors.scan import Match, normalise, scan
 
-SAMPLE = Path("/work/shared/samples/wire-2025-07-04-coalition.txt")
+# what resolve._attributive reads by hand: a space, then a letter, then word characters or hyphens
+_NEXT_WORD = re.compile(r" ([^\W\d_][\w-]*)")
+
+SAMPLE = Path(__file__).resolve().parents[4] / "shared" / "samples" / "wire-2025-07-04-coalition.txt"
 EDGE = [
     "military exercises", "police station.", "army base-camp", "troops ²nd", "troops 2nd", "police ٣ units",
     "police _station", "police -station", "police Station", "army", "army ", "army  base", "police\tstation",

@@ -106,7 +106,6 @@ _APPOSITION_LEAD: Final = re.compile(r", (?:an? )?(?:(?:former|ex|then)[ -])?$")
 #: an agent noun followed by a demonym is that country's agent, as "Ukrainian troops" is in English.
 _POSTNOMINAL: Final = frozenset({"es", "fr", "it", "pt", "ar"})
 _WORD: Final = re.compile(r"\S+")
-_NEXT_WORD: Final = re.compile(r" ([^\W\d_][\w-]*)")
 _HONORIFIC_BEFORE: Final = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+$")
 
 # Confidence by how an actor was found: a full dictionary name is near-certain, coreference less so.
@@ -1086,7 +1085,7 @@ def _attributive(lex: Lexicon, norm: str, end: int) -> bool:
     """Is the agent word ending at ``end`` used as a noun modifier ("military exercises", "police
     station", "Army Base" in a title-case headline)? The next word is then the head of the phrase and
     the agent itself does not act."""
-    # ``_NEXT_WORD`` (a space, then a letter, then word characters or hyphens) by hand: a regex
+    # ``r" ([^\W\d_][\w-]*)"`` (a space, then a letter, then word characters or hyphens) by hand: a regex
     # call per agent noun cost more than the rest of this test. ``[^\W\d_]`` is ``isalnum()`` but
     # not ``isdecimal()`` (the regex module's \w and \d), ``[\w-]`` is ``isalnum()``, "_" or "-".
     n = len(norm)
