@@ -31,6 +31,8 @@ from wirestream.models import Article, Block, BlockKind, SourceFormat
 from wirestream.tagging.actors import ActorTagger
 from wirestream.tagging.actors.scan import normalise, scan
 
+from . import write_result
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "actors.json"
 SAMPLE = ROOT.parent / "shared" / "samples" / "wire-2025-07-04-coalition.txt"
@@ -251,8 +253,7 @@ def main() -> int:
     print(f"{'metric':28} value")
     for k, v in result.items():
         print(f"{k:28} {v}")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_result(RESULTS, result)
     print(f"wrote {RESULTS.relative_to(ROOT)}")
     return 0
 

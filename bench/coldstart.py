@@ -20,13 +20,14 @@ moment ``demo.sh`` is started; the end of the whole command is recorded too.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from . import write_result
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "coldstart.json"
@@ -85,8 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", choices=["cached", "uncached"])
     args = ap.parse_args(argv)
     result = run(args.only)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    write_result(RESULTS, result)
     return 0
 
 

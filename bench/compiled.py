@@ -31,6 +31,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from . import write_result
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "compiled.json"
 CACHE = ROOT / ".cache" / "compiled"
@@ -190,8 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         print(build())
         return 0
     result = run(args.rounds, args.articles)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    write_result(RESULTS, result)
     print(f"wrote {RESULTS.relative_to(ROOT)}")
     return 0
 

@@ -43,6 +43,7 @@ from typing import Any
 
 from wirestream.settings import DevKafkaSettings, Settings, TopicSettings, to_env
 
+from . import write_result
 from .corpus import Item, generate, mix
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -503,8 +504,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     with broker(args.bootstrap) as bootstrap:
         result = run(bootstrap, args.quick)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    write_result(RESULTS, result)
     print(json.dumps(result["ratios"], indent=2))
     return 0
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import tempfile
 import time
 from datetime import datetime
@@ -24,6 +23,7 @@ from typing import Any
 
 import orjson
 
+from . import write_result
 from .corpus import generate, mix
 from .e2e import (
     ROOT,
@@ -205,8 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     with broker(args.bootstrap) as bootstrap:
         result = run(bootstrap, args.quick, args.rate, args.seconds, workers=args.workers)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    write_result(RESULTS, result)
     return 0
 
 

@@ -47,6 +47,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from . import write_result
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "memory.json"
 LIMIT_MB = 400
@@ -359,8 +361,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     result = run(args.quick, args.articles, args.traffic, args.keep_datadir, args.compare_defaults)
     print(json.dumps(result, indent=2))
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    write_result(RESULTS, result)
     return 0
 
 

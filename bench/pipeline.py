@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
-import json
 import pstats
 import time
 from collections import Counter
@@ -31,6 +30,7 @@ from typing import Any
 from wirestream.models import Provenance, RawInput
 from wirestream.pipeline import Pipeline
 
+from . import write_result
 from .corpus import generate, mix
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -153,8 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         print(profile(pipeline, inputs))
         return 0
     result = run(args.quick, pipeline, build_s)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    write_result(RESULTS, result)
     print(f"wrote {RESULTS.relative_to(ROOT)}")
     return 0
 
