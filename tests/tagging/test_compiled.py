@@ -33,7 +33,7 @@ def _env(site: Path | None) -> dict[str, str]:
 
 def _tags(site: Path | None) -> dict[str, Any]:
     """Tag the bench corpus in a child process (compiled when ``site`` is given); its summary."""
-    cmd = [sys.executable, "-m", "bench.compiled", "_child", "150", "1"]
+    cmd = [sys.executable, "-m", "bench.compiled", "_child", "150", "0"]  # 0 rounds: tags only, no timing
     proc = subprocess.run(cmd, cwd=REPO, env=_env(site), capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
