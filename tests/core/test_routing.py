@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,9 +22,10 @@ from wirestream.models import (
     SourceFormat,
     Span,
     Tags,
+    TextField,
 )
 from wirestream.routing import Destination, load_routing, route_enriched
-from wirestream.routing.outputs import enriched_messages
+from wirestream.routing.outputs import enriched_messages, events_record
 from wirestream.routing.table import RoutingError
 
 
@@ -165,3 +167,63 @@ def test_payload_events_needs_a_per_event_type_route(tmp_path: Path) -> None:
     ok.write_text("version: '1'\nroutes:\n  - name: x\n    topic_template: 'e.{event_type}'\n    per: event_type\n")
     rec = _two_event_record()
     assert route_enriched(rec, load_routing(ok)) == [Destination("e.assault"), Destination("e.accuse")]
+
+
+def _random_record(rng: random.Random) -> EnrichedRecord:
+    """A record with the awkward cases for hand-assembled JSON: escapes, markers in text, repeats."""
+    texts = ['Q "quoted" \\ back', "ünïcödé — ✓ 中文", "ctl \x00\x1f\n\t", '"tags":{"actors":[],"events":[]',
+             '"event_type":"ASSAULT","events":[],"actors":[]', "plain", ""]  # fmt: skip
+    body = rng.choice(texts) + " body"
+    art = Article(
+        article_id=rng.choice(texts) + "id",
+        story_id=rng.choice(texts) + "story",
+        version=rng.choice([None, 1, 7]),
+        source_format=SourceFormat.NINJS,
+        headline=rng.choice(texts),
+        body=body,
+        blocks=[Block(kind=BlockKind.PARAGRAPH, text=body, start=0, end=len(body))],
+        language=rng.choice(["en", "fr"]),
+        published=rng.choice([None, datetime(2026, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)]),
+        content_hash="ff",
+    )
+    ids = [f"a{i}" for i in range(5)]
+    span = Span(text=rng.choice(texts), start=0, end=3, field=rng.choice(list(TextField)))
+    actors = [
+        ActorTag(actor_id=rng.choice(ids), name=rng.choice(texts), type=rng.choice(list(ActorType)),
+                 country=rng.choice([None, "FRA"]), mentions=[span] * rng.randint(0, 3), confidence=rng.random())
+        for _ in range(rng.randint(0, 6))
+    ]  # fmt: skip
+    events = [
+        EventTag(event_type=rng.choice(list(PloverType)[:4]), quad_class=rng.randint(1, 4), cameo_root="19",
+                 source=rng.sample([*ids, "unknown"], rng.randint(0, 2)),
+                 target=rng.sample(ids, rng.randint(0, 2)), trigger=span, sentence=span,
+                 negated=rng.random() < 0.3, modality=rng.choice([None, "intent"]), confidence=rng.random(),
+                 rule_id=rng.choice(texts))
+        for _ in range(rng.randint(0, 8))
+    ]  # fmt: skip
+    return EnrichedRecord(
+        story_id=art.story_id,
+        article=art,
+        dedupe=DedupeResult(status=DedupeStatus.NEW, cluster_id=art.article_id, reason=rng.choice(texts)),
+        tags=Tags(actors=actors, events=events, topics=["medtop:1"] * rng.randint(0, 2), versions={"x": "1"}),
+        routes=["wire.enriched", rng.choice(texts)],
+        provenance=Provenance(topic="t", partition=1, offset=2, received_at=datetime(2026, 1, 1, tzinfo=UTC)),
+    )
+
+
+def test_assembled_json_is_byte_identical_to_model_dump_json() -> None:
+    """enriched_messages serialises each tag once and assembles the documents around the fragments;
+    the bytes must be exactly what dumping the full models gives (the topics' contract)."""
+    rng = random.Random(11)
+    table = load_routing()
+    slim_checked = 0
+    for _ in range(300):
+        rec = _random_record(rng)
+        dests = route_enriched(rec, table)
+        msgs = enriched_messages(rec, "wire.enriched", dests)
+        assert msgs[0].value == rec.model_dump_json().encode()
+        for d, m in zip(dests, msgs[1:], strict=False):
+            want = rec if d.events_of is None else events_record(rec, d.events_of)
+            assert m.value == want.model_dump_json().encode(), d
+            slim_checked += d.events_of is not None
+    assert slim_checked > 100
