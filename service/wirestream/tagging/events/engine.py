@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
 from pathlib import Path
@@ -81,25 +80,51 @@ _TARGET_WINDOW = 10
 _COMPLEMENT_WINDOW = 14
 
 
-@dataclass(slots=True, eq=False)
 class _Group:
     """Adjacent actor mentions read as one (compound) participant: "Britain and France".
 
-    Never mutated after construction (not frozen only because a frozen dataclass's ``__init__``
-    pays an ``object.__setattr__`` call per field, and groups are built for every sentence).
-    Compared by identity only.
+    Never mutated after construction; compared by identity only. A plain slotted class, not a
+    dataclass: the compiled build (mypyc) makes it a native class whose constructor and fields
+    are C code, where a dataclass's generated ``__init__`` stays interpreted Python (groups are
+    built for every sentence with a trigger).
     """
 
-    t0: int  # first token index (sentence-local)
-    t1: int  # last token index, inclusive
-    actor_ids: tuple[str, ...]
-    countries: frozenset[str]
-    prep: str | None  # governing preposition token, if any
-    possessive: bool
-    in_quote: bool
-    reporter: bool  # "according to X", "X said"
-    modifier: bool  # adjectival use before another noun ("the continued Russia strikes")
-    place: bool = False  # every actor is a place (a city, a region): a source only as a metonym
+    __slots__ = (
+        "actor_ids",
+        "countries",
+        "in_quote",
+        "modifier",
+        "place",
+        "possessive",
+        "prep",
+        "reporter",
+        "t0",
+        "t1",
+    )
+
+    def __init__(
+        self,
+        t0: int,
+        t1: int,
+        actor_ids: tuple[str, ...],
+        countries: frozenset[str],
+        prep: str | None,
+        possessive: bool,
+        in_quote: bool,
+        reporter: bool,
+        modifier: bool,
+        place: bool = False,
+    ) -> None:
+        self.t0 = t0  # first token index (sentence-local)
+        self.t1 = t1  # last token index, inclusive
+        self.actor_ids = actor_ids
+        self.countries = countries
+        self.prep = prep  # governing preposition token, if any
+        self.possessive = possessive
+        self.in_quote = in_quote
+        self.reporter = reporter  # "according to X", "X said"
+        self.modifier = modifier  # adjectival use before another noun ("the continued Russia strikes")
+        self.place = place  # every actor is a place (a city, a region): a source only as a metonym
 
 
 class _Discourse:
@@ -159,13 +184,16 @@ class _Discourse:
         self._pending_subject = []
 
 
-@dataclass(slots=True, eq=False)
 class _Match:
-    """A trigger found at tokens ``[i0, i1]``; never mutated (not frozen: cheaper to build)."""
+    """A trigger found at tokens ``[i0, i1]``; never mutated (a plain slotted class: native when
+    compiled, see :class:`_Group`)."""
 
-    i0: int
-    i1: int
-    pattern: Pattern
+    __slots__ = ("i0", "i1", "pattern")
+
+    def __init__(self, i0: int, i1: int, pattern: Pattern) -> None:
+        self.i0 = i0
+        self.i1 = i1
+        self.pattern = pattern
 
 
 class EventTagger:

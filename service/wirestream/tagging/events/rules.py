@@ -65,7 +65,7 @@ class Reading:
     negated: bool
     to: PloverType
     quad_class: int
-    cameo: Mapping[PloverType, str]
+    cameo: dict[PloverType, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +86,10 @@ class Cues:
     lang: str
     negation: frozenset[str]
     negation_verbs: frozenset[str]
-    modality: Mapping[str, str]
+    modality: dict[str, str]
     passive_aux: frozenset[str]
     agent: frozenset[str]
-    prep_classes: Mapping[str, frozenset[str]]
+    prep_classes: dict[str, frozenset[str]]
     preps: frozenset[str]
     subject_pronouns: frozenset[str]
     object_pronouns: frozenset[str]
@@ -151,9 +151,7 @@ class Cues:
     #: context name -> (single lower-cased words, consecutive word pairs, last words of the pairs)
     #: that mark a sentence as sport or natural-hazard copy, where the violent vocabulary is
     #: figurative or has no agent
-    contexts: Mapping[str, tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]] = field(
-        default_factory=dict
-    )
+    contexts: dict[str, tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]] = field(default_factory=dict)
     #: nouns whose "for"/"of" argument is proposed, not reported ("a proposal for talks")
     proposal_heads: frozenset[str] = frozenset()
 
@@ -167,8 +165,10 @@ class Cues:
 @dataclass(frozen=True, slots=True)
 class LanguageRules:
     cues: Cues
-    index: Mapping[str, tuple[Pattern, ...]]  # key of first element -> patterns, longest first
-    target_tokens: Mapping[str, frozenset[str]]  # rule id -> target preposition tokens
+    # plain dicts, not Mapping: the compiled build (mypyc) looks a dict up with a C call, a
+    # Mapping through a Python method call (once per token in the matcher)
+    index: dict[str, tuple[Pattern, ...]]  # key of first element -> patterns, longest first
+    target_tokens: dict[str, frozenset[str]]  # rule id -> target preposition tokens
     prefilter: Prefilter | None = None  # None: scan every sentence (e.g. clitic languages)
     #: (lemma, surface) -> patterns of both keys, longest first; filled on first sight of a
     #: token whose lemma differs from its surface form (a cache: contents are derived, and a

@@ -1,0 +1,32 @@
+"""The ASCII-mode tokenizer patterns (used on ASCII text, faster) find exactly the tokens of the
+Unicode-mode patterns they stand for, including on the ASCII separators U+001C-U+001F that only
+Unicode-mode ``\\s`` treats as whitespace."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wirestream.tagging.events import text as T
+
+# characters and fragments that exercise every branch of the patterns: numbers with separators,
+# "n't" splits, possessives, hyphenated words, punctuation, the separators
+_PIECES = st.sampled_from(
+    ["a", "Z", "9", " ", ",", ".", "'", "-", "_", "\t", "\n", "n't", "'s", "4,000", "5.1", "didn't", "\x1c", "\x1f"]
+)
+_ASCII = st.lists(st.one_of(st.characters(max_codepoint=127), _PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_ASCII)
+def test_ascii_variants_tokenise_alike(s: str) -> None:
+    assert T._TOKEN_RE_DEFAULT_ASCII.findall(s) == T._TOKEN_RE_DEFAULT.findall(s)
+    assert T._TOKEN_RE_ELISION_ASCII.findall(s) == T._TOKEN_RE_ELISION.findall(s)
+
+
+def test_separators_stay_whitespace() -> None:
+    s = "Kyiv\x1csaid\x1f no"
+    assert T._TOKEN_RE_DEFAULT_ASCII.findall(s) == [("", "Kyiv"), ("\x1c", "said"), ("\x1f ", "no")]
+    words, starts, ends = T.tokenize_words(s, "en")
+    assert [w.low for w in words] == ["kyiv", "said", "no"]
+    assert starts == [0, 5, 11] and ends == [4, 9, 13]
