@@ -164,7 +164,8 @@ def create_app(
         metrics.outcome(result.outcome.value, result.detail)
         if result.outcome is Outcome.ENRICHED and result.record is not None:
             tags = result.record.tags  # type: ignore[union-attr]
-            metrics.tags((a.type.value for a in tags.actors), (e.event_type.value for e in tags.events))
+            # the enum members are their values (StrEnum): no per-tag ``.value`` lookup
+            metrics.tags((a.type for a in tags.actors), (e.event_type for e in tags.events))
         if timestamp is not None and result.outcome is Outcome.ENRICHED:
             metrics.latency(max(0.0, (datetime.now(UTC) - timestamp).total_seconds()))
 

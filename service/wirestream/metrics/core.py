@@ -20,6 +20,7 @@ Design decisions, and why:
 
 from __future__ import annotations
 
+import collections
 import platform
 import time
 from collections.abc import Iterable, Iterator, Mapping
@@ -338,9 +339,13 @@ class Metrics:
 
 
 def _inc_each(metric: Counter, children: dict[str, Counter], values: Iterable[str], worker_id: str) -> None:
-    """One ``inc`` per value (repeats count), each value's child resolved once and kept in ``children``."""
-    for v in values:
+    """Add one per value (repeats count), each value's child resolved once and kept in ``children``.
+
+    Values are tallied first and each distinct one gets a single ``inc(n)``: an enriched article
+    carries ~50 tags of a handful of types, and every ``inc`` takes the child's lock.
+    """
+    for v, n in collections.Counter(values).items():
         child = children.get(v)
         if child is None:
-            child = children[v] = metric.labels(v, worker_id)
-        child.inc()
+            child = children[v] = metric.labels(str(v), worker_id)
+        child.inc(n)
