@@ -32,6 +32,7 @@ import asyncio
 import contextlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -444,11 +445,31 @@ def run(bootstrap: str, quick: bool = False, work: Path | None = None) -> dict[s
     return res
 
 
+def compiled_overlay(site: Path, source: Path = ROOT / "service" / "wirestream") -> Path:
+    """A package directory: this checkout's sources, with the compiled build's extension modules over them.
+
+    Why not ``site`` itself: the build (:func:`bench.compiled.build`) installs the *whole* package
+    as it was when its cache key — the compiled modules' sources only — was first built, so a
+    worker importing ``site`` would run that day's shell (app, pipeline, routing, dedupe), not the
+    checkout's. Here every source file is a symlink to the checkout and the ``.so`` files come
+    from ``site`` (the importer prefers an extension module over a ``.py`` of the same name).
+    """
+    dest = Path(tempfile.mkdtemp(prefix="ws-compiled-overlay-"))
+    shutil.copytree(source.resolve(), dest / "wirestream", copy_function=os.symlink,
+                    ignore=shutil.ignore_patterns("__pycache__", "*.so"))  # fmt: skip
+    for so in site.glob("*.so"):  # mypyc's shared runtime module, imported top-level
+        os.symlink(so.resolve(), dest / so.name)
+    for so in (site / "wirestream").rglob("*.so"):
+        os.symlink(so.resolve(), dest / so.relative_to(site))
+    return dest
+
+
 @contextlib.contextmanager
 def pythonpath(site: Path) -> Iterator[None]:
-    """Child processes started inside (the worker) import ``site`` first: the compiled build."""
+    """Child processes started inside (the worker) run the compiled build ``site`` with this checkout's sources."""
     old = os.environ.get("PYTHONPATH")
-    os.environ["PYTHONPATH"] = os.pathsep.join([str(site), *([old] if old else [])])
+    overlay = compiled_overlay(site)
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(overlay), *([old] if old else [])])
     try:
         yield
     finally:
@@ -456,6 +477,7 @@ def pythonpath(site: Path) -> Iterator[None]:
             del os.environ["PYTHONPATH"]
         else:
             os.environ["PYTHONPATH"] = old
+        shutil.rmtree(overlay, ignore_errors=True)
 
 
 def run_settings_sweep(bootstrap: str, quick: bool, work: Path) -> list[dict[str, Any]]:
