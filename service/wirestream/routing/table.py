@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -114,8 +115,13 @@ def route_enriched(record: EnrichedRecord, table: RoutingTable) -> list[Destinat
             out.setdefault(r.topic, Destination(r.topic))
             continue
         assert r.topic_template is not None
-        for e in record.tags.events:
-            if not e.negated:
-                topic = r.topic_template.format(event_type=e.event_type.value.lower())
-                out.setdefault(topic, Destination(topic, e.event_type if r.payload == "events" else None))
+        # each asserted type once, in order of first appearance (~20 events of ~9 types per article)
+        for t in dict.fromkeys(e.event_type for e in record.tags.events if not e.negated):
+            topic = _event_topic(r.topic_template, t)
+            out.setdefault(topic, Destination(topic, t if r.payload == "events" else None))
     return list(out.values())
+
+
+@functools.lru_cache(maxsize=1024)
+def _event_topic(template: str, event_type: PloverType) -> str:
+    return template.format(event_type=event_type.value.lower())
