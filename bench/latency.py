@@ -126,9 +126,10 @@ def wait_settled(logs: list[Path], quiet: float = 6.0, timeout: float = 180.0) -
 
 
 def run(bootstrap: str, quick: bool = False, rate: float = 200.0, seconds: float | None = None,
-        work: Path | None = None, workers: int = 1) -> dict[str, Any]:  # fmt: skip
+        work: Path | None = None, workers: int = 1, **overrides: Any) -> dict[str, Any]:  # fmt: skip
     """``workers`` > 1 starts that many worker processes in one group (their own ids, data dirs and metrics
-    ports), as a deployment scales out: the 4 raw and deduplicated partitions are shared between them."""
+    ports), as a deployment scales out: the 4 raw and deduplicated partitions are shared between them.
+    ``overrides``: worker settings to change (e.g. ``producer_linger_ms=5``), to compare them side by side."""
     from wirestream.workers import stop_worker
 
     work = work or Path(tempfile.mkdtemp(prefix="ws-bench-latency-"))
@@ -136,7 +137,7 @@ def run(bootstrap: str, quick: bool = False, rate: float = 200.0, seconds: float
     n = int(rate * seconds)
     items = generate(n + 1, 2_000, seed=6)
     n_warm = 20 if quick else max(20, int(rate * 3))
-    s = bench_settings(bootstrap, "lat", 4, work / "data")
+    s = bench_settings(bootstrap, "lat", 4, work / "data", **overrides)
     asyncio.run(create_all(s, internal=True))
     logs = worker_logs(s, work, workers)
     procs = start_workers(s, work, workers)
