@@ -176,24 +176,23 @@ def tokenize_words(
     table = _TOKEN_INFO.get((lang, strip_prefixes))
     if table is None or len(table) > _TOKEN_INFO_MAX:
         table = _TOKEN_INFO[(lang, strip_prefixes)] = {}
-    get = table.get
     words: list[Word] = []
     starts: list[int] = []
     ends: list[int] = []
-    add_word, add_start, add_end = words.append, starts.append, ends.append
     pos = start
     # findall (C) beats finditer's method calls per match; the whitespace group and the cached
-    # token length give the offsets by addition (no ``str.find`` per token)
+    # token length give the offsets by addition (no ``str.find`` per token). Plain method calls
+    # on the typed locals, not bound methods hoisted out of the loop: compiled (mypyc), these
+    # are direct C calls, where a hoisted bound method is called through the generic protocol
     for space, surf in rx.findall(text, start, len(text) if end is None else end):
-        info = get(surf)
+        info = table.get(surf)
         if info is None:
             info = table[surf] = _token_info(surf, lang, strip_prefixes)
-        size, word = info
         pos += len(space)
-        add_word(word)
-        add_start(pos)
-        pos += size
-        add_end(pos)
+        words.append(info[1])
+        starts.append(pos)
+        pos += info[0]
+        ends.append(pos)
     return words, starts, ends
 
 
