@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from operator import itemgetter
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import Final, TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -759,7 +759,8 @@ def _wanted_sentences(
         while k < n and scanned[k][0] < e:
             at, req = scanned[k]
             k += 1
-            if req is None or satisfied(req, low, s, e):
+            # a trigger's further words follow its first: search from the hit on
+            if req is None or satisfied(req, low, at, e):
                 sent.append(at)
         out.append(sent)
         found = found or bool(sent)
@@ -1612,8 +1613,8 @@ def _build_event(
     )
 
 
-_new_object = object.__new__
-_set = object.__setattr__
+_new_object: Final = object.__new__  # Final: a C static when compiled, not a module dict lookup
+_set: Final = object.__setattr__
 
 
 def _trusted(cls: type[_M], values: dict[str, object]) -> _M:
