@@ -1159,10 +1159,11 @@ def _build_event(
         low, lem = t.low, t.lemma
         if low not in scope_words and lem not in scope_words:
             continue  # no test below can fire on this word (most words)
-        if low in cues.conditional:
+        if low in cues.conditional or (low in cues.inversion and _inverted(toks, k, cues, in_mention)):
             # "if Moscow attacks", "asked whether Kyiv would retreat": a condition or an open
             # question, not a report; and not a threat by its subject either (the threat reading
-            # takes "possible", which "could"/"may" give), so it has a modality of its own
+            # takes "possible", which "could"/"may" give), so it has a modality of its own.
+            # "Should Moscow attack ..." states the same condition by inversion
             modality = modality or "condition"
             break
         if low in {",", ";", ":"} or low in cues.clause_breaks or lem in cues.reporting:
@@ -1283,6 +1284,10 @@ def _build_event(
             )
         )
     )
+    if not negated and before_tok is not None and before_tok.low in cues.nonspecific:
+        # "any attack on a member state would ...", "every strike on a hospital is a war crime":
+        # a kind of act under a free-choice determiner, not one the sentence reports
+        return None
     if (
         nominal
         and i0 == i1
@@ -1748,6 +1753,19 @@ def _travel_purpose(toks: list[Word], i0: int, cues: Cues) -> bool:
     return False
 
 
+def _inverted(toks: list[Word], k: int, cues: Cues, in_mention: set[int]) -> bool:
+    """Whether the auxiliary at ``k`` opens a conditional clause by inversion: it starts the
+    sentence or follows a comma or conjunction, and a subject (an actor, a determiner or a
+    pronoun) comes right after it: "Should China invade ...", "..., and were Russia to attack".
+    In "Kyiv should negotiate" or "they were attacked" the auxiliary follows its subject."""
+    if not (k == 0 or toks[k - 1].low in _CLAUSE_PUNCT or toks[k - 1].low in cues.coordinators):
+        return False
+    if k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    return (k + 1) in in_mention or nxt.low in cues.determiners or nxt.low in cues.subject_pronouns
+
+
 def _first_break(toks: list[Word], a: int, b: int, cues: Cues) -> int:
     """Index of the first clause boundary in ``toks[a:b]`` (a semicolon, a clause-breaking word
     that is not a preposition, a reporting verb), or ``len(toks)``: an actor at index ``j <= b``
@@ -1756,8 +1774,28 @@ def _first_break(toks: list[Word], a: int, b: int, cues: Cues) -> int:
     for k in range(a, min(b, len(toks))):
         t = toks[k]
         if t.low == ";" or (t.low in cues.clause_breaks and t.low not in cues.preps) or t.lemma in cues.reporting:
+            if k == a and t.low in _PREDICATIVE and k + 1 < len(toks) and _predicative_next(toks[k + 1], cues):
+                # "condemned as baseless claims by Uganda", "rejected as a provocation": "as"
+                # right after the verb introduces how it judged its object, not a new clause
+                continue
             return k
     return len(toks)
+
+
+_PREDICATIVE = frozenset({"as"})  # English: the only clause-breaking word that also marks a predicate
+
+
+def _predicative_next(t: Word, cues: Cues) -> bool:
+    """The word after a verb's "as" starts a predicate (an adjective, a quote, an article), not
+    the subject of a clause ("attacked as Ukraine prepared", "as they met")."""
+    low = t.low
+    if t.cap or low in cues.subject_pronouns:
+        return False
+    if not low[:1].isalnum():  # an opening quote: 'condemned as "unacceptable" ...'
+        return low not in {",", ";", ":", "."}
+    # an adjective or an article; a plural or an -ing form is more likely a clause's subject
+    # ("as talks began", "as fighting raged")
+    return low in cues.determiners or (low.isalpha() and low != t.lemma + "s" and not low.endswith("ing"))
 
 
 def _reporter(

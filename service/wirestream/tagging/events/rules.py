@@ -115,6 +115,10 @@ class Cues:
     agent_noun_suffixes: tuple[str, ...] = ()
     definite: frozenset[str] = frozenset()  # definite articles: "the bombing" is a known event
     conditional: frozenset[str] = frozenset()  # "if", "unless": the clause states a condition
+    #: auxiliaries that open a conditional clause before its subject ("Should China invade ...")
+    inversion: frozenset[str] = frozenset()
+    #: free-choice determiners ("any attack on ... would"): the event noun names a kind of act
+    nonspecific: frozenset[str] = frozenset()
     #: participles that, after "be" and before an infinitive, describe the subject's resolve
     #: ("is committed to", "is determined to"): the subject acts, it is not a passive patient
     stative_participles: frozenset[str] = frozenset()
@@ -479,6 +483,8 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             agent_noun_suffixes=tuple(c.get("agent_noun_suffixes") or ()),
             definite=_fs(c.get("definite")),
             conditional=_fs(c.get("conditional")),
+            inversion=_fs(c.get("inversion")),
+            nonspecific=_fs(c.get("nonspecific")),
             stative_participles=_fs(c.get("stative_participles")),
             denial_verbs=_fs(c.get("denial_verbs"), lang),
             denial_markers=_fs(c.get("denial_markers"), lang),
@@ -504,6 +510,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             cues,
             scope_words=frozenset({",", ";", ":"})
             | cues.conditional
+            | cues.inversion
             | cues.clause_breaks
             | cues.reporting
             | cues.relative_that

@@ -1,0 +1,103 @@
+"""False-positive classes fixed in rules 2025.11.26 (sentences written for these tests): a condition
+stated by inversion, an event noun under a free-choice determiner, and "as" introducing the
+predicate of a judgement verb rather than a new clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirestream.models import ActorType, EventTag, PloverType
+from wirestream.tagging.events import EventTagger
+
+from ._helpers import actors, article
+
+C = ActorType.COUNTRY
+LEX = {
+    "China": ("CHN", "CHN", C),
+    "Taiwan": ("TWN", "TWN", C),
+    "Russia": ("RUS", "RUS", C),
+    "Ukraine": ("UKR", "UKR", C),
+    "Poland": ("POL", "POL", C),
+    "Iran": ("IRN", "IRN", C),
+    "Iraq": ("IRQ", "IRQ", C),
+    "Kenya": ("KEN", "KEN", C),
+    "Uganda": ("UGA", "UGA", C),
+    "Germany": ("DEU", "DEU", C),
+    "Greece": ("GRC", "GRC", C),
+    "NATO": ("NATO", None, ActorType.IGO),
+    "the United States": ("USA", "USA", C),
+}
+
+
+@pytest.fixture(scope="module")
+def tagger() -> EventTagger:
+    return EventTagger.load()
+
+
+def run(tagger: EventTagger, body: str) -> list[EventTag]:
+    art = article(body)
+    return tagger.tag(art, actors(art, LEX))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Should China invade Taiwan, the United States would have to decide how to respond.",
+        "Were Russia to attack Poland, NATO would be obliged to defend it.",
+        "Analysts warned that, should Iran strike Iraq, oil prices would soar.",
+    ],
+)
+def test_inverted_condition_is_a_condition(tagger: EventTagger, body: str) -> None:
+    evs = [e for e in run(tagger, body) if e.event_type is PloverType.ASSAULT]
+    assert evs, "the act is still found"
+    assert all(e.modality == "condition" for e in evs)
+
+
+def test_modal_after_its_subject_is_no_condition(tagger: EventTagger) -> None:
+    # "should" after the subject is an obligation, "were" after it a passive or a copula
+    evs = run(tagger, "Ukraine should negotiate with Russia, Germany said.")
+    assert any(e.event_type is PloverType.CONSULT and e.modality == "request" for e in evs)
+    evs = run(tagger, "Ukraine said its border posts were attacked by Russia on Monday.")
+    assert any(e.event_type is PloverType.ASSAULT and e.modality is None and e.source == ["RUS"] for e in evs)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Any attack on Poland would be answered by NATO as a whole, the alliance said.",
+        "Every strike on a school in Ukraine is a war crime, the United Nations rapporteur said.",
+    ],
+)
+def test_free_choice_event_noun_is_no_event(tagger: EventTagger, body: str) -> None:
+    assert not [e for e in run(tagger, body) if e.event_type is PloverType.ASSAULT and not e.negated]
+
+
+def test_specific_event_noun_stays(tagger: EventTagger) -> None:
+    evs = run(tagger, "The attack on Poland was condemned by NATO.")
+    assert any(e.event_type is PloverType.ASSAULT and e.target == ["POL"] for e in evs)
+
+
+def test_denied_any_attack_stays_negated(tagger: EventTagger) -> None:
+    evs = [e for e in run(tagger, "Iran denied any attack on Iraq.") if e.event_type is PloverType.ASSAULT]
+    assert evs and all(e.negated for e in evs)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kenya condemned as baseless allegations by Uganda that it had armed the rebels.",
+        'Germany rejected as "unacceptable" a demand by Greece for reparations.',
+    ],
+)
+def test_as_predicate_keeps_the_target(tagger: EventTagger, body: str) -> None:
+    evs = [e for e in run(tagger, body) if e.event_type in (PloverType.ACCUSE, PloverType.REJECT)]
+    first = min(evs, key=lambda e: e.trigger.start)
+    assert first.source in (["KEN"], ["DEU"])
+    assert first.target in (["UGA"], ["GRC"])
+
+
+def test_as_clause_is_still_a_boundary(tagger: EventTagger) -> None:
+    # "as" + a clause subject: the actor after it is no target of the verb before it
+    evs = run(tagger, "Russia attacked as Ukraine prepared for talks.")
+    assault = [e for e in evs if e.event_type is PloverType.ASSAULT]
+    assert assault and all("UKR" not in e.target for e in assault)
