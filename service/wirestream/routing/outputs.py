@@ -9,10 +9,9 @@ dead letters keep the input's original key. Dead letters also carry Kafka Connec
 from __future__ import annotations
 
 import base64
+import json
 from dataclasses import dataclass, field
 from enum import StrEnum
-
-from pydantic_core import to_json
 
 from ..models import (
     ActorTag,
@@ -180,7 +179,7 @@ class _EncodedRecord:
         )
 
 
-_PLOVER_JSON = {t: to_json(t.value) for t in PloverType}
+_PLOVER_JSON = {t: json.dumps(t.value).encode() for t in PloverType}  # ASCII names: as pydantic writes them
 
 
 def duplicate_message(record: DuplicateRecord, topic: str) -> Message:
