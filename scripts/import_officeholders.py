@@ -62,6 +62,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pycountry
 
@@ -78,8 +79,20 @@ MAX_GAP = 400
 MONTHS = {
     m: i + 1
     for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-         "november", "december"]
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
     )
 }
 
@@ -142,6 +155,11 @@ def parse_date(text: str, allow_year: bool = False) -> date | None:
     return None
 
 
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
 def alpha3(alpha2: str) -> str | None:
     c = pycountry.countries.get(alpha_2=alpha2.upper())
     return c.alpha_3 if c else None
@@ -179,25 +197,138 @@ _SEGMENT = re.compile(
 )
 _HOLDER = re.compile(r"([^;()]*?)\(([^()]*?)\bsince\s+([^);,]*)")
 _TITLE_WORDS = {
-    "president", "prime", "minister", "premier", "chancellor", "king", "queen", "emir", "amir", "sultan",
-    "supreme", "leader", "chairman", "chairwoman", "chair", "of", "the", "republic", "council", "state",
-    "interim", "transitional", "acting", "grand", "duke", "prince", "princess", "crown", "governor",
-    "general", "head", "government", "federal", "co-prince", "captains", "captain", "regent", "regents",
-    "sovereign", "military", "presidential", "executive", "chief", "first", "deputy", "vice", "lieutenant",
-    "colonel", "gen.", "lt.", "maj.", "field", "marshal", "dr.", "his", "her", "majesty", "highness",
-    "national", "assembly", "commander", "transition", "people's", "armed", "forces", "revolutionary",
-    "emperor", "paramount", "ruler", "monarch", "taoiseach", "and", "in", "for", "ministers", "cabinet",
-    "co-princes", "salvation", "committee", "sovereignty", "presidency", "central", "presidium", "chairperson",
-    "lt", "gen", "dr", "brig", "brigadier", "admiral", "rear", "adm.", "col.", "maj", "mr.", "mrs.", "ms.",
+    "president",
+    "prime",
+    "minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+    "amir",
+    "sultan",
+    "supreme",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "of",
+    "the",
+    "republic",
+    "council",
+    "state",
+    "interim",
+    "transitional",
+    "acting",
+    "grand",
+    "duke",
+    "prince",
+    "princess",
+    "crown",
+    "governor",
+    "general",
+    "head",
+    "government",
+    "federal",
+    "co-prince",
+    "captains",
+    "captain",
+    "regent",
+    "regents",
+    "sovereign",
+    "military",
+    "presidential",
+    "executive",
+    "chief",
+    "first",
+    "deputy",
+    "vice",
+    "lieutenant",
+    "colonel",
+    "gen.",
+    "lt.",
+    "maj.",
+    "field",
+    "marshal",
+    "dr.",
+    "his",
+    "her",
+    "majesty",
+    "highness",
+    "national",
+    "assembly",
+    "commander",
+    "transition",
+    "people's",
+    "armed",
+    "forces",
+    "revolutionary",
+    "emperor",
+    "paramount",
+    "ruler",
+    "monarch",
+    "taoiseach",
+    "and",
+    "in",
+    "for",
+    "ministers",
+    "cabinet",
+    "co-princes",
+    "salvation",
+    "committee",
+    "sovereignty",
+    "presidency",
+    "central",
+    "presidium",
+    "chairperson",
+    "lt",
+    "gen",
+    "dr",
+    "brig",
+    "brigadier",
+    "admiral",
+    "rear",
+    "adm.",
+    "col.",
+    "maj",
+    "mr.",
+    "mrs.",
+    "ms.",
 }
-_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "della", "la", "le", "bin", "bint", "ibn", "al",
-              "el", "dos", "das", "du", "y", "e", "ben", "ould", "ag", "mac", "st."}
+_PARTICLES = {
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "da",
+    "di",
+    "del",
+    "della",
+    "la",
+    "le",
+    "bin",
+    "bint",
+    "ibn",
+    "al",
+    "el",
+    "dos",
+    "das",
+    "du",
+    "y",
+    "e",
+    "ben",
+    "ould",
+    "ag",
+    "mac",
+    "st.",
+}
 _MONARCH = re.compile(r"\b(king|queen|emir|amir|sultan|grand duke|prince|emperor|monarch|co-prince|sovereign)\b", re.I)
 
 
 def _caps(tok: str) -> bool:
     letters = [c for c in tok if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) or tok in {"II", "III", "IV", "X", "XVI"}
+    return (len(letters) >= 2 and all(c.isupper() for c in letters)) or tok in {"II", "III", "IV", "X", "XVI"}
 
 
 def _tc(tok: str) -> str:
@@ -277,15 +408,16 @@ def factbook_obs(src: Path, un: set[str]) -> tuple[list[Obs], dict[str, str]]:
     fb = src / "factbook"
     master = {
         r["MasterCountryID"]: r["ISOAlpha2"]
-        for r in csv.DictReader(open(fb / "master_countries.csv"))
+        for r in _rows(fb / "master_countries.csv")
         if r["EntityType"] in ("sovereign", "freely_associated")  # not Guernsey under GB
     }
-    country = {r["CountryID"]: master.get(r["MasterCountryID"], "") for r in csv.DictReader(open(fb / "countries.csv"))}
+    country = {r["CountryID"]: master.get(r["MasterCountryID"], "") for r in _rows(fb / "countries.csv")}
     out: list[Obs] = []
     snapshots: dict[str, str] = {}
     for path in sorted(fb.glob("country_fields_*.sql.gz")):
         year = int(path.stem.split("_")[-1].split(".")[0])
-        text = gzip.open(path, "rt", encoding="utf-8").read()
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            text = fh.read()
         raw: list[tuple[str, str, str, str, date | None, str]] = []  # iso3, seg, title+name pre, since, date
         latest: date | None = None
         for cid, fname, content in _ROW.findall(text):
@@ -313,9 +445,9 @@ def factbook_obs(src: Path, un: set[str]) -> tuple[list[Obs], dict[str, str]]:
                 continue
             key = "hog" if seg == "head of government" else "hos"
             if key not in by_country[iso3]:
-                by_country[iso3][key] = (*parsed, since)  # type: ignore[assignment]
+                by_country[iso3][key] = (*parsed, since)
                 if seg == "chief of state and head of government":
-                    by_country[iso3]["hog"] = (*parsed, since)  # type: ignore[assignment]
+                    by_country[iso3]["hog"] = (*parsed, since)
         for iso3, offices in sorted(by_country.items()):
             hos, hog = offices.get("hos"), offices.get("hog")
             same = hos is not None and hog is not None and name_key(hos[1]) == name_key(hog[1])
@@ -341,8 +473,19 @@ def factbook_obs(src: Path, un: set[str]) -> tuple[list[Obs], dict[str, str]]:
                     else:
                         kind = "premier"
                 out.append(
-                    Obs(f"factbook:{year}", iso3, office if not same else "hos+hog", kind, name, surname,
-                        alias if alias != name else None, None, since, None, latest)
+                    Obs(
+                        f"factbook:{year}",
+                        iso3,
+                        office if not same else "hos+hog",
+                        kind,
+                        name,
+                        surname,
+                        alias if alias != name else None,
+                        None,
+                        since,
+                        None,
+                        latest,
+                    )
                 )
     return out, snapshots
 
@@ -370,14 +513,43 @@ _DM = re.compile(
 #: EveryPolitician repository name (without -cabinet/-ministers) -> ISO 3166 alpha-2, where a
 #: pycountry lookup of the name does not find it.
 REPO_COUNTRY = {
-    "congo-kinshasa": "CD", "congo-brazzaville": "CG", "ivory-coast": "CI", "solomons": "SB", "uae": "AE",
-    "us": "US", "united-kingdom": "GB", "south-korea": "KR", "north-korea": "KP", "saudi": "SA",
-    "micronesia": "FM", "cabo-verde": "CV", "swiss-federal-council": "CH", "st-lucia": "LC",
-    "st-vincent-and-the-grenadines": "VC", "st-kitts-and-nevis": "KN", "antigua-barbuda": "AG",
-    "bosnia-herzegovina": "BA", "czech": "CZ", "iran": "IR", "syria": "SY", "russia": "RU", "moldova": "MD",
-    "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "vietnam": "VN", "laos": "LA", "brunei": "BN",
-    "turkey": "TR", "timor-leste": "TL", "sao-tome-and-principe": "ST", "eswatini": "SZ", "gambia": "GM",
-    "bahamas": "BS", "netherlands": "NL", "north-macedonia": "MK",
+    "congo-kinshasa": "CD",
+    "congo-brazzaville": "CG",
+    "ivory-coast": "CI",
+    "solomons": "SB",
+    "uae": "AE",
+    "us": "US",
+    "united-kingdom": "GB",
+    "south-korea": "KR",
+    "north-korea": "KP",
+    "saudi": "SA",
+    "micronesia": "FM",
+    "cabo-verde": "CV",
+    "swiss-federal-council": "CH",
+    "st-lucia": "LC",
+    "st-vincent-and-the-grenadines": "VC",
+    "st-kitts-and-nevis": "KN",
+    "antigua-barbuda": "AG",
+    "bosnia-herzegovina": "BA",
+    "czech": "CZ",
+    "iran": "IR",
+    "syria": "SY",
+    "russia": "RU",
+    "moldova": "MD",
+    "bolivia": "BO",
+    "venezuela": "VE",
+    "tanzania": "TZ",
+    "vietnam": "VN",
+    "laos": "LA",
+    "brunei": "BN",
+    "turkey": "TR",
+    "timor-leste": "TL",
+    "sao-tome-and-principe": "ST",
+    "eswatini": "SZ",
+    "gambia": "GM",
+    "bahamas": "BS",
+    "netherlands": "NL",
+    "north-macedonia": "MK",
 }
 
 
@@ -431,7 +603,7 @@ def ep_cabinet_obs(src: Path, un: set[str], head_kinds: dict[tuple[str, str], st
         if iso3 is None or iso3 not in un:
             continue
         snaps[repo] = f"{commit} {seen.isoformat()}"
-        for row in csv.DictReader(open(path, encoding="utf-8")):
+        for row in _rows(path):
             office = ep_office(row.get("position") or "", iso3)
             name = (row.get("person") or "").strip()
             if office is None or not name or re.fullmatch(r"Q\d+", name):
@@ -455,8 +627,9 @@ def ep_cabinet_obs(src: Path, un: set[str], head_kinds: dict[tuple[str, str], st
                         kind = "premier"
                 if head_kinds.get((iso3, "hos")) == "president_full" and office == "hos":
                     office = "hos+hog"
-            out.append(Obs(f"ep:{repo}", iso3, office, kind, name, None, None, row.get("personID") or None,
-                           start, end, seen))
+            out.append(
+                Obs(f"ep:{repo}", iso3, office, kind, name, None, None, row.get("personID") or None, start, end, seen)
+            )
     return out, snaps
 
 
@@ -465,7 +638,7 @@ def ep_world_obs(src: Path, un: set[str]) -> tuple[list[Obs], dict[str, str]]:
     snaps: dict[str, str] = {}
     for _name, commit, seen, path in _snapshot_files(src / "epworld"):
         snaps[commit] = seen.isoformat()
-        for row in csv.DictReader(open(path, encoding="utf-8")):
+        for row in _rows(path):
             name = (row.get("name") or "").strip()
             cq = row.get("country") or ""
             if not name or not cq or re.fullmatch(r"Q\d+", name):
@@ -478,18 +651,57 @@ def ep_world_obs(src: Path, un: set[str]) -> tuple[list[Obs], dict[str, str]]:
                     continue
             if iso3 not in un:
                 continue
-            out.append(Obs("ep:world", iso3, "fm", "fm", name, None, None, row.get("person") or None,
-                           parse_date(row.get("start") or ""), None, seen))
+            out.append(
+                Obs(
+                    "ep:world",
+                    iso3,
+                    "fm",
+                    "fm",
+                    name,
+                    None,
+                    None,
+                    row.get("person") or None,
+                    parse_date(row.get("start") or ""),
+                    None,
+                    seen,
+                )
+            )
     return out, snaps
 
 
 #: Wikidata items of countries whose English label pycountry does not look up.
 WIKIDATA_COUNTRY = {
-    "Q974": "COD", "Q971": "COG", "Q1008": "CIV", "Q884": "KOR", "Q423": "PRK", "Q1011": "CPV",
-    "Q702": "FSM", "Q43": "TUR", "Q881": "VNM", "Q819": "LAO", "Q921": "BRN", "Q1049": "SDN", "Q958": "SSD",
-    "Q1050": "SWZ", "Q1005": "GMB", "Q778": "BHS", "Q55": "NLD", "Q221": "MKD", "Q574": "TLS", "Q159": "RUS",
-    "Q794": "IRN", "Q858": "SYR", "Q217": "MDA", "Q750": "BOL", "Q717": "VEN", "Q924": "TZA", "Q213": "CZE",
-    "Q30": "USA", "Q145": "GBR", "Q1044": "SLE", "Q1041": "SEN",
+    "Q974": "COD",
+    "Q971": "COG",
+    "Q1008": "CIV",
+    "Q884": "KOR",
+    "Q423": "PRK",
+    "Q1011": "CPV",
+    "Q702": "FSM",
+    "Q43": "TUR",
+    "Q881": "VNM",
+    "Q819": "LAO",
+    "Q921": "BRN",
+    "Q1049": "SDN",
+    "Q958": "SSD",
+    "Q1050": "SWZ",
+    "Q1005": "GMB",
+    "Q778": "BHS",
+    "Q55": "NLD",
+    "Q221": "MKD",
+    "Q574": "TLS",
+    "Q159": "RUS",
+    "Q794": "IRN",
+    "Q858": "SYR",
+    "Q217": "MDA",
+    "Q750": "BOL",
+    "Q717": "VEN",
+    "Q924": "TZA",
+    "Q213": "CZE",
+    "Q30": "USA",
+    "Q145": "GBR",
+    "Q1044": "SLE",
+    "Q1041": "SEN",
 }
 
 
@@ -561,7 +773,7 @@ def build_terms(obs: Iterable[Obs]) -> list[Term]:
             spans.append((start, pkey, max(o.seen for o in os), ends[-1] if ends else None, os))
         spans.sort(key=lambda s: (s[0], s[1]))
         first = len(out)
-        for i, (begin, pkey, seen_max, end, os) in enumerate(spans):
+        for i, (begin, _pkey, seen_max, end, os) in enumerate(spans):
             if end is None:
                 end = seen_max
                 horizon = next((d for d in seen_dates if d > seen_max), None)
@@ -593,7 +805,11 @@ def merge_people(terms: list[Term]) -> list[dict[str, object]]:
     for t in terms:
         rep = t.rep
         p = people.get(name_key(rep.name)) or next(
-            (q for q in people.values() if same_person(rep.name, max(q.names)) and any(x[1] == rep.iso3 for x in q.terms)),
+            (
+                q
+                for q in people.values()
+                if same_person(rep.name, max(q.names)) and any(x[1] == rep.iso3 for x in q.terms)
+            ),
             None,
         )
         if p is None:
@@ -613,15 +829,22 @@ def merge_people(terms: list[Term]) -> list[dict[str, object]]:
         p.terms.add((rep.kind, rep.iso3, t.start.isoformat(), t.end.isoformat()))
     records = []
     for p in people.values():
-        name = max(p.names, key=lambda n: (p.names[n], n))
+        multi = {n: r for n, r in p.names.items() if len(n.split()) > 1}
+        if not multi:
+            continue  # a one-word name ("Shashank") would match as a full name wherever the word occurs
+        name = max(multi, key=lambda n: (multi[n], n))
         longest: dict[tuple[str, str, str], str] = {}
         for kind, where, start, end in p.terms:  # a combined head of state and government: hos and hog
             longest[(kind, where, start)] = max(end, longest.get((kind, where, start), end))
-        terms = sorted(((k, w, s, e) for (k, w, s), e in longest.items()), key=lambda t: (t[2], t[0], t[1], t[3]))
-        countries = sorted({t[1] for t in terms}, key=lambda c: (-sum(t[1] == c for t in terms), c))
+        held = sorted(((k, w, s, e) for (k, w, s), e in longest.items()), key=lambda t: (t[2], t[0], t[1], t[3]))
+        countries = sorted({t[1] for t in held}, key=lambda c: (-sum(t[1] == c for t in held), c))
         rec: dict[str, object] = {"name": name, "country": countries[0]}
         aliases = sorted(
-            {a for a in [*p.names, *p.aliases] if norm_name(a) != norm_name(name) and len(a.split()) > 1}
+            {
+                a
+                for a in [*p.names, *p.aliases]
+                if norm_name(a) != norm_name(name) and len(a.split()) > 1 and "," not in a
+            }
         )
         if aliases:
             rec["aliases"] = aliases
@@ -629,7 +852,7 @@ def merge_people(terms: list[Term]) -> list[dict[str, object]]:
             rec["surname"] = max(p.surnames, key=lambda s: (p.surnames[s], s))
         if p.qids:
             rec["qid"] = sorted(p.qids, key=lambda q: int(q[1:]))[0]
-        rec["terms"] = [list(t) for t in terms]
+        rec["terms"] = [list(t) for t in held]
         rec["sources"] = sorted(p.sources)
         records.append(rec)
     # ids: slug of the name, made unique by country, then by QID, then by a counter
@@ -657,7 +880,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--src", type=Path, required=True, help="folder with factbook/, ep/, epworld/, un_members.csv")
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
-    un = {a for r in csv.DictReader(open(args.src / "un_members.csv")) if (a := alpha3(r["ISOAlpha2"]))}
+    un = {a for r in _rows(args.src / "un_members.csv") if (a := alpha3(r["ISOAlpha2"]))}
     fb, fb_snaps = factbook_obs(args.src, un)
     head_kinds: dict[tuple[str, str], str] = {}
     for o in sorted(fb, key=lambda o: o.seen):  # the newest edition's kinds
@@ -674,22 +897,37 @@ def main(argv: list[str] | None = None) -> None:
         "date_semantics": "a term without an end date in its source ends at the last snapshot that shows it, "
         "or at the start of the next holder a later snapshot/source shows",
         "sources": {
-            "factbook": {"repo": FACTBOOK_REPO, "commit": FACTBOOK_COMMIT,
-                         "edition_snapshot_dates": dict(sorted(fb_snaps.items()))},
-            "un_members": {"repo": FACTBOOK_REPO, "commit": UN_MEMBERS_COMMIT,
-                           "path": "data/lookup_tables/un_member_classifications.csv"},
-            "ep_world_foreign": {"repo": "every-politician-scrapers/world", "path": "sources/foreign/wikidata.csv",
-                                 "snapshots": dict(sorted(world_snaps.items(), key=lambda kv: (kv[1], kv[0])))},
-            "ep_cabinets": {"path": "html/holders21.csv", "repos": {
-                f"every-politician-scrapers/{k}": v for k, v in sorted(cab_snaps.items())}},
+            "factbook": {
+                "repo": FACTBOOK_REPO,
+                "commit": FACTBOOK_COMMIT,
+                "edition_snapshot_dates": dict(sorted(fb_snaps.items())),
+            },
+            "un_members": {
+                "repo": FACTBOOK_REPO,
+                "commit": UN_MEMBERS_COMMIT,
+                "path": "data/lookup_tables/un_member_classifications.csv",
+            },
+            "ep_world_foreign": {
+                "repo": "every-politician-scrapers/world",
+                "path": "sources/foreign/wikidata.csv",
+                "snapshots": dict(sorted(world_snaps.items(), key=lambda kv: (kv[1], kv[0]))),
+            },
+            "ep_cabinets": {
+                "path": "html/holders21.csv",
+                "repos": {f"every-politician-scrapers/{k}": v for k, v in sorted(cab_snaps.items())},
+            },
         },
     }
-    lines = ["{", f' "about": {json.dumps(about, ensure_ascii=False, sort_keys=True)},',
-             f' "un_members": {json.dumps(sorted(un))},', ' "people": [']
+    lines = [
+        "{",
+        f' "about": {json.dumps(about, ensure_ascii=False, sort_keys=True)},',
+        f' "un_members": {json.dumps(sorted(un))},',
+        ' "people": [',
+    ]
     lines.append(",\n".join("  " + json.dumps(p, ensure_ascii=False) for p in people))
     lines += [" ]", "}"]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    n_terms = sum(len(p["terms"]) for p in people)  # type: ignore[arg-type]
+    n_terms = sum(len(cast(list[object], p["terms"])) for p in people)
     print(f"{len(people)} people, {n_terms} terms, {len(un)} UN members -> {args.out}")
 
 

@@ -97,6 +97,9 @@ class Person:
     role: str | None
     terms: tuple[Term, ...]
     ambiguous_surname: bool
+    #: from the generated officeholders.json (not the curated people.yaml): a bare surname never
+    #: resolves to them on its own, only with a title/honorific while in office or after their full name
+    imported: bool = False
 
     def term_at(self, on: date) -> Term | None:
         for t in self.terms:
@@ -792,13 +795,38 @@ _TITLE_TAIL_LANGUAGES = ("es", "fr", "it", "pt")
 _TITLE_TAIL = re.compile(r"([^\s]+)( (?:de|del|des|du|da|das|do|dos|di|della|delle|degli|dell'|dello|dei)\b.*)")
 
 
+def _norm_name(name: str) -> str:
+    """Comparison form of a person's name (no accents, case or punctuation)."""
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(name).lower()).split())
+
+
+def _overlaps(a0: date, a1: date | None, b0: date, b1: date | None) -> bool:
+    return (b1 is None or a0 < b1) and (a1 is None or b0 < a1)
+
+
 def _people(
-    raw: dict[str, Any], keys: _Keys
-) -> tuple[dict[str, Person], dict[str, tuple[str, ...]], dict[tuple[str, str], list[tuple[date, date | None, str]]]]:
+    raw: dict[str, Any], keys: _Keys, imported: dict[str, Any] | None = None
+) -> tuple[
+    dict[str, Person],
+    dict[str, tuple[str, ...]],
+    dict[tuple[str, str], list[tuple[date, date | None, str]]],
+    list[tuple[str, str]],
+]:
+    """Persons from the curated ``people.yaml`` merged with the generated ``officeholders.json``.
+
+    Curated entries win: an imported person whose name or an alias is a curated person's name or
+    alias is that person (their imported terms are added to the curated ones), and an imported term
+    that overlaps a curated term of the same office in the same place is dropped - the curated file
+    is checked by hand, the import is not. Imported people resolve by surname only after a title or
+    honorific while in office, or after their full name in the same article (``ambiguous_surname``,
+    ``imported``): their surnames are long-tail and often common words or given names elsewhere.
+
+    Returns persons, surname index, office holders and the imported (surname, person id) pairs,
+    whose keys :func:`build_lexicon` adds last (see :func:`_imported_surnames`)."""
     kinds: dict[str, list[str]] = raw["office_kinds"]
-    persons: dict[str, Person] = {}
-    by_surname: dict[str, list[str]] = defaultdict(list)
-    holders: dict[tuple[str, str], list[tuple[date, date | None, str]]] = defaultdict(list)
+    curated_terms: dict[tuple[str, str], list[tuple[date, date | None]]] = defaultdict(list)
+    by_norm: dict[str, str] = {}
+    records: dict[str, dict[str, Any]] = {}
     for p in raw["people"]:
         terms = []
         for kind, where, start, end in p.get("terms") or []:
@@ -807,27 +835,93 @@ def _people(
             if begin is None:
                 raise ValueError(f"{p['id']}: term {kind} has no start date")
             terms.append(Term(frozenset(offices), offices[0], where, begin, _date(end)))
+            curated_terms[(offices[0], where)].append((begin, _date(end)))
+        records[p["id"]] = {"p": p, "terms": terms, "imported": False}
+        for surface in [p["name"], *(p.get("aliases") or [])]:
+            by_norm.setdefault(_norm_name(surface), p["id"])
+    imported_surnames: list[tuple[str, str]] = []
+    for q in (imported or {}).get("people") or []:
+        terms = []
+        for kind, where, start, end in q["terms"]:
+            offices = kinds[kind]
+            begin, finish = _date(start), _date(end)
+            assert begin is not None
+            if any(_overlaps(begin, finish, b0, b1) for b0, b1 in curated_terms.get((offices[0], where), ())):
+                continue  # the curated holder of that office at that time wins
+            terms.append(Term(frozenset(offices), offices[0], where, begin, finish))
+        if not terms:
+            continue
+        same = next((by_norm[n] for n in map(_norm_name, [q["name"], *(q.get("aliases") or [])]) if n in by_norm), None)
+        if same is not None:
+            records[same]["terms"].extend(terms)
+            continue
+        pid = q["id"]
+        n = 2
+        while pid in records:
+            pid, n = f"{q['id']}-{n}", n + 1
+        records[pid] = {"p": {**q, "id": pid, "ambiguous_surname": True}, "terms": terms, "imported": True}
+    persons: dict[str, Person] = {}
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    holders: dict[tuple[str, str], list[tuple[date, date | None, str]]] = defaultdict(list)
+    for pid, rec in records.items():
+        p = rec["p"]
         person = Person(
-            id=p["id"],
+            id=pid,
             name=p["name"],
             country=p["country"],
             role=p.get("role"),
-            terms=tuple(terms),
+            terms=tuple(rec["terms"]),
             ambiguous_surname=bool(p.get("ambiguous_surname", False)),
+            imported=rec["imported"],
         )
-        persons[person.id] = person
+        persons[pid] = person
         for surface in [p["name"], *(p.get("aliases") or []), *(p.get("native") or [])]:
-            keys.add(surface, Kind.PERSON, person.id)
+            keys.add(surface, Kind.PERSON, pid)
         surnames = p.get("surname") or p["name"].split()[-1]
         for sname in [surnames] if isinstance(surnames, str) else surnames:
             for form in {sname, fold(sname)}:
-                if person.id not in by_surname[form.lower()]:
-                    by_surname[form.lower()].append(person.id)
+                if rec["imported"]:
+                    imported_surnames.append((form, pid))
+                    continue
+                if pid not in by_surname[form.lower()]:
+                    by_surname[form.lower()].append(pid)
                 keys.add(form, Kind.SURNAME, form.lower())
-        for t in terms:
+        for t in rec["terms"]:
             for office in t.offices:
-                holders[(office, t.where)].append((t.start, t.end, person.id))
-    return persons, {k: tuple(v) for k, v in by_surname.items()}, holders
+                holders[(office, t.where)].append((t.start, t.end, pid))
+    return persons, {k: tuple(v) for k, v in by_surname.items()}, holders, sorted(imported_surnames)
+
+
+#: Imported surnames shorter than this are not keys ("Li", "Ng", "Sy"): too many false hits.
+MIN_IMPORTED_SURNAME = 4
+
+
+def _imported_surnames(
+    pairs: list[tuple[str, str]], keys: _Keys, by_surname: dict[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """Add the imported people's surnames, last, where they collide with no other reading.
+
+    A surname that is already a place, country, organisation, title or common word in the
+    dictionary would give that key a person reading first in priority order and change how the
+    existing reading resolves ("Jordan", "Paris", "Chad"), and one a curated person already has
+    would make "Mr Johnson" ambiguous, so it is left out: such an imported person is then found by
+    full name only."""
+    taken = {
+        key
+        for slots in keys.by_lang.values()
+        for key, slot in slots.items()
+        if any(k is not Kind.SURNAME for k, _ in slot)
+    }
+    curated = set(by_surname)  # a curated "Johnson" stays the only one "Mr Johnson" can be
+    out = {k: list(v) for k, v in by_surname.items()}
+    for form, pid in pairs:
+        low = form.lower()
+        if len(form) < MIN_IMPORTED_SURNAME or form == low or low in curated or scan_key(form) in taken:
+            continue
+        if pid not in out.setdefault(low, []):
+            out[low].append(pid)
+        keys.add(form, Kind.SURNAME, low)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
@@ -905,7 +999,7 @@ def build_lexicon(raw: RawData) -> Lexicon:
         for r in regions:
             rid = f"region:{iso3}:{r}"
             places[rid] = Place(rid, r, iso3, False, False)
-    persons, by_surname, holders = _people(f["people.yaml"], keys)
+    persons, by_surname, holders, imported_surnames = _people(f["people.yaml"], keys, f.get("officeholders.json"))
     orgs: dict[str, Org] = {}
     for o in f["organisations.yaml"]["organisations"]:
         org = Org(
@@ -941,6 +1035,7 @@ def build_lexicon(raw: RawData) -> Lexicon:
         for s in seat["surfaces"]:
             keys.add(s, Kind.SEAT, seat["actor"])
     _subdivisions(f["rules.yaml"]["places"], keys, places)
+    by_surname = _imported_surnames(imported_surnames, keys, by_surname)
     return Lexicon(
         version=raw.version,
         digest=raw.digest,

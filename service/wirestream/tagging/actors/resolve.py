@@ -619,8 +619,12 @@ def _surname_person(
             return fitting[0], C_TITLE
     if len(active) == 1 and (prefixed or not doc.lex.persons[active[0]].ambiguous_surname):
         return active[0], C_SURNAME_GUESS
-    if len(cands) == 1 and not active and (prefixed or not doc.lex.persons[cands[0]].ambiguous_surname):
-        return cands[0], C_SURNAME_GUESS
+    if len(cands) == 1 and not active:
+        # someone out of office: "Mr X" is them only if they are curated (well known); an imported
+        # former minister's surname is too often somebody else's
+        former = doc.lex.persons[cands[0]]
+        if not former.imported and (prefixed or not former.ambiguous_surname):
+            return cands[0], C_SURNAME_GUESS
     return None, 0.0
 
 

@@ -1,0 +1,168 @@
+"""The generated office-holder import (officeholders.json): consistent data, merged under the
+curated people.yaml, date-correct title resolution, and no long-tail surname false positives."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pycountry
+import pytest
+
+from wirestream.tagging.actors.data import default_data_dir, read_raw
+from wirestream.tagging.actors.lexicon import Kind, _imported_surnames, _Keys, _people
+
+from .conftest import make_article
+
+HEADS_OF_STATE = "head_of_state"
+
+
+@pytest.fixture(scope="module")
+def raw():
+    return read_raw(default_data_dir())
+
+
+def test_officeholders_are_consistent(raw):
+    gen = raw.files["officeholders.json"]
+    kinds = raw.files["people.yaml"]["office_kinds"]
+    un = set(gen["un_members"])
+    assert len(un) == 193 and un <= {c.alpha_3 for c in pycountry.countries}
+    ids = [p["id"] for p in gen["people"]]
+    assert len(ids) == len(set(ids))
+    for p in gen["people"]:
+        for kind, where, start, end in p["terms"]:
+            assert kind in kinds, (p["id"], kind)
+            assert where in un, (p["id"], where)
+            # every imported term is closed: the import never extends a term to "today"
+            assert date.fromisoformat(start) < date.fromisoformat(end), p["id"]
+
+
+def test_officeholders_name_their_sources(raw):
+    about = raw.files["officeholders.json"]["about"]
+    assert "scripts/import_officeholders.py" in about["generated_by"]
+    assert re.fullmatch(r"[0-9a-f]{40}", about["sources"]["factbook"]["commit"])
+    assert about["sources"]["ep_cabinets"]["repos"], "per-country snapshots listed with their commits"
+
+
+def test_coverage_of_un_members(raw, tagger):
+    """Most UN members have a known head of state, head of government and foreign minister on a
+    date inside the sources' snapshots (2022); the floor is the measured count minus a margin."""
+    un = raw.files["officeholders.json"]["un_members"]
+    on = date(2022, 6, 1)
+
+    def covered(office: str) -> int:
+        return sum(
+            any(s <= on and (e is None or on < e) for s, e, _ in tagger.lexicon.holders.get((office, c), ()))
+            for c in un
+        )
+
+    assert covered(HEADS_OF_STATE) >= 185
+    assert covered("head_of_government") >= 185
+    assert covered("foreign_minister") >= 170
+    assert covered("defence_minister") >= 120
+
+
+# ------------------------------------------------------------------ merging under people.yaml
+
+KINDS = {"pm": ["head_of_government", "prime_minister", "leader"], "fm": ["foreign_minister"]}
+
+
+def _merge(curated, imported):
+    return _people({"office_kinds": KINDS, "people": curated}, _Keys(), {"people": imported})
+
+
+def test_curated_term_wins_over_an_overlapping_imported_one():
+    curated = [
+        {"id": "ann-curated", "name": "Ann Curated", "country": "AAA", "terms": [["pm", "AAA", "2020-01-01", None]]}
+    ]
+    imported = [
+        {
+            "id": "bob-imported",
+            "name": "Bob Imported",
+            "country": "AAA",
+            "terms": [["pm", "AAA", "2019-01-01", "2021-01-01"], ["fm", "AAA", "2015-01-01", "2018-01-01"]],
+        },
+        {
+            "id": "cy-overlap",
+            "name": "Cy Overlap",
+            "country": "AAA",
+            "terms": [["pm", "AAA", "2021-01-01", "2022-01-01"]],
+        },
+    ]
+    persons, _, holders, _ = _merge(curated, imported)
+    assert [t.primary for t in persons["bob-imported"].terms] == ["foreign_minister"]
+    assert "cy-overlap" not in persons  # nothing left once its only term is the curated holder's
+    assert [pid for _, _, pid in holders[("head_of_government", "AAA")]] == ["ann-curated"]
+
+
+def test_imported_record_of_a_curated_person_adds_terms_to_them():
+    curated = [
+        {
+            "id": "ann-curated",
+            "name": "Ann Curated",
+            "aliases": ["Ann B. Curated"],
+            "country": "AAA",
+            "terms": [["pm", "AAA", "2020-01-01", None]],
+        }
+    ]
+    imported = [
+        {
+            "id": "ann-b-curated",
+            "name": "Ann B Curated",
+            "country": "AAA",
+            "terms": [["pm", "AAA", "2020-01-02", "2023-01-01"], ["fm", "AAA", "2016-01-01", "2019-01-01"]],
+        }
+    ]
+    persons, _, _, _ = _merge(curated, imported)
+    assert set(persons) == {"ann-curated"}
+    assert [(t.primary, t.start) for t in persons["ann-curated"].terms] == [
+        ("head_of_government", date(2020, 1, 1)),
+        ("foreign_minister", date(2016, 1, 1)),
+    ]
+    assert not persons["ann-curated"].imported
+
+
+def test_imported_surnames_stay_out_of_other_readings():
+    keys = _Keys()
+    keys.add("Jordan", Kind.COUNTRY, "JOR")
+    keys.add("Brown", Kind.SURNAME, "brown")
+    by_surname = _imported_surnames(
+        [("Jordan", "x-jordan"), ("Li", "y-li"), ("Brown", "z-brown"), ("Chakwera", "lazarus")],
+        keys,
+        {"brown": ("gb",)},
+    )
+    assert by_surname == {"brown": ("gb",), "chakwera": ("lazarus",)}
+
+
+# ------------------------------------------------------------------ tagging with imported people
+# Malawi's foreign ministers are not in people.yaml: they come from the import (Wikidata).
+
+
+def _people_tags(tagger, text, day):
+    return [t for t in tagger.tag(make_article(text, date=day)) if t.actor_id.startswith("person:")]
+
+
+def test_title_only_resolution_is_date_correct(tagger):
+    text = "Malawi's foreign minister said on Tuesday that talks would resume."
+    (a,) = _people_tags(tagger, text, "2022-06-01")
+    (b,) = _people_tags(tagger, text, "2021-06-01")
+    assert a.actor_id != b.actor_id
+    assert (a.country, a.office, b.country, b.office) == ("MWI", "foreign_minister", "MWI", "foreign_minister")
+    assert not _people_tags(tagger, text, "2030-01-01"), "no holder is invented past the sources' snapshots"
+
+
+def test_full_name_resolves_whatever_the_date(tagger):
+    text = "Nancy Tembo arrived in Lusaka on Monday. Tembo said the talks went well."
+    for day in ("2010-01-01", "2022-06-01", "2025-07-04"):
+        (p,) = _people_tags(tagger, text, day)
+        assert p.actor_id == "person:nancy-tembo" and p.country == "MWI" and len(p.mentions) == 2
+
+
+def test_bare_imported_surname_needs_a_title_or_the_full_name(tagger):
+    assert not _people_tags(tagger, "Tembo arrived in Lusaka on Monday.", "2022-06-01")
+    (p,) = _people_tags(tagger, "Foreign Minister Tembo arrived in Lusaka on Monday.", "2022-06-01")
+    assert p.actor_id == "person:nancy-tembo"
+    (p,) = _people_tags(tagger, "Ms Tembo arrived in Lusaka on Monday.", "2022-06-01")  # in office then
+    assert p.actor_id == "person:nancy-tembo"
+    # out of office: an honorific and a long-tail surname is too often someone else
+    assert not _people_tags(tagger, "Ms Tembo arrived in Lusaka on Monday.", "2024-06-01")
