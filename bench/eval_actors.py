@@ -86,8 +86,11 @@ def pick(tags: list[ActorTag], mention_len: int) -> ActorTag | None:
     chosen: ActorTag | None = None
     for t in tags:
         cover = max(
-            (min(m.end, mention_len) - m.start for m in t.mentions
-             if m.field is TextField.BODY and m.start < mention_len),
+            (
+                min(m.end, mention_len) - m.start
+                for m in t.mentions
+                if m.field is TextField.BODY and m.start < mention_len
+            ),
             default=0,
         )
         if cover <= 0:
@@ -136,6 +139,28 @@ def matches(expected: Any, got: str) -> bool:
     return got == (expected or "")
 
 
+#: Offices whose holders the issue asks for, per UN member state, and the dates the coverage table uses.
+COVERAGE_OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
+COVERAGE_DATES = (date(2019, 6, 1), date(2022, 6, 1), date(2025, 7, 4))
+UN_MEMBERS_FILE = ROOT / "service" / "wirestream" / "tagging" / "data" / "actors" / "officeholders.json"
+
+
+def coverage(tagger: ActorTagger) -> dict[str, dict[str, int]]:
+    """How many of the 193 UN members have a known holder of each office on each date.
+
+    The member list is the one in this checkout's ``officeholders.json`` (sourced from the
+    Factbook archive), so an older dictionary can be scored against the same list."""
+    un = json.loads(UN_MEMBERS_FILE.read_text(encoding="utf-8"))["un_members"]
+    holders = tagger.lexicon.holders
+    table: dict[str, dict[str, int]] = {}
+    for on in COVERAGE_DATES:
+        table[on.isoformat()] = {
+            office: sum(any(s <= on and (e is None or on < e) for s, e, _ in holders.get((office, c), ())) for c in un)
+            for office in COVERAGE_OFFICES
+        }
+    return table
+
+
 def main() -> int:
     gold = GOLD_DIR / "gold_actors.jsonl"
     if not gold.exists():
@@ -178,13 +203,21 @@ def main() -> int:
                 stats[g][what][0] += int(ok[what])
                 stats[g][what][1] += 1
         if not (ok.get("country", True) and ok.get("sector", True)):
-            failures.append({"id": case["id"], "half": half(case["id"]),
-                             "expected": {"country": country_exp, "sector": sector_exp},
-                             "got": {"country": got_country, "sector": got_sector,
-                                     "actor": tag.actor_id if tag else None}})
+            failures.append(
+                {
+                    "id": case["id"],
+                    "half": half(case["id"]),
+                    "expected": {"country": country_exp, "sector": sector_exp},
+                    "got": {"country": got_country, "sector": got_sector, "actor": tag.actor_id if tag else None},
+                }
+            )
     elapsed = time.perf_counter() - t0
-    report: dict[str, Any] = {"dictionary_version": tagger.version, "cases": len(cases),
-                              "seconds": round(elapsed, 3), "groups": {}}
+    report: dict[str, Any] = {
+        "dictionary_version": tagger.version,
+        "cases": len(cases),
+        "seconds": round(elapsed, 3),
+        "groups": {},
+    }
     print(f"actor eval, dictionary {tagger.version}, {len(cases)} cases, {elapsed:.2f}s")
     print(f"{'group':32} {'country acc':>14} {'country strict':>14} {'sector acc':>14} {'sector PLOVER':>14}")
     for g in sorted(stats, key=lambda k: (k != "overall", k)):
@@ -198,6 +231,13 @@ def main() -> int:
         report["groups"][g] = row
         print(f"{g:32} {cells[0]:>14} {cells[1]:>14} {cells[2]:>14} {cells[3]:>14}")
     report["failure_ids"] = failures  # ids and labels only, no gold text
+    report["coverage_un_members"] = table = coverage(tagger)
+    print(
+        f"UN members (of 193) with a known holder on the date: {'date':10} "
+        + " ".join(f"{o:>18}" for o in COVERAGE_OFFICES)
+    )
+    for on, row in table.items():
+        print(f"{'':51}{on:10} " + " ".join(f"{row[o]:>18}" for o in COVERAGE_OFFICES))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {RESULTS.relative_to(ROOT)}")
