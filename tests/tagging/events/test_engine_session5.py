@@ -1,4 +1,4 @@
-"""False-positive classes fixed in rules 2025.11.26 (sentences written for these tests): a condition
+"""False-positive classes fixed in rules 2025.11.26-27 (sentences written for these tests): a condition
 stated by inversion, an event noun under a free-choice determiner, and "as" introducing the
 predicate of a judgement verb rather than a new clause."""
 
@@ -101,3 +101,31 @@ def test_as_clause_is_still_a_boundary(tagger: EventTagger) -> None:
     evs = run(tagger, "Russia attacked as Ukraine prepared for talks.")
     assault = [e for e in evs if e.event_type is PloverType.ASSAULT]
     assert assault and all("UKR" not in e.target for e in assault)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russia will invade Ukraine within days, the United States warned.",
+        "Germany fears that Russia could attack Poland next year.",
+    ],
+)
+def test_act_predicted_by_another_country_is_no_threat(tagger: EventTagger, body: str) -> None:
+    evs = [e for e in run(tagger, body) if not e.negated]
+    assert not [e for e in evs if e.event_type is PloverType.THREATEN]
+    assault = [e for e in evs if e.event_type is PloverType.ASSAULT]
+    assert assault and all(e.modality == "predicted" and e.source == ["RUS"] for e in assault)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russia said it would attack Ukraine if the strikes continued.",  # its own statement
+        "Russia will attack Ukraine again, the Kremlin spokesman warned.",  # no country: unknown side
+        "Russia has sworn to attack Ukraine again, Germany warned.",  # the doer's own vow
+        "Russia will attack Ukraine again, Kenya said.",  # a plain report keeps the gold convention
+    ],
+)
+def test_own_or_reported_announcement_stays_a_threat(tagger: EventTagger, body: str) -> None:
+    evs = [e for e in run(tagger, body) if not e.negated]
+    assert any(e.event_type is PloverType.THREATEN and e.source == ["RUS"] for e in evs)

@@ -414,6 +414,8 @@ class EventTagger:
             pairs = _adopted(pairs, orphans, toks, cues)
         if len(pairs) > 1:
             pairs = _protest_demands(pairs, toks, cues)
+        if pairs and cues.modal_auxiliaries:
+            pairs = _predicted(pairs, toks, groups, inq, cues)
         kept = _dedupe(_embedded(pairs, toks, cues))
         # kept is already deduplicated (and _dedupe of its own output returns it unchanged), so
         # only a reading added to it needs another pass
@@ -439,6 +441,70 @@ class EventTagger:
 
 
 _REQUEST_REACH = 14
+#: modality of a future or possible act asserted by a party on the other side ("Ukraine warned
+#: that Russia would attack"): a prediction, which earns its doer no threat reading
+PREDICTED = "predicted"
+_PREDICTABLE = frozenset({"future", "possible", "intent"})
+
+
+def _by_auxiliary(toks: list[Word], i0: int, cues: Cues) -> bool:
+    """Whether the nearest modality cue before ``toks[i0]`` (within the clause) is a modal
+    auxiliary ("would attack") rather than a verb of the doer's own ("offered to hand over")."""
+    for k in range(i0 - 1, max(-1, i0 - _MODAL_WINDOW), -1):
+        t = toks[k]
+        if t.low in cues.modal_auxiliaries:
+            # "announced that he will withdraw", "said it would retaliate": a pronoun subject
+            # refers back to the one speaking, whose own announcement this is
+            prev = toks[k - 1].low if k > 0 else ""
+            return prev not in cues.subject_pronouns and prev not in cues.speaker_pronouns
+        if t.lemma in cues.modality or t.low in cues.modality or t.low in _CLAUSE_PUNCT:
+            return False
+    return False
+
+
+def _predicted(
+    pairs: list[tuple[_Match, EventTag]], toks: list[Word], groups: list[_Group], inq: list[bool], cues: Cues
+) -> list[tuple[_Match, EventTag]]:
+    """ "Russia will invade Ukraine within days, the United States warned", "Kyiv fears Moscow
+    could strike again": a future or possible act that another country predicts is its
+    prediction, not the doer's announcement. PLOVER's THREATEN needs the threatener to speak, so
+    such an act gets the modality :data:`PREDICTED` (no threat or intent reading) and keeps its
+    actors. Only an act marked by a modal auxiliary counts ("would invade"): one marked by the
+    doer's own verb ("offered to", "have sworn to") is the doer's, whoever reports it. The
+    predictor is the subject of a prediction verb outside quotes (before it, or right after it:
+    "..., the United States warned"); a plain reporting verb is not enough ("Russia will attack,
+    Kyiv said" is coded as Russia's threat in the PLOVER gold), and a predictor with no country,
+    or of the doer's country, changes nothing."""
+    if not any(ev.modality in _PREDICTABLE and ev.source for _, ev in pairs):
+        return pairs
+    asserters: list[_Group] = []
+    for k, t in enumerate(toks):
+        if inq[k] or (t.lemma not in cues.prediction and t.low not in cues.prediction):
+            continue
+        for g in reversed(groups):
+            if g.t1 < k and k - g.t1 <= 4 and g.prep is None and not g.in_quote:
+                asserters.append(g)
+                break
+        else:
+            for g in groups:
+                if g.t0 > k and g.t0 - k <= 3 and not g.in_quote:
+                    asserters.append(g)
+                    break
+    asserters = [g for g in asserters if g.countries]
+    if not asserters:
+        return pairs
+    out: list[tuple[_Match, EventTag]] = []
+    for m, ev in pairs:
+        if ev.modality in _PREDICTABLE and ev.source and _by_auxiliary(toks, m.i0, cues):
+            src = set(ev.source)
+            doer: set[str] = set()
+            for g in groups:
+                if src.intersection(g.actor_ids):
+                    doer.update(g.countries)
+            if doer and any(src.isdisjoint(g.actor_ids) and g.countries.isdisjoint(doer) for g in asserters):
+                ev = _copy(ev, {"modality": PREDICTED})
+        out.append((m, ev))
+    return out
 
 
 def _in_context(

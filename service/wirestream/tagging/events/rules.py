@@ -119,6 +119,9 @@ class Cues:
     inversion: frozenset[str] = frozenset()
     #: free-choice determiners ("any attack on ... would"): the event noun names a kind of act
     nonspecific: frozenset[str] = frozenset()
+    #: verbs by which a party predicts an act ("warned that X would ..."); see engine._predicted
+    prediction: frozenset[str] = frozenset()
+    modal_auxiliaries: frozenset[str] = frozenset()  # "will", "would", "could" (see engine._predicted)
     #: participles that, after "be" and before an infinitive, describe the subject's resolve
     #: ("is committed to", "is determined to"): the subject acts, it is not a passive patient
     stative_participles: frozenset[str] = frozenset()
@@ -485,6 +488,8 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             conditional=_fs(c.get("conditional")),
             inversion=_fs(c.get("inversion")),
             nonspecific=_fs(c.get("nonspecific")),
+            prediction=_fs(c.get("prediction"), lang),
+            modal_auxiliaries=_fs(c.get("modal_auxiliaries")),
             stative_participles=_fs(c.get("stative_participles")),
             denial_verbs=_fs(c.get("denial_verbs"), lang),
             denial_markers=_fs(c.get("denial_markers"), lang),
