@@ -30,3 +30,20 @@ def test_separators_stay_whitespace() -> None:
     words, starts, ends = T.tokenize_words(s, "en")
     assert [w.low for w in words] == ["kyiv", "said", "no"]
     assert starts == [0, 5, 11] and ends == [4, 9, 13]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.one_of(_PIECES, st.sampled_from(["it", "they", "he", "its", "our", "3-1", "20-30", "-"])), max_size=20
+    ).map(" ".join)
+)
+def test_ascii_anaphor_and_score_patterns_match_alike(s: str) -> None:
+    from wirestream.tagging.events import EventTagger
+    from wirestream.tagging.events.engine import _SCORE, _SCORE_ASCII
+
+    lr = EventTagger.load().rules.languages["en"]
+    assert lr.anaphors is not None and lr.anaphors_ascii is not None
+    low = s.lower()
+    assert [m.span() for m in lr.anaphors_ascii.finditer(low)] == [m.span() for m in lr.anaphors.finditer(low)]
+    assert _SCORE_ASCII.findall(s) == _SCORE.findall(s)

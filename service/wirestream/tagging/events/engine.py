@@ -69,6 +69,7 @@ _NO_CONTEXT: tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]] =
     frozenset(),
 )
 _SCORE = re.compile(r"(?<![\w-])(\d{1,3})-(\d{1,3})(?![\w-])")
+_SCORE_ASCII = re.compile(_SCORE.pattern, re.ASCII)
 _NOUNS_CAPITALISED = frozenset({"de"})
 #: English auxiliaries that stand between a subject and its verb ("Russia has accused"); a word
 #: list of the English plumbing, like the tokenizer's, not event knowledge
@@ -281,7 +282,9 @@ class EventTagger:
         # bare sentences are skipped on a search of the lower-cased text: not when case mapping
         # changed its length (offsets would drift)
         skip_bare = self._drop_unattributed and len(low) == len(text)
-        anaphors = lr.anaphors
+        # ASCII mode reads a table where Unicode mode consults the database per character; on
+        # ASCII text the pattern (\w, \W, \d only) matches the same
+        anaphors = lr.anaphors_ascii if ascii_text else lr.anaphors
         for (s_start, s_end), hits in zip(spans[: last + 1], wanted[: last + 1], strict=True):
             has_trigger = hits is None or bool(hits)
             lo = bisect_left(m_starts, s_start)
@@ -532,8 +535,9 @@ def _in_context(
                 hit = any((toks[k].low, toks[k + 1].low) in pairs for k in range(len(toks) - 1))
             if not hit and name == "sport":
                 # a score has a hyphen: most sentences are ruled out by one C scan for it
+                score = _SCORE_ASCII if text.isascii() else _SCORE  # same matches on ASCII text
                 hit = text.find("-", start, end) >= 0 and any(
-                    int(m[1]) >= int(m[2]) for m in _SCORE.finditer(text, start, end)
+                    int(m[1]) >= int(m[2]) for m in score.finditer(text, start, end)
                 )
             seen[name] = hit
         if hit:

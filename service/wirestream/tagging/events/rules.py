@@ -184,6 +184,8 @@ class LanguageRules:
     #: any pronoun through which a sentence without actor mentions could still name a source
     #: (see :func:`anaphor_pattern`); searched in the lower-cased text before tokenising
     anaphors: re.Pattern[str] | None = None
+    #: the same in ASCII mode, for ASCII text (same matches there; no Unicode database lookups)
+    anaphors_ascii: re.Pattern[str] | None = None
 
 
 class _LazyLanguages(Mapping[str, "LanguageRules"]):
@@ -535,12 +537,14 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
                 for key in pat.elements[0]:
                     index.setdefault(key, []).append(pat)
         frozen_index = {k: tuple(sorted(v, key=_longest_first)) for k, v in index.items()}
+        anaphors = anaphor_pattern(cues)
         return LanguageRules(
             cues=cues,
             index=frozen_index,
             target_tokens={r.id: cues.target_tokens(r) for r in rules},
             prefilter=_prefilter(lang, frozen_index, cues),
-            anaphors=anaphor_pattern(cues),
+            anaphors=anaphors,
+            anaphors_ascii=None if anaphors is None else re.compile(anaphors.pattern, re.ASCII),
         )
 
     languages = _LazyLanguages(tuple(raw_cues), build)
