@@ -129,3 +129,29 @@ def test_act_predicted_by_another_country_is_no_threat(tagger: EventTagger, body
 def test_own_or_reported_announcement_stays_a_threat(tagger: EventTagger, body: str) -> None:
     evs = [e for e in run(tagger, body) if not e.negated]
     assert any(e.event_type is PloverType.THREATEN and e.source == ["RUS"] for e in evs)
+
+
+def _with_roles(body: str, roles: dict[str, str]) -> tuple[EventTagger, list[EventTag]]:
+    """Tag ``body`` with the lexicon actors, giving the actors named in ``roles`` that CAMEO role."""
+    tagger = EventTagger.load()
+    art = article(body)
+    lex = dict(LEX) | {
+        "the embassy": ("---GOV", None, ActorType.GOVERNMENT),
+        "parliament": ("---LEG", None, ActorType.GOVERNMENT),
+        "the French embassy": ("FRAGOV", "FRA", ActorType.GOVERNMENT),
+    }
+    tags = [t.model_copy(update={"role": roles.get(t.actor_id)}) for t in actors(art, lex)]
+    return tagger, tagger.tag(art, tags)
+
+
+def test_stateless_embassy_or_parliament_is_no_target() -> None:
+    _, evs = _with_roles("Russia accused parliament of stalling the deal.", {"---LEG": "LEG"})
+    accuse = [e for e in evs if e.event_type is PloverType.ACCUSE]
+    assert accuse and all(e.source == ["RUS"] and e.target == [] for e in accuse)
+    _, evs = _with_roles("Iran attacked the embassy on Friday.", {"---GOV": "GOV"})
+    assert [e.target for e in evs if e.event_type is PloverType.ASSAULT] == [[]]
+
+
+def test_embassy_of_a_known_country_stays_the_target() -> None:
+    _, evs = _with_roles("Iran attacked the French embassy on Friday.", {"FRAGOV": "GOV"})
+    assert [e.target for e in evs if e.event_type is PloverType.ASSAULT] == [["FRAGOV"]]

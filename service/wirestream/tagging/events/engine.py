@@ -62,6 +62,8 @@ _EMBEDDABLE = frozenset(
 DENIED = "denied"
 _REASON_REACH = 14  # tokens from an event to an event noun in its reason phrase ("for her role in")
 _PLACE = ActorType.PLACE
+#: CAMEO roles of state institutions ("the embassy" ---GOV, "parliament" ---LEG); see _Group.stateless
+_STATE_ROLES = frozenset({"GOV", "LEG"})
 _COMPANY = ActorType.COMPANY
 _NO_CONTEXT: tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]] = (
     frozenset(),
@@ -99,6 +101,7 @@ class _Group:
         "possessive",
         "prep",
         "reporter",
+        "stateless",
         "t0",
         "t1",
     )
@@ -115,6 +118,7 @@ class _Group:
         reporter: bool,
         modifier: bool,
         place: bool = False,
+        stateless: bool = False,
     ) -> None:
         self.t0 = t0  # first token index (sentence-local)
         self.t1 = t1  # last token index, inclusive
@@ -126,6 +130,9 @@ class _Group:
         self.reporter = reporter  # "according to X", "X said"
         self.modifier = modifier  # adjectival use before another noun ("the continued Russia strikes")
         self.place = place  # every actor is a place (a city, a region): a source only as a metonym
+        #: every actor is a state institution of no known country ("the embassy", "parliament"):
+        #: as a target it says nothing about whom the act was aimed at
+        self.stateless = stateless
 
 
 class _Discourse:
@@ -1084,11 +1091,15 @@ def _groups(
         ids: list[str] = []
         countries: set[str] = set()
         place = True
+        stateless = True
         for x in acts:
             if x.actor_id not in ids:
                 ids.append(x.actor_id)
             if x.country:
                 countries.add(x.country)
+                stateless = False
+            elif x.role not in _STATE_ROLES:
+                stateless = False
             if x.type is not _PLACE:
                 place = False
         groups.append(
@@ -1103,6 +1114,7 @@ def _groups(
                 reporter=reporter,
                 modifier=modifier,
                 place=place,
+                stateless=stateless,
             )
         )
     return groups
@@ -1605,6 +1617,10 @@ def _build_event(
         # "a pause in the bombing in Aleppo": a definite, unattributed event noun refers back
         # to something already known, and a place in a locative phrase only says where it was;
         # that is no new event with a target ("a firefight in ..." is new and stays)
+        target_group = None
+    if target_group is not None and target_group.stateless:
+        # "protesters attacked the embassy", "accused parliament of stalling": an embassy or a
+        # parliament of no known country names no party the act was aimed at
         target_group = None
     if target_group is not None:
         target_ids = target_group.actor_ids
