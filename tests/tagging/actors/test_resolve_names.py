@@ -146,3 +146,12 @@ def test_a_middle_name_is_not_a_given_name_match(tagger):
     # "Ahmad" is the ICC prosecutor's middle name: "Ahmad Khan" is someone else
     tags = tagger.tag(make_article("Ahmad Khan, a farmer, said the harvest failed.", date="2023-01-01"))
     assert not [t for t in tags if t.type is ActorType.PERSON]
+
+
+def test_place_name_after_a_given_name_is_a_family_name(tagger):
+    """"Ahmed Shan": a region's name right after a name part that the dictionary knows (here a
+    surname that is also a common given name) belongs to the person, not to Myanmar's Shan State."""
+    tags = tagger.tag(make_article("Ahmed Shan, a Pakistani lawmaker, criticised the budget.", date="2023-05-01"))
+    assert "MMR" not in {t.country for t in tags}
+    tags = tagger.tag(make_article("Fighting continued in northern Shan, the Myanmar army said.", date="2023-05-01"))
+    assert any(t.country == "MMR" and [m.text for m in t.mentions] == ["Shan"] for t in tags)

@@ -26,8 +26,9 @@ What the tags mean (for consumers such as the event tagger):
 The dictionary lives in ``wirestream/tagging/data/actors`` (YAML + VERSION + schema.json, plus the
 generated ``officeholders.json`` of heads of state/government and foreign/defence ministers of every
 UN member, imported from public sources by ``scripts/import_officeholders.py`` and merged under the
-curated ``people.yaml``); no names are hard-coded here. Modules: ``data`` (files), ``lexicon`` (compile), ``scan`` (automaton pass),
-``resolve`` (rules and coreference), ``tagger`` (public API and hot reload).
+curated ``people.yaml``); no names are hard-coded here. Modules: ``data`` (files), ``lexicon``
+(compile), ``scan`` (automaton pass), ``resolve`` (rules and coreference), ``tagger`` (public API
+and hot reload).
 """
 
 from __future__ import annotations

@@ -459,7 +459,10 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True,
         if wb is not None and wb[1][:1].isupper() and wb[1] not in words:
             if not (i > 0 and f.matches[i - 1].end == m.start - 1):
                 return True
-            if surname and f.matches[i - 1].kind is _K_SURNAME:
+            prev_kind = f.matches[i - 1].kind
+            if prev_kind is _K_SURNAME and (surname or m.kind in _PLACEISH):
+                # "Ahmed Shan": a place name right after a name part (a known surname, which is
+                # also a given name) is that person's family name, not the place
                 return True
     end = m.end
     if surname and end + 1 < len(norm) and norm[end] == " ":
