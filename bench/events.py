@@ -13,6 +13,12 @@ name, checks that both engines give identical events on both corpora, and times 
 alternating batches: on a shared machine the ratio of the two is then immune to the neighbours
 (writes bench/results/events_ab.json).
 
+``--compiled-baseline CHECKOUT`` does the same for the compiled build (mypyc, ``bench.compiled``):
+both checkouts are built (cached by source hash), and two long-lived child processes, one per
+build, tag the corpus in alternating batches (a compiled module cannot be loaded twice in one
+process); the actor tags are computed once and given to both, and the children report a hash of
+their events (writes bench/results/events_compiled_ab.json).
+
 Articles are assembled from generic wire-style paragraphs written for this benchmark (plus the
 shared sample article when present), trimmed to ~2 KB at a paragraph boundary. Actor tags are
 computed once before timing (ActorTagger when importable, else none), because this measures the
@@ -271,7 +277,78 @@ def ab(
     }
 
 
+def _worker(kind: str, actors_file: Path) -> None:
+    """Child of :func:`compiled_ab`: tag the corpus once per line on stdin, print CPU seconds."""
+    import hashlib
+
+    arts = corpus(500, mixed=kind == "mixed")
+    acts, _ = _actors(arts, actors_file)
+    tagger = EventTagger.load()
+    digest = hashlib.sha256()
+    for a, ac in zip(arts, acts, strict=True):
+        for e in tagger.tag(a, ac):
+            digest.update(e.model_dump_json().encode())
+    from wirestream.compiled import compiled_modules
+
+    print(json.dumps({"sha256": digest.hexdigest(), "compiled": compiled_modules()}), flush=True)
+    for _ in sys.stdin:
+        c = time.process_time()
+        for a, ac in zip(arts, acts, strict=True):
+            tagger.tag(a, ac)
+        print(time.process_time() - c, flush=True)
+
+
+def compiled_ab(baseline: Path, batches: int) -> dict[str, Any]:
+    """Compiled build of ``baseline`` (a checkout) vs this checkout's, alternating batches."""
+    import subprocess
+    import tempfile
+
+    from .compiled import build
+
+    sites = {"baseline": build(baseline), "current": build(ROOT)}
+    out: dict[str, Any] = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "baseline": str(baseline)}
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind in ("mixed", "political_dense"):
+            mixed = kind == "mixed"
+            actors_file = Path(tmp) / f"{kind}.json"
+            acts, source = _actors(corpus(500, mixed=mixed))
+            actors_file.write_text(json.dumps([[t.model_dump(mode="json") for t in row] for row in acts]))
+            procs = {}
+            for name, site in sites.items():
+                env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(site), str(ROOT)]))
+                cmd = [sys.executable, "-m", "bench.events", "_worker", "mixed" if mixed else "dense", str(actors_file)]
+                procs[name] = subprocess.Popen(
+                    cmd, cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+                )
+            heads = {name: json.loads(p.stdout.readline()) for name, p in procs.items()}  # type: ignore[union-attr]
+            cpu = dict.fromkeys(procs, 0.0)
+            for b in range(batches):
+                for name in ("baseline", "current") if b % 2 == 0 else ("current", "baseline"):
+                    p = procs[name]
+                    p.stdin.write("go\n")  # type: ignore[union-attr]
+                    p.stdin.flush()  # type: ignore[union-attr]
+                    cpu[name] += float(p.stdout.readline())  # type: ignore[union-attr]
+            for p in procs.values():
+                p.stdin.close()  # type: ignore[union-attr]
+                p.wait()
+            if not all(h["compiled"] for h in heads.values()):
+                raise SystemExit("a child imported no compiled module")
+            done = batches * 500
+            out[kind] = {
+                "actor_tags_from": source,
+                "identical_events": heads["baseline"]["sha256"] == heads["current"]["sha256"],
+                "baseline_articles_per_cpu_s": round(done / cpu["baseline"], 1),
+                "current_articles_per_cpu_s": round(done / cpu["current"], 1),
+                "speedup": round(cpu["baseline"] / cpu["current"], 3),
+                "load_average_1m": round(os.getloadavg()[0], 2),
+            }
+    return out
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["_worker"]:
+        _worker(sys.argv[2], Path(sys.argv[3]))
+        return 0
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--seconds", type=float, default=5.0)
     ap.add_argument("--articles", type=int, default=500)
@@ -285,7 +362,20 @@ def main() -> int:
         metavar="DIR",
         help="rule data for the baseline engine (default: the same as the current one); outputs may then differ",
     )
+    ap.add_argument("--compiled-baseline", type=Path, metavar="CHECKOUT", help="A/B of the compiled builds")
+    ap.add_argument("--batches", type=int, default=20, help="alternating batches for --compiled-baseline")
     args = ap.parse_args()
+    if args.compiled_baseline is not None:
+        res = compiled_ab(args.compiled_baseline, args.batches)
+        RESULTS.with_name("events_compiled_ab.json").write_text(json.dumps(res, indent=2), encoding="utf-8")
+        for kind in ("mixed", "political_dense"):
+            r = res[kind]
+            print(
+                f"{kind}: compiled baseline {r['baseline_articles_per_cpu_s']} vs current "
+                f"{r['current_articles_per_cpu_s']} articles/CPU-s = {r['speedup']}x; identical events: "
+                f"{r['identical_events']}; load {r['load_average_1m']}"
+            )
+        return 0
     if args.baseline is not None:
         res = {
             name: ab(args.baseline, args.seconds, args.articles, args.rules, mixed, args.baseline_rules)
