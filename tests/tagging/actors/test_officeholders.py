@@ -10,7 +10,7 @@ import pycountry
 import pytest
 
 from wirestream.tagging.actors.data import default_data_dir, read_raw
-from wirestream.tagging.actors.lexicon import Kind, _imported_surnames, _Keys, _people
+from wirestream.tagging.actors.lexicon import Kind, Person, _imported_surnames, _Keys, _people, scan_key
 
 from .conftest import make_article
 
@@ -122,16 +122,23 @@ def test_imported_record_of_a_curated_person_adds_terms_to_them():
     assert not persons["ann-curated"].imported
 
 
-def test_imported_surnames_stay_out_of_other_readings():
+def test_imported_people_are_keyed_by_surname_unless_it_collides():
+    """Imported full names are no keys (memory); the surname is, unless it is another reading, a
+    curated surname, short or an English word - then the full names are keys instead."""
     keys = _Keys()
     keys.add("Jordan", Kind.COUNTRY, "JOR")
-    keys.add("Brown", Kind.SURNAME, "brown")
-    by_surname = _imported_surnames(
-        [("Jordan", "x-jordan"), ("Li", "y-li"), ("Brown", "z-brown"), ("Chakwera", "lazarus")],
-        keys,
-        {"brown": ("gb",)},
-    )
-    assert by_surname == {"brown": ("gb",), "chakwera": ("lazarus",)}
+    names = {"x": "Ann Jordan", "y": "Bo Li", "z": "Cy Brown", "w": "Di Friday", "v": "Lazarus Chakwera"}
+    persons = {
+        pid: Person(pid, name, "AAA", None, (), True, imported=True, given=((name.split()[0].lower(),),))
+        for pid, name in names.items()
+    }
+    people = [(pid, [name.split()[-1]], [name]) for pid, name in names.items()]
+    by_surname = _imported_surnames(people, keys, {"brown": ("gb",)}, persons)
+    assert by_surname == {"brown": ("gb",), "chakwera": ("v",)}
+    slots = keys.by_lang[None]
+    for pid in "xyzw":
+        assert (Kind.PERSON, pid) in slots[scan_key(names[pid])], pid
+    assert scan_key("Lazarus Chakwera") not in slots and (Kind.SURNAME, "chakwera") in slots[scan_key("Chakwera")]
 
 
 # ------------------------------------------------------------------ tagging with imported people
@@ -166,3 +173,21 @@ def test_bare_imported_surname_needs_a_title_or_the_full_name(tagger):
     assert p.actor_id == "person:nancy-tembo"
     # out of office: an honorific and a long-tail surname is too often someone else
     assert not _people_tags(tagger, "Ms Tembo arrived in Lusaka on Monday.", "2024-06-01")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eisenhower Nduwa Mkaka arrived in Lusaka on Monday.",
+        "Eisenhower Mkaka arrived in Lusaka on Monday.",
+        "Malawian Foreign Minister Eisenhower Nduwa Mkaka arrived in Lusaka on Monday.",
+    ],
+)
+def test_imported_full_name_is_found_through_the_surname(tagger, text):
+    (p,) = _people_tags(tagger, text, "2015-01-01")
+    assert p.actor_id == "person:eisenhower-nduwa-mkaka"
+    assert p.mentions[0].text.startswith("Eisenhower") and p.mentions[0].text.endswith("Mkaka")
+
+
+def test_someone_else_with_an_imported_surname_is_not_them(tagger):
+    assert not _people_tags(tagger, "Joseph Mkaka arrived in Lusaka on Monday.", "2021-06-01")

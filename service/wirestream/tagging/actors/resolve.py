@@ -528,25 +528,47 @@ def _title_before(doc: _Doc, f: _Field, i: int, name_start: int | None = None) -
 
 def _given_name_person(doc: _Doc, f: _Field, i: int, e: Entry) -> tuple[str, int] | None:
     """(person id, name start) when the unmatched capitalised word before surname match ``i`` is
-    that person's first given name ("Mohamed Roble" for Mohamed Hussein Roble); None otherwise
+    that person's first given name ("Mohamed Roble" for Mohamed Hussein Roble), or the words
+    before it are all the given names an imported person's full name has ("Eisenhower Nduwa
+    Mkaka": their full names are no keys, see ``lexicon._imported_surnames``); None otherwise
     ("Melania Trump" is someone else)."""
     m = f.matches[i]
-    wb = _word_before(f.norm, m.start)
-    if wb is None or not wb[1][:1].isupper() or (i > 0 and f.matches[i - 1].end > wb[0]):
+    norm = f.norm
+    wb = _word_before(norm, m.start)
+    if wb is None or not wb[1][:1].isupper():
         return None
-    word = fold(wb[1]).lower()
     lex = doc.lex
-    width = f.norm.count(" ", m.start, m.end) + 1  # words in the match ("Lopez Obrador": 2)
-    for pid in lex.by_surname.get(e.ref, ()) if e.kind is _K_SURNAME else (e.ref,):
-        key = ("given", pid, width)
-        given = lex.memo.get(key)
-        if given is None:
-            # the first given name only: "Ahmad Khan" is not Karim Ahmad Khan
-            name = lex.persons[pid].name.split()
-            given = lex.memo[key] = frozenset(fold(w).lower() for w in name[: min(1, max(0, len(name) - width))])
-        if word in given:
-            return pid, wb[0]
+    cands = lex.by_surname.get(e.ref, ()) if e.kind is _K_SURNAME else (e.ref,)
+    if not (i > 0 and f.matches[i - 1].end > wb[0]):
+        word = fold(wb[1]).lower()
+        width = norm.count(" ", m.start, m.end) + 1  # words in the match ("Lopez Obrador": 2)
+        for pid in cands:
+            key = ("given", pid, width)
+            given = lex.memo.get(key)
+            if given is None:
+                # the first given name only: "Ahmad Khan" is not Karim Ahmad Khan
+                name = lex.persons[pid].name.split()
+                given = lex.memo[key] = frozenset(fold(w).lower() for w in name[: min(1, max(0, len(name) - width))])
+            if word in given:
+                return pid, wb[0]
+    for pid in cands:
+        for seq in lex.persons[pid].given:
+            start = _names_before(norm, m.start, seq)
+            if start >= 0:
+                return pid, start
     return None
+
+
+def _names_before(norm: str, pos: int, seq: tuple[str, ...]) -> int:
+    """Start of the words ``seq`` (folded lower case) right before ``pos``, or -1."""
+    k = len(seq) - 1
+    while k >= 0:
+        wb = _word_before(norm, pos)
+        if wb is None or fold(wb[1]).lower() != seq[k]:
+            return -1
+        pos = wb[0]
+        k -= 1
+    return pos
 
 
 def _is_known_by_given_name(doc: _Doc, f: _Field, i: int, span: tuple[int, int]) -> bool:
