@@ -1,6 +1,7 @@
 """End to end through the real broker, one worker: wirestream vs the baselines users would pick.
 
     .venv/bin/python -m bench.e2e [--quick]
+    .venv/bin/python -m bench.e2e digest [--tree <dir with a wirestream package>]...   # output equivalence
 
 In one run, on one broker, with the same corpus bytes (:mod:`bench.corpus`) preloaded into a fresh
 raw topic of the same partition count for each variant:
@@ -510,6 +511,123 @@ def run_scaling(bootstrap: str, work: Path, n: int = 600) -> list[dict[str, Any]
     return rows
 
 
+# --------------------------------------------------------------------------- output digest (equivalence)
+
+WALL_CLOCK_FIELDS = frozenset({"received_at", "processed_at", "timestamp"})
+
+
+def _scrub(x: Any) -> Any:
+    if isinstance(x, dict):
+        return {k: _scrub(v) for k, v in x.items() if k not in WALL_CLOCK_FIELDS}
+    if isinstance(x, list):
+        return [_scrub(v) for v in x]
+    return x
+
+
+def output_digest(records: list[Any], s: Settings) -> dict[str, Any]:
+    """A hash of every output record of one run, comparable across runs and code versions.
+
+    Topic names lose the run's unique prefix, JSON values their wall-clock fields (and are
+    re-dumped with sorted keys), dead letters keep their bytes; keys, partitions and headers count.
+    Records of topics shared between runs (routes without the prefix) are kept only when their
+    provenance names this run's raw topic.
+    """
+    import hashlib
+
+    prefix = s.topics.raw.removesuffix("raw")
+    lines, nbytes = [], 0
+    for r in records:
+        value: Any = None
+        if r.value is not None:
+            try:
+                value = json.loads(r.value)
+            except ValueError:
+                value = None
+        if not r.topic.startswith(prefix) and not (
+            isinstance(value, dict) and value.get("provenance", {}).get("topic") == s.topics.raw
+        ):
+            continue
+        nbytes += len(r.value or b"")
+        topic = r.topic.removeprefix(prefix)
+        if r.value is None:
+            text = None
+        elif topic == "deadletter" or value is None:
+            text = hashlib.sha256(r.value).hexdigest()
+        else:
+            text = json.dumps(_scrub(value), sort_keys=True).replace(prefix, "P.")
+        headers = [(k, v.decode("utf-8", "replace").replace(prefix, "P.")) for k, v in (r.headers or ())
+                   if k != "__connect.errors.timestamp"]  # fmt: skip
+        key = r.key.decode("utf-8", "replace") if r.key is not None else None
+        lines.append(json.dumps([topic, r.partition, key, text, headers]))
+    lines.sort()
+    digest = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+    return {"records": len(lines), "bytes": nbytes, "sha256_16": digest}
+
+
+async def publish_to_partitions(bootstrap: str, topic: str, values: list[bytes], partitions: int) -> None:
+    """Item i to partition i mod ``partitions``: the same layout in every run (unlike the random default)."""
+    from aiokafka import AIOKafkaProducer
+
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, linger_ms=5, acks="all", max_request_size=4_000_000)
+    await producer.start()
+    try:
+        futures = [await producer.send(topic, v, partition=i % partitions) for i, v in enumerate(values)]
+        for f in futures:
+            await f
+    finally:
+        await producer.stop()
+
+
+def run_digest(bootstrap: str, items: list[Item], work: Path, partitions: int = 1) -> dict[str, Any]:
+    """One worker (whatever ``PYTHONPATH`` selects) over ``items``: its output digest and CPU per article.
+
+    One raw partition by default: with several, the order in which they reach the dedupe sequencer
+    (and so which copy of a story counts as the first) varies from run to run for the same code.
+    """
+    from wirestream.routing import load_routing
+    from wirestream.topics import planned_topics
+    from wirestream.workers import stop_worker
+
+    s = bench_settings(bootstrap, "dg", partitions, work / "data")
+    asyncio.run(create_all(s))
+    asyncio.run(publish_to_partitions(bootstrap, s.topics.raw, [i.value for i in items], partitions))
+    procs = start_workers(s, work, 1)
+    cpu: dict[str, float] = {}
+    try:
+        wait_for(bootstrap, outcome_topics(s), len(items), 900, procs, cpu)
+    finally:
+        for p in procs:
+            stop_worker(p)
+    internal = {s.topics.raw, s.topics.normalised, s.topics.deduplicated}
+    outs = [t.name for t in planned_topics(s, load_routing(s.routing_file))
+            if t.name not in internal and not t.name.endswith("-changelog")]  # fmt: skip
+    return {**output_digest(asyncio.run(read_records(bootstrap, outs)), s), **cpu_figures(cpu)}
+
+
+def digest_main(trees: list[str], n: int, bootstrap: str | None) -> int:
+    """``python -m bench.e2e digest [--tree DIR]...``: the same corpus through each tree's worker.
+
+    A tree is a directory holding a ``wirestream`` package (e.g. ``<worktree>/service``); none
+    means this checkout. Equal digests: the same records on the same topics.
+    """
+    items = generate(n, 2_000, seed=3)
+    work = Path(tempfile.mkdtemp(prefix="ws-bench-digest-"))
+    with broker(bootstrap) as b:
+        for tree in trees or [""]:
+            old = os.environ.get("PYTHONPATH")
+            if tree:
+                os.environ["PYTHONPATH"] = str(Path(tree).resolve())
+            try:
+                res = run_digest(b, items, work / str(abs(hash(tree))))
+            finally:
+                if old is None:
+                    os.environ.pop("PYTHONPATH", None)
+                else:
+                    os.environ["PYTHONPATH"] = old
+            print(json.dumps({"tree": tree or "checkout", **res}), flush=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "_passthrough":
@@ -520,6 +638,13 @@ def main(argv: list[str] | None = None) -> int:
         b, src, dst, app_id, linger, comp, parts, datadir = argv[1:9]
         _faust_identity(b, src, dst, app_id, int(linger), None if comp == "none" else comp, int(parts), datadir)
         return 0
+    if argv and argv[0] == "digest":
+        dp = argparse.ArgumentParser(description=digest_main.__doc__.splitlines()[0] if digest_main.__doc__ else None)
+        dp.add_argument("--tree", action="append", default=[], help="directory holding a wirestream package")
+        dp.add_argument("--articles", type=int, default=1_500)
+        dp.add_argument("--bootstrap")
+        dargs = dp.parse_args(argv[1:])
+        return digest_main(dargs.tree, dargs.articles, dargs.bootstrap)
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--bootstrap", help="use this broker instead of starting one")

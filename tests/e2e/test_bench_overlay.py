@@ -1,9 +1,10 @@
-"""bench.e2e runs the compiled worker on this checkout's sources, not on the build's stale copy of them."""
+"""bench.e2e's helpers: the compiled worker runs this checkout's sources; the output digest compares runs."""
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
 import os
 import shutil
 import sys
@@ -44,3 +45,30 @@ def test_overlay_takes_sources_from_the_checkout_and_extensions_from_the_build(t
         assert os.path.islink(pkg / "app.py")  # linked, not copied: the package data stays where it is
     finally:
         shutil.rmtree(out)
+
+
+def test_output_digest_ignores_wall_clock_and_run_names_but_not_content() -> None:
+    from types import SimpleNamespace as R
+
+    from wirestream.settings import Settings, TopicSettings
+
+    e2e = _bench_e2e()
+
+    def run(tag: str, received: str, headline: str) -> str:
+        s = Settings(topics=TopicSettings(raw=f"b.{tag}.raw", enriched=f"b.{tag}.enriched"))
+        prov = {"topic": f"b.{tag}.raw", "offset": 3, "received_at": received}
+        recs = [
+            R(topic=f"b.{tag}.enriched", partition=0, key=b"s1", headers=[("h", b"1")],
+              value=json.dumps({"headline": headline, "routes": [f"b.{tag}.enriched"], "provenance": prov}).encode()),
+            # a shared routed topic: this run's record counts, another run's does not
+            R(topic="wire.country.fra", partition=1, key=b"s1", headers=[],
+              value=json.dumps({"provenance": prov}).encode()),
+            R(topic="wire.country.fra", partition=1, key=b"s9", headers=[],
+              value=json.dumps({"provenance": {"topic": "b.other.raw"}}).encode()),
+        ]  # fmt: skip
+        out = e2e.output_digest(recs, s)
+        assert out["records"] == 2
+        return str(out["sha256_16"])
+
+    assert run("a", "2026-01-01T00:00:00Z", "h") == run("b", "2026-01-01T00:00:09Z", "h")
+    assert run("a", "2026-01-01T00:00:00Z", "h") != run("a", "2026-01-01T00:00:00Z", "h2")
