@@ -22,6 +22,18 @@ _ASCII = st.lists(st.one_of(st.characters(max_codepoint=127), _PIECES), max_size
 def test_ascii_variants_tokenise_alike(s: str) -> None:
     assert T._TOKEN_RE_DEFAULT_ASCII.findall(s) == T._TOKEN_RE_DEFAULT.findall(s)
     assert T._TOKEN_RE_ELISION_ASCII.findall(s) == T._TOKEN_RE_ELISION.findall(s)
+    # the group-free patterns tokenize_words runs: one string per (whitespace, token) pair, and
+    # stripping its leading whitespace gives the token
+    for flat, grouped in (
+        (T._TOKEN_FLAT_DEFAULT, T._TOKEN_RE_DEFAULT),
+        (T._TOKEN_FLAT_DEFAULT_ASCII, T._TOKEN_RE_DEFAULT),
+        (T._TOKEN_FLAT_ELISION, T._TOKEN_RE_ELISION),
+        (T._TOKEN_FLAT_ELISION_ASCII, T._TOKEN_RE_ELISION),
+    ):
+        pairs = grouped.findall(s)
+        pieces = flat.findall(s)
+        assert pieces == [a + b for a, b in pairs]
+        assert [p.lstrip() for p in pieces] == [b for _, b in pairs]
 
 
 def test_separators_stay_whitespace() -> None:

@@ -52,11 +52,22 @@ def _ascii_variant(rx: re.Pattern[str]) -> re.Pattern[str]:
     separators U+001C-U+001F, which are added back explicitly. (Most wire copy is ASCII.)
     """
     pat = rx.pattern.replace(r"(\s*)", r"([\s\x1c-\x1f]*)").replace(r"[^\w\s]", r"[^\w\s\x1c-\x1f]")
+    if pat.startswith(r"\s*(?:"):
+        pat = r"[\s\x1c-\x1f]*" + pat[3:]
     return re.compile(pat, re.ASCII)
 
 
 _TOKEN_RE_DEFAULT_ASCII = _ascii_variant(_TOKEN_RE_DEFAULT)
 _TOKEN_RE_ELISION_ASCII = _ascii_variant(_TOKEN_RE_ELISION)
+# The same patterns without groups, as :func:`tokenize_words` runs them: each match is the
+# whitespace before a token and the token, one string. ``findall`` then builds a list of strings
+# instead of one (space, token) tuple per token; tuples are tracked by the cyclic garbage
+# collector, strings are not, so the collector runs less often (the token is the match with its
+# leading whitespace stripped: a token never starts with whitespace).
+_TOKEN_FLAT_DEFAULT = re.compile(r"\s*(?:" + _TOKEN_DEFAULT + ")")
+_TOKEN_FLAT_ELISION = re.compile(r"\s*(?:" + _TOKEN_ELISION + ")")
+_TOKEN_FLAT_DEFAULT_ASCII = _ascii_variant(_TOKEN_FLAT_DEFAULT)
+_TOKEN_FLAT_ELISION_ASCII = _ascii_variant(_TOKEN_FLAT_ELISION)
 
 
 class Word:
@@ -170,9 +181,9 @@ def tokenize_words(
 ) -> tuple[list[Word], list[int], list[int]]:
     """:func:`tokenize` as three parallel lists: words, start offsets, end offsets."""
     if text.isascii():  # O(1): CPython records it per string
-        rx = _TOKEN_RE_ELISION_ASCII if lang in _ELISION_LANGS else _TOKEN_RE_DEFAULT_ASCII
+        rx = _TOKEN_FLAT_ELISION_ASCII if lang in _ELISION_LANGS else _TOKEN_FLAT_DEFAULT_ASCII
     else:
-        rx = _TOKEN_RE_ELISION if lang in _ELISION_LANGS else _TOKEN_RE_DEFAULT
+        rx = _TOKEN_FLAT_ELISION if lang in _ELISION_LANGS else _TOKEN_FLAT_DEFAULT
     table = _TOKEN_INFO.get((lang, strip_prefixes))
     if table is None or len(table) > _TOKEN_INFO_MAX:
         table = _TOKEN_INFO[(lang, strip_prefixes)] = {}
@@ -184,11 +195,12 @@ def tokenize_words(
     # token length give the offsets by addition (no ``str.find`` per token). Plain method calls
     # on the typed locals, not bound methods hoisted out of the loop: compiled (mypyc), these
     # are direct C calls, where a hoisted bound method is called through the generic protocol
-    for space, surf in rx.findall(text, start, len(text) if end is None else end):
+    for piece in rx.findall(text, start, len(text) if end is None else end):
+        surf = piece.lstrip()  # the piece itself (no copy) when no whitespace leads it
         info = table.get(surf)
         if info is None:
             info = table[surf] = _token_info(surf, lang, strip_prefixes)
-        pos += len(space)
+        pos += len(piece) - len(surf)
         words.append(info[1])
         starts.append(pos)
         pos += info[0]
