@@ -186,7 +186,8 @@ class Metrics:
         # key tuple and takes the metric's lock on every call, which showed up in the worker's
         # profile at ~0.5 ms per article. Only series never ``clear()``-ed are cached here.
         self._stage_w: dict[str, Histogram] = {
-            stage: self._stage.labels(stage, worker_id) for stage in sorted(STAGES)  # pre-create: see module doc
+            stage: self._stage.labels(stage, worker_id)
+            for stage in sorted(STAGES)  # pre-create: see module doc
         }
         self._articles_in_w: dict[str, Counter] = {}
         self._outcomes_w: dict[tuple[str, str], Counter] = {}
