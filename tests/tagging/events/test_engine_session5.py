@@ -155,3 +155,11 @@ def test_stateless_embassy_or_parliament_is_no_target() -> None:
 def test_embassy_of_a_known_country_stays_the_target() -> None:
     _, evs = _with_roles("Iran attacked the French embassy on Friday.", {"FRAGOV": "GOV"})
     assert [e.target for e in evs if e.event_type is PloverType.ASSAULT] == [["FRAGOV"]]
+
+
+def test_pronoun_subject_past_auxiliaries_and_adverbs(tagger: EventTagger) -> None:
+    # "it" six words before the verb ("it was still determined to restore") is its subject, and
+    # refers to the sentence subject, not to the object of the first clause
+    body = "Kenya accused Uganda of arming rebels, but said it was still determined to restore ties with Uganda."
+    evs = [e for e in run(tagger, body) if e.event_type is PloverType.SUPPORT]
+    assert evs and all(e.source == ["KEN"] for e in evs)

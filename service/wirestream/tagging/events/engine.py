@@ -2067,13 +2067,14 @@ def _headline_subject(before: list[_Group], toks: list[Word], i0: int) -> _Group
     return None
 
 
+_PRONOUN_REACH = 6  # "it was still determined to mend ties": auxiliaries and adverbs between
 _HEADLINE_BREAKS = frozenset({":", ";", "|", "–", "—", "-"})
 
 
 def _pronoun_before(toks: list[Word], before: list[_Group], i0: int, cues: Cues) -> str | None:
     """A subject pronoun sitting between the trigger and the nearest actor before it."""
     limit = before[-1].t1 if before else -1
-    for k in range(i0 - 1, max(limit, i0 - 5), -1):
+    for k in range(i0 - 1, max(limit, i0 - _PRONOUN_REACH - 1), -1):
         t = toks[k]
         if t.low in cues.subject_pronouns or t.low in cues.speaker_pronouns:
             return t.low
