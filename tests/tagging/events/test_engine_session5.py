@@ -163,3 +163,26 @@ def test_pronoun_subject_past_auxiliaries_and_adverbs(tagger: EventTagger) -> No
     body = "Kenya accused Uganda of arming rebels, but said it was still determined to restore ties with Uganda."
     evs = [e for e in run(tagger, body) if e.event_type is PloverType.SUPPORT]
     assert evs and all(e.source == ["KEN"] for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("body", "typ"),
+    [
+        ("Ukraine accused Russia of shelling a hospital in Kenya.", PloverType.ASSAULT),
+        ("Kenya accused Uganda of imposing sanctions on Iraq.", PloverType.SANCTION),
+        ("Germany accused Greece of making false accusations against Iran.", PloverType.ACCUSE),
+    ],
+)
+def test_act_in_an_accusation_is_alleged(tagger: EventTagger, body: str, typ: PloverType) -> None:
+    evs = [e for e in run(tagger, body) if not e.negated]
+    accusation = min((e for e in evs if e.event_type is PloverType.ACCUSE), key=lambda e: e.trigger.start)
+    assert accusation.modality is None
+    content = [e for e in evs if e.event_type is typ and e is not accusation]
+    assert content and all(e.modality == "alleged" for e in content)
+    # an allegation earns no PLOVER reading (no THREATEN, no AGREE)
+    assert not [e for e in evs if "+" in e.rule_id]
+
+
+def test_act_after_the_accusation_clause_stays_asserted(tagger: EventTagger) -> None:
+    evs = run(tagger, "Ukraine accused Russia of war crimes; Russian forces shelled Kenya on Monday.")
+    assert any(e.event_type is PloverType.ASSAULT and e.modality is None for e in evs)

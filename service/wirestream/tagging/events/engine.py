@@ -424,6 +424,7 @@ class EventTagger:
             pairs = _adopted(pairs, orphans, toks, cues)
         if len(pairs) > 1:
             pairs = _protest_demands(pairs, toks, cues)
+            pairs = _alleged(pairs, toks, cues)
         if pairs and cues.modal_auxiliaries:
             pairs = _predicted(pairs, toks, groups, inq, cues)
         kept = _dedupe(_embedded(pairs, toks, cues))
@@ -470,6 +471,42 @@ def _by_auxiliary(toks: list[Word], i0: int, cues: Cues) -> bool:
         if t.lemma in cues.modality or t.low in cues.modality or t.low in _CLAUSE_PUNCT:
             return False
     return False
+
+
+#: modality of an act that is the content of an accusation ("accused Russia of shelling a
+#: hospital"): reported as alleged, not as fact
+ALLEGED = "alleged"
+_ALLEGATION_REACH = 6  # "accused the Russian army's commanders of": from the verb to "of"/"that"
+_ALLEGED_REACH = 8  # from "of"/"that" to the alleged act ("of deliberately and repeatedly shelling")
+
+
+def _alleged(pairs: list[tuple[_Match, EventTag]], toks: list[Word], cues: Cues) -> list[tuple[_Match, EventTag]]:
+    """ "Ukraine accused Russia of shelling a hospital", "accusations that Iran supplied drones":
+    an act in the "of" or "that" complement of an accusation is what is alleged, not something
+    the sentence reports as fact. It keeps its actors and gets the modality :data:`ALLEGED` (no
+    PLOVER reading), unless it already has a modality of its own."""
+    of_words = cues.prep_classes.get("of", frozenset()) | cues.relative_that
+    out = list(pairs)
+    for ma, ea in pairs:
+        if ea.event_type is not PloverType.ACCUSE or ea.negated:
+            continue
+        link = -1
+        for k in range(ma.i1 + 1, min(len(toks), ma.i1 + 1 + _ALLEGATION_REACH)):
+            low = toks[k].low
+            if low in of_words:
+                link = k
+                break
+            if low in _CLAUSE_PUNCT or low in cues.clause_breaks:
+                break
+        if link < 0:
+            continue
+        for j, (mb, eb) in enumerate(out):
+            if mb is ma or eb.modality is not None or not 0 < mb.i0 - link <= _ALLEGED_REACH:
+                continue
+            if any(t.low in _CLAUSE_PUNCT or t.low in cues.clause_breaks for t in toks[link + 1 : mb.i0]):
+                continue
+            out[j] = (mb, _copy(eb, {"modality": ALLEGED}))
+    return out
 
 
 def _predicted(
