@@ -21,7 +21,13 @@ background and subordinate clauses ("after Israel struck ...") and arguments of 
 ("killed in a Russian air strike") ranks with it.
 
 Negated events are kept with ``negated=True`` (never as plain positives); modality comes from cue
-words in a short window before the trigger or from the rule itself ("threaten", "call for").
+words in a short window before the trigger or from the rule itself ("threaten", "call for"):
+``future``, ``intent``, ``possible``, ``request``, ``threat``; and from the sentence around it:
+``condition`` ("if", "Should X attack"), ``proposed`` / ``planned`` (the content of a proposal or of
+a host's plan), ``denied``, ``predicted`` (another country's forecast of the act: "X will attack,
+Y warned") and ``alleged`` (the content of an accusation: "accused X of shelling"). The PLOVER
+readings (data/events/readings.yaml) apply to the modalities they list, so a predicted or alleged
+act is never read as its doer's threat or intention.
 """
 
 from __future__ import annotations
