@@ -1,4 +1,4 @@
-"""False-positive classes fixed in rules 2025.11.26-27 (sentences written for these tests): a condition
+"""False-positive classes fixed in rules 2025.11.26-28 (sentences written for these tests): a condition
 stated by inversion, an event noun under a free-choice determiner, and "as" introducing the
 predicate of a judgement verb rather than a new clause."""
 
@@ -186,3 +186,22 @@ def test_act_in_an_accusation_is_alleged(tagger: EventTagger, body: str, typ: Pl
 def test_act_after_the_accusation_clause_stays_asserted(tagger: EventTagger) -> None:
     evs = run(tagger, "Ukraine accused Russia of war crimes; Russian forces shelled Kenya on Monday.")
     assert any(e.event_type is PloverType.ASSAULT and e.modality is None for e in evs)
+
+
+def test_unnamed_individual_is_no_source() -> None:
+    tagger = EventTagger.load()
+
+    def tag(body: str) -> list[EventTag]:
+        art = article(body)
+        lex = dict(LEX) | {"protester": ("---OPP", None, ActorType.ORGANISATION)}
+        lex |= {"protesters": ("---OPP", None, ActorType.ORGANISATION)}
+        return [e for e in tagger.tag(art, actors(art, lex)) if not e.negated]
+
+    # one unnamed person and no party acted upon: no PLOVER event
+    assert not tag("A protester destroyed the building on Friday.")
+    # with a party acted upon the act stays, without the person as its source
+    evs = [e for e in tag("A protester attacked Kenya's embassy in Uganda.") if e.event_type is PloverType.ASSAULT]
+    assert evs and all(e.source == [] for e in evs)
+    # a group of them is a party (no indefinite article)
+    evs = [e for e in tag("The protesters destroyed the Kenya embassy.") if e.event_type is PloverType.ASSAULT]
+    assert evs and all(e.source == ["---OPP"] for e in evs)

@@ -102,6 +102,7 @@ class _Group:
         "actor_ids",
         "countries",
         "in_quote",
+        "individual",
         "modifier",
         "place",
         "possessive",
@@ -125,6 +126,7 @@ class _Group:
         modifier: bool,
         place: bool = False,
         stateless: bool = False,
+        individual: bool = False,
     ) -> None:
         self.t0 = t0  # first token index (sentence-local)
         self.t1 = t1  # last token index, inclusive
@@ -139,6 +141,9 @@ class _Group:
         #: every actor is a state institution of no known country ("the embassy", "parliament"):
         #: as a target it says nothing about whom the act was aimed at
         self.stateless = stateless
+        #: one unnamed person ("a protester"): an indefinite article before a single actor of no
+        #: country and no name of its own; no party to a PLOVER event
+        self.individual = individual
 
 
 class _Discourse:
@@ -1158,6 +1163,13 @@ def _groups(
                 modifier=modifier,
                 place=place,
                 stateless=stateless,
+                individual=(
+                    a > 0
+                    and toks[a - 1].low in cues.indefinite
+                    and len(acts) == 1
+                    and not countries
+                    and acts[0].actor_id.startswith("---")
+                ),
             )
         )
     return groups
@@ -1661,6 +1673,10 @@ def _build_event(
         # to something already known, and a place in a locative phrase only says where it was;
         # that is no new event with a target ("a firefight in ..." is new and stays)
         target_group = None
+    if source is not None and source.individual:
+        # "a protester demolished the building": one unnamed person is no PLOVER actor; what
+        # the act did to a party (a target) can still make it an event
+        source = None
     if target_group is not None and target_group.stateless:
         # "protesters attacked the embassy", "accused parliament of stalling": an embassy or a
         # parliament of no known country names no party the act was aimed at

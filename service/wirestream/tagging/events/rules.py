@@ -119,6 +119,7 @@ class Cues:
     inversion: frozenset[str] = frozenset()
     #: free-choice determiners ("any attack on ... would"): the event noun names a kind of act
     nonspecific: frozenset[str] = frozenset()
+    indefinite: frozenset[str] = frozenset()  # "a", "an": "a protester" is one unnamed person
     #: verbs by which a party predicts an act ("warned that X would ..."); see engine._predicted
     prediction: frozenset[str] = frozenset()
     modal_auxiliaries: frozenset[str] = frozenset()  # "will", "would", "could" (see engine._predicted)
@@ -490,6 +491,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             conditional=_fs(c.get("conditional")),
             inversion=_fs(c.get("inversion")),
             nonspecific=_fs(c.get("nonspecific")),
+            indefinite=_fs(c.get("indefinite")),
             prediction=_fs(c.get("prediction"), lang),
             modal_auxiliaries=_fs(c.get("modal_auxiliaries")),
             stative_participles=_fs(c.get("stative_participles")),
