@@ -60,7 +60,7 @@ def source_hash(root: Path = ROOT) -> str:
 
 
 def build(root: Path = ROOT, cache: Path = CACHE) -> Path:
-    """A directory holding the installed compiled package; put it first on ``PYTHONPATH``.
+    """A directory holding the installed compiled package; run it through :func:`overlay`.
 
     The wheel is built from a copy of the sources in a temporary directory, so that neither
     setuptools' nor mypyc's ``build/`` output lands in (or is reused from) the checkout, and the
@@ -102,12 +102,39 @@ def build(root: Path = ROOT, cache: Path = CACHE) -> Path:
     return site
 
 
+def overlay(site: Path, dest: Path | None = None, source: Path = ROOT / "service" / "wirestream") -> Path:
+    """A directory to put first on ``PYTHONPATH``: this checkout's sources with ``site``'s extension modules over them.
+
+    Why not ``site`` itself: the cache key of a build (:func:`source_hash`) covers only the
+    compiled modules, so ``site`` holds the rest of the package (app, pipeline, routing, the
+    taxonomy data files, the tagging modules left interpreted) as it was when that key was first
+    built. A process importing ``site`` would run that day's shell and data, not the checkout's.
+    Here every source and data file is a symlink to the checkout and the ``.so`` files come from
+    ``site`` (the import system prefers an extension module over a ``.py`` of the same name).
+    ``dest`` (created if missing) or a new temporary directory, which the caller removes.
+    """
+    dest = Path(tempfile.mkdtemp(prefix="ws-compiled-overlay-")) if dest is None else dest
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(source.resolve(), dest / "wirestream", copy_function=os.symlink,
+                    ignore=shutil.ignore_patterns("__pycache__", "*.so"))  # fmt: skip
+    for so in site.glob("*.so"):  # mypyc's shared runtime module, imported top-level
+        os.symlink(so.resolve(), dest / so.name)
+    for so in (site / "wirestream").rglob("*.so"):
+        os.symlink(so.resolve(), dest / so.relative_to(site))
+    return dest
+
+
 def child(site: Path | None, args: list[str]) -> dict[str, Any]:
     """Run ``python -m bench.compiled _child …`` interpreted (``site`` None) or compiled; its JSON."""
+    over = overlay(site) if site else None
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(site), str(ROOT)] if site else [str(ROOT)])
+    env["PYTHONPATH"] = os.pathsep.join([str(over), str(ROOT)] if over else [str(ROOT)])
     cmd = [sys.executable, "-m", "bench.compiled", "_child", *args]
-    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    try:
+        proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    finally:
+        if over:
+            shutil.rmtree(over, ignore_errors=True)
     if proc.returncode != 0:
         raise RuntimeError(f"child failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -191,9 +218,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=2, help="alternating pairs of child runs")
     ap.add_argument("--articles", type=int, default=400)
     ap.add_argument("--build-only", action="store_true", help="build (or find) the compiled tree, print its path")
+    ap.add_argument("--overlay", type=Path, help="with --build-only: make DIR the overlay of the build and print DIR")
     args = ap.parse_args(argv)
     if args.build_only:
-        print(build())
+        site = build()
+        print(overlay(site, args.overlay) if args.overlay else site)
         return 0
     result = run(args.rounds, args.articles)
     write_result(RESULTS, result)

@@ -45,7 +45,7 @@ from typing import Any
 
 from wirestream.settings import DevKafkaSettings, Settings, TopicSettings, to_env
 
-from . import write_result
+from . import compiled, write_result
 from .corpus import Item, generate, mix
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -424,8 +424,6 @@ def run(bootstrap: str, quick: bool = False, work: Path | None = None) -> dict[s
     print(f"  e2e wirestream            {res['wirestream']['articles_per_s']:>9.1f} articles/s "
           f"({res['wirestream'].get('articles_per_cpu_s')}/CPU-s)", flush=True)  # fmt: skip
     if not quick:
-        from . import compiled
-
         with pythonpath(compiled.build()):
             res["wirestream-compiled"] = run_wirestream(bootstrap, items, partitions, work)
         ours.append("wirestream-compiled")
@@ -446,30 +444,11 @@ def run(bootstrap: str, quick: bool = False, work: Path | None = None) -> dict[s
     return res
 
 
-def compiled_overlay(site: Path, source: Path = ROOT / "service" / "wirestream") -> Path:
-    """A package directory: this checkout's sources, with the compiled build's extension modules over them.
-
-    Why not ``site`` itself: the build (:func:`bench.compiled.build`) installs the *whole* package
-    as it was when its cache key — the compiled modules' sources only — was first built, so a
-    worker importing ``site`` would run that day's shell (app, pipeline, routing, dedupe), not the
-    checkout's. Here every source file is a symlink to the checkout and the ``.so`` files come
-    from ``site`` (the importer prefers an extension module over a ``.py`` of the same name).
-    """
-    dest = Path(tempfile.mkdtemp(prefix="ws-compiled-overlay-"))
-    shutil.copytree(source.resolve(), dest / "wirestream", copy_function=os.symlink,
-                    ignore=shutil.ignore_patterns("__pycache__", "*.so"))  # fmt: skip
-    for so in site.glob("*.so"):  # mypyc's shared runtime module, imported top-level
-        os.symlink(so.resolve(), dest / so.name)
-    for so in (site / "wirestream").rglob("*.so"):
-        os.symlink(so.resolve(), dest / so.relative_to(site))
-    return dest
-
-
 @contextlib.contextmanager
 def pythonpath(site: Path) -> Iterator[None]:
     """Child processes started inside (the worker) run the compiled build ``site`` with this checkout's sources."""
     old = os.environ.get("PYTHONPATH")
-    overlay = compiled_overlay(site)
+    overlay = compiled.overlay(site)
     os.environ["PYTHONPATH"] = os.pathsep.join([str(overlay), *([old] if old else [])])
     try:
         yield

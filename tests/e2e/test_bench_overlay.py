@@ -1,4 +1,4 @@
-"""bench.e2e's helpers: the compiled worker runs this checkout's sources; the output digest compares runs."""
+"""bench helpers: a compiled build runs this checkout's sources (bench.compiled.overlay); the e2e output digest."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _bench_e2e():  # type: ignore[no-untyped-def]
-    """The repo's ``bench.e2e`` (under another name: ``tests/bench`` takes ``bench`` in pytest)."""
+def _bench(module: str = "e2e"):  # type: ignore[no-untyped-def]
+    """The repo's ``bench.<module>`` (under another name: ``tests/bench`` takes ``bench`` in pytest)."""
     spec = importlib.util.spec_from_file_location(
         "_ws_bench", ROOT / "bench" / "__init__.py", submodule_search_locations=[str(ROOT / "bench")]
     )
@@ -22,7 +22,7 @@ def _bench_e2e():  # type: ignore[no-untyped-def]
     pkg = importlib.util.module_from_spec(spec)
     sys.modules["_ws_bench"] = pkg
     spec.loader.exec_module(pkg)
-    return importlib.import_module("_ws_bench.e2e")
+    return importlib.import_module(f"_ws_bench.{module}")
 
 
 def test_overlay_takes_sources_from_the_checkout_and_extensions_from_the_build(tmp_path: Path) -> None:
@@ -35,7 +35,7 @@ def test_overlay_takes_sources_from_the_checkout_and_extensions_from_the_build(t
     (site / "wirestream" / "app.py").write_text("NEW = False\n")  # the build's stale copy
     (site / "wirestream" / "tagging" / "engine.cpython-311-x86_64-linux-gnu.so").write_bytes(b"ext")
     (site / "abc__mypyc.cpython-311-x86_64-linux-gnu.so").write_bytes(b"rt")
-    out = _bench_e2e().compiled_overlay(site, src)
+    out = _bench("compiled").overlay(site, source=src)
     try:
         pkg = out / "wirestream"
         assert (pkg / "app.py").read_text() == "NEW = True\n"
@@ -52,7 +52,7 @@ def test_output_digest_ignores_wall_clock_and_run_names_but_not_content() -> Non
 
     from wirestream.settings import Settings, TopicSettings
 
-    e2e = _bench_e2e()
+    e2e = _bench("e2e")
 
     def run(tag: str, received: str, headline: str) -> str:
         s = Settings(topics=TopicSettings(raw=f"b.{tag}.raw", enriched=f"b.{tag}.enriched"))

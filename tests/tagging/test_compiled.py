@@ -40,10 +40,16 @@ def _tags(site: Path | None) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def site() -> Path:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The compiled build's extension modules over this checkout's sources and data (``bench.compiled.overlay``).
+
+    Not the build's own tree: its cache key covers the compiled modules only, so the rest of the
+    package in it (interpreted tagging modules, data files) may be an older checkout's.
+    """
     if not (shutil.which(os.environ.get("CC", "cc")) or shutil.which("gcc")):
         pytest.skip("no C compiler on this machine: the compiled build is optional")
-    cmd = [sys.executable, "-m", "bench.compiled", "--build-only"]
+    dest = tmp_path_factory.mktemp("compiled-overlay")
+    cmd = [sys.executable, "-m", "bench.compiled", "--build-only", "--overlay", str(dest)]
     proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
     return Path(proc.stdout.strip().splitlines()[-1])
