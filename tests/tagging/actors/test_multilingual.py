@@ -186,3 +186,16 @@ def test_title_with_postnominal_adjective_is_that_countrys_holder(tagger, lang, 
     tags = tagger.tag(make_article(text, language=lang, date="2025-07-04"))
     got = {t.actor_id: [m.text for m in t.mentions] for t in tags}
     assert got.get(person) == [span], got
+
+
+def test_nationality_inside_a_title_whose_head_is_no_title(tagger):
+    """ "le chef russe de la diplomatie": "chef" alone is no title, "chef de la diplomatie" is, and
+    the adjective stands inside it; the holder is the one of the article's date."""
+    text = "Le chef russe de la diplomatie a rencontré son homologue turc."
+    for day, pid in (("2025-07-04", "person:sergey-lavrov"), ("2003-07-04", "person:igor-ivanov")):
+        art = make_article(text, language="fr", date=day)
+        tags = {t.actor_id: [m.text for m in t.mentions] for t in tagger.tag(art)}
+        assert tags.get(pid) == ["chef russe de la diplomatie"], tags
+        assert tags.get("RUS") == ["russe"]
+    tags = tagger.tag(make_article("Le chef russe de cuisine a ouvert un restaurant.", language="fr"))
+    assert not [t for t in tags if t.actor_id.startswith("person:")]

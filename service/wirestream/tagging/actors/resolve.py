@@ -923,6 +923,32 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
             doc.add_composite(where, title.role, f, start, span_end, C_CONTEXT)
 
 
+def _title_around(doc: _Doc, f: _Field, i: int, iso: str) -> None:
+    """A title of a postnominal language whose head word is no title on its own, with the
+    nationality adjective inside it: "le chef russe de la diplomatie" is Russia's foreign minister
+    ("chef de la diplomatie" is a title, "chef" alone is not, so no title match starts there; the
+    heads that are titles alone are handled by :func:`_do_title`)."""
+    m = f.matches[i]
+    norm = f.norm
+    wb = _word_before(norm, m.start)
+    if wb is None or (i > 0 and f.matches[i - 1].end > wb[0]):
+        return
+    lex = doc.lex
+    tails = lex.title_tails.get((f.lang, fold(wb[1]).lower()))
+    if not tails:
+        return
+    for tail, tid in tails:
+        stop = m.end + len(tail)
+        if fold(norm[m.end : stop]).lower() == tail and (stop == len(norm) or not norm[stop].isalnum()):
+            doc.skip_from, doc.skip_to = m.end, stop
+            if _former_before(norm[max(0, wb[0] - 30) : wb[0]]):
+                return  # "l'ancien chef russe de la diplomatie": not today's holder
+            holder_id = doc.holder(lex.titles[tid], iso)
+            if holder_id is not None:
+                doc.add_person(holder_id, f, wb[0], stop, C_TITLE)
+            return
+
+
 def _former_before(window: str) -> bool:
     """Does "former"/"ex"/"retired" (and at most one word) end ``window``? The regex search runs
     only when the lower-cased window contains "ex", "former" or "ret": every letter of those is
@@ -1351,6 +1377,8 @@ def _process(doc: _Doc, f: _Field) -> None:
             elif k is _K_COUNTRY or k is _K_DEMONYM:
                 if _inside_longer_name(doc, f, i, check_before=k is _K_COUNTRY):
                     continue  # "Michael Jordan", "Chad Smith", "American Airlines"
+                if f.postnominal and k is _K_DEMONYM:
+                    _title_around(doc, f, i, e.ref)  # "le chef russe de la diplomatie"
                 if f.postnominal and k is _K_DEMONYM and i > 0:
                     prev_m = matches[i - 1]
                     if prev_m.end + 1 == m.start and prev_m.kind is _K_AGENT:
