@@ -205,3 +205,13 @@ def test_unnamed_individual_is_no_source() -> None:
     # a group of them is a party (no indefinite article)
     evs = [e for e in tag("The protesters destroyed the Kenya embassy.") if e.event_type is PloverType.ASSAULT]
     assert evs and all(e.source == ["---OPP"] for e in evs)
+
+
+def test_unnamed_official_stays_a_source() -> None:
+    # "a government spokesman" speaks for a state, unnamed or not
+    tagger = EventTagger.load()
+    art = article("A government spokesman condemned Uganda on Friday.")
+    lex = dict(LEX) | {"government spokesman": ("---GOV", None, ActorType.GOVERNMENT)}
+    tags = [t.model_copy(update={"role": "GOV" if t.actor_id == "---GOV" else None}) for t in actors(art, lex)]
+    evs = [e for e in tagger.tag(art, tags) if e.event_type is PloverType.ACCUSE]
+    assert evs and all(e.source == ["---GOV"] and e.target == ["UGA"] for e in evs)

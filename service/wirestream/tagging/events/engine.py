@@ -70,6 +70,9 @@ _REASON_REACH = 14  # tokens from an event to an event noun in its reason phrase
 _PLACE = ActorType.PLACE
 #: CAMEO roles of state institutions ("the embassy" ---GOV, "parliament" ---LEG); see _Group.stateless
 _STATE_ROLES = frozenset({"GOV", "LEG"})
+#: CAMEO roles of people who act for an institution: "a government spokesman", "a soldier" speak
+#: or act for a state even unnamed, so they are never read as a private individual (_Group.individual)
+_OFFICIAL_ROLES = frozenset({"GOV", "LEG", "MIL", "COP", "JUD", "SPY"})
 _COMPANY = ActorType.COMPANY
 _NO_CONTEXT: tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]] = (
     frozenset(),
@@ -141,8 +144,8 @@ class _Group:
         #: every actor is a state institution of no known country ("the embassy", "parliament"):
         #: as a target it says nothing about whom the act was aimed at
         self.stateless = stateless
-        #: one unnamed person ("a protester"): an indefinite article before a single actor of no
-        #: country and no name of its own; no party to a PLOVER event
+        #: one unnamed private person ("a protester"): an indefinite article before a single actor
+        #: of no country, no name of its own and no official role; no party to a PLOVER event
         self.individual = individual
 
 
@@ -1169,6 +1172,7 @@ def _groups(
                     and len(acts) == 1
                     and not countries
                     and acts[0].actor_id.startswith("---")
+                    and acts[0].role not in _OFFICIAL_ROLES
                 ),
             )
         )
