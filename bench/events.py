@@ -303,11 +303,18 @@ def compiled_ab(baseline: Path, batches: int) -> dict[str, Any]:
     import subprocess
     import tempfile
 
-    from .compiled import build
+    from .compiled import build, overlay
 
-    sites = {"baseline": build(baseline), "current": build(ROOT)}
+    checkouts = {"baseline": baseline.resolve(), "current": ROOT}
     out: dict[str, Any] = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "baseline": str(baseline)}
     with tempfile.TemporaryDirectory() as tmp:
+        # A build's cache key covers only the compiled modules, so its own tree may carry an older
+        # checkout's data files and interpreted modules: each side runs its checkout's sources with
+        # its build's extension modules laid over them (removed with ``tmp``).
+        sites = {
+            name: overlay(build(co), Path(tmp) / f"site-{name}", source=co / "service" / "wirestream")
+            for name, co in checkouts.items()
+        }
         for kind in ("mixed", "political_dense"):
             mixed = kind == "mixed"
             actors_file = Path(tmp) / f"{kind}.json"

@@ -367,16 +367,27 @@ def _prefilter(lang: str, index: Mapping[str, tuple[Pattern, ...]], cues: Cues) 
         if rx is None:
             forms = {f for k in el for f in infl.get(k, set()) | {k, _stem(k)}}
             forms |= {f.replace("'", "\u2019") for f in forms if "'" in f}
-            # shortest first: a form that is a prefix of another makes the longer one redundant
-            kept = [f for f in sorted(forms, key=len) if f]
             # a short English word must end there: "no" (of "say no to") is in most sentences
             # as the start of "not", "now" or "north", which made them all worth tokenising. In
             # English simplemma maps an unknown word to itself, so every form of these keys is
             # in the list and the search stays a superset of the token matcher
             short = lang == "en"
-            rx = searches[el] = re.compile(
-                "|".join(re.escape(f) + (_WORD_END if short and len(f) <= 3 and f.isalpha() else "") for f in kept)
-            )
+            # shortest first, and a form that extends an open-ended one (no word-end guard) is
+            # dropped: wherever it matches, its prefix matches at the same offset, and
+            # :func:`satisfied` reads only where a match starts. The stem makes most forms
+            # redundant ('suppo|support|supports|...' is 'suppo'), and a literal search runs
+            # many times faster than an alternation walked at every character
+            kept: list[str] = []
+            open_ended: list[str] = []
+            for f in sorted(forms, key=lambda x: (len(x), x)):
+                if not f or any(f.startswith(k) for k in open_ended):
+                    continue
+                if short and len(f) <= 3 and f.isalpha():
+                    kept.append(re.escape(f) + _WORD_END)
+                else:
+                    kept.append(re.escape(f))
+                    open_ended.append(f)
+            rx = searches[el] = re.compile("|".join(kept))
         return rx
 
     forms: dict[str, Requirement] = {}
