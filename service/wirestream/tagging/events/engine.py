@@ -247,9 +247,12 @@ class EventTagger:
         if lrules is None:
             return []
         events: list[EventTag] = []
+        # one walk over the actor tags for both fields: reading a pydantic model's attributes is
+        # a slow generic lookup, and an article's tags hold dozens of mentions
+        by_field = _mentions_by_field(actors)
         for fld, text in ((TextField.HEADLINE, article.headline), (TextField.BODY, article.body)):
             if text:
-                events.extend(self._tag_field(text, fld, lang, lrules, actors))
+                events.extend(self._tag_field(text, fld, lang, lrules, actors, by_field.get(fld, [])))
         return events
 
     def tag_text(
@@ -261,13 +264,22 @@ class EventTagger:
     ) -> list[EventTag]:
         """Tag one piece of text (mentions must point into it with ``field=fld``)."""
         lrules = self._rules.languages.get(lang)
-        return [] if lrules is None else self._tag_field(text, fld, lang, lrules, actors)
+        if lrules is None:
+            return []
+        return self._tag_field(text, fld, lang, lrules, actors, _mentions_by_field(actors).get(fld, []))
 
     # ------------------------------------------------------------------ per field
 
     def _tag_field(
-        self, text: str, fld: TextField, lang: str, lr: LanguageRules, actors: Sequence[ActorTag]
+        self,
+        text: str,
+        fld: TextField,
+        lang: str,
+        lr: LanguageRules,
+        actors: Sequence[ActorTag],
+        mentions: list[tuple[int, int, ActorTag]],
     ) -> list[EventTag]:
+        """``mentions``: :func:`_mentions_by_field` of ``actors`` for ``fld``."""
         cues = lr.cues
         spans = sentence_spans(text, lang)
         low = text.lower()
@@ -275,7 +287,6 @@ class EventTagger:
         if not wanted:
             return []
         ascii_text = text.isascii()
-        mentions = _mentions(actors, fld)
         m_starts = [m[0] for m in mentions]
         strip = cues.strip_prefixes
 
@@ -1000,16 +1011,25 @@ def _match_at(tokens: list[Word], i: int, n: int, pat: Pattern) -> int:
 # ---------------------------------------------------------------------- actors in a sentence
 
 
-def _mentions(actors: Sequence[ActorTag], fld: TextField) -> list[tuple[int, int, ActorTag]]:
-    out = [(m.start, m.end, a) for a in actors for m in a.mentions if m.field == fld]
-    out.sort(key=lambda x: (x[0], -x[1]))
-    # drop mentions nested inside a longer one (the longer one is the better reading)
-    pruned: list[tuple[int, int, ActorTag]] = []
-    for m in out:
-        if pruned and m[0] < pruned[-1][1]:
-            continue
-        pruned.append(m)
-    return pruned
+def _mentions_by_field(actors: Sequence[ActorTag]) -> dict[TextField, list[tuple[int, int, ActorTag]]]:
+    """Per field, its mentions as ``(start, end, actor)`` in text order, each nested mention
+    dropped (the longer one around it is the better reading)."""
+    by_field: dict[TextField, list[tuple[int, int, ActorTag]]] = {}
+    for a in actors:
+        for m in a.mentions:
+            rows = by_field.get(m.field)
+            if rows is None:
+                rows = by_field[m.field] = []
+            rows.append((m.start, m.end, a))
+    for fld, out in by_field.items():
+        out.sort(key=lambda x: (x[0], -x[1]))
+        pruned: list[tuple[int, int, ActorTag]] = []
+        for row in out:
+            if pruned and row[0] < pruned[-1][1]:
+                continue
+            pruned.append(row)
+        by_field[fld] = pruned
+    return by_field
 
 
 def _quote_mask(toks: list[Word]) -> list[bool]:
