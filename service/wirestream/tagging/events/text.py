@@ -164,16 +164,20 @@ def lemma(lang: str, token: str) -> str:
 #: lang -> surface form -> (length, its Word). Plain dicts: a ``dict.get`` per token is several
 #: times cheaper than an ``lru_cache`` call plus ``lower``/``isupper``. News vocabulary is Zipfian,
 #: so the tables stay small; they are capped to bound memory on odd input.
-_TOKEN_INFO: dict[tuple[str, tuple[str, ...]], dict[str, tuple[int, Word]]] = {}
+#: Keyed by the whole matched piece, its leading whitespace included (" said", "said", "\nsaid"):
+#: a hit then needs no ``lstrip`` (a method call and, after a space, a new string per token);
+#: value (whitespace length, token length, Word).
+_TOKEN_INFO: dict[tuple[str, tuple[str, ...]], dict[str, tuple[int, int, Word]]] = {}
 _TOKEN_INFO_MAX = 1 << 18
 
 
-def _token_info(surf: str, lang: str, strip_prefixes: tuple[str, ...]) -> tuple[int, Word]:
+def _token_info(piece: str, lang: str, strip_prefixes: tuple[str, ...]) -> tuple[int, int, Word]:
+    surf = piece.lstrip()
     low = surf.lower()
     if low == "n’t":
         low = "n't"
     lem = _strip(low, strip_prefixes) if strip_prefixes else lemma(lang, surf)
-    return len(surf), Word(low, lem, surf[:1].isupper())
+    return len(piece) - len(surf), len(surf), Word(low, lem, surf[:1].isupper())
 
 
 def tokenize_words(
@@ -196,14 +200,13 @@ def tokenize_words(
     # on the typed locals, not bound methods hoisted out of the loop: compiled (mypyc), these
     # are direct C calls, where a hoisted bound method is called through the generic protocol
     for piece in rx.findall(text, start, len(text) if end is None else end):
-        surf = piece.lstrip()  # the piece itself (no copy) when no whitespace leads it
-        info = table.get(surf)
+        info = table.get(piece)
         if info is None:
-            info = table[surf] = _token_info(surf, lang, strip_prefixes)
-        pos += len(piece) - len(surf)
-        words.append(info[1])
-        starts.append(pos)
+            info = table[piece] = _token_info(piece, lang, strip_prefixes)
         pos += info[0]
+        words.append(info[2])
+        starts.append(pos)
+        pos += info[1]
         ends.append(pos)
     return words, starts, ends
 
