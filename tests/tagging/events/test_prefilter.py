@@ -84,3 +84,24 @@ def test_short_english_requirement_words_must_end_there() -> None:
     low = "hungary said no to the plan."
     hits = [req for at, req in lr.prefilter.scan(low) if low.startswith("said", at)]
     assert any(satisfied(req, low, 0, len(low)) for req in hits)
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_requirement_searches_hold_no_form_extending_an_open_ended_one(lang: str) -> None:
+    """A form whose shorter prefix is also searched (without a word-end guard) adds nothing to
+    where matches start, only alternation steps: the builder drops it ('suppo|support' -> 'suppo')."""
+    lr = EventTagger.load().rules.languages[lang]
+    assert lr.prefilter is not None
+    patterns = {
+        rx.pattern
+        for _, req in lr.prefilter._auto.items()  # type: ignore[attr-defined]
+        if req[1] is not None
+        for alt in req[1]
+        for rx in alt
+    }
+    assert patterns
+    for pattern in patterns:
+        forms = pattern.split("|")
+        open_ended = [f for f in forms if not f.endswith(r"(?!\w)")]
+        for f in forms:
+            assert not any(f != k and f.startswith(k) for k in open_ended), (pattern, f)
