@@ -118,13 +118,14 @@ def name_key(name: str) -> tuple[str, str]:
 
 def same_person(a: str, b: str) -> bool:
     """Two spellings of one name: the same given name and a shared family name ("Nicolas Maduro
-    Moros" / "Nicolás Maduro"), or the same (first, last) words."""
+    Moros" / "Nicolás Maduro"), or the same (first, last) words. The shared word must end one of the
+    names: a second given name is no family name ("Juan Carlos Muñoz" / "Juan Carlos Jobet")."""
     if name_key(a) == name_key(b):
         return True
     ta, tb = norm_name(a).split(), norm_name(b).split()
     if not ta or not tb:
         return False
-    shared = {t for t in set(ta[1:]) & set(tb[1:]) if len(t) >= 4}
+    shared = {t for t in set(ta[1:]) & set(tb[1:]) if len(t) >= 4 and t in (ta[-1], tb[-1])}
     return ta[0] == tb[0] and bool(shared)
 
 
@@ -175,7 +176,7 @@ class Obs:
 
     source: str
     iso3: str
-    office: str  # hos | hog | fm | dm
+    office: str  # hos | hog | fm | dm | finance | minister:<post>
     kind: str  # people.yaml office kind
     name: str
     surname: str | None
@@ -492,11 +493,15 @@ def factbook_obs(src: Path, un: set[str]) -> tuple[list[Obs], dict[str, str]]:
 
 # ----------------------------------------------------------------------------- EveryPolitician
 
-_EXCLUDE = re.compile(
+#: Posts below cabinet rank (no post of these is a minister of the cabinet).
+_JUNIOR = re.compile(
     r"\b(deputy|vice|assistant|state secretary|minister of state|ministers of state|minister delegate|associate"
-    r"|junior|under|parliamentary|permanent|principal|acting|chief of|spokes|ambassador|materiel|equipment"
-    r"|procurement|industry|production|veterans|intelligence|staff|first deputy)\b",
+    r"|junior|under|parliamentary|permanent|principal|acting|chief of|spokes|ambassador|first deputy)\b",
     re.I,
+)
+#: ... and posts that look like a foreign/defence ministry's but are not its head.
+_EXCLUDE = re.compile(
+    _JUNIOR.pattern[:-3] + r"|materiel|equipment|procurement|industry|production|veterans|intelligence|staff)\b", re.I
 )
 _FM = re.compile(
     r"^(?:federal |union )?(?:minister|secretary)(?: of state)?(?: of| for)(?: the)? (?:europe and )?"
@@ -568,21 +573,30 @@ def ep_office(label: str, iso3: str) -> str | None:
     country = pycountry.countries.get(alpha_3=iso3)
     for cname in {getattr(country, a, "") for a in ("name", "common_name", "official_name")} - {""}:
         label = re.sub(rf" of (?:the )?{re.escape(cname)}$", "", label)  # "Prime Minister of Japan"
-    if _EXCLUDE.search(label):
+    if _JUNIOR.search(label):
         return None
-    if re.fullmatch(r"foreign secretary", label, re.I) and iso3 != "GBR":
+    if not _EXCLUDE.search(label) and re.fullmatch(r"foreign secretary", label, re.I) and iso3 != "GBR":
         return None  # elsewhere (India, Pakistan) the Foreign Secretary is the ministry's top civil servant
-    if _FM.search(label) or (iso3 == "USA" and label == "Secretary of State"):
+    if not _EXCLUDE.search(label) and (_FM.search(label) or (iso3 == "USA" and label == "Secretary of State")):
         return "fm"
-    if _DM.search(label):
+    if not _EXCLUDE.search(label) and _DM.search(label):
         return "dm"
     if _HOS.fullmatch(label):
         return "hos"
     if _HOG.fullmatch(label):
         return "hog"
+    if _FINANCE.search(label) or (iso3 == "USA" and label == "Secretary of the Treasury"):
+        return "finance"
+    if _MINISTER.search(label) or (iso3 == "USA" and _US_SECRETARY.search(label)):
+        return "minister"
     return None
 
 
+_FINANCE = re.compile(r"^(?:federal |union )?minister (?:of|for) (?:the )?finances?$", re.I)
+#: Any other cabinet post: "Minister of Health", "Minister for Women", "Minister without Portfolio". Not a
+#: German Land's "Minister-President" (a regional head of government), nor a "Chief Minister" (no match at ^).
+_MINISTER = re.compile(r"^(?:federal |union )?minister(?! ?-?president)\b(?! of state)", re.I)
+_US_SECRETARY = re.compile(r"^(?:United States )?Secretary of (?!State\b)(?:the )?[A-Z]")
 _HOS = re.compile(r"(?:president(?: of the republic)?|monarch|king|queen|emir|amir|sultan|grand duke|emperor)", re.I)
 _HOG = re.compile(r"(?:prime minister|(?:federal )?chancellor|president of the government|taoiseach)", re.I)
 
@@ -613,6 +627,10 @@ def ep_cabinet_obs(src: Path, un: set[str], head_kinds: dict[tuple[str, str], st
             if (row.get("end") or "").strip() and end is None:
                 end = parse_date(row["end"], allow_year=True)  # a year-only end still closes the term
             kind = office
+            if office == "minister":
+                # every cabinet post is its own office: holders of different posts are concurrent, and only
+                # a successor in the same post closes a term (build_terms groups by country and office)
+                kind, office = "minister", "minister:" + " ".join((row.get("position") or "").lower().split())
             if office in ("hos", "hog"):
                 label = (row.get("position") or "").lower()
                 if office == "hos" and not label.startswith("president"):
@@ -802,21 +820,28 @@ def merge_people(terms: list[Term]) -> list[dict[str, object]]:
     """People from terms: one person per (first, last) name of each term's best spelling; the other
     spellings of the term become aliases."""
     people: dict[tuple[str, str], Person] = {}
+    # same_person needs the same first word, so only people with a name of that first word are candidates
+    # (a scan of all people is quadratic once every cabinet post is imported); kept in creation order
+    by_first: dict[str, dict[int, Person]] = defaultdict(dict)
+    order: dict[int, int] = {}
     for t in terms:
         rep = t.rep
+        first = name_key(rep.name)[0]
         p = people.get(name_key(rep.name)) or next(
             (
                 q
-                for q in people.values()
+                for _, q in sorted(by_first[first].items())
                 if same_person(rep.name, max(q.names)) and any(x[1] == rep.iso3 for x in q.terms)
             ),
             None,
         )
         if p is None:
             p = people[name_key(rep.name)] = Person(name_key(rep.name))
+            order[id(p)] = len(order)
         for o in t.obs:
             if same_person(o.name, rep.name):
                 p.names[o.name] = max(p.names.get(o.name, _rank(o)), _rank(o))
+                by_first[name_key(o.name)[0]][order[id(p)]] = p
             else:
                 p.aliases.add(o.name)
             if o.surname:

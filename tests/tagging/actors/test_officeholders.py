@@ -4,6 +4,7 @@ curated people.yaml, date-correct title resolution, and no long-tail surname fal
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date
 
 import pycountry
@@ -191,3 +192,64 @@ def test_imported_full_name_is_found_through_the_surname(tagger, text):
 
 def test_someone_else_with_an_imported_surname_is_not_them(tagger):
     assert not _people_tags(tagger, "Joseph Mkaka arrived in Lusaka on Monday.", "2021-06-01")
+
+
+def _import_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[3] / "scripts" / "import_officeholders.py"
+    spec = importlib.util.spec_from_file_location("import_officeholders", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("import_officeholders", mod)  # its dataclasses look their module up
+    spec.loader.exec_module(sys.modules["import_officeholders"])
+    return sys.modules["import_officeholders"]
+
+
+@pytest.mark.parametrize(
+    ("label", "iso3", "office"),
+    [
+        ("Minister of Health", "UGA", "minister"),
+        ("Minister for Women", "AUS", "minister"),
+        ("Minister of Defence Industry", "TUR", "minister"),  # a cabinet post, though not the defence minister
+        ("Minister of Finance", "KEN", "finance"),
+        ("Secretary of the Treasury", "USA", "finance"),
+        ("Secretary of Health and Human Services", "USA", "minister"),
+        ("Minister for Foreign Affairs", "IRL", "fm"),
+        ("Minister of State for Investment", "UGA", None),  # below cabinet rank
+        ("Deputy Minister of Health", "UGA", None),
+        ("Minister-President of Bavaria", "DEU", None),  # a Land's head of government
+        ("Chief Minister", "IND", None),
+        ("State Secretary", "CZE", None),
+        ("Attorney General", "USA", None),
+    ],
+)
+def test_import_takes_every_cabinet_post_and_nothing_below_it(label, iso3, office):
+    assert _import_script().ep_office(label, iso3) == office
+
+
+def test_import_does_not_merge_people_who_share_a_second_given_name():
+    same = _import_script().same_person
+    assert not same("Juan Carlos Muñoz", "Juan Carlos Jobet")
+    assert not same("Ali Akbar Salehi", "Ali Akbar Hashemi-Rafsanjani")
+    assert same("Nicolas Maduro Moros", "Nicolás Maduro")
+    assert same("Vladimir Vladimirovich Putin", "Vladimir Putin")
+
+
+def test_imported_cabinet_ministers_resolve_by_full_name(raw, tagger):
+    """Every cabinet post is imported: a minister named in full gets their country and GOV while in office.
+    The people are the first 60 ministry-only records of the generated file (by id), not chosen by hand."""
+    ministers = [
+        p
+        for p in raw.files["officeholders.json"]["people"]
+        if all(t[0] == "minister" for t in p["terms"]) and re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]{3,}", p["name"])
+    ][:60]
+    assert len(ministers) == 60
+    found = 0
+    for p in ministers:
+        _kind, _where, start, end = p["terms"][0]
+        on = date.fromordinal((date.fromisoformat(start).toordinal() + date.fromisoformat(end).toordinal()) // 2)
+        tags = tagger.tag(make_article(f"{p['name']} said on Monday that talks would continue.", date=on.isoformat()))
+        found += any(t.name == p["name"] and t.country == p["country"] and t.role == "GOV" for t in tags)
+    assert found >= 54, found

@@ -481,7 +481,22 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True,
         return False
     stop = norm.find(" ", end + 1)
     word = norm[end + 1 : stop if stop != -1 else len(norm)].rstrip(".,;:!?'\")")
-    return word not in words and not (i + 1 < len(f.matches) and f.matches[i + 1].start == end + 1)
+    if word in words:
+        return False
+    if i + 1 < len(f.matches) and f.matches[i + 1].start == end + 1:
+        # a known word follows: it is a name only when it is nothing but an imported person's surname
+        # ("Paris Hilton": with every cabinet minister imported, many family names are someone's
+        # surname, though they name that minister only after a title or their full name)
+        nxt = f.matches[i + 1]
+        if m.kind not in _PLACEISH or nxt.kind is not _K_SURNAME or len(nxt.entries) != 1:
+            return False
+        persons = doc.lex.persons
+        pids = doc.lex.by_surname.get(nxt.entries[0].ref, ())
+        for pid in pids:
+            if not persons[pid].imported:
+                return False
+        return len(pids) > 0
+    return True
 
 
 def _not_the_adjective(doc: _Doc, f: _Field, m: Match) -> bool:
