@@ -1,5 +1,8 @@
 """Generate ``officeholders.json``: heads of state and government, foreign and defence ministers of
-every UN member state, date-aware, from public sources (no names typed by hand).
+every UN member state, date-aware, from public sources (no names typed by hand); and, where the
+EveryPolitician cabinet histories cover a country, every other cabinet minister (kind ``minister``,
+each post its own office so concurrent ministers never close each other's terms; finance ministers
+kind ``finance``). Posts below cabinet rank (deputy, state secretary, minister of state) are not read.
 
 Why a generated file: ``people.yaml`` is curated from general knowledge and covers the countries the
 news talks about most; the long tail (who was Malawi's foreign minister in 2021?) needs a sourced,
