@@ -65,9 +65,18 @@ def _prov_headers(p: Provenance) -> list[tuple[str, bytes]]:
 
 def events_record(record: EnrichedRecord, event_type: PloverType) -> EventsRecord:
     """The slim per-event-type view of ``record``: its asserted events of one type and their actors."""
-    events = [e for e in record.tags.events if e.event_type is event_type and not e.negated]
-    named = {a for e in events for a in (*e.source, *e.target)}
-    return _events_record(record, event_type, events, [a for a in record.tags.actors if a.actor_id in named])
+    tags = record.tags
+    events, actors = _selection(tags.events, tags.actors, event_type)
+    return _events_record(record, event_type, [tags.events[i] for i in events], [tags.actors[i] for i in actors])
+
+
+def _selection(events: list[EventTag], actors: list[ActorTag], event_type: PloverType) -> tuple[list[int], list[int]]:
+    """What a per-event-type view holds, as indices in record order: the asserted events of that
+    type, and the actor tags their sources and targets name. One definition for the model
+    (:func:`events_record`) and the pre-serialised bytes (:class:`_EncodedRecord`)."""
+    picked = [i for i, e in enumerate(events) if e.event_type is event_type and not e.negated]
+    named = {a for i in picked for a in (*events[i].source, *events[i].target)}
+    return picked, [i for i, a in enumerate(actors) if a.actor_id in named]
 
 
 def _events_record(
@@ -139,9 +148,6 @@ class _EncodedRecord:
         tags = record.tags
         self._events = [_EVENT_JSON(e) for e in tags.events]
         self._actors = [_ACTOR_JSON(a) for a in tags.actors]
-        self._actor_index: dict[str, list[int]] = {}
-        for i, a in enumerate(tags.actors):
-            self._actor_index.setdefault(a.actor_id, []).append(i)
         self._events_head: bytes | None = None
         self._events_tail = b""
 
@@ -160,10 +166,7 @@ class _EncodedRecord:
             bare = _events_record(self.record, event_type, [], [])
             marker = b'"event_type":' + _PLOVER_JSON[event_type] + b',"events":[],"actors":[]'
             self._events_head, self._events_tail = _split_once(bare.model_dump_json().encode(), marker)
-        tags = self.record.tags
-        picked = [i for i, e in enumerate(tags.events) if e.event_type is event_type and not e.negated]
-        named = {a for i in picked for a in (*tags.events[i].source, *tags.events[i].target)}
-        actors = sorted(i for aid in named for i in self._actor_index.get(aid, ()))
+        picked, actors = _selection(self.record.tags.events, self.record.tags.actors, event_type)
         return b"".join(
             (
                 self._events_head,
