@@ -57,8 +57,6 @@ def _ascii_variant(rx: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pat, re.ASCII)
 
 
-_TOKEN_RE_DEFAULT_ASCII = _ascii_variant(_TOKEN_RE_DEFAULT)
-_TOKEN_RE_ELISION_ASCII = _ascii_variant(_TOKEN_RE_ELISION)
 # The same patterns without groups, as :func:`tokenize_words` runs them: each match is the
 # whitespace before a token and the token, one string. ``findall`` then builds a list of strings
 # instead of one (space, token) tuple per token; tuples are tracked by the cyclic garbage
