@@ -24,8 +24,8 @@ What the tags mean (for consumers such as the event tagger):
   of the country (span "US"), next to the person's own span ("Donald Trump").
 
 The dictionary lives in ``wirestream/tagging/data/actors`` (YAML + VERSION + schema.json, plus the
-generated ``officeholders.json`` of heads of state/government and foreign/defence ministers of every
-UN member, imported from public sources by ``scripts/import_officeholders.py`` and merged under the
+generated ``officeholders.json`` of heads of state/government and cabinet ministers of every UN
+member, imported from public sources by ``scripts/import_officeholders.py`` and merged under the
 curated ``people.yaml``); no names are hard-coded here. Modules: ``data`` (files), ``lexicon``
 (compile), ``scan`` (automaton pass), ``resolve`` (rules and coreference), ``tagger`` (public API
 and hot reload).
