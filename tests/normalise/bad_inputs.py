@@ -33,7 +33,7 @@ def _j(obj: object) -> bytes:
 _BODY = (
     "GENEVA (Example Wire) - Negotiators resumed talks on Friday on a draft treaty on plastic "
     "pollution, with delegates saying the gap on production caps remained wide.\n\n"
-    "\"We are not there yet,\" one European delegate said."
+    '"We are not there yet," one European delegate said.'
 )
 _NINJS = {
     "uri": "urn:newsml:example-wire.test:20250704:GVA0001",
@@ -88,7 +88,9 @@ _PARAMETER_ENTITY = """<?xml version="1.0"?>
 <newsItem guid="x"/>"""
 
 
-_MOJIBAKE_NAME = ("Fran\u00c3\u00a7ois Hollande\u00e2\u20ac\u2122s party " * 60)[:2_000]  # 2,000 characters, all mojibake-looking
+_MOJIBAKE_NAME = ("Fran\u00c3\u00a7ois Hollande\u00e2\u20ac\u2122s party " * 60)[
+    :2_000
+]  # 2,000 characters, all mojibake-looking
 _NFD_NAME = ("Cafe\u0301 de\u0301clare\u0301 " * 200)[:3_000]  # needs NFC, nothing for ftfy
 
 
@@ -119,16 +121,24 @@ CATALOGUE: list[BadInput] = [
     BadInput("utf16_bom_odd_length", codecs.BOM_UTF16_LE + _TEXT.encode("utf-16-le")[:-1], "invalid_encoding"),
     BadInput("nul_bytes_sprinkled", _TEXT.replace("Friday", "Fri\x00day").encode(), None),
     BadInput("nul_bytes_only", b"\x00" * 4096, "binary_content"),
-    BadInput("xml_declared_latin1", b'<?xml version="1.0" encoding="ISO-8859-1"?>\n'
-             + _NEWSML.format(version=1, content=_NEWSML_CONTENT).split("\n", 1)[1]
-             .replace("Plastic", "Plastique é").encode("latin-1"), None),
+    BadInput(
+        "xml_declared_latin1",
+        b'<?xml version="1.0" encoding="ISO-8859-1"?>\n'
+        + _NEWSML.format(version=1, content=_NEWSML_CONTENT)
+        .split("\n", 1)[1]
+        .replace("Plastic", "Plastique é")
+        .encode("latin-1"),
+        None,
+    ),
     # --- empty / no text --------------------------------------------------------------------
     BadInput("empty_payload", b"", "empty_body"),
     BadInput("whitespace_only", b"  \n\t\r\n   \n", "empty_body"),
     BadInput("unicode_whitespace_only", "\u3000\u00a0\u2003\n\u2029".encode(), "empty_body"),
     BadInput("zero_width_only", "\u200b\u200b\ufeff\u2060".encode(), "empty_body"),
     BadInput("html_no_text", b"<html><body><script>alert(1)</script><div> </div></body></html>", "empty_body"),
-    BadInput("html_only_chrome", b"<html><body><nav>Home | World</nav><footer>(c) Site</footer></body></html>", "empty_body"),
+    BadInput(
+        "html_only_chrome", b"<html><body><nav>Home | World</nav><footer>(c) Site</footer></body></html>", "empty_body"
+    ),
     BadInput("json_empty_body", _j({"headline": "Something happened", "body": ""}), "empty_body"),
     BadInput("ninjs_body_html_script_only", _ninjs(body_text=_DROP, body_html="<script>x()</script>"), "empty_body"),
     BadInput("text_only_boilerplate", b"(c) 2025 Example Wire. All rights reserved.\n", "empty_body"),
@@ -158,7 +168,11 @@ CATALOGUE: list[BadInput] = [
     BadInput("wrong_type_uri_object", _ninjs(uri={"id": 1}), "wrong_type"),
     BadInput("wrong_type_version_bool", _ninjs(version=True), "wrong_type"),
     BadInput("wrong_type_version_float", _ninjs(version=2.5), "wrong_type"),
-    BadInput("wrong_type_big_int_version", b'{"headline": "x", "body": "Text.", "version": 100000000000000000000000000000}', "wrong_type"),
+    BadInput(
+        "wrong_type_big_int_version",
+        b'{"headline": "x", "body": "Text.", "version": 100000000000000000000000000000}',
+        "wrong_type",
+    ),
     BadInput("wrong_type_versioncreated_object", _ninjs(versioncreated={"t": 1}), "wrong_type"),
     BadInput("wrong_type_published_list", _j({"headline": "x", "body": "Text.", "published": [2025]}), "wrong_type"),
     BadInput("wrong_type_pubstatus_int", _ninjs(pubstatus=1), "wrong_type"),
@@ -182,15 +196,21 @@ CATALOGUE: list[BadInput] = [
     BadInput("wrong_type_copyrightnotice_number", _ninjs(copyrightnotice=2025), "wrong_type"),
     BadInput("wrong_type_item_type_number", _ninjs(type=1), "wrong_type"),
     BadInput("wrong_type_json_title_list", _j({"title": ["Talks"], "body": _BODY}), "wrong_type"),
-    BadInput("wrong_type_json_lang_object", _j({"title": "Talks", "body": _BODY, "lang": {"code": "en"}}), "wrong_type"),
+    BadInput(
+        "wrong_type_json_lang_object", _j({"title": "Talks", "body": _BODY, "lang": {"code": "en"}}), "wrong_type"
+    ),
     BadInput("wrong_type_json_id_float", _j({"id": 1.5, "title": "Talks", "body": _BODY}), "wrong_type"),
     BadInput("wrong_type_json_dateline_number", _j({"title": "Talks", "body": _BODY, "dateline": 5}), "wrong_type"),
-    BadInput("wrong_type_json_updated_object", _j({"title": "Talks", "body": _BODY, "updated": {"t": 1}}), "wrong_type"),
+    BadInput(
+        "wrong_type_json_updated_object", _j({"title": "Talks", "body": _BODY, "updated": {"t": 1}}), "wrong_type"
+    ),
     BadInput("wrong_type_json_tags_number", _j({"title": "Talks", "body": _BODY, "tags": 5}), "wrong_type"),
     BadInput("invalid_pubstatus_value", _ninjs(pubstatus="maybe"), "invalid_value"),
     BadInput("invalid_negative_version", _ninjs(version=-1), "invalid_value"),
     BadInput("invalid_version_text", _ninjs(version="three"), "invalid_value"),
-    BadInput("newsml_version_not_number", _NEWSML.format(version="abc", content=_NEWSML_CONTENT).encode(), "invalid_value"),
+    BadInput(
+        "newsml_version_not_number", _NEWSML.format(version="abc", content=_NEWSML_CONTENT).encode(), "invalid_value"
+    ),
     # --- dates ------------------------------------------------------------------------------
     BadInput("date_year_0", _ninjs(versioncreated="0000-01-01T00:00:00Z"), "date_out_of_range"),
     BadInput("date_year_9999", _ninjs(versioncreated="9999-12-31T23:59:59Z"), "date_out_of_range"),
@@ -208,7 +228,9 @@ CATALOGUE: list[BadInput] = [
     BadInput("xml_external_dtd", _EXTERNAL_DTD.encode(), "xml_forbidden"),
     BadInput("xml_parameter_entity", _PARAMETER_ENTITY.encode(), "xml_forbidden"),
     BadInput("xml_truncated", _NEWSML.format(version=1, content=_NEWSML_CONTENT).encode()[:-30], "invalid_xml"),
-    BadInput("xml_not_newsml", b'<?xml version="1.0"?><rss><channel><title>x</title></channel></rss>', "unknown_format"),
+    BadInput(
+        "xml_not_newsml", b'<?xml version="1.0"?><rss><channel><title>x</title></channel></rss>', "unknown_format"
+    ),
     # --- cheap to send, expensive to process (limits) ------------------------------------------
     BadInput("text_900k_tiny_paragraphs", b"Ab.\n\n" * 900_000, "too_many_parts"),
     BadInput("text_800k_wrapped_lines", b"Ab cd\n" * 800_000, "too_many_parts"),
@@ -216,26 +238,87 @@ CATALOGUE: list[BadInput] = [
     BadInput("html_450k_paragraphs", b"<p>Ab.</p>" * 450_000, "too_many_parts"),
     BadInput("html_450k_line_breaks", b"<p>" + b"Ab<br><br>" * 450_000 + b"</p>", "too_many_parts"),
     BadInput("json_400k_tags", _j({"headline": "x", "body": "Text.", "tags": ["a"] * 400_000}), "too_many_parts"),
-    BadInput("newsml_60k_subjects", _NEWSML.format(version=1, content=_NEWSML_CONTENT).replace("<language", '<subject qcode="a:b"><name>n</name></subject>' * 60_000 + "<language").encode(), "too_many_parts"),
+    BadInput(
+        "newsml_60k_subjects",
+        _NEWSML.format(version=1, content=_NEWSML_CONTENT)
+        .replace("<language", '<subject qcode="a:b"><name>n</name></subject>' * 60_000 + "<language")
+        .encode(),
+        "too_many_parts",
+    ),
     # more mojibake than the repair budget (limits.FTFY_MAX_CHARS) is refused, not left as sent
-    BadInput("mojibake_4mb_single_line", ("France\u00e2\u20ac\u2122s leader said. " * 150_000).encode(), "too_many_parts"),
-    BadInput("mojibake_150kb_many_lines", ("France\u00e2\u20ac\u2122s leader said.\n\n" * 5_000).encode(), "too_many_parts"),
-    BadInput("mojibake_in_60kb_article", ("France\u00e2\u20ac\u2122s leader said.\n\n" + "\n\n".join([_BODY] * 280)).encode(), None),
-    BadInput("mojibake_long_article_40kb", ("France\u00e2\u20ac\u2122s leader said the talks were useful.\n\n" * 700).encode(), None),
+    BadInput(
+        "mojibake_4mb_single_line", ("France\u00e2\u20ac\u2122s leader said. " * 150_000).encode(), "too_many_parts"
+    ),
+    BadInput(
+        "mojibake_150kb_many_lines", ("France\u00e2\u20ac\u2122s leader said.\n\n" * 5_000).encode(), "too_many_parts"
+    ),
+    BadInput(
+        "mojibake_in_60kb_article",
+        ("France\u00e2\u20ac\u2122s leader said.\n\n" + "\n\n".join([_BODY] * 280)).encode(),
+        None,
+    ),
+    BadInput(
+        "mojibake_long_article_40kb",
+        ("France\u00e2\u20ac\u2122s leader said the talks were useful.\n\n" * 700).encode(),
+        None,
+    ),
     # one repair budget per article, not per field or list item: each name alone is under it
-    BadInput("ninjs_1000_long_mojibake_subject_names", _ninjs(subject=[{"name": _MOJIBAKE_NAME}] * 1_000), "too_many_parts"),
-    BadInput("ninjs_1000_long_mojibake_place_names", _ninjs(place=[{"name": _MOJIBAKE_NAME}] * 1_000), "too_many_parts"),
+    BadInput(
+        "ninjs_1000_long_mojibake_subject_names", _ninjs(subject=[{"name": _MOJIBAKE_NAME}] * 1_000), "too_many_parts"
+    ),
+    BadInput(
+        "ninjs_1000_long_mojibake_place_names", _ninjs(place=[{"name": _MOJIBAKE_NAME}] * 1_000), "too_many_parts"
+    ),
     BadInput("ninjs_1000_long_mojibake_people_strings", _ninjs(people=[_MOJIBAKE_NAME] * 1_000), "too_many_parts"),
-    BadInput("ninjs_1000_long_mojibake_organisations", _ninjs(organisations=[{"name": _MOJIBAKE_NAME}] * 1_000), "too_many_parts"),
-    BadInput("json_1000_long_mojibake_tags", _j({"headline": "x", "body": "Text.", "tags": [_MOJIBAKE_NAME] * 1_000}), "too_many_parts"),
+    BadInput(
+        "ninjs_1000_long_mojibake_organisations",
+        _ninjs(organisations=[{"name": _MOJIBAKE_NAME}] * 1_000),
+        "too_many_parts",
+    ),
+    BadInput(
+        "json_1000_long_mojibake_tags",
+        _j({"headline": "x", "body": "Text.", "tags": [_MOJIBAKE_NAME] * 1_000}),
+        "too_many_parts",
+    ),
     BadInput("newsml_1000_long_mojibake_subject_names", _newsml_subjects([_MOJIBAKE_NAME] * 1_000), "too_many_parts"),
-    BadInput("ninjs_mojibake_spread_over_fields", _ninjs(body_text="Negotiators resumed talks on Friday.", byline=_MOJIBAKE_NAME[:900], located=_MOJIBAKE_NAME * 30, copyrightnotice=_MOJIBAKE_NAME * 30), "too_many_parts"),
+    BadInput(
+        "ninjs_mojibake_spread_over_fields",
+        _ninjs(
+            body_text="Negotiators resumed talks on Friday.",
+            byline=_MOJIBAKE_NAME[:900],
+            located=_MOJIBAKE_NAME * 30,
+            copyrightnotice=_MOJIBAKE_NAME * 30,
+        ),
+        "too_many_parts",
+    ),
     BadInput("ninjs_1000_short_mojibake_subject_names", _ninjs(subject=[{"name": _MOJIBAKE_NAME[:40]}] * 1_000), None),
     BadInput("ninjs_1000_long_nfd_subject_names", _ninjs(subject=[{"name": _NFD_NAME}] * 1_000), None),
-    BadInput("ninjs_1000_subjects_in_each_of_8_lists", _ninjs(**{key: [{"name": "Politics"}] * 1_000 for key in ("subject", "subjects", "place", "places", "person", "people", "organisation", "organisations")}), "too_many_parts"),
+    BadInput(
+        "ninjs_1000_subjects_in_each_of_8_lists",
+        _ninjs(
+            **{
+                key: [{"name": "Politics"}] * 1_000
+                for key in (
+                    "subject",
+                    "subjects",
+                    "place",
+                    "places",
+                    "person",
+                    "people",
+                    "organisation",
+                    "organisations",
+                )
+            }
+        ),
+        "too_many_parts",
+    ),
     # one-line fields over 100,000 characters as sent are refused before cleaning (NFC of 2 MB: ~0.1 s)
     BadInput("ninjs_headline_2mb_needing_nfc", _ninjs(headline=_NFD_NAME * 700), "headline_too_long"),
-    BadInput("ninjs_located_2mb_needing_nfc", _ninjs(body_text="Negotiators resumed talks on Friday.", located=_NFD_NAME * 700), "invalid_value"),
+    BadInput(
+        "ninjs_located_2mb_needing_nfc",
+        _ninjs(body_text="Negotiators resumed talks on Friday.", located=_NFD_NAME * 700),
+        "invalid_value",
+    ),
     BadInput("ninjs_copyright_notice_2mb", _ninjs(copyrightnotice="(c) Example Wire " * 120_000), "invalid_value"),
     BadInput("json_body_4mb_needing_nfc", _j({"headline": "Talks", "body": _NFD_NAME * 1_200}), None),
     BadInput("non_ascii_single_line_5mb", ("Le ministre a déclaré « que » vendredi. " * 110_000).encode(), None),
@@ -243,8 +326,16 @@ CATALOGUE: list[BadInput] = [
     BadInput("headline_100kb", _ninjs(headline="Long " * 20_000), "headline_too_long"),
     BadInput("headline_exactly_limit", _ninjs(headline="H" * 1_000), None),
     # --- repairable oddities ----------------------------------------------------------------
-    BadInput("rtl_override_characters", ("Talks\u202e resume\u202c in Geneva\n\n" + _BODY.replace("draft", "\u2066draft\u2069")).encode(), None),
-    BadInput("mojibake_text", "France\u00e2\u20ac\u2122s leader said the talks were \u00e2\u20ac\u0153useful\u00e2\u20ac\u009d.\n".encode(), None),
+    BadInput(
+        "rtl_override_characters",
+        ("Talks\u202e resume\u202c in Geneva\n\n" + _BODY.replace("draft", "\u2066draft\u2069")).encode(),
+        None,
+    ),
+    BadInput(
+        "mojibake_text",
+        "France\u00e2\u20ac\u2122s leader said the talks were \u00e2\u20ac\u0153useful\u00e2\u20ac\u009d.\n".encode(),
+        None,
+    ),
     BadInput("control_characters", ("Talks\x01 resume\x07\n\n" + _BODY.replace(" ", " \x1b", 3)).encode(), None),
     BadInput("regex_hostile_spaces", b"Talks" + b" " * 1_000_000 + b"resume.", None),
     BadInput("regex_hostile_dateline", b"KYIV, " + b"x, " * 50_000 + b"(Reuters) - Text.", None),
@@ -253,9 +344,42 @@ CATALOGUE: list[BadInput] = [
     BadInput("html_deep_nesting_10000", b"<div>" * 10_000 + b"Deep text here." + b"</div>" * 10_000, "markup_too_deep"),
     BadInput("html_nesting_400_ok", b"<div>" * 400 + b"Deep text here." + b"</div>" * 400, None),
     BadInput("html_5000_unclosed_paragraphs", b"<p>Para text." * 5_000, None),
-    BadInput("xml_inline_nesting_5000", _NEWSML.format(version=1, content="<contentSet><inlineXML>" + "<div>" * 5_000 + "Text." + "</div>" * 5_000 + "</inlineXML></contentSet>").encode(), "markup_too_deep"),
-    BadInput("xml_headline_nesting_5000", _NEWSML.format(version=1, content="").replace("<headline>Plastic treaty talks resume</headline>", "<headline>" + "<b>" * 5_000 + "Deep" + "</b>" * 5_000 + "</headline>").encode(), "markup_too_deep"),
-    BadInput("xml_headline_nesting_50000", _NEWSML.format(version=1, content="").replace("<headline>Plastic treaty talks resume</headline>", "<headline>" + "<b>" * 50_000 + "Deep" + "</b>" * 50_000 + "</headline>").encode(), "too_many_parts"),
+    BadInput(
+        "xml_inline_nesting_5000",
+        _NEWSML.format(
+            version=1,
+            content="<contentSet><inlineXML>"
+            + "<div>" * 5_000
+            + "Text."
+            + "</div>" * 5_000
+            + "</inlineXML></contentSet>",
+        ).encode(),
+        "markup_too_deep",
+    ),
+    BadInput(
+        "xml_headline_nesting_5000",
+        _NEWSML.format(version=1, content="")
+        .replace(
+            "<headline>Plastic treaty talks resume</headline>",
+            "<headline>" + "<b>" * 5_000 + "Deep" + "</b>" * 5_000 + "</headline>",
+        )
+        .encode(),
+        "markup_too_deep",
+    ),
+    BadInput(
+        "xml_headline_nesting_50000",
+        _NEWSML.format(version=1, content="")
+        .replace(
+            "<headline>Plastic treaty talks resume</headline>",
+            "<headline>" + "<b>" * 50_000 + "Deep" + "</b>" * 50_000 + "</headline>",
+        )
+        .encode(),
+        "too_many_parts",
+    ),
     BadInput("html_unclosed_tags", b"<p>First paragraph<p>Second <b>bold <i>paragraph", None),
-    BadInput("emoji_and_zwj", "Fans celebrate \U0001f468\u200d\U0001f469\u200d\U0001f467 win\n\nThe crowd cheered.".encode(), None),
+    BadInput(
+        "emoji_and_zwj",
+        "Fans celebrate \U0001f468\u200d\U0001f469\u200d\U0001f467 win\n\nThe crowd cheered.".encode(),
+        None,
+    ),
 ]

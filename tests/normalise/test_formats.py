@@ -172,9 +172,7 @@ def test_plain_text_arabic_rtl(run: Run, fixture_bytes: Callable[[str], bytes]) 
     assert a.article_id.startswith("sha:") and a.article_id == f"sha:{a.content_hash}"
 
 
-def test_plain_text_wrapped_with_headline_and_byline(
-    run: Run, fixture_bytes: Callable[[str], bytes]
-) -> None:
+def test_plain_text_wrapped_with_headline_and_byline(run: Run, fixture_bytes: Callable[[str], bytes]) -> None:
     a = run(fixture_bytes("text_en_wrapped.txt"))
     check_invariants(a)
     assert a.headline == "Ferry strike halts Channel crossings"
@@ -273,8 +271,10 @@ def test_identical_text_gets_identical_sha_id(run: Run) -> None:
 
 
 def test_h1_repeating_the_headline_is_dropped(run: Run) -> None:
-    a = run(b'{"uri": "u1", "versioncreated": "2025-07-04T10:00:00Z", "headline": "Big news", '
-            b'"body_html": "<h1>Big news</h1><p>First paragraph.</p><h1>Other</h1><p>More.</p>"}')
+    a = run(
+        b'{"uri": "u1", "versioncreated": "2025-07-04T10:00:00Z", "headline": "Big news", '
+        b'"body_html": "<h1>Big news</h1><p>First paragraph.</p><h1>Other</h1><p>More.</p>"}'
+    )
     assert a.subheads == ["Other"]
     assert a.paragraphs == ["First paragraph.", "More."]
 
@@ -287,42 +287,66 @@ def test_h1_repeating_the_headline_is_dropped(run: Run) -> None:
             "emergencia hídrica en tres provincias, según informó el Gobierno regional.\n\n"
             "«No hay agua para todos», dijo el consejero, que pidió calma a los agricultores.\n\n"
             "Restricciones\n\nLos cortes de suministro empezarán el lunes por la noche.\n",
-            "es", "SEVILLA", "EFE", "«No hay agua para todos»", "Restricciones",
+            "es",
+            "SEVILLA",
+            "EFE",
+            "«No hay agua para todos»",
+            "Restricciones",
         ),
         (
             "Hitzewelle im Süden\n\nMÜNCHEN (dpa) - Die Hitze hat am Freitag in Bayern neue "
             "Rekordwerte erreicht, wie der Wetterdienst mitteilte.\n\n"
             "„Wir haben so etwas noch nie gemessen“, sagte ein Sprecher des Dienstes.\n\n"
             "Warnungen\n\nDie Behörden riefen dazu auf, viel Wasser zu trinken.\n",
-            "de", "MÜNCHEN", "dpa", "„Wir haben so etwas noch nie gemessen“", "Warnungen",
+            "de",
+            "MÜNCHEN",
+            "dpa",
+            "„Wir haben so etwas noch nie gemessen“",
+            "Warnungen",
         ),
         (
             "Grève à la SNCF\n\nLYON (AFP) - Le trafic ferroviaire était fortement perturbé "
             "vendredi dans le sud-est, selon la direction de la SNCF.\n\n"
             "« Nous ne lâcherons rien », a déclaré un responsable syndical devant la gare.\n\n"
             "Négociations\n\nUne nouvelle réunion est prévue lundi au ministère.\n",
-            "fr", "LYON", "AFP", "« Nous ne lâcherons rien »", "Négociations",
+            "fr",
+            "LYON",
+            "AFP",
+            "« Nous ne lâcherons rien »",
+            "Négociations",
         ),
         (
             "Sciopero dei treni\n\nMILANO, 4 lug (ANSA) - Lo sciopero dei treni ha causato "
             "ritardi e cancellazioni in tutta la Lombardia, secondo le ferrovie.\n\n"
             "«È una giornata difficile per i pendolari», ha detto l'assessore regionale.\n\n"
             "Le trattative\n\nIl tavolo con i sindacati riprenderà la prossima settimana.\n",
-            "it", "MILANO", "ANSA", "«È una giornata difficile per i pendolari»", "Le trattative",
+            "it",
+            "MILANO",
+            "ANSA",
+            "«È una giornata difficile per i pendolari»",
+            "Le trattative",
         ),
         (
             "Greve nos transportes\n\nPORTO, 04 jul 2025 (Lusa) - A greve dos trabalhadores dos "
             "transportes públicos paralisou hoje a cidade, segundo a empresa.\n\n"
             "“Não tivemos alternativa”, afirmou um dirigente sindical aos jornalistas.\n\n"
             "Serviços mínimos\n\nOs serviços mínimos não foram cumpridos em várias linhas.\n",
-            "pt", "PORTO", "Lusa", "“Não tivemos alternativa”", "Serviços mínimos",
+            "pt",
+            "PORTO",
+            "Lusa",
+            "“Não tivemos alternativa”",
+            "Serviços mínimos",
         ),
         (
             "ارتفاع أسعار الوقود\n\nعمان (رويترز) - قالت الحكومة الأردنية يوم الجمعة إنها سترفع "
             "أسعار الوقود اعتبارا من الشهر المقبل، في خطوة تهدف إلى خفض العجز.\n\n"
             "وقال وزير الطاقة: «لا بديل عن هذا القرار»، مضيفا أن الدعم سيستمر للأسر الفقيرة.\n\n"
             "ردود الفعل\n\nوانتقدت نقابات عمالية القرار ودعت إلى الاحتجاج.\n",
-            "ar", "عمان", "رويترز", "«لا بديل عن هذا القرار»", "ردود الفعل",
+            "ar",
+            "عمان",
+            "رويترز",
+            "«لا بديل عن هذا القرار»",
+            "ردود الفعل",
         ),
     ],
     ids=["es", "de", "fr", "it", "pt", "ar"],
@@ -341,12 +365,16 @@ def test_non_english_plain_text(
 
 
 def test_ninjs_description_is_the_body_of_a_bodiless_text_item(run: Run) -> None:
-    a = run(b'{"uri": "u2", "type": "text", "versioncreated": "2025-07-04T10:00:00Z", '
-            b'"headlines": [{"value": "FLASH: Rates cut"}], '
-            b'"descriptions": [{"role": "summary", "value": "The central bank cut rates by 25bp."}]}')
+    a = run(
+        b'{"uri": "u2", "type": "text", "versioncreated": "2025-07-04T10:00:00Z", '
+        b'"headlines": [{"value": "FLASH: Rates cut"}], '
+        b'"descriptions": [{"role": "summary", "value": "The central bank cut rates by 25bp."}]}'
+    )
     assert a.headline == "FLASH: Rates cut"
     assert a.paragraphs == ["The central bank cut rates by 25bp."]
     with pytest.raises(Rejection) as info:
-        run(b'{"uri": "u3", "type": "picture", "versioncreated": "2025-07-04T10:00:00Z", '
-            b'"headline": "Photo", "description_text": "A caption."}')
+        run(
+            b'{"uri": "u3", "type": "picture", "versioncreated": "2025-07-04T10:00:00Z", '
+            b'"headline": "Photo", "description_text": "A caption."}'
+        )
     assert info.value.reason == "empty_body"

@@ -120,9 +120,7 @@ _SUBHEAD = st.lists(_WORD, min_size=1, max_size=3).map(lambda ws: " ".join(ws).c
     st.lists(st.tuples(st.booleans(), _PARAGRAPH, _SUBHEAD), min_size=1, max_size=8),
     st.sampled_from(["", " date 2025-07-04 ", "LONDON (Reuters) - ", "MADRID, 4 jul (EFE) - "]),
 )
-def test_idempotent_on_generated_wire_text(
-    parts: list[tuple[bool, str, str]], prefix: str
-) -> None:
+def test_idempotent_on_generated_wire_text(parts: list[tuple[bool, str, str]], prefix: str) -> None:
     chunks: list[str] = []
     for with_subhead, paragraph, subhead in parts:
         if with_subhead and chunks:
@@ -222,14 +220,10 @@ _NESTED_BLOCK = st.sampled_from(
 
 @FAST
 @given(
-    st.lists(
-        st.tuples(st.sampled_from(["p", "h2", "h4"]), _FRAGMENT_TEXT, _NESTED_BLOCK, _FRAGMENT_TEXT), max_size=6
-    ),
+    st.lists(st.tuples(st.sampled_from(["p", "h2", "h4"]), _FRAGMENT_TEXT, _NESTED_BLOCK, _FRAGMENT_TEXT), max_size=6),
     st.sampled_from(["{}", "<div>{}</div>", "<!DOCTYPE html><html><body>{}</body></html>"]),
 )
-def test_html_fast_path_equals_walk_with_nested_blocks(
-    blocks: list[tuple[str, str, str, str]], wrapper: str
-) -> None:
+def test_html_fast_path_equals_walk_with_nested_blocks(blocks: list[tuple[str, str, str, str]], wrapper: str) -> None:
     """Whatever a flat block holds (``<h2><div>..</div></h2>`` included), html_blocks gives the
     walk's blocks: the fast path either matches it or hands over to it."""
     from selectolax.lexbor import LexborHTMLParser
@@ -333,8 +327,38 @@ def test_html_blocks_take_the_walk_whenever_it_matters(blocks: list[tuple[str, l
 
 
 @FAST
-@given(st.lists(st.sampled_from(["<", "</", "b", "B", "r", "R", "x", "1", "-", ">", " ", "é", "br", "sCRipt", "table",
-                                 "tablex", "h2", "head", "wbr", "p", "nav", "svg", "audio"]), max_size=12).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<",
+                "</",
+                "b",
+                "B",
+                "r",
+                "R",
+                "x",
+                "1",
+                "-",
+                ">",
+                " ",
+                "é",
+                "br",
+                "sCRipt",
+                "table",
+                "tablex",
+                "h2",
+                "head",
+                "wbr",
+                "p",
+                "nav",
+                "svg",
+                "audio",
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
 def test_walk_pre_check_equals_the_plain_alternation(markup: str) -> None:
     import re
     import string
@@ -407,9 +431,7 @@ _SPLICES = st.sampled_from(
     st.sampled_from(_SEEDS),
     st.lists(st.tuples(st.floats(0, 1), st.integers(0, 3), _SPLICES), min_size=1, max_size=6),
 )
-def test_mutated_fixtures_only_reject_cleanly(
-    seed: bytes, edits: list[tuple[float, int, bytes]]
-) -> None:
+def test_mutated_fixtures_only_reject_cleanly(seed: bytes, edits: list[tuple[float, int, bytes]]) -> None:
     data = bytearray(seed)
     for where, action, splice in edits:
         pos = int(where * len(data))

@@ -424,9 +424,7 @@ def test_plain_utf8_shortcut_allows_only_safe_characters() -> None:
     from wirestream.normalise.repair import _PLAIN_REST
 
     allowed = [
-        chr(c)
-        for c in range(0x80, 0x110000)
-        if not 0xD800 <= c <= 0xDFFF and _PLAIN_REST(chr(c).encode()) is not None
+        chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c <= 0xDFFF and _PLAIN_REST(chr(c).encode()) is not None
     ]
     assert len(allowed) == 30 + 448 + 24 + 16 + 1  # U+00A1-00BF but 00AD, U+00C0-027F, U+2010-2027, U+2030-203F, U+20AC
     lone_surrogate = "\ud800".encode("utf-8", "surrogatepass")

@@ -18,18 +18,42 @@ def spans(tags: list[ActorTag]) -> dict[str, list[str]]:
 @pytest.mark.parametrize(
     ("lang", "text", "person", "span"),
     [
-        ("fr", "Le ministre russe des Affaires étrangères a rencontré son homologue turc.", "person:sergey-lavrov",
-         "ministre russe des Affaires étrangères"),
-        ("es", "El ministro ruso de Exteriores viajó a Ankara el martes.", "person:sergey-lavrov",
-         "ministro ruso de Exteriores"),
-        ("it", "Il ministro russo degli Esteri è arrivato a Pechino.", "person:sergey-lavrov",
-         "ministro russo degli Esteri"),
-        ("pt", "O ministro russo das Relações Exteriores chegou a Brasília.", "person:sergey-lavrov",
-         "ministro russo das Relações Exteriores"),
-        ("es", "La ministra española de Defensa viajó a Lituania.", "person:margarita-robles",
-         "ministra española de Defensa"),
-        ("es", "El presidente español del Gobierno habló ayer por la tarde.", "person:pedro-sanchez",
-         "presidente español del Gobierno"),
+        (
+            "fr",
+            "Le ministre russe des Affaires étrangères a rencontré son homologue turc.",
+            "person:sergey-lavrov",
+            "ministre russe des Affaires étrangères",
+        ),
+        (
+            "es",
+            "El ministro ruso de Exteriores viajó a Ankara el martes.",
+            "person:sergey-lavrov",
+            "ministro ruso de Exteriores",
+        ),
+        (
+            "it",
+            "Il ministro russo degli Esteri è arrivato a Pechino.",
+            "person:sergey-lavrov",
+            "ministro russo degli Esteri",
+        ),
+        (
+            "pt",
+            "O ministro russo das Relações Exteriores chegou a Brasília.",
+            "person:sergey-lavrov",
+            "ministro russo das Relações Exteriores",
+        ),
+        (
+            "es",
+            "La ministra española de Defensa viajó a Lituania.",
+            "person:margarita-robles",
+            "ministra española de Defensa",
+        ),
+        (
+            "es",
+            "El presidente español del Gobierno habló ayer por la tarde.",
+            "person:pedro-sanchez",
+            "presidente español del Gobierno",
+        ),
     ],
 )
 def test_adjective_inside_a_title_phrase_names_the_holder(tagger, lang, text, person, span):
@@ -42,10 +66,12 @@ def test_adjective_inside_a_title_phrase_names_the_holder(tagger, lang, text, pe
 
 def test_adjective_inside_a_title_follows_the_date(tagger):
     # the foreign minister of Spain in 2017 was not the one of 2025
-    old = spans(tagger.tag(make_article("El ministro español de Exteriores llegó a Roma.", language="es",
-                                        date="2017-03-01")))
-    new = spans(tagger.tag(make_article("El ministro español de Exteriores llegó a Roma.", language="es",
-                                        date="2025-07-04")))
+    old = spans(
+        tagger.tag(make_article("El ministro español de Exteriores llegó a Roma.", language="es", date="2017-03-01"))
+    )
+    new = spans(
+        tagger.tag(make_article("El ministro español de Exteriores llegó a Roma.", language="es", date="2025-07-04"))
+    )
     assert old.keys() != new.keys()
 
 
@@ -70,15 +96,13 @@ def test_german_sentence_initial_adjective_is_the_country(tagger, text, iso, spa
 
 
 def test_german_capitalised_noun_before_a_city_is_no_name(tagger):
-    got = spans(tagger.tag(make_article("In der kenianischen Hauptstadt Nairobi wurde demonstriert.",
-                                        language="de")))
+    got = spans(tagger.tag(make_article("In der kenianischen Hauptstadt Nairobi wurde demonstriert.", language="de")))
     assert any(k.startswith("geonames:") and v == ["Nairobi"] for k, v in got.items()), got
 
 
 def test_german_capitalised_adjective_inside_a_sentence_stays_a_name(tagger):
     # mid-sentence, a capitalised adjective before a capitalised word is part of a proper name
-    got = spans(tagger.tag(make_article("Der Vorstand der Französische Nordbahn AG trat zurück.",
-                                        language="de")))
+    got = spans(tagger.tag(make_article("Der Vorstand der Französische Nordbahn AG trat zurück.", language="de")))
     assert "FRA" not in got, got
 
 

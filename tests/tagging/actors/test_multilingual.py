@@ -77,8 +77,12 @@ def test_no_adjective_form_names_two_countries():
     ("lang", "text", "code", "span"),
     [
         ("de", "Die estnische Regierung hat den Botschafter einbestellt.", "ESTGOV", "estnische Regierung"),
-        ("de", "Nach Angaben der kenianischen Polizei wurden drei Menschen festgenommen.", "KENCOP",
-         "kenianischen Polizei"),
+        (
+            "de",
+            "Nach Angaben der kenianischen Polizei wurden drei Menschen festgenommen.",
+            "KENCOP",
+            "kenianischen Polizei",
+        ),
         ("fr", "Le gouvernement malien a suspendu les accords.", "MLIGOV", "gouvernement malien"),
         ("fr", "Selon l'armée sénégalaise, la situation est calme.", "SENMIL", "armée sénégalaise"),
         ("es", "El gobierno peruano convocó a su embajador.", "PERGOV", "gobierno peruano"),
@@ -154,8 +158,10 @@ def test_agent_nouns_in_each_language(tagger, lang, text, code, span):
 
 
 def test_law_enforcement_phrases_are_police_not_military(tagger):
-    for lang, text in (("fr", "Les forces de l'ordre ont dispersé la foule."),
-                       ("it", "Le forze dell'ordine hanno sgomberato la piazza.")):
+    for lang, text in (
+        ("fr", "Les forces de l'ordre ont dispersé la foule."),
+        ("it", "Le forze dell'ordine hanno sgomberato la piazza."),
+    ):
         got = codes(tagger.tag(make_article(text, language=lang)))
         assert "---COP" in got and "---MIL" not in got, got
 
@@ -173,12 +179,24 @@ def test_accented_spelling_of_a_capital_is_that_capital(tagger):
 @pytest.mark.parametrize(
     ("lang", "text", "person", "span"),
     [
-        ("es", "El presidente francés se reunió ayer con empresarios chilenos.", "person:emmanuel-macron",
-         "presidente francés"),
-        ("it", "Il presidente russo ha parlato con i giornalisti brasiliani.", "person:vladimir-putin",
-         "presidente russo"),
-        ("fr", "Le Premier ministre britannique recevra le chef de l'État kényan.", "person:keir-starmer",
-         "Premier ministre britannique"),
+        (
+            "es",
+            "El presidente francés se reunió ayer con empresarios chilenos.",
+            "person:emmanuel-macron",
+            "presidente francés",
+        ),
+        (
+            "it",
+            "Il presidente russo ha parlato con i giornalisti brasiliani.",
+            "person:vladimir-putin",
+            "presidente russo",
+        ),
+        (
+            "fr",
+            "Le Premier ministre britannique recevra le chef de l'État kényan.",
+            "person:keir-starmer",
+            "Premier ministre britannique",
+        ),
         ("ar", "التقى الرئيس الفرنسي وفدا من رجال الأعمال المصريين.", "person:emmanuel-macron", "الرئيس الفرنسي"),
     ],
 )

@@ -12,10 +12,7 @@ from wirestream.tagging.actors.data import default_data_dir
 
 from .conftest import make_article
 
-NEW_PERSON = (
-    "  - {id: test-person, name: Zorblat Quux, country: FRA, "
-    "terms: [[fm, FRA, 2030-01-01, null]]}\n"
-)
+NEW_PERSON = "  - {id: test-person, name: Zorblat Quux, country: FRA, terms: [[fm, FRA, 2030-01-01, null]]}\n"
 
 
 @pytest.fixture()

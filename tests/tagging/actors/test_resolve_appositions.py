@@ -55,8 +55,9 @@ def test_source_after_title_comma_is_not_a_name(tagger):
 
 
 def test_known_person_in_forward_apposition_is_not_duplicated(tagger):
-    tags = tagger.tag(make_article("France's foreign minister, Jean-Noel Barrot, said talks would resume.",
-                                   date="2025-07-04"))
+    tags = tagger.tag(
+        make_article("France's foreign minister, Jean-Noel Barrot, said talks would resume.", date="2025-07-04")
+    )
     people = [t for t in tags if t.type is ActorType.PERSON]
     assert [p.actor_id for p in people] == ["person:jean-noel-barrot"]
 
@@ -102,8 +103,9 @@ def test_of_phrase_in_other_languages(tagger, language, body):
 
 
 def test_spanish_title_of_country_resolves_the_holder(tagger):
-    tags = tagger.tag(make_article("El presidente de Francia dijo que Ucrania debe ganar.", language="es",
-                                   date="2025-03-10"))
+    tags = tagger.tag(
+        make_article("El presidente de Francia dijo que Ucrania debe ganar.", language="es", date="2025-03-10")
+    )
     assert person(tags, "Emmanuel Macron") is not None
 
 
@@ -114,8 +116,7 @@ def test_portfolio_word_blocks_the_holder(tagger):
 
 
 def test_government_after_a_demonym_still_qualifies_the_title(tagger):
-    tags = tagger.tag(make_article("The leader of the Algerian government said talks would resume.",
-                                   date="2010-03-01"))
+    tags = tagger.tag(make_article("The leader of the Algerian government said talks would resume.", date="2010-03-01"))
     assert [t.name for t in tags if t.type is ActorType.PERSON] == ["Abdelaziz Bouteflika"]
 
 

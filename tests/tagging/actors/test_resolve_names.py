@@ -68,8 +68,10 @@ def test_capitalised_head_after_a_known_organisation_extends_it(tagger):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Jana Dovile, Kenya's health minister, said the clinics would open.",
-     "Kenyan Health Minister Jana Dovile said the clinics would open."],
+    [
+        "Jana Dovile, Kenya's health minister, said the clinics would open.",
+        "Kenyan Health Minister Jana Dovile said the clinics would open.",
+    ],
 )
 def test_portfolio_word_keeps_the_qualifier(tagger, sentence):
     body = "Uganda said on Monday that Uganda would help. " + sentence
@@ -149,7 +151,7 @@ def test_a_middle_name_is_not_a_given_name_match(tagger):
 
 
 def test_place_name_after_a_given_name_is_a_family_name(tagger):
-    """"Ahmed Shan": a region's name right after a name part that the dictionary knows (here a
+    """ "Ahmed Shan": a region's name right after a name part that the dictionary knows (here a
     surname that is also a common given name) belongs to the person, not to Myanmar's Shan State."""
     tags = tagger.tag(make_article("Ahmed Shan, a Pakistani lawmaker, criticised the budget.", date="2023-05-01"))
     assert "MMR" not in {t.country for t in tags}

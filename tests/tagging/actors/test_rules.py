@@ -16,18 +16,23 @@ def texts(tag: ActorTag) -> list[str]:
 
 
 def test_mentions_are_exact_slices_and_models_validate(tagger):
-    art = make_article(["Moscow said on Monday it would respond.", "The Kremlin denied it."],
-                       headline="Putin warns West")
+    art = make_article(
+        ["Moscow said on Monday it would respond.", "The Kremlin denied it."], headline="Putin warns West"
+    )
     for t in tagger.tag(art):
         assert ActorTag.model_validate(t.model_dump()) == t
         for m in t.mentions:
-            assert getattr(art, m.field.value)[m.start:m.end] == m.text
+            assert getattr(art, m.field.value)[m.start : m.end] == m.text
 
 
 def test_title_only_resolves_by_date(tagger):
     body = "The Prime Minister said Britain would not change course. Downing Street later confirmed it."
-    for day, name in (("2017-06-01", "Theresa May"), ("2025-07-04", "Keir Starmer"),
-                      ("2008-03-01", "Gordon Brown"), ("2020-03-01", "Boris Johnson")):
+    for day, name in (
+        ("2017-06-01", "Theresa May"),
+        ("2025-07-04", "Keir Starmer"),
+        ("2008-03-01", "Gordon Brown"),
+        ("2020-03-01", "Boris Johnson"),
+    ):
         tags = tagger.tag(make_article(body, date=day))
         people = [t for t in tags if t.type is ActorType.PERSON]
         assert [p.name for p in people] == [name], day
@@ -36,8 +41,7 @@ def test_title_only_resolves_by_date(tagger):
 
 
 def test_qualified_title_picks_that_country(tagger):
-    tags = tagger.tag(make_article("The German chancellor and the French president spoke by phone.",
-                                   date="2019-05-01"))
+    tags = tagger.tag(make_article("The German chancellor and the French president spoke by phone.", date="2019-05-01"))
     names = {t.name for t in tags if t.type is ActorType.PERSON}
     assert names == {"Angela Merkel", "Emmanuel Macron"}
 
@@ -47,9 +51,7 @@ def test_same_person_different_dates(tagger):
     assert by_id(tagger.tag(make_article(body, date="2010-01-01")))["person:vladimir-putin"].office == (
         "head_of_government"
     )
-    assert by_id(tagger.tag(make_article(body, date="2020-01-01")))["person:vladimir-putin"].office == (
-        "head_of_state"
-    )
+    assert by_id(tagger.tag(make_article(body, date="2020-01-01")))["person:vladimir-putin"].office == ("head_of_state")
 
 
 def test_former_office_holder_is_elite(tagger):
@@ -58,10 +60,16 @@ def test_former_office_holder_is_elite(tagger):
 
 
 def test_capital_acting_vs_place(tagger):
-    tags = by_id(tagger.tag(make_article(
-        ["Washington warned Beijing against further drills, while Moscow has so far declined to comment.",
-         "Diplomats flew to Beijing on Tuesday. Protests were held in Moscow."]
-    )))
+    tags = by_id(
+        tagger.tag(
+            make_article(
+                [
+                    "Washington warned Beijing against further drills, while Moscow has so far declined to comment.",
+                    "Diplomats flew to Beijing on Tuesday. Protests were held in Moscow.",
+                ]
+            )
+        )
+    )
     assert texts(tags["USAGOV"]) == ["Washington"]
     assert texts(tags["RUSGOV"]) == ["Moscow"]
     beijing = [t for t in tags.values() if t.type is ActorType.PLACE and t.name == "Beijing"]
@@ -70,10 +78,14 @@ def test_capital_acting_vs_place(tagger):
 
 
 def test_seats_and_brussels(tagger):
-    tags = by_id(tagger.tag(make_article(
-        "The Kremlin rejected the plan. The Pentagon said it was reviewing it, and Brussels said it "
-        "would respond next week. The White House declined to comment."
-    )))
+    tags = by_id(
+        tagger.tag(
+            make_article(
+                "The Kremlin rejected the plan. The Pentagon said it was reviewing it, and Brussels said it "
+                "would respond next week. The White House declined to comment."
+            )
+        )
+    )
     assert texts(tags["RUSGOV"]) == ["The Kremlin"]
     assert texts(tags["USAMIL"]) == ["The Pentagon"]
     assert texts(tags["USAGOV"]) == ["The White House"]
@@ -81,19 +93,23 @@ def test_seats_and_brussels(tagger):
 
 
 def test_composite_agents(tagger):
-    tags = by_id(tagger.tag(make_article(
-        "Russian troops shelled the town as Ukraine's army pushed back. Police in Kenya arrested 12."
-    )))
+    tags = by_id(
+        tagger.tag(
+            make_article("Russian troops shelled the town as Ukraine's army pushed back. Police in Kenya arrested 12.")
+        )
+    )
     assert tags["RUSMIL"].type is ActorType.MILITARY and texts(tags["RUSMIL"]) == ["Russian troops"]
     assert texts(tags["UKRMIL"]) == ["Ukraine's army"]
     assert tags["KENCOP"].country == "KEN"
 
 
 def test_unknown_person_from_apposition(tagger):
-    tags = tagger.tag(make_article(
-        "Ukrainian Foreign Minister Olena Testenko said talks would continue. Ms Testenko added "
-        "that a deal was close."
-    ))
+    tags = tagger.tag(
+        make_article(
+            "Ukrainian Foreign Minister Olena Testenko said talks would continue. Ms Testenko added "
+            "that a deal was close."
+        )
+    )
     person = next(t for t in tags if t.name == "Olena Testenko")
     assert (person.country, person.role, person.office) == ("UKR", "GOV", "foreign_minister")
     assert texts(person) == ["Olena Testenko", "Ms Testenko"]
@@ -112,19 +128,25 @@ def test_common_word_cities_need_a_locative(tagger):
 
 
 def test_demonyms_short_forms_and_acronyms(tagger):
-    tags = by_id(tagger.tag(make_article(
-        "The US and the UK said American and British officials would meet. us and uk in lower case "
-        "are not countries."
-    )))
+    tags = by_id(
+        tagger.tag(
+            make_article(
+                "The US and the UK said American and British officials would meet. us and uk in lower case "
+                "are not countries."
+            )
+        )
+    )
     assert texts(tags["USA"]) == ["The US", "American"]
     assert texts(tags["GBR"]) == ["the UK"]
     assert texts(tags["GBRGOV"]) == ["British officials"]  # demonym + agent noun: a composite
 
 
 def test_igo_and_armed_groups(tagger):
-    tags = by_id(tagger.tag(make_article(
-        "NATO and the United Nations condemned attacks by Hamas and Hezbollah.", date="2024-01-01"
-    )))
+    tags = by_id(
+        tagger.tag(
+            make_article("NATO and the United Nations condemned attacks by Hamas and Hezbollah.", date="2024-01-01")
+        )
+    )
     assert tags["org:nato"].code == "IGOWSTNAT" and tags["org:nato"].country == "IGO"
     assert tags["org:un"].code == "IGOUNO"
     assert tags["org:hamas"].type is ActorType.ARMED_GROUP
@@ -144,8 +166,13 @@ def test_headline_mentions_use_the_headline_field(tagger):
 
 
 def test_other_languages(tagger):
-    fr = tagger.tag(make_article("Le président français a rencontré le chancelier allemand à Berlin. "
-                                 "La Russie a condamné la décision des États-Unis.", language="fr"))
+    fr = tagger.tag(
+        make_article(
+            "Le président français a rencontré le chancelier allemand à Berlin. "
+            "La Russie a condamné la décision des États-Unis.",
+            language="fr",
+        )
+    )
     countries = {t.country for t in fr if t.type is ActorType.COUNTRY}
     assert {"RUS", "USA"} <= countries
     de = tagger.tag(make_article("Die Bundesregierung und Frankreich kritisierten Russland.", language="de"))
@@ -166,9 +193,13 @@ def test_empty_article(tagger):
 
 
 def test_apposition_after_name(tagger):
-    tags = tagger.tag(make_article(
-        "Talks were led by Marta Ovsienko, Ukraine's deputy foreign minister, and by Keir Starmer, "
-        "the British prime minister.", date="2025-07-04"))
+    tags = tagger.tag(
+        make_article(
+            "Talks were led by Marta Ovsienko, Ukraine's deputy foreign minister, and by Keir Starmer, "
+            "the British prime minister.",
+            date="2025-07-04",
+        )
+    )
     marta = next(t for t in tags if t.name == "Marta Ovsienko")
     assert marta.country == "UKR" and marta.role == "GOV"
     starmer = next(t for t in tags if t.name == "Keir Starmer")
@@ -211,9 +242,14 @@ def test_alternate_names_never_shadow_a_city_or_country(tagger):
 
 def test_named_forces_media_and_legislatures_carry_their_country(tagger):
     """Fleets and services, state news agencies and parliaments are institutions of one state."""
-    tags = by_id(tagger.tag(make_article(
-        "Ships of the Pacific Fleet sailed on Monday, KCNA reported, as the Knesset debated the budget "
-        "and the SANDF deployed troops.")))
+    tags = by_id(
+        tagger.tag(
+            make_article(
+                "Ships of the Pacific Fleet sailed on Monday, KCNA reported, as the Knesset debated the budget "
+                "and the SANDF deployed troops."
+            )
+        )
+    )
     assert tags["org:russian-fleets"].code == "RUSMIL"
     assert tags["org:kcna"].country == "PRK"
     assert tags["ISRLEG"].country == "ISR"
@@ -221,19 +257,24 @@ def test_named_forces_media_and_legislatures_carry_their_country(tagger):
 
 
 def test_given_name_that_is_a_known_surname_is_not_that_person(tagger):
-    """"Charles" (a king) and "Brown" (a prime minister) next to each other are one unknown name."""
+    """ "Charles" (a king) and "Brown" (a prime minister) next to each other are one unknown name."""
     tags = by_id(tagger.tag(make_article("General Charles Brown said the air force was ready.")))
     assert "person:charles-iii" not in tags and "person:gordon-brown" not in tags
     assert tags["person:charles-brown"].role == "MIL"
 
 
 def test_patronymic_name_is_not_the_ruler_sharing_the_given_name(tagger):
-    """"Sheikh Hamad bin <X>" is not Bahrain's King Hamad, "Abdullah bin <X>" not Jordan's king."""
-    for body in ("Sheikh Hamad bin Jassim said the talks would go on.",
-                 "Sheikh Abdullah bin Zayed met the delegation."):
+    """ "Sheikh Hamad bin <X>" is not Bahrain's King Hamad, "Abdullah bin <X>" not Jordan's king."""
+    for body in (
+        "Sheikh Hamad bin Jassim said the talks would go on.",
+        "Sheikh Abdullah bin Zayed met the delegation.",
+    ):
         people = {t.actor_id for t in tagger.tag(make_article(body)) if t.type is ActorType.PERSON}
-        assert not people & {"person:hamad-bin-isa-al-khalifa", "person:king-abdullah-ii",
-                             "person:mohamed-bin-zayed"}, body
+        assert not people & {
+            "person:hamad-bin-isa-al-khalifa",
+            "person:king-abdullah-ii",
+            "person:mohamed-bin-zayed",
+        }, body
     # the ruler's own full name still resolves
     tags = by_id(tagger.tag(make_article("Sheikh Tamim bin Hamad Al Thani arrived.")))
     assert tags["person:tamim-bin-hamad-al-thani"].country == "QAT"
@@ -244,6 +285,9 @@ def test_first_level_subdivisions_are_places_of_their_country(tagger):
     places ("Delta Air Lines", "Banco Santander" style), and municipalities are not loaded at all."""
     tags = tagger.tag(make_article("Floods hit Queensland and Khyber Pakhtunkhwa, officials in Cabo Delgado said."))
     assert {t.name: t.country for t in tags if t.type is ActorType.PLACE} == {
-        "Queensland": "AUS", "Khyber Pakhtunkhwa": "PAK", "Cabo Delgado": "MOZ"}
+        "Queensland": "AUS",
+        "Khyber Pakhtunkhwa": "PAK",
+        "Cabo Delgado": "MOZ",
+    }
     tags = tagger.tag(make_article("Shares of Delta Air Lines rose."))
     assert not [t for t in tags if t.type is ActorType.PLACE]

@@ -55,7 +55,7 @@ def test_faith_leaders_are_religious_actors(tagger):
 
 
 def test_place_qualifies_agent_inside_a_capitalised_name(tagger):
-    """"<City> Border Police" is that country's police; a place and an agent noun separated by
+    """ "<City> Border Police" is that country's police; a place and an agent noun separated by
     ordinary lower-case prose are not combined."""
     tags = {t.actor_id: t for t in tagger.tag(make_article("The Kandahar Provincial Border Police said."))}
     assert tags["AFGCOP"].mentions[0].text == "Kandahar Provincial Border Police"
@@ -64,16 +64,15 @@ def test_place_qualifies_agent_inside_a_capitalised_name(tagger):
 
 
 def test_neutral_modifier_keeps_the_qualified_office(tagger):
-    """"current"/"top" between qualifier and title do not block it (unlike "deputy", "former")."""
+    """ "current"/"top" between qualifier and title do not block it (unlike "deputy", "former")."""
     ids = {t.actor_id for t in tagger.tag(make_article("Poland's current interior minister spoke."))}
     assert "POLGOV" in ids
-    ids = {t.actor_id for t in tagger.tag(make_article("Ukraine's deputy foreign minister spoke.",
-                                                       date="2023-06-01"))}
+    ids = {t.actor_id for t in tagger.tag(make_article("Ukraine's deputy foreign minister spoke.", date="2023-06-01"))}
     assert not any(i.startswith("person:") for i in ids)
 
 
 def test_office_of_a_named_organisation_is_not_the_state_office(tagger):
-    """"the president of the <Demonym> <Name> Federation" is not that country's head of state."""
+    """ "the president of the <Demonym> <Name> Federation" is not that country's head of state."""
     tags = tagger.tag(make_article("The president of the Kenyan Football Federation resigned."))
     assert not [t for t in tags if t.type.value == "person"]
     tags = tagger.tag(make_article("The president of the French Republic spoke.", date="2023-06-01"))
