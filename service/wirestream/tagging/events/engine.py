@@ -414,7 +414,7 @@ class EventTagger:
                 # the event it implies is coded from the clause's own verb, if there is one
                 continue
             trigger = (starts[m.i0], ends[m.i1])
-            ev = _build_event(
+            built = _build_event(
                 text,
                 fld,
                 toks,
@@ -431,17 +431,20 @@ class EventTagger:
                 in_mention,
                 marks,
             )
-            if ev is None:
+            if built is None:
                 continue
+            ev, clause_verb = built
             if m.pattern.rule.plover in _SPEECH_TYPES:
                 speech_at.append(m.i1)
                 if ev.event_type is PloverType.REQUEST:
                     requests.append((m.i1, ev))
             elif requests:
                 ev = _requested(ev, m, requests, toks, cues)
-            # PLOVER events need someone who acts; only material conflict ("Kyiv was shelled")
-            # is worth keeping with just its victim ("officials accused of ..." is dropped)
-            if ev.source or (ev.target and ev.quad_class == 4) or not self._drop_unattributed:
+            # PLOVER events need someone who acts; without a named one, material conflict ("Kyiv
+            # was shelled") is kept with just its victim, and any act a main-clause verb asserts
+            # against a known party with an unknown doer (``clause_verb``, see _build_event);
+            # "officials accused of ..." is dropped
+            if ev.source or (ev.target and (ev.quad_class == 4 or clause_verb)) or not self._drop_unattributed:
                 pairs.append((m, ev))
             elif ev.event_type in _EMBEDDABLE:
                 orphans.append((m, ev))  # may still take the source of a promise governing it
@@ -1274,7 +1277,9 @@ def _build_event(
     trigger_ends: list[tuple[int, PloverType]],
     in_mention: set[int],
     marks: tuple[bool, bool, bool, bool] = (True, True, True, True),
-) -> EventTag | None:
+) -> tuple[EventTag, bool] | None:
+    """The event a trigger match codes (None when vetoed), and whether a main-clause verb asserts it
+    in the active voice against a known party, so that it stands even with no named doer."""
     rule: Rule = m.pattern.rule
     i0, i1 = m.i0, m.i1
     n = len(toks)
@@ -1762,10 +1767,27 @@ def _build_event(
                     # reason given for another event, however far its phrase reaches
                     confidence -= 0.2
                     break
+    # Without a named doer the event is still kept (engine: ``_sentence_events``) when a verb of
+    # the main clause asserts it in the active voice against a known party: "an aid agency
+    # appealed to the Sudanese government" is a REQUEST by an unknown actor (PLOVER UNK, CAMEO
+    # ---), while an event noun ("the threat to ..."), a passive or reduced relative ("officials
+    # accused of ..."), a prepositional trigger ("in support of"), a condition, a proposal, a
+    # background clause, or an act aimed only at a group of no known country carries too little
+    clause_verb = (
+        (not nominal or light)
+        and not passive
+        and trig.low not in cues.preps
+        and modality != "condition"
+        and modality != "proposed"
+        and target_group is not None
+        and bool(target_group.countries)
+    )
     if background or subordinate:
         confidence -= 0.25  # background ("curfew imposed after protests", "amid clashes")
+        clause_verb = False
     elif marks[2] and _in_condition(toks, i0, cues):
         confidence -= 0.25  # "... unless the rebels stop fighting": a condition, not a report
+        clause_verb = False
     confidence = max(0.05, min(0.99, confidence))
 
     return _trusted(
@@ -1784,7 +1806,7 @@ def _build_event(
             "confidence": round(confidence, 3),
             "rule_id": rule.id,
         },
-    )
+    ), clause_verb
 
 
 _new_object: Final = object.__new__  # Final: a C static when compiled, not a module dict lookup
