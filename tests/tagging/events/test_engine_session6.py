@@ -28,6 +28,7 @@ LEX = {
     "Russia": ("RUS", "RUS", C),
     "residents": ("---CVL", None, ActorType.ORGANISATION),
     "officials": ("---GOV", None, ActorType.GOVERNMENT),
+    "the insurgents": ("PERREB", "PER", ActorType.ORGANISATION),
 }
 
 
@@ -93,3 +94,11 @@ def test_passive_without_agent_keeps_only_material_conflict(tagger: EventTagger)
     # the pre-existing rule: a sourceless passive keeps only quad-4 acts against a known party
     assert {e.event_type for e in run(tagger, "Chile's border post was shelled overnight.")} == {PloverType.ASSAULT}
     assert run(tagger, "Peru was accused of hiding the report.") == []
+
+
+@pytest.mark.parametrize("when", ["on Tuesday", "on 4 July", "in March"])
+def test_subject_after_a_time_phrase_is_no_prepositional_object(tagger: EventTagger, when: str) -> None:
+    # "said on Tuesday the insurgents had attacked ...": the capitalised word before "the" ends
+    # the time phrase, so "the insurgents" are the reported clause's subject, not governed by "on"
+    evs = run(tagger, f"Chile said {when} the insurgents had attacked Sudan.")
+    assert [(e.event_type, e.source, e.target) for e in evs] == [(PloverType.ASSAULT, ["PERREB"], ["SDN"])]

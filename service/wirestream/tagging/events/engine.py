@@ -1219,15 +1219,24 @@ def _all_have_country(acts: list[ActorTag]) -> bool:
 
 
 def _governing_prep(toks: list[Word], a: int, cues: Cues) -> str | None:
-    """The preposition governing a mention, skipping determiners and capitalised titles."""
+    """The preposition governing a mention, skipping determiners and capitalised titles.
+
+    A title stands after the determiner ("by the French President X"), never before it: a
+    capitalised word before a skipped determiner ends another phrase ("said on Monday the rebels
+    had shelled ...": "the rebels" are the subject, not governed by "on")."""
     k = a - 1
     steps = 0
+    det = toks[a].low in cues.determiners  # a mention may start with its article ("the rebels")
     while k >= 0 and steps < 4:
         t = toks[k]
         if t.low in cues.preps:
             return t.low
         if t.low in cues.clause_breaks:
             return None
+        if det and t.cap and t.low not in cues.determiners and t.low not in cues.possessive:
+            return None
+        if t.low in cues.determiners:
+            det = True
         if t.low in cues.determiners or (t.cap and k > 0) or t.low in cues.possessive:
             k -= 1
             steps += 1
