@@ -10,14 +10,15 @@ RSS is a property of a whole process, so each measurement runs in a fresh child 
    over N is the per-article cost of the *dict* backend (tests, embedded mode; no tagger loaded).
    Every table write is also recorded, compacted per batch of 5,000 articles (last value per key,
    as Kafka log compaction would keep it), to a temporary file: that file is the content of the
-   six dedupe changelog topics after N articles, as JSON values.
+   dedupe changelog topic after N articles, as JSON values (logical table, key, value).
 2. **Worker** (child 2): builds the real worker app with ``wirestream.app.factory.create_app``
-   (tagger, routing, Faust app with ``store="rocksdb://"`` and the six dedupe tables, rocksdict
+   (tagger, routing, Faust app with ``store="rocksdb://"`` and the dedupe table, rocksdict
    driver, the table options from ``wirestream.dedupe.faust_state``), opens the sequencer
    partition's RocksDB stores as Faust's ``assign_partitions`` does, and **recovers** them from the
    recorded changelog through ``Table.apply_changelog_batch`` — the call Faust's recovery service
-   makes for each batch of changelog messages (keys and values serialised by each table's own
-   codec, as the changelog producer would). Then, inside a current-event context for that
+   makes for each batch of changelog messages (each logical table's keys prefixed as
+   ``faust_state.PREFIX`` says, keys and values serialised by the table's codec, as the changelog
+   producer would). Then, inside a current-event context for that
    partition (what an agent's event gives), it decides T new articles (default 20,000) with the
    worker's deduplicator: the first one rebuilds the near-duplicate index from the ``log`` table
    (1M keyed RocksDB reads), the rest exercise table writes. The changelog *produce* is stubbed
@@ -26,7 +27,7 @@ RSS is a property of a whole process, so each measurement runs in a fresh child 
 
 Not modelled: Kafka client buffers and the consumer's fetch queue (bounded by the Faust/aiokafka
 settings, independent of N), and memtables filling up over a long uptime beyond what recovery and
-the traffic wrote (the per-table ``write_buffer_size`` x ``max_write_buffer_number`` bounds them:
+the traffic wrote (the store's ``write_buffer_size`` x ``max_write_buffer_number`` bounds them:
 ``rocksdb_bound_mb`` in the output).
 """
 
@@ -193,7 +194,7 @@ def worker(
     dedupe = app.wirestream_pipeline.deduplicator  # type: ignore[attr-defined]
     state = dedupe.state
     partition = 0  # the one partition with data (the sequencer's); all are opened, as on assignment
-    tables = {name: getattr(state, name) for name in faust_state.TABLES}
+    tables = {faust_state.TABLE: state.table}  # the logical tables are key prefixes inside it
     for table in tables.values():
         for p in range(settings.topics.partitions):
             table.data._db_for_partition(p)  # what Store.assign_partitions does
@@ -213,7 +214,8 @@ def worker(
 
     with path.open() as f:
         for line in f:
-            name, key, value = json.loads(line)
+            logical, key, value = json.loads(line)
+            name, key = faust_state.TABLE, faust_state.PREFIX[logical] + key
             store = tables[name].data
             offsets[name] += 1
             # Copies, as aiokafka would hand them over: Faust's json codec (orjson 3.13 here) returns
@@ -256,7 +258,7 @@ def worker(
         _current_event.reset(token)
     gc.collect()
     rss_full = _rss()
-    opts = tables["log"].data.rocksdb_options
+    opts = tables[faust_state.TABLE].data.rocksdb_options
     store_bytes = sum(f.stat().st_size for f in datadir.rglob("*") if f.is_file())
     return {
         "rss_start_mb": _mb(rss_start),
@@ -272,7 +274,7 @@ def worker(
         "traffic_articles": traffic,
         "traffic_decide_cpu_us_per_article": round(traffic_cpu / max(traffic - 1, 1) * 1e6, 1),
         "store_bytes_on_disk_per_article": round(store_bytes / n, 1),
-        "codec": tables["log"].data.key_serializer,
+        "codec": tables[faust_state.TABLE].data.key_serializer,
         "rocksdb_options": {
             "write_buffer_size": opts.write_buffer_size,
             "max_write_buffer_number": opts.max_write_buffer_number,

@@ -94,6 +94,7 @@ class _Scope:
     """In-memory views of one state partition, rebuilt from the tables when missing or stale."""
 
     index: NearDupIndex
+    next: int = 0  # the next free log slot (see ``Deduplicator._next_seq``)
     held: list[tuple[float, str]] = field(default_factory=list)  # heap of (due epoch s, article_id)
 
 
@@ -130,7 +131,7 @@ class Deduplicator:
 
         story = decode_story(st.stories.get(article.story_id))
         if article.pubstatus in _KILL_STATUSES:
-            return self._kill(article, story, now, source)
+            return self._kill(sc, article, story, now, source)
         if story is not None and story.k:
             return DedupeResult(
                 status=DedupeStatus.KILLED,
@@ -176,6 +177,7 @@ class Deduplicator:
                         supersedes=story.a,
                         reason="newer version" if order > 0 else "same story, different text",
                     ),
+                    story, None,
                 )  # fmt: skip
 
         hit = decode_hash(st.hashes.get(article.content_hash))
@@ -195,8 +197,8 @@ class Deduplicator:
                 if rec is None or rec.s == article.story_id:
                     continue
                 return self._duplicate(
-                    DedupeStatus.NEAR, rec.a, rec.c, rec.s, round(m.similarity, 4),
-                    f"body overlap {m.similarity:.2f}", record=(sc, article, now, source, sketch),
+                    DedupeStatus.NEAR, rec.a, rec.c, rec.s, round(m.similarity, 4), f"body overlap {m.similarity:.2f}",
+                    record=(sc, article, now, source, sketch, story, hit is not None),
                 )  # fmt: skip
 
         if story is not None:  # the story was itself a copy; this version matches nothing seen
@@ -208,7 +210,7 @@ class Deduplicator:
             )
         else:
             result = DedupeResult(status=DedupeStatus.NEW, cluster_id=article.article_id)
-        return self._record(sc, article, now, source, sketch, result)
+        return self._record(sc, article, now, source, sketch, result, story, hit is not None)
 
     def release_embargoes(self, now: datetime) -> list[tuple[Article, DedupeResult]]:
         """Pop every held article whose embargo has passed and decide it as if it arrived now.
@@ -253,7 +255,9 @@ class Deduplicator:
         st = self.state
         cutoff = _minute(now - timedelta(days=self.settings.retention_days))
         low = int(st.meta.get("low", 0))
-        nxt = int(st.meta.get("next", 0))
+        nxt = sc.next
+        if int(st.meta.get("next", 0)) < nxt:
+            st.meta["next"] = nxt  # a hint for the next load, written once per call (see _next_seq)
         seq, removed = low, 0
         while seq < nxt and removed < limit:
             rec = decode_log(st.log.get(str(seq)))
@@ -307,29 +311,34 @@ class Deduplicator:
         index = new_index(self.settings)
         seq = int(st.meta.get("low", 0))
         end = int(st.meta.get("next", 0))
-        # Entries past "next" can survive a crash (see _next_seq): load them too.
-        while seq < end or str(seq) in st.log:
+        # "next" is only a hint (see _next_seq): the log goes on to its first free slot after it.
+        while True:
             rec = decode_log(st.log.get(str(seq)))
+            if rec is None and seq >= end:
+                break
             if rec is not None and rec.k:
                 index.add(seq, Sketch.decode(rec.k))
             seq += 1
         index.flush()
         held = [(float(due), str(aid)) for due, aid in st.meta.get("held", [])]
         heapq.heapify(held)
-        return _Scope(index=index, held=held)
+        return _Scope(index=index, next=seq, held=held)
 
-    def _next_seq(self) -> int:
-        """The next free log slot.
+    @staticmethod
+    def _next_seq(sc: _Scope) -> int:
+        """The next free log slot, counted in memory.
 
-        Each Faust table has its own changelog, and after a ``kill -9`` recovery replays each from
-        its own persisted offset: ``meta["next"]`` can come back older than log entries that
-        survived in the local store. Reusing such a slot would silently drop an earlier article
-        from the near-duplicate index (found by the 10-kill soak test), so occupied slots are skipped.
+        The log is written in slot order and expired from its oldest end, so after ``low`` it is
+        contiguous: :meth:`_load` finds the first free slot by walking it (it reads every entry to
+        rebuild the index anyway). ``meta["next"]`` is only a hint, written by :meth:`expire`
+        (once per tick), so that a gap left by older state does not stop the walk early. Reusing
+        an occupied slot would silently drop an earlier article from the near-duplicate index
+        (found by the 10-kill soak test when the counter was a table entry restored behind the log).
+        Why not a table entry per article, as before: it was one more changelog record and two
+        RocksDB reads (the counter and the slot) for every recorded article.
         """
-        seq = int(self.state.meta.get("next", 0))
-        while str(seq) in self.state.log:
-            seq += 1
-        self.state.meta["next"] = seq + 1
+        seq = sc.next
+        sc.next = seq + 1
         return seq
 
     def _duplicate(
@@ -340,7 +349,7 @@ class Deduplicator:
         story_id: str,
         similarity: float,
         reason: str,
-        record: tuple[_Scope, Article, datetime, str | None, Sketch] | None = None,
+        record: tuple[_Scope, Article, datetime, str | None, Sketch, StoryRec | None, bool] | None = None,
     ) -> DedupeResult:
         story = decode_story(self.state.stories.get(story_id))
         if story is not None and story.k:
@@ -354,8 +363,8 @@ class Deduplicator:
             reason=reason,
         )
         if record is not None:
-            sc, article, now, source, sketch = record
-            return self._record(sc, article, now, source, sketch, result)
+            sc, article, now, source, sketch, story, hash_known = record
+            return self._record(sc, article, now, source, sketch, result, story, hash_known)
         return result
 
     def _record(
@@ -366,16 +375,20 @@ class Deduplicator:
         source: str | None,
         sketch: Sketch | None,
         result: DedupeResult,
+        old: StoryRec | None,
+        hash_known: bool | None,
     ) -> DedupeResult:
         """Persist an article that becomes part of what later arrivals are compared with.
 
-        NEAR copies are indexed too: a copy of a copy then still finds its cluster.
+        NEAR copies are indexed too: a copy of a copy then still finds its cluster. ``old`` is the
+        article's story record as :meth:`decide` read it, and ``hash_known`` whether ``hashes``
+        holds its content hash (``None``: not looked up yet), so neither is read twice.
         """
         st = self.state
         if sketch is None:
             sketch = body_sketch(article.body, self.settings)
         indexed = sketch.size >= self.settings.min_shingles
-        seq = self._next_seq()
+        seq = self._next_seq(sc)
         aid, sid, h = article.article_id, article.story_id, article.content_hash
         st.log[str(seq)] = encode_log(
             LogRec(aid, sid, h, article.version, result.cluster_id,
@@ -383,10 +396,9 @@ class Deduplicator:
         )  # fmt: skip
         if indexed:
             sc.index.add(seq, sketch)
-        if h not in st.hashes:
+        if not (h in st.hashes if hash_known is None else hash_known):
             st.hashes[h] = encode_hash(HashRec(aid, result.cluster_id, sid, seq))
         st.articles[_article_key(aid, article.version)] = encode_article(ArticleRec(h, result, source, seq), aid)
-        old = decode_story(st.stories.get(sid))
         st.stories[sid] = encode_story(
             StoryRec(
                 a=aid,
@@ -401,7 +413,9 @@ class Deduplicator:
         )
         return result
 
-    def _kill(self, article: Article, story: StoryRec | None, now: datetime, source: str | None) -> DedupeResult:
+    def _kill(
+        self, sc: _Scope, article: Article, story: StoryRec | None, now: datetime, source: str | None
+    ) -> DedupeResult:
         st = self.state
         aid = article.article_id
         if story is not None and story.k:
@@ -422,7 +436,7 @@ class Deduplicator:
             # record (format 1 pointed it at the story's last entry, which expired only that
             # entry's record: the kill's stayed forever); the killed story is remembered for the
             # retention window counted from the kill.
-            seq = self._next_seq()
+            seq = self._next_seq(sc)
             st.log[str(seq)] = encode_log(
                 LogRec(aid, article.story_id, None, article.version, story.c, None, _minute(now))
             )
@@ -433,7 +447,7 @@ class Deduplicator:
                 cluster_id=aid,
                 reason=f"{article.pubstatus.value} for an unknown story: remembered",
             )
-            seq = self._next_seq()
+            seq = self._next_seq(sc)
             st.log[str(seq)] = encode_log(LogRec(aid, article.story_id, None, article.version, aid, None, _minute(now)))
             st.stories[article.story_id] = encode_story(
                 StoryRec(
