@@ -163,7 +163,7 @@ class Filler:
         self.rng = np.random.default_rng(seed)
         syll = ["ka", "ri", "to", "men", "sa", "lo", "der", "an", "vi", "pe", "ul", "ro", "ne", "is", "ta",
                 "mo", "el", "gu", "bra", "chi", "ost", "fel", "dan", "wy", "zo", "har", "qui", "lin"]  # fmt: skip
-        words = set()
+        words: set[str] = set()
         r = np.random.default_rng(seed + 1)
         while len(words) < vocab:
             words.add("".join(syll[i] for i in r.integers(0, len(syll), r.integers(1, 5))))

@@ -16,15 +16,34 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler
 
 SCHEMA_VERSION: Literal["1"] = "1"
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class _SerialiseAsStr:
+    """Annotation for a ``StrEnum`` field: validated as the enum, serialised by pydantic-core's ``str`` serializer.
+
+    Why: pydantic's enum serializer reads each member's ``.value`` back from Python; a ``StrEnum``
+    member *is* a ``str`` equal to its value, so the ``str`` serializer writes the same bytes without
+    the lookup (≈ 0.1 µs per field; an enriched record has ~100 such fields: the ``field`` of every
+    span, the type of every tag). Validation, the attribute's type (the enum member), ``model_dump()``
+    and the JSON Schema (``schemas/``) are unchanged.
+    """
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        schema = dict(handler(source))
+        schema["serialization"] = {"type": "str"}  # pydantic_core.core_schema.simple_ser_schema("str")
+        return schema
+
+
+AS_STR = _SerialiseAsStr()
 
 
 # --------------------------------------------------------------------------- input / provenance
@@ -89,7 +108,7 @@ class BlockKind(StrEnum):
 class Block(_Model):
     """A paragraph or subhead; ``body[start:end] == text`` always holds."""
 
-    kind: BlockKind
+    kind: Annotated[BlockKind, AS_STR]
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
@@ -110,9 +129,9 @@ class Article(_Model):
     story_id: str = Field(description="Identity shared by every version of one story")
     version: int | None = Field(None, description="Agency version number, if sent")
     version_created: datetime | None = None
-    pubstatus: PubStatus = PubStatus.USABLE
+    pubstatus: Annotated[PubStatus, AS_STR] = PubStatus.USABLE
     embargoed: datetime | None = None
-    source_format: SourceFormat
+    source_format: Annotated[SourceFormat, AS_STR]
     headline: str
     subheadline: str | None = None
     byline: str | None = None
@@ -153,7 +172,7 @@ class DedupeStatus(StrEnum):
 
 
 class DedupeResult(_Model):
-    status: DedupeStatus
+    status: Annotated[DedupeStatus, AS_STR]
     cluster_id: str = Field(description="article_id of the first-seen article of the cluster")
     duplicate_of: str | None = Field(None, description="article_id of the matching article")
     similarity: float | None = Field(None, ge=0.0, le=1.0)
@@ -184,7 +203,7 @@ class Span(_Model):
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
-    field: TextField = TextField.BODY
+    field: Annotated[TextField, AS_STR] = TextField.BODY
 
 
 class ActorType(StrEnum):
@@ -204,7 +223,7 @@ class ActorType(StrEnum):
 class ActorTag(_Model):
     actor_id: str = Field(description="Stable canonical id (slug or Wikidata QID)")
     name: str = Field(description="Canonical name")
-    type: ActorType
+    type: Annotated[ActorType, AS_STR]
     country: str | None = Field(None, description="ISO 3166 alpha-3, or IGO/NGO/MNC as CAMEO does")
     role: str | None = Field(None, description="CAMEO role/sector code: GOV, MIL, ELI, ...")
     office: str | None = Field(None, description="Office held at the article date, e.g. 'head_of_government'")
@@ -233,7 +252,7 @@ class PloverType(StrEnum):
 
 
 class EventTag(_Model):
-    event_type: PloverType
+    event_type: Annotated[PloverType, AS_STR]
     quad_class: int = Field(ge=1, le=4, description="PLOVER quad class")
     cameo_root: str = Field(pattern=r"^(0[1-9]|1[0-9]|20)$")
     cameo_code: str | None = Field(None, pattern=r"^[0-9]{2,4}$")
@@ -289,7 +308,7 @@ class EventsRecord(_Model):
     headline: str
     language: str
     published: datetime | None = None
-    event_type: PloverType
+    event_type: Annotated[PloverType, AS_STR]
     events: list[EventTag] = Field(description="The article's events of this type that are not negated")
     actors: list[ActorTag] = Field(description="The actor tags the events name as source or target")
     topics: list[str] = Field(default_factory=list, description="IPTC Media Topic codes of the article")
