@@ -59,10 +59,11 @@ import csv
 import gzip
 import json
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import cast
@@ -78,6 +79,8 @@ EARLIEST = date(1995, 1, 1)
 SAME_START = 10
 #: A successor's start closes the previous term only when the snapshots showing them are this close.
 MAX_GAP = 400
+#: The Wikidata Query Service endpoint ``scripts/officeholders.sparql`` is run against.
+WDQS = "https://query.wikidata.org/sparql"
 
 MONTHS = {
     m: i + 1
@@ -188,6 +191,8 @@ class Obs:
     start: date | None
     end: date | None
     seen: date
+    #: the person's labels in the country's official languages (Wikidata only): further aliases
+    natives: tuple[str, ...] = ()
 
 
 # ----------------------------------------------------------------------------- Factbook
@@ -635,23 +640,33 @@ def ep_cabinet_obs(src: Path, un: set[str], head_kinds: dict[tuple[str, str], st
                 # a successor in the same post closes a term (build_terms groups by country and office)
                 kind, office = "minister", "minister:" + " ".join((row.get("position") or "").lower().split())
             if office in ("hos", "hog"):
-                label = (row.get("position") or "").lower()
-                if office == "hos" and not label.startswith("president"):
-                    kind = "monarch_exec" if head_kinds.get((iso3, "hos")) == "monarch_exec" else "monarch"
-                elif office == "hos":
-                    kind = head_kinds.get((iso3, "hos"), "president_cer")
-                    if kind not in ("president_full", "president_cer"):
-                        kind = "president_cer"
-                else:
-                    kind = "chancellor" if "chancellor" in label else head_kinds.get((iso3, "hog"), "premier")
-                    if head_kinds.get((iso3, "hos")) == "president_full" and kind != "chancellor":
-                        kind = "premier"
-                if head_kinds.get((iso3, "hos")) == "president_full" and office == "hos":
-                    office = "hos+hog"
+                office, kind = head_kind(office, row.get("position") or "", iso3, head_kinds)
             out.append(
                 Obs(f"ep:{repo}", iso3, office, kind, name, None, None, row.get("personID") or None, start, end, seen)
             )
     return out, snaps
+
+
+def head_kind(office: str, label: str, iso3: str, head_kinds: dict[tuple[str, str], str]) -> tuple[str, str]:
+    """(office, people.yaml kind) of a head of state's or government's post named ``label``.
+
+    Wikidata does not say whether a president governs, so the kind is the one the Factbook gives
+    that country's office (``head_kinds``); a head of state who is no president is a monarch. A
+    governing president holds both offices (``hos+hog``), as in the Factbook's observations."""
+    label = label.lower()
+    if office == "hos" and not label.startswith("president"):
+        kind = "monarch_exec" if head_kinds.get((iso3, "hos")) == "monarch_exec" else "monarch"
+    elif office == "hos":
+        kind = head_kinds.get((iso3, "hos"), "president_cer")
+        if kind not in ("president_full", "president_cer"):
+            kind = "president_cer"
+    else:
+        kind = "chancellor" if "chancellor" in label else head_kinds.get((iso3, "hog"), "premier")
+        if head_kinds.get((iso3, "hos")) == "president_full" and kind != "chancellor":
+            kind = "premier"
+    if head_kinds.get((iso3, "hos")) == "president_full" and office == "hos":
+        office = "hos+hog"
+    return office, kind
 
 
 def ep_world_obs(src: Path, un: set[str]) -> tuple[list[Obs], dict[str, str]]:
@@ -726,6 +741,172 @@ WIKIDATA_COUNTRY = {
 }
 
 
+# ----------------------------------------------------------------------------- Wikidata Query Service
+
+#: ``?office`` values of ``scripts/officeholders.sparql``.
+WD_OFFICES = ("hos", "hog", "fm", "dm")
+_WD_ENTITY = re.compile(r"http://www\.wikidata\.org/entity/(Q\d+)")
+#: ``xsd:dateTime`` as Wikidata writes it ("+2019-12-12T00:00:00Z"; a month- or year-precision date has
+#: day/month 00 or 01 depending on the writer, which is why the precision comes with it).
+_WD_TIME = re.compile(r"\+?(\d{4})-(\d{2})-(\d{2})T")
+#: A defence-labelled minister who is not the defence minister ("Minister for Defence Personnel", "... of Civil
+#: Defence"), on top of ``_EXCLUDE`` (deputies, procurement, industry, veterans ...).
+_WD_NOT_HEAD = re.compile(r"\b(?:personnel|civil defen[cs]e)\b", re.I)
+#: wikibase:timePrecision: 11 day, 10 month, 9 year (lower: decade, century ... - no usable date).
+_DAY, _MONTH, _YEAR = 11, 10, 9
+
+
+class Malformed(ValueError):
+    """A SPARQL result binding the import cannot read; the message is the reason it is counted under."""
+
+
+def _wd_snapshot_files(folder: Path) -> Iterator[tuple[date, Path]]:
+    """``<YYYY-MM-DD>[-part].json`` files: the date in the name is the snapshot date (the day the query
+    ran), and the day an open term is last known to hold."""
+    for path in sorted(folder.glob("*.json")):
+        try:
+            yield date.fromisoformat(path.name[:10]), path
+        except ValueError:
+            raise SystemExit(f"{path}: a Wikidata result file is named <YYYY-MM-DD>[-part].json") from None
+
+
+def _wd_term(row: dict[str, dict[str, str]], var: str) -> str | None:
+    cell = row.get(var)
+    if cell is None:
+        return None
+    if not isinstance(cell, dict) or not isinstance(cell.get("value"), str):
+        raise Malformed(f"{var} is not a SPARQL JSON term")
+    return cell["value"]
+
+
+def _wd_qid(row: dict[str, dict[str, str]], var: str) -> str:
+    value = _wd_term(row, var)
+    m = _WD_ENTITY.fullmatch(value or "")
+    if m is None:
+        raise Malformed(f"{var} is not a Wikidata item")
+    return m[1]
+
+
+def _wd_date(row: dict[str, dict[str, str]], var: str) -> tuple[date | None, int | None]:
+    """(date, precision) of a start/end binding; (None, None) when unbound. An "unknown value" (a
+    blank node or IRI instead of a literal) has no date and precision 0."""
+    cell = row.get(var)
+    if cell is None:
+        return None, None
+    value = _wd_term(row, var) or ""
+    if cell.get("type") not in ("literal", "typed-literal"):
+        return None, 0
+    m = _WD_TIME.match(value)
+    if m is None:
+        raise Malformed(f"{var} is not a date")
+    try:
+        precision = int(_wd_term(row, var + "Precision") or _DAY)
+    except ValueError:
+        raise Malformed(f"{var}Precision is not an integer") from None
+    year, month, day = int(m[1]), max(int(m[2]), 1), max(int(m[3]), 1)
+    try:
+        if precision >= _DAY:
+            return date(year, month, day), precision
+        if precision == _MONTH:
+            return date(year, month, 1), precision
+        return date(year, 1, 1), precision
+    except ValueError:
+        raise Malformed(f"{var} is not a date") from None
+
+
+def wikidata_obs(
+    src: Path, un: set[str], head_kinds: dict[tuple[str, str], str]
+) -> tuple[list[Obs], dict[str, str], dict[str, int]]:
+    """Holders from Wikidata Query Service results of ``scripts/officeholders.sparql``, read from
+    ``src/wikidata/<YYYY-MM-DD>[-part].json`` (SPARQL 1.1 JSON results).
+
+    The same date semantics as EveryPolitician's Wikidata rows: a day or month start/end is used as
+    such, a year-only start is not (the snapshot is the first sign of the term), a year-only end still
+    closes the term, and an open term holds until the snapshot date (``build_terms``), never to
+    "today". A statement whose end is Wikidata's "unknown value" ended on a day nobody recorded, so it
+    is not read at all rather than held to the snapshot. Heads' kinds come from the Factbook
+    (``head_kind``); a foreign/defence post below cabinet rank or not heading the ministry is not
+    read (``_EXCLUDE``, ``_WD_NOT_HEAD``).
+
+    Returns the observations, the snapshots read (file -> date) and, per reason, how many bindings
+    were skipped; a malformed binding is skipped and counted, never fatal."""
+    out: list[Obs] = []
+    snaps: dict[str, str] = {}
+    skipped: dict[str, int] = defaultdict(int)
+    folder = src / "wikidata"
+    if not folder.is_dir():
+        return out, snaps, {}
+    for seen, path in _wd_snapshot_files(folder):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        bindings = doc.get("results", {}).get("bindings") if isinstance(doc, dict) else None
+        if not isinstance(bindings, list):
+            raise SystemExit(f"{path}: not a SPARQL JSON results document (no results.bindings)")
+        snaps[path.name] = seen.isoformat()
+        statements: dict[str, Obs] = {}
+        for row in bindings:
+            try:
+                obs = _wd_row(row, seen, un, head_kinds)
+            except Malformed as err:
+                skipped[f"malformed: {err}"] += 1
+                continue
+            if isinstance(obs, str):
+                skipped[obs] += 1
+                continue
+            key, o = obs
+            prev = statements.get(key)
+            if prev is not None:  # one statement with several start/end values: its widest span
+                starts = [d for d in (prev.start, o.start) if d is not None]
+                ends = [d for d in (prev.end, o.end) if d is not None]
+                o = replace(
+                    o,
+                    start=min(starts) if starts else None,
+                    end=max(ends) if ends else None,
+                    natives=tuple(sorted(set(prev.natives) | set(o.natives))),
+                )
+            statements[key] = o
+        out.extend(statements.values())
+    return out, snaps, dict(sorted(skipped.items()))
+
+
+def _wd_row(row: object, seen: date, un: set[str], head_kinds: dict[tuple[str, str], str]) -> tuple[str, Obs] | str:
+    """One binding -> (statement key, observation), or the reason it is not an observation."""
+    if not isinstance(row, dict):
+        raise Malformed("binding is not an object")
+    office = _wd_term(row, "office")
+    if office not in WD_OFFICES:
+        raise Malformed("office is not one of " + "/".join(WD_OFFICES))
+    iso3 = (_wd_term(row, "iso3") or "").upper()
+    if not re.fullmatch(r"[A-Z]{3}", iso3):
+        raise Malformed("iso3 is not an ISO 3166 alpha-3 code")
+    qid = _wd_qid(row, "person")
+    _wd_qid(row, "position")
+    name = " ".join((_wd_term(row, "personLabel") or "").split())
+    label = " ".join((_wd_term(row, "positionLabel") or "").split())
+    start, start_precision = _wd_date(row, "start")
+    end, end_precision = _wd_date(row, "end")
+    natives = tuple(
+        sorted({n for n in (" ".join(x.split()) for x in (_wd_term(row, "nativeLabels") or "").split("|")) if n})
+    )
+    if iso3 not in un:
+        return "not a UN member"
+    if not name or re.fullmatch(r"Q\d+", name):
+        return "person has no English label"
+    if end_precision == 0 or (end_precision is not None and end_precision < _YEAR):
+        return "end date unknown or coarser than a year"
+    if start_precision is not None and start_precision < _MONTH:
+        start = None  # a year-only (or unknown) start: the snapshot is the first sign of the term
+    kind = office
+    if office in ("fm", "dm") and (_EXCLUDE.search(label) or _WD_NOT_HEAD.search(label)):
+        return "post below cabinet rank or not the ministry's head"
+    if office in ("hos", "hog"):
+        office, kind = head_kind(office, label, iso3, head_kinds)
+        if "supreme leader" in label.lower() and head_kinds.get((iso3, "hos")) == "supreme_leader":
+            kind = "supreme_leader"
+    statement = _wd_term(row, "statement") or f"{qid} {label} {start} {end}"
+    obs = Obs(f"wikidata:{seen.isoformat()}", iso3, office, kind, name, None, None, qid, start, end, seen, natives)
+    return statement, obs
+
+
 # ----------------------------------------------------------------------------- terms
 
 
@@ -743,7 +924,7 @@ class Person:
 def _rank(o: Obs) -> tuple[int, date]:
     """Which spelling names a person: Wikidata's (accents, usual order) over the Factbook's
     transliteration, then the newest snapshot."""
-    return (1 if o.source.startswith("ep") else 0, o.seen)
+    return (1 if o.source.startswith(("ep", "wikidata")) else 0, o.seen)
 
 
 @dataclass
@@ -851,6 +1032,7 @@ def merge_people(terms: list[Term]) -> list[dict[str, object]]:
                 p.surnames[o.surname] = max(p.surnames.get(o.surname, o.seen), o.seen)
             if o.alias:
                 p.aliases.add(o.alias)
+            p.aliases.update(o.natives)
             if o.qid:
                 p.qids.add(o.qid)
             p.sources.add(o.source.split(":")[0])
@@ -916,7 +1098,10 @@ def main(argv: list[str] | None = None) -> None:
             head_kinds[(o.iso3, office)] = o.kind
     cab, cab_snaps = ep_cabinet_obs(args.src, un, head_kinds)
     world, world_snaps = ep_world_obs(args.src, un)
-    all_obs = fb + cab + world
+    wd, wd_snaps, wd_skipped = wikidata_obs(args.src, un, head_kinds)
+    for reason, n in wd_skipped.items():
+        print(f"warning: wikidata: {n} binding(s) skipped: {reason}", file=sys.stderr)
+    all_obs = fb + cab + world + wd
     people = merge_people(build_terms(all_obs))
     about = {
         "generated_by": "scripts/import_officeholders.py --src <sources> --out "
@@ -946,6 +1131,13 @@ def main(argv: list[str] | None = None) -> None:
             },
         },
     }
+    if wd_snaps:  # only then: without Wikidata results the output stays what it was
+        about["licence"] = "Factbook: US Government work, public domain; Wikidata (via EveryPolitician and WDQS): CC0"
+        cast(dict[str, object], about["sources"])["wikidata"] = {
+            "endpoint": WDQS,
+            "query": "scripts/officeholders.sparql",
+            "snapshots": dict(sorted(wd_snaps.items())),
+        }
     lines = [
         "{",
         f' "about": {json.dumps(about, ensure_ascii=False, sort_keys=True)},',
