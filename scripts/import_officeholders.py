@@ -33,6 +33,15 @@ Sources (read from local copies; every snapshot is named by its commit so the ou
 
        c=$(git log -1 --format=%H -- html/holders21.csv)
        git show $c:html/holders21.csv > ep/<repo>@$c@$(git log -1 --format=%cs $c).csv
+4. Wikidata (CC0) directly, for whoever refreshes the data with network access (EveryPolitician
+   stopped in early 2023): ``scripts/officeholders.sparql`` run on the Wikidata Query Service, its
+   SPARQL 1.1 JSON results saved as ``wikidata/<YYYY-MM-DD>[-part].json`` (the date the query ran is
+   the snapshot date)::
+
+       curl -sS -G https://query.wikidata.org/sparql --data-urlencode query@scripts/officeholders.sparql \\
+         -H 'Accept: application/sparql-results+json' -o wikidata/$(date -u +%F).json
+
+   Optional: without such files the output is what it was. See ``docs/actor-data.md``.
 
 Date semantics (only what the sources say)
 ------------------------------------------
@@ -41,7 +50,8 @@ the start of the next holder of the same office that a later snapshot or another
 explicit end date in the source wins. An open term is never extended to "today". A Factbook
 edition's snapshot date is the latest "since" date printed anywhere in it (a lower bound of when it
 was written). Month-only dates become the 1st of the month; year-only start dates are not used
-(the first snapshot showing the holder is the start instead).
+(the first snapshot showing the holder is the start instead). Wikidata's dates come with their
+precision, read the same way; a term whose end is Wikidata's "unknown value" is not read.
 
 Usage::
 
@@ -752,6 +762,8 @@ _WD_TIME = re.compile(r"\+?(\d{4})-(\d{2})-(\d{2})T")
 #: A defence-labelled minister who is not the defence minister ("Minister for Defence Personnel", "... of Civil
 #: Defence"), on top of ``_EXCLUDE`` (deputies, procurement, industry, veterans ...).
 _WD_NOT_HEAD = re.compile(r"\b(?:personnel|civil defen[cs]e)\b", re.I)
+#: A foreign-minister class post called "Minister of State" is the foreign minister (Palau), not a junior minister.
+_WD_FM_TITLE = re.compile(r"minister of state(?: of .+)?", re.I)
 #: wikibase:timePrecision: 11 day, 10 month, 9 year (lower: decade, century ... - no usable date).
 _DAY, _MONTH, _YEAR = 11, 10, 9
 
@@ -825,8 +837,9 @@ def wikidata_obs(
     closes the term, and an open term holds until the snapshot date (``build_terms``), never to
     "today". A statement whose end is Wikidata's "unknown value" ended on a day nobody recorded, so it
     is not read at all rather than held to the snapshot. Heads' kinds come from the Factbook
-    (``head_kind``); a foreign/defence post below cabinet rank or not heading the ministry is not
-    read (``_EXCLUDE``, ``_WD_NOT_HEAD``).
+    (``head_kind``). The foreign-minister class is trusted except for posts below cabinet rank
+    (``_JUNIOR``); a defence-labelled minister also when it is no procurement, industry, veterans ...
+    post (``_EXCLUDE``, ``_WD_NOT_HEAD``), the query having only its label to go by.
 
     Returns the observations, the snapshots read (file -> date) and, per reason, how many bindings
     were skipped; a malformed binding is skipped and counted, never fatal."""
@@ -896,7 +909,9 @@ def _wd_row(row: object, seen: date, un: set[str], head_kinds: dict[tuple[str, s
     if start_precision is not None and start_precision < _MONTH:
         start = None  # a year-only (or unknown) start: the snapshot is the first sign of the term
     kind = office
-    if office in ("fm", "dm") and (_EXCLUDE.search(label) or _WD_NOT_HEAD.search(label)):
+    if office == "fm" and _JUNIOR.search(label) and not _WD_FM_TITLE.fullmatch(label):
+        return "post below cabinet rank or not the ministry's head"
+    if office == "dm" and (_EXCLUDE.search(label) or _WD_NOT_HEAD.search(label)):
         return "post below cabinet rank or not the ministry's head"
     if office in ("hos", "hog"):
         office, kind = head_kind(office, label, iso3, head_kinds)
@@ -1087,7 +1102,9 @@ def merge_people(terms: list[Term]) -> list[dict[str, object]]:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--src", type=Path, required=True, help="folder with factbook/, ep/, epworld/, un_members.csv")
+    ap.add_argument(
+        "--src", type=Path, required=True, help="folder with factbook/, ep/, epworld/, un_members.csv (, wikidata/)"
+    )
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
     un = {a for r in _rows(args.src / "un_members.csv") if (a := alpha3(r["ISOAlpha2"]))}
