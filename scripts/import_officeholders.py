@@ -67,6 +67,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import hashlib
 import json
 import re
 import sys
@@ -841,8 +842,8 @@ def wikidata_obs(
     (``_JUNIOR``); a defence-labelled minister also when it is no procurement, industry, veterans ...
     post (``_EXCLUDE``, ``_WD_NOT_HEAD``), the query having only its label to go by.
 
-    Returns the observations, the snapshots read (file -> date) and, per reason, how many bindings
-    were skipped; a malformed binding is skipped and counted, never fatal."""
+    Returns the observations, the snapshots read (file -> "date sha256:digest") and, per reason, how
+    many bindings were skipped; a malformed binding is skipped and counted, never fatal."""
     out: list[Obs] = []
     snaps: dict[str, str] = {}
     skipped: dict[str, int] = defaultdict(int)
@@ -850,11 +851,13 @@ def wikidata_obs(
     if not folder.is_dir():
         return out, snaps, {}
     for seen, path in _wd_snapshot_files(folder):
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+        doc = json.loads(raw)
         bindings = doc.get("results", {}).get("bindings") if isinstance(doc, dict) else None
         if not isinstance(bindings, list):
             raise SystemExit(f"{path}: not a SPARQL JSON results document (no results.bindings)")
-        snaps[path.name] = seen.isoformat()
+        # the results are not in any repository: their digest says which file a generated file came from
+        snaps[path.name] = f"{seen.isoformat()} sha256:{hashlib.sha256(raw).hexdigest()}"
         statements: dict[str, Obs] = {}
         for row in bindings:
             try:

@@ -6,6 +6,7 @@ Fixtures are synthetic (wikidata_fixture/README.md): fictional people and Q-ids.
 from __future__ import annotations
 
 import copy
+import hashlib
 import importlib.util
 import json
 import shutil
@@ -49,7 +50,9 @@ def _people(imp: ModuleType, obs: list) -> dict[str, dict]:
 
 def test_a_current_foreign_minister_holds_until_the_snapshot_date(imp, src):
     obs, snaps, _ = imp.wikidata_obs(src, UN, {})
-    assert snaps == {f"{SNAPSHOT}.json": SNAPSHOT, f"{SNAPSHOT}-extra.json": SNAPSHOT}
+    assert sorted(snaps) == [f"{SNAPSHOT}-extra.json", f"{SNAPSHOT}.json"]
+    digest = hashlib.sha256((FIXTURE / f"{SNAPSHOT}.json").read_bytes()).hexdigest()
+    assert snaps[f"{SNAPSHOT}.json"] == f"{SNAPSHOT} sha256:{digest}"  # which results file, and its date
     p = _people(imp, obs)["Ondra Velmarik"]
     assert p["country"] == "ISL" and p["qid"] == "Q990000100" and p["sources"] == ["wikidata"]
     # open in the source: held until the snapshot date, never to "today"
@@ -87,6 +90,29 @@ def test_skipped_bindings_are_counted_by_reason(imp, src):
     assert with_lie["person has no English label"] == 1
     names = {o.name for o in obs}
     assert names == {"Ondra Velmarik", "Tesska Brunnhalt", "Ilvo Quarrendt", "Marek Oddvin", "Juna Kestrel"}
+
+
+def test_a_foreign_minister_class_post_named_minister_of_state_is_read(imp):
+    """Some foreign ministers are called "Minister of State" (a junior title elsewhere); the class says
+    which post it is. A defence-labelled post has only its label, so a junior one is not read."""
+    row = json.loads((FIXTURE / f"{SNAPSHOT}-extra.json").read_text(encoding="utf-8"))["results"]["bindings"][0]
+    as_fm = {**row, "positionLabel": {"type": "literal", "value": "Minister of State of Testland"}}
+    _key, obs = imp._wd_row(as_fm, date(2025, 11, 20), {"LIE"}, {})
+    assert (obs.office, obs.name, obs.start) == ("fm", "Rika Solbenn", date(2024, 9, 15))
+    deputy = {**row, "positionLabel": {"type": "literal", "value": "Deputy Minister of Foreign Affairs"}}
+    assert imp._wd_row(deputy, date(2025, 11, 20), {"LIE"}, {}) == "post below cabinet rank or not the ministry's head"
+    as_dm = {**row, "office": {"type": "literal", "value": "dm"}}
+    labels = {
+        "Minister of Defence": True,
+        "Minister of State for Defence": False,
+        "Minister for Defence Industry": False,
+        "Minister for Defence Personnel": False,
+    }
+    for label, read in labels.items():
+        got = imp._wd_row(
+            {**as_dm, "positionLabel": {"type": "literal", "value": label}}, date(2025, 11, 20), {"LIE"}, {}
+        )
+        assert isinstance(got, tuple) == read, label
 
 
 def test_the_script_warns_about_skipped_bindings(imp, src, tmp_path, capsys):
@@ -136,7 +162,8 @@ def test_the_output_names_the_snapshot_and_fits_the_schema(imp, src, tmp_path):
     doc = json.loads(out.read_text(encoding="utf-8"))
     wd = doc["about"]["sources"]["wikidata"]
     assert wd["query"] == "scripts/officeholders.sparql" and wd["endpoint"] == "https://query.wikidata.org/sparql"
-    assert wd["snapshots"] == {f"{SNAPSHOT}-extra.json": SNAPSHOT, f"{SNAPSHOT}.json": SNAPSHOT}
+    assert list(wd["snapshots"]) == [f"{SNAPSHOT}-extra.json", f"{SNAPSHOT}.json"]
+    assert all(v.startswith(f"{SNAPSHOT} sha256:") for v in wd["snapshots"].values())
     assert {p["name"] for p in doc["people"]} >= {"Ondra Velmarik", "Rika Solbenn"}
     schema = json.loads((ROOT / "service/wirestream/tagging/data/actors/schema.json").read_text(encoding="utf-8"))
     sub = copy.deepcopy(schema["$defs"]["officeholders"])
