@@ -42,8 +42,8 @@ def test_named_organisations(tagger, text, actor, country, role):
         ("Colombian guerillas freed two hostages on Friday.", "COLREB"),
         # ethnic community after a demonym
         ("Thousands of Syrian Kurds fled towards the border.", "SYRCVL"),
-        # peacekeepers of an organisation are its forces
-        ("UN peacekeepers patrolled the buffer zone.", "IGOUNOMIL"),
+        # a state's forces named by their allegiance
+        ("Ethiopian government troops retook the town.", "ETHMIL"),
         # armed-group nouns without a country are unaligned armed forces of unknown country
         ("A terrorist group claimed the bombing.", "---UAF"),
         ("Militiamen set up roadblocks outside the city.", "---UAF"),
