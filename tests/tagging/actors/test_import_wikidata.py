@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import importlib.util
 import json
 import shutil
-import sys
 from datetime import date
 from pathlib import Path
 from types import ModuleType
 
 import jsonschema
 import pytest
+
+from .test_officeholders import _import_script
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURE = Path(__file__).resolve().parent / "wikidata_fixture"
@@ -28,13 +28,7 @@ ACTIMPORT_SRC = Path("/tmp/actimport/src")
 
 @pytest.fixture(scope="module")
 def imp() -> ModuleType:
-    path = ROOT / "scripts" / "import_officeholders.py"
-    spec = importlib.util.spec_from_file_location("import_officeholders", path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("import_officeholders", mod)  # its dataclasses look their module up
-    spec.loader.exec_module(sys.modules["import_officeholders"])
-    return sys.modules["import_officeholders"]
+    return _import_script()
 
 
 @pytest.fixture
