@@ -858,7 +858,7 @@ def wikidata_obs(
             raise SystemExit(f"{path}: not a SPARQL JSON results document (no results.bindings)")
         # the results are not in any repository: their digest says which file a generated file came from
         snaps[path.name] = f"{seen.isoformat()} sha256:{hashlib.sha256(raw).hexdigest()}"
-        statements: dict[str, Obs] = {}
+        statements: dict[tuple[str, str], Obs] = {}  # (statement, hos/hog/fm/dm) -> observation
         for row in bindings:
             try:
                 obs = _wd_row(row, seen, un, head_kinds)
@@ -880,11 +880,13 @@ def wikidata_obs(
                     natives=tuple(sorted(set(prev.natives) | set(o.natives))),
                 )
             statements[key] = o
-        out.extend(statements.values())
+        out.extend(_combined_heads(statements))
     return out, snaps, dict(sorted(skipped.items()))
 
 
-def _wd_row(row: object, seen: date, un: set[str], head_kinds: dict[tuple[str, str], str]) -> tuple[str, Obs] | str:
+def _wd_row(
+    row: object, seen: date, un: set[str], head_kinds: dict[tuple[str, str], str]
+) -> tuple[tuple[str, str], Obs] | str:
     """One binding -> (statement key, observation), or the reason it is not an observation."""
     if not isinstance(row, dict):
         raise Malformed("binding is not an object")
@@ -920,9 +922,24 @@ def _wd_row(row: object, seen: date, un: set[str], head_kinds: dict[tuple[str, s
         office, kind = head_kind(office, label, iso3, head_kinds)
         if "supreme leader" in label.lower() and head_kinds.get((iso3, "hos")) == "supreme_leader":
             kind = "supreme_leader"
-    statement = _wd_term(row, "statement") or f"{qid} {label} {start} {end}"
+    statement = (_wd_term(row, "statement") or f"{qid} {label} {start} {end}", str(_wd_term(row, "office")))
     obs = Obs(f"wikidata:{seen.isoformat()}", iso3, office, kind, name, None, None, qid, start, end, seen, natives)
     return statement, obs
+
+
+def _combined_heads(statements: dict[tuple[str, str], Obs]) -> list[Obs]:
+    """One observation per statement and office, except where the country's head-of-state office is
+    also its head-of-government office (P1906 = P1313, a governing president): the statement is one
+    term of both offices (``hos+hog``), of a governing kind even where the Factbook had no such kind."""
+    out: list[Obs] = []
+    for (statement, office), o in statements.items():
+        if office == "hog" and (statement, "hos") in statements:
+            continue  # the hos observation carries both
+        if office == "hos" and (statement, "hog") in statements:
+            kind = {"president_cer": "president_full", "monarch": "monarch_exec"}.get(o.kind, o.kind)
+            o = replace(o, office="hos+hog", kind=kind)
+        out.append(o)
+    return out
 
 
 # ----------------------------------------------------------------------------- terms

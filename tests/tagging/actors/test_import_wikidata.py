@@ -76,7 +76,7 @@ def test_skipped_bindings_are_counted_by_reason(imp, src):
         "malformed: office is not one of hos/hog/fm/dm": 1,
         "malformed: person is not a Wikidata item": 1,
         "malformed: start is not a date": 1,
-        "not a UN member": 3,  # LIE's rows: Ayla Fennick, Rika Solbenn, the row without an English label
+        "not a UN member": 5,  # LIE's: Ayla Fennick, Rika Solbenn, Tamsel Verrow (2), the one without a label
         "post below cabinet rank or not the ministry's head": 2,  # deputy FM, minister for defence personnel
     }
     with_lie = imp.wikidata_obs(src, UN, {})[2]
@@ -115,6 +115,13 @@ def test_the_script_warns_about_skipped_bindings(imp, src, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "warning: wikidata: 1 binding(s) skipped: malformed: start is not a date" in err
     assert "warning: wikidata: 2 binding(s) skipped: post below cabinet rank" in err
+
+
+def test_one_office_of_head_of_state_and_government_is_one_governing_term(imp, src):
+    obs, _, _ = imp.wikidata_obs(src, UN, {})
+    tamsel = [(o.office, o.kind) for o in obs if o.name == "Tamsel Verrow"]
+    assert tamsel == [("hos+hog", "president_full")]  # not also a "premier"
+    assert _people(imp, obs)["Tamsel Verrow"]["terms"] == [["president_full", "LIE", "2023-03-03", SNAPSHOT]]
 
 
 def test_a_person_in_another_source_merges(imp, src):
