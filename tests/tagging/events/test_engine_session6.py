@@ -29,6 +29,7 @@ LEX = {
     "residents": ("---CVL", None, ActorType.ORGANISATION),
     "officials": ("---GOV", None, ActorType.GOVERNMENT),
     "the insurgents": ("PERREB", "PER", ActorType.ORGANISATION),
+    "Lima": ("geonames:lima", "PER", ActorType.PLACE),
 }
 
 
@@ -102,3 +103,10 @@ def test_subject_after_a_time_phrase_is_no_prepositional_object(tagger: EventTag
     # the time phrase, so "the insurgents" are the reported clause's subject, not governed by "on"
     evs = run(tagger, f"Chile said {when} the insurgents had attacked Sudan.")
     assert [(e.event_type, e.source, e.target) for e in evs] == [(PloverType.ASSAULT, ["PERREB"], ["SDN"])]
+
+
+def test_place_after_a_verb_is_its_object_not_a_later_subject(tagger: EventTagger) -> None:
+    # "blockade Lima to demand ...": the city is the blockade's object; Chile demands
+    evs = run(tagger, "Chile said it would blockade Lima on Monday to demand the release of its sailors.")
+    requests = [e for e in evs if e.event_type is PloverType.REQUEST]
+    assert requests and all(e.source == ["CHL"] for e in requests), evs

@@ -2041,9 +2041,11 @@ def _nearest_subject_pass(
     for g in reversed(before):
         if (g.prep is not None and g.prep not in allowed_preps) or g.modifier:
             continue
-        if g.prep is not None and g.place:
+        if g.place and (g.prep is not None or _object_position(toks, g.t0, cues)):
             # "a member of the Syrian parliament" names who acts, "the city of Kirkuk" only
-            # where; a place is a source only as a bare metonym ("Kyiv said")
+            # where; a place is a source only as a bare metonym ("Kyiv said"), never as the
+            # object of the verb before it ("would blockade Paris to demand ...": the farmers
+            # demand, not the city)
             continue
         if g.possessive and i0 - g.t1 > 4 and not allowed_preps:
             continue
@@ -2054,6 +2056,27 @@ def _nearest_subject_pass(
                 return None
         return g
     return None
+
+
+def _object_position(toks: list[Word], t0: int, cues: Cues) -> bool:
+    """Does the mention starting at ``t0`` follow a lower-case content word (a verb or a noun, not
+    an article, a conjunction or a reporting verb), so that it is that word's object or modifier
+    rather than the subject of a clause?"""
+    if t0 == 0:
+        return False
+    prev = toks[t0 - 1]
+    low = prev.low
+    if not low.isalpha() or prev.cap:
+        return False
+    return not (
+        low in cues.determiners
+        or low in cues.coordinators
+        or low in cues.clause_breaks
+        or low in cues.relative_that
+        or prev.lemma in cues.reporting
+        or prev.lemma in cues.passive_aux
+        or prev.lemma in _AUXILIARIES
+    )
 
 
 def _own_subject(toks: list[Word], g_end: int, i0: int, cues: Cues, in_mention: set[int]) -> bool:
