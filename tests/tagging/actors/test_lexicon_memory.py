@@ -31,8 +31,8 @@ def test_languages_share_the_automaton_and_the_readings(tagger):
 def _arabic_keys(lex: Lexicon, multiword: bool) -> list[str]:
     s = lex.automaton("ar")
     out = []
-    for key, readings in s.automaton.items():
-        if readings[s.index] is None or not all("\u0621" <= c <= "\u064a" or c == " " for c in key):
+    for key, _ in s.automaton.items():
+        if s.reading(key) is None or not all("\u0621" <= c <= "\u064a" or c == " " for c in key):
             continue
         if multiword == any(key[i] == " " and key[i + 1] in AR_PROCLITICS for i in range(1, len(key) - 1)):
             out.append(key)

@@ -40,10 +40,23 @@ from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
 from ...runtime import return_free_heap
 from .data import RawData, read_raw
-from .scan import AR_PROCLITICS, CLITIC_MARK, CliticValue, Entry, Kind, Scanner, Value, mark_clitics, scan_text
+from .scan import (
+    AR_PROCLITICS,
+    CLITIC_MARK,
+    VALUE_LEN,
+    CliticValue,
+    Entry,
+    Kind,
+    Scanner,
+    Value,
+    mark_clitics,
+    scan_text,
+)
 
 #: Languages whose pycountry translations and data-file surfaces get their own automaton.
 LANGUAGES: tuple[str, ...] = ("en", "es", "de", "fr", "it", "pt", "ar")
+# a key's readings are one value or one per language, told apart by length (see ``_readings``)
+assert len(LANGUAGES) != VALUE_LEN
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +251,7 @@ class _Pool:
         self.objects: dict[Any, Any] = {}
         self.spellings: dict[tuple[Entry, ...], dict[str, tuple[Entry, ...]] | None] = {}
         self.values: dict[tuple[int, tuple[Entry, ...]], Value] = {}
+        self.slim: dict[Entry, Entry] = {}
 
     def entries(self, slot: Mapping[tuple[Kind, str], set[str] | None]) -> tuple[Entry, ...]:
         out = []
@@ -257,8 +271,21 @@ class _Pool:
         key = (length, entries)
         v = self.values.get(key)
         if v is None:
-            v = self.values[key] = (length, entries, self._by_spelling(entries))
+            v = self.values[key] = (length, self._slim(entries), self._by_spelling(entries))
         return v
+
+    def _slim(self, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        """``entries`` with every case-sensitive reading's spelling set replaced by
+        :data:`CASE_SENSITIVE` (interned): what the automaton keeps."""
+        out = []
+        for e in entries:
+            s = self.slim.get(e)
+            if s is None:
+                s = e if e.exact is None else Entry(e.kind, e.ref, CASE_SENSITIVE, e.iso, e.vote)
+                s = self.slim[e] = self.objects.setdefault(s, s)
+            out.append(s)
+        t = tuple(out)
+        return self.objects.setdefault(t, t)
 
     def _by_spelling(self, entries: tuple[Entry, ...]) -> dict[str, tuple[Entry, ...]] | None:
         # Case-sensitive readings are settled by one dict lookup at scan time: every allowed
@@ -268,19 +295,33 @@ class _Pool:
         by_spelling: dict[str, tuple[Entry, ...]] | None = None
         if any(e.exact is not None for e in entries):
             spellings = set().union(*(e.exact for e in entries if e.exact is not None))
-            intern = self.objects.setdefault
             by_spelling = {}
             for sp in spellings:
-                t = tuple(e for e in entries if e.exact is None or sp in e.exact)
-                by_spelling[sp] = intern(t, t)
-            t = tuple(e for e in entries if e.exact is None)
-            by_spelling[""] = intern(t, t)
+                by_spelling[sp] = self._slim(tuple(e for e in entries if e.exact is None or sp in e.exact))
+            by_spelling[""] = self._slim(tuple(e for e in entries if e.exact is None))
         self.spellings[entries] = by_spelling
         return by_spelling
 
 
 def _entry_order(e: Entry) -> tuple[Kind, str]:
     return (e.kind, e.ref)
+
+
+#: ``Entry.exact`` of every case-sensitive reading in a compiled lexicon. The allowed spellings are
+#: needed only to build the by-spelling tables (:meth:`_Pool._by_spelling`), which then hold them;
+#: the rules only ask whether a reading is case-sensitive. One shared empty set instead of one set
+#: per surface (each ~220 bytes; ~35,000 of them) keeps ~7 MB out of every worker.
+CASE_SENSITIVE: frozenset[str] = frozenset()
+
+
+def _readings(per_language: tuple[Value | None, ...]) -> Any:
+    """An automaton key's stored readings: the one value itself when every language reads the key
+    the same (most keys: no 7-tuple per key, one indirection less per hit), else the per-language
+    tuple (:meth:`~.scan.Scanner.reading` tells them apart by length)."""
+    first = per_language[0]
+    if first is not None and all(v is first for v in per_language):
+        return first
+    return per_language
 
 
 class _Keys:
@@ -330,7 +371,7 @@ class _Keys:
                 values[ids[key]] = pool.value(len(key) - 1, entries)
             per_lang[lang] = values
         by_lang = [per_lang[lang] for lang in LANGUAGES]
-        auto = _automaton((key, tuple(values[i] for values in by_lang)) for key, i in ids.items())
+        auto = _automaton((key, _readings(tuple(values[i] for values in by_lang))) for key, i in ids.items())
         ar = LANGUAGES.index("ar")
         scanners = {lang: Scanner(auto, i) for i, lang in enumerate(LANGUAGES) if i != ar}
         scanners["ar"] = Scanner(auto, ar, self._clitics(ids, per_lang["ar"]))

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 from operator import attrgetter
-from typing import Any
+from typing import Any, Final
 
 _QUOTES = ("’", "‘", "‛", "＇", "`")
 
@@ -44,7 +44,9 @@ class Kind(IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One reading of a surface. ``exact`` (if set) lists the only spellings that may match."""
+    """One reading of a surface. ``exact`` (if set) lists the only spellings that may match; in a
+    compiled lexicon it is only set or not (:data:`~.lexicon.CASE_SENSITIVE`): the spellings
+    themselves are in the automaton value's by-spelling table, which the scan checks."""
 
     kind: Kind
     ref: str
@@ -72,6 +74,9 @@ CLITIC_MARK = "\x00"
 
 #: An automaton value: (surface length, readings, readings by spelling or None).
 Value = tuple[int, tuple[Entry, ...], dict[str, tuple[Entry, ...]] | None]
+#: Length of a :data:`Value`. A key's stored readings are one Value when every language reads the
+#: key alike, else a tuple with one Value (or None) per language; the lengths tell them apart.
+VALUE_LEN: Final = 3
 #: A marked proclitic key's value: (key length, proclitics allowed before it, value, None), or
 #: (key length, "", None, {rest of the key after the proclitic: (allowed, value)}) when keys that
 #: differ in an inner proclitic share the marked form.
@@ -123,7 +128,10 @@ class Scanner:
     def reading(self, key: str) -> Value | None:
         """This language's value for an automaton key (None: not a key in this language)."""
         readings = self.automaton.get(key, None)
-        return None if readings is None else readings[self.index]
+        if readings is None:
+            return None
+        found: Value | None = readings if len(readings) == VALUE_LEN else readings[self.index]
+        return found
 
 
 class Match:
@@ -186,13 +194,15 @@ def scan(automaton: Scanner, norm: str, arabic: bool = False) -> list[Match]:
     overlapping = False
     # declared so the compiled build (mypyc) indexes the strings natively
     end: int
-    readings: tuple[Value | None, ...]
+    readings: tuple[Any, ...]
+    value: Value | None
     for end, readings in automaton.automaton.iter(low):
         # low[i + 1] is norm[i], so low index ``end`` is one past the hit in norm; a hit that
         # ends inside a word is the most common rejection, so it is tested first
         if padded[end].isalnum():
             continue
-        value = readings[index]
+        # one value for all languages, or one per language (see VALUE_LEN)
+        value = readings if len(readings) == VALUE_LEN else readings[index]
         if value is None:  # a key of other languages only
             continue
         length, entries, by_spelling = value
