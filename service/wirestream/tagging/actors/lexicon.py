@@ -48,6 +48,7 @@ from .scan import (
     Entry,
     Kind,
     Scanner,
+    Spellings,
     Value,
     mark_clitics,
     scan_text,
@@ -249,7 +250,7 @@ class _Pool:
         self.vote = vote
         self.votes: dict[tuple[Kind, str], tuple[str | None, int]] = {}
         self.objects: dict[Any, Any] = {}
-        self.spellings: dict[tuple[Entry, ...], dict[str, tuple[Entry, ...]] | None] = {}
+        self.spellings: dict[tuple[Entry, ...], Spellings] = {}
         self.values: dict[tuple[int, tuple[Entry, ...]], Value] = {}
         self.slim: dict[Entry, Entry] = {}
 
@@ -287,13 +288,21 @@ class _Pool:
         t = tuple(out)
         return self.objects.setdefault(t, t)
 
-    def _by_spelling(self, entries: tuple[Entry, ...]) -> dict[str, tuple[Entry, ...]] | None:
-        # Case-sensitive readings are settled by one dict lookup at scan time: every allowed
-        # spelling maps to the readings valid for it (None: any spelling works).
+    def _by_spelling(self, entries: tuple[Entry, ...]) -> Spellings:
+        # Case-sensitive readings are settled by one lookup at scan time: every allowed spelling
+        # maps to the readings valid for it (None: any spelling works). When every reading allows
+        # the same spellings (nearly every proper name: "Macron", "MACRON"), a tuple of them is
+        # enough: a spelling in it gets all readings, any other none. It takes a third of a dict's
+        # memory and the scan compares with its first item, usually the matching one.
         if entries in self.spellings:
             return self.spellings[entries]
-        by_spelling: dict[str, tuple[Entry, ...]] | None = None
-        if any(e.exact is not None for e in entries):
+        by_spelling: Spellings = None
+        first = entries[0].exact if entries else None
+        if first is not None and all(e.exact == first for e in entries):
+            # the mixed-case spelling (as the data writes it) first, then the capitalised ones
+            t = tuple(sorted(first, key=lambda sp: (sp.isupper(), sp)))
+            by_spelling = self.objects.setdefault(t, t)
+        elif any(e.exact is not None for e in entries):
             spellings = set().union(*(e.exact for e in entries if e.exact is not None))
             by_spelling = {}
             for sp in spellings:

@@ -72,8 +72,12 @@ AR_PROCLITICS: tuple[str, ...] = ("و", "ب", "ل", "ف", "ك")
 #: works because every hit of that pass is verified against the original text.
 CLITIC_MARK = "\x00"
 
-#: An automaton value: (surface length, readings, readings by spelling or None).
-Value = tuple[int, tuple[Entry, ...], dict[str, tuple[Entry, ...]] | None]
+#: How a key's case-sensitive readings are chosen by the text's spelling: None (any spelling gets
+#: all readings), the spellings that get all readings (any other gets none), or the readings valid
+#: for each allowed spelling, with "" mapping to those valid for any other spelling.
+Spellings = dict[str, tuple[Entry, ...]] | tuple[str, ...] | None
+#: An automaton value: (surface length, readings, readings by spelling).
+Value = tuple[int, tuple[Entry, ...], Spellings]
 #: Length of a :data:`Value`. A key's stored readings are one Value when every language reads the
 #: key alike, else a tuple with one Value (or None) per language; the lengths tell them apart.
 VALUE_LEN: Final = 3
@@ -208,7 +212,7 @@ def scan(automaton: Scanner, norm: str, arabic: bool = False) -> list[Match]:
         length, entries, by_spelling = value
         start = end - length
         if by_spelling is not None:
-            entries = by_spelling.get(norm[start:end]) or by_spelling[""]
+            entries = _spelled(entries, by_spelling, norm[start:end])
             if not entries:
                 continue
         # Hits arrive ordered by end; without overlaps that is also text order.
@@ -221,6 +225,15 @@ def scan(automaton: Scanner, norm: str, arabic: bool = False) -> list[Match]:
     if not overlapping:
         return found
     return _settle_overlaps(found, len(norm))
+
+
+def _spelled(
+    entries: tuple[Entry, ...], by_spelling: dict[str, tuple[Entry, ...]] | tuple[str, ...], spelling: str
+) -> tuple[Entry, ...]:
+    """The readings of a case-sensitive key that the text's ``spelling`` allows (see :data:`Spellings`)."""
+    if isinstance(by_spelling, tuple):
+        return entries if spelling in by_spelling else ()
+    return by_spelling.get(spelling) or by_spelling[""]
 
 
 def _settle_overlaps(found: list[Match], n: int) -> list[Match]:
@@ -300,7 +313,7 @@ def _clitic_hits(automaton: Scanner, low: str, norm: str, found: list[Match], ov
         length, entries, by_spelling = value
         start = end - length
         if by_spelling is not None:
-            entries = by_spelling.get(norm[start:end]) or by_spelling[""]
+            entries = _spelled(entries, by_spelling, norm[start:end])
             if not entries:
                 continue
         extra.append(Match(start, end, entries))
