@@ -1,7 +1,8 @@
 """The state the deduplicator keeps, behind a small interface with a dict and a Faust backend.
 
 Everything is a string-keyed table of JSON-safe values, so the same records work in plain dicts
-(tests, embedded mode) and in Faust tables (RocksDB + a changelog topic each). The in-memory
+(tests, embedded mode) and in Faust (key ranges of one table: RocksDB + one changelog topic,
+:mod:`wirestream.dedupe.faust_state`). The in-memory
 near-duplicate index is *derived* from the ``log`` table and never persisted separately.
 
 Tables (key -> value; values are the positional records of :mod:`wirestream.dedupe.records`,
@@ -17,7 +18,8 @@ from older changelogs are still read):
               index is rebuilt from it and retention walks it from the oldest end, so expiry is
               O(expired), never a full scan.
 ``embargoes`` article_id -> {"due": epoch seconds, "s": story_id, "art": Article JSON}
-``meta``      "low" / "next" -> int (log bounds), "held" -> [[due, article_id], ...]
+``meta``      "low" -> int (oldest log slot), "next" -> int (a hint: the log's end as of the last
+              retention pass; the next free slot is counted in memory), "held" -> [[due, article_id], ...]
 
 Only ``get``/``[]=``/``del``/``in`` are used, never iteration: Faust's RocksDB tables read the
 current event's partition for ``get`` but iterate every active partition, so lookups by key are
