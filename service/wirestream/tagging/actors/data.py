@@ -42,7 +42,13 @@ def default_data_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "data" / "actors"
 
 
-class _StringDateLoader(yaml.SafeLoader):
+#: libyaml's parser where PyYAML was built with it (the usual wheels are): the dictionary's YAML
+#: took ~1 s of the compile through the pure-Python parser, about a tenth of that through libyaml.
+#: Both build the same documents (``tests/tagging/actors/test_speed_s6.py`` compares them).
+_BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader  # type: ignore[assignment]
+
+
+class _StringDateLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """SafeLoader that keeps ``2024-07-05`` a string and only ``true``/``false`` booleans.
 
     YAML 1.1 would read the words "on", "no", "yes" (which occur in our word lists) as booleans.

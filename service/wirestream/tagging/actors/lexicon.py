@@ -23,6 +23,7 @@ import gettext
 import json
 import pickle
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -71,6 +72,11 @@ class Term:
     def active(self, on: date) -> bool:
         return self.start <= on and (self.end is None or on < self.end)
 
+    def __reduce__(self) -> tuple[type[Term], tuple[Any, ...]]:
+        # pickled per compile (_freeze/_thaw), ~20,000 of them: the constructor is much cheaper than
+        # a slotted dataclass's default __getstate__/__setstate__ (a ``fields()`` call per object)
+        return (Term, (self.offices, self.primary, self.where, self.start, self.end))
+
 
 @dataclass(frozen=True, slots=True)
 class Person:
@@ -96,6 +102,11 @@ class Person:
     def held_before(self, on: date) -> bool:
         return any(t.end is not None and t.end <= on for t in self.terms)
 
+    def __reduce__(self) -> tuple[type[Person], tuple[Any, ...]]:
+        # see Term.__reduce__
+        fields = (self.id, self.name, self.country, self.role, self.terms, self.ambiguous_surname)
+        return (Person, (*fields, self.imported, self.given))
+
 
 @dataclass(frozen=True, slots=True)
 class Org:
@@ -116,6 +127,10 @@ class Place:
     country: str
     capital: bool
     ambiguous: bool
+
+    def __reduce__(self) -> tuple[type[Place], tuple[Any, ...]]:
+        # see Term.__reduce__
+        return (Place, (self.id, self.name, self.country, self.capital, self.ambiguous))
 
 
 @dataclass(frozen=True, slots=True)
@@ -794,7 +809,7 @@ def _people(
             begin = _date(start)
             if begin is None:
                 raise ValueError(f"{p['id']}: term {kind} has no start date")
-            terms.append(Term(office_sets[kind], offices[0], where, begin, _date(end)))
+            terms.append(Term(office_sets[kind], offices[0], sys.intern(where), begin, _date(end)))
             curated_terms[(offices[0], where)].append((begin, _date(end)))
         records[p["id"]] = {"p": p, "terms": terms, "imported": False}
         for surface in [p["name"], *(p.get("aliases") or [])]:
@@ -808,7 +823,7 @@ def _people(
             assert begin is not None
             if any(_overlaps(begin, finish, b0, b1) for b0, b1 in curated_terms.get((offices[0], where), ())):
                 continue  # the curated holder of that office at that time wins
-            terms.append(Term(office_sets[kind], offices[0], where, begin, finish))
+            terms.append(Term(office_sets[kind], offices[0], sys.intern(where), begin, finish))
         if not terms:
             continue
         same = next((by_norm[n] for n in map(_norm_name, [q["name"], *(q.get("aliases") or [])]) if n in by_norm), None)
@@ -839,7 +854,7 @@ def _people(
         person = Person(
             id=pid,
             name=p["name"],
-            country=p["country"],
+            country=sys.intern(p["country"]),  # ISO3 codes: one string each, not one per person
             role=p.get("role"),
             terms=tuple(rec["terms"]),
             ambiguous_surname=bool(p.get("ambiguous_surname", False)),
