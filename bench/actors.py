@@ -2,6 +2,17 @@
 
 Run: ``.venv/bin/python -m bench.actors [--seconds 5]`` (writes bench/results/actors.json).
 
+A/B of two builds or checkouts, interleaved (the machine is shared: runs minutes apart measure the
+neighbours as much as the code)::
+
+    .venv/bin/python -m bench.actors --interleave OLD_PATH NEW_PATH [--rounds 40] [--data DIR]
+
+Each PATH is put first on ``PYTHONPATH`` of its own long-lived child (a checkout's ``service``
+directory, or a ``bench.compiled`` overlay); both tag the same articles with the same dictionary
+(``--data``, default the packaged one of each), one round (all articles once) each in turn, so the
+neighbours' load falls on both alike. It prints the median articles/CPU-s of each and the median
+of the per-pair ratios.
+
 Besides throughput it reports where a tag call spends its time (the automaton scan alone vs the
 whole call, per article) and the lexicon's memory: RSS growth of ``ActorTagger.load()`` in a fresh
 child process (``lexicon_rss_mb``, after the worker's glibc settings and the app's imports, as in
@@ -20,6 +31,7 @@ import json
 import os
 import platform
 import random
+import statistics
 import subprocess
 import sys
 import time
@@ -200,6 +212,62 @@ def scan_share(tagger: ActorTagger, articles: list[Article], rounds: int = 5) ->
     return {"us_cpu_scan_per_article": round(scan_us, 1), "us_cpu_tag_per_article": round(tag_us, 1)}
 
 
+def _serve(data: str | None, n: int) -> None:
+    """Child of :func:`interleave`: load, then one timed round per "go" line on stdin."""
+    tagger = ActorTagger.load(data)
+    articles = make_articles(tagger, n)
+    for a in articles:  # warm-up (memoised office holders, allocator)
+        tagger.tag(a)
+    from wirestream.compiled import compiled_modules
+
+    print(json.dumps({"version": tagger.version, "compiled": compiled_modules()}), flush=True)
+    for _ in sys.stdin:
+        t0 = time.thread_time()
+        for a in articles:
+            tagger.tag(a)
+        print(len(articles) / (time.thread_time() - t0), flush=True)
+
+
+def interleave(paths: list[str], rounds: int, data: str | None, n: int) -> dict[str, object]:
+    """Rounds of ``tag`` over the same articles in two children (``paths`` first on their
+    PYTHONPATH), alternating which goes first; per-child medians and the median paired ratio."""
+    cmd = [sys.executable, "-m", "bench.actors", "--serve", "--articles", str(n)]
+    if data:
+        cmd += ["--data", data]
+    children = []
+    for path in paths:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([path, str(ROOT)])}
+        children.append(
+            subprocess.Popen(cmd, cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        )
+    try:
+        info = [json.loads(c.stdout.readline()) for c in children]  # type: ignore[union-attr]
+        rates: list[list[float]] = [[], []]
+        loads = []
+        for r in range(rounds):
+            for k in (0, 1) if r % 2 == 0 else (1, 0):
+                children[k].stdin.write("go\n")  # type: ignore[union-attr]
+                children[k].stdin.flush()  # type: ignore[union-attr]
+                rates[k].append(float(children[k].stdout.readline()))  # type: ignore[union-attr]
+            loads.append(os.getloadavg()[0])
+    finally:
+        for c in children:
+            c.stdin.close()  # type: ignore[union-attr]
+            c.wait()
+    ratios = [b / a for a, b in zip(rates[0], rates[1], strict=True)]
+    return {
+        "paths": paths,
+        "children": info,
+        "rounds": rounds,
+        "articles": n,
+        "load_average_1m": [round(min(loads), 2), round(max(loads), 2)],
+        "median_articles_per_cpu_second": [round(statistics.median(r), 1) for r in rates],
+        "best_round": [round(max(r), 1) for r in rates],
+        "median_ratio_second_over_first": round(statistics.median(ratios), 3),
+        "ratio_quartiles": [round(q, 3) for q in statistics.quantiles(ratios, n=4)],
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--seconds", type=float, default=5.0)
@@ -207,9 +275,21 @@ def main() -> int:
     ap.add_argument("--no-memory", action="store_true", help="skip the fresh-process RSS probe")
     ap.add_argument("--all-people", action="store_true", help="draw names from imported office holders too")
     ap.add_argument("--out", type=Path, default=RESULTS, help="where to write the JSON result")
+    ap.add_argument("--data", help="dictionary directory (default: the packaged one)")
+    ap.add_argument("--interleave", nargs=2, metavar=("PATH_A", "PATH_B"), help="A/B two PYTHONPATH roots, interleaved")
+    ap.add_argument("--rounds", type=int, default=40, help="with --interleave: rounds per child")
+    ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.serve:
+        _serve(args.data, args.articles)
+        return 0
+    if args.interleave:
+        ab = interleave(list(args.interleave), args.rounds, args.data, args.articles)
+        for k, v in ab.items():
+            print(f"{k:32} {v}")
+        return 0
     t0 = time.perf_counter()
-    tagger = ActorTagger.load()
+    tagger = ActorTagger.load(args.data)
     load_s = time.perf_counter() - t0
     articles = make_articles(tagger, args.articles, all_people=args.all_people)
     avg_bytes = sum(len(a.headline) + len(a.body.encode()) for a in articles) / len(articles)
