@@ -87,3 +87,19 @@ def test_keys_encode_to_the_same_bytes_as_fausts_json_codec() -> None:
     value = (2, "a", None, 3, "x\x1fy", 0.8734, [1, 2])
     assert app.serializers.loads_value(None, app.serializers.dumps_value(None, value, serializer=CODEC),
                                        serializer="json") == [*value[:6], [1, 2]]  # fmt: skip
+
+
+def test_values_encode_as_the_standard_json_dumps_did() -> None:
+    """The codec reuses one encoder; its bytes must stay those of ``json.dumps`` with the same options
+    (stores and changelogs written before hold them)."""
+    import json
+
+    app = _app()
+    values: list[Any] = [
+        (2, "a", None, 3, "x\x1fy", 0.8734, [1, 2]), "é Київ 北京 🙂", 'q " \\ \x00\u2028', 1e-7, 12345678901234567890,
+        {"due": 1.5, "s": "s1", "art": '{"a":1}'}, [[1.0, "a1"], [2.5, "b2"]], (2, True, False, None), "", [],
+    ]  # fmt: skip
+    for value in values:
+        want = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        assert app.serializers.dumps_value(None, value, serializer=CODEC) == want, value
+        assert app.serializers.dumps_key(str, value, serializer=CODEC) == want, value
