@@ -283,16 +283,28 @@ _NON_ALNUM = re.compile(r"[^\w ]|_")
 #: substitution, and most wire copy is ASCII
 _ASCII_BLANKS = bytes(b if b == 32 or (b < 128 and chr(b).isalnum()) else 32 for b in range(256))
 
+#: ASCII letters, digits and the space: what :func:`blank` keeps
+_ASCII_KEPT = bytes(b for b in range(128) if b == 32 or chr(b).isalnum())
+_NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
+
 
 def blank(text: str) -> str:
     r"""``text`` with every character but letters, digits and the space replaced by a space
     (``_NON_ALNUM.sub(" ", text)``, which is the definition: ``\w`` is ``str.isalnum`` plus
     "_"), offsets unchanged. Non-ASCII text replaces each distinct such character in one C pass
-    (a 2 KB article has a dozen), ~1.7x faster than the substitution."""
+    (a 2 KB article has a dozen), ~1.7x faster than the substitution.
+
+    The distinct characters are found without iterating the text in Python's string iterator
+    (``set(text)`` made a one-character string per character: 11 of the 13.5 µs per 2 KB body):
+    its ASCII punctuation is what deleting ASCII letters, digits and spaces from its ASCII bytes
+    leaves, and its non-ASCII characters are few (curly quotes, dashes, accented letters),
+    found by one search. 2 KB English body with curly quotes: 13.5 -> 8.6 µs."""
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_BLANKS).decode("ascii")
-    for ch in set(text):
-        if ch != " " and not ch.isalnum():
+    chars = set(text.encode("ascii", "ignore").translate(None, _ASCII_KEPT).decode("ascii"))
+    chars.update(_NON_ASCII_CHAR.findall(text))
+    for ch in chars:
+        if not ch.isalnum():
             text = text.replace(ch, " ")
     return text
 
