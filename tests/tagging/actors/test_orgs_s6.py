@@ -19,14 +19,14 @@ def codes(tagger, text, **kw):
     [
         ("The International Labour Organization urged Qatar to protect migrant workers.", "org:ilo", "IGO", "IGO"),
         ("The FAO warned of a poor harvest across the Horn of Africa.", "org:fao", "IGO", "IGO"),
-        ("UNIFIL said its positions in southern Lebanon came under fire.", "org:un-peacekeeping", "IGO", "MIL"),
+        ("UNIFIL said its positions in southern Lebanon came under fire.", "org:unifil", "IGO", "MIL"),
         ("The OPCW confirmed that chlorine had been used.", "org:opcw", "IGO", "IGO"),
         ("Oxfam said food prices had doubled since the war began.", "org:oxfam", "NGO", "NGO"),
         ("The International Crisis Group warned of renewed fighting.", "org:icg", "NGO", "NGO"),
         ("The Tamil Tigers ended their ceasefire on Thursday.", "org:ltte", "LKA", "REB"),
         ("The Lord's Resistance Army raided villages near the border.", "org:lra", "UGA", "REB"),
         ("Peshmerga fighters retook the town on Sunday.", "org:peshmerga", "IRQ", "MIL"),
-        ("The Justice and Equality Movement signed a truce with Khartoum.", "org:sudan-rebels", "SDN", "REB"),
+        ("The Justice and Equality Movement signed a truce with Khartoum.", "org:jem-sdn", "SDN", "REB"),
         ("The Muslim Brotherhood called for protests in Cairo.", "org:muslim-brotherhood", "EGY", "OPP"),
         ("Ennahda won the most seats in the assembly.", "org:ennahda", "TUN", "PTY"),
     ],
@@ -69,3 +69,21 @@ def test_acronym_with_another_sense_is_not_listed(tagger):
     # "IRA" is also a retirement account, "ETA" an arrival time: only full names are listed
     got = codes(tagger, "Savers moved money into an IRA before the ETA of the new rules.")
     assert "org:ira" not in got and "org:eta" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # rival parties and groups are distinct actors, never one id for both
+        ("Renamo accused Frelimo of rigging the count.", "org:renamo", "org:frelimo"),
+        ("The Bangladesh Nationalist Party boycotted talks with the Awami League.", "org:bnp", "org:awami-league"),
+        ("Syriza and PASOK attacked New Democracy over the budget.", "org:syriza", "org:nd-grc"),
+        ("The Comando Vermelho clashed with the Primeiro Comando da Capital.", "org:comando-vermelho", "org:pcc"),
+        ("Anti-balaka fighters attacked a Seleka base.", "org:anti-balaka", "org:seleka"),
+        ("The Qassam Brigades and the Al-Quds Brigades fired rockets.", "org:qassam-brigades", "org:quds-brigades"),
+        ("MONUSCO and UNIFIL asked for more troops.", "org:monusco", "org:unifil"),
+    ],
+)
+def test_distinct_organisations_get_distinct_ids(tagger, text, first, second):
+    ids = set(codes(tagger, text))
+    assert {first, second} <= ids
