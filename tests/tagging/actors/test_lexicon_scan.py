@@ -42,3 +42,16 @@ def test_a_name_wins_over_the_keys_inside_it_and_a_later_longer_hit_reaches_back
     # "Asif", "Ali", "Asif Ali Zardari", "Zardari": the full name ends last but starts first
     found = [Match(0, 4, ()), Match(5, 8, ()), Match(0, 16, ()), Match(9, 16, ()), Match(23, 29, ())]
     assert [(m.start, m.end) for m in _settle_overlaps(found, 40)] == [(0, 16), (23, 29)]
+
+
+def test_a_word_inside_a_persian_or_urdu_compound_name_is_not_the_place(tagger):
+    """"Shan" in "Shan-e-Mustafa" is part of a person's name, not Myanmar's Shan state; compounds
+    without a linking particle still match ("Kyiv-based", "Russia-Ukraine")."""
+    from .conftest import make_article
+
+    ids = {t.actor_id for t in tagger.tag(make_article("Federal Minister Shan-e-Mustafa met the delegation."))}
+    assert not any("MM" in i for i in ids)
+    ids = {t.actor_id for t in tagger.tag(make_article("Fighting spread across Shan state."))}
+    assert any("MM" in i for i in ids)
+    ids = {t.actor_id for t in tagger.tag(make_article("A Kyiv-based analyst said the Russia-Ukraine talks failed."))}
+    assert {"RUS", "UKR"} <= ids and any(i.startswith("geonames:") for i in ids)

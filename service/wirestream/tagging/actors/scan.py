@@ -66,6 +66,11 @@ class Entry:
 #: Characters treated as a word start in the scan copy of a text (folded to a space there), so
 #: dictionary keys can be anchored at word starts: " us" never fires inside "because".
 BOUNDARY_CHARS: tuple[str, ...] = ("\n", "\t", "\r", "(", "[", '"', "“", "”", "«", "»", "-", "–", "—", "/", "'")
+#: Linking particles of Persian and Urdu compound names ("Shan-e-Mustafa", "Nawa-i-Waqt",
+#: "Sheikh-ul-Islam"): a dictionary word joined to another by one of them is part of that name, not
+#: the place or body the word alone would be (Myanmar's Shan state). Hyphenated compounds without such
+#: a particle ("Kyiv-based", "Russia-Ukraine", "US-led") are unaffected.
+IZAFAT: tuple[str, ...] = ("-e-", "-i-", "-ul-", "-ud-", "-ur-", "-us-")
 #: Arabic proclitics (and, with, for, so, like) that attach to the next word without a space.
 AR_PROCLITICS: tuple[str, ...] = ("و", "ب", "ل", "ف", "ك")
 #: Stands for "some Arabic proclitic" in the proclitic pass (see :class:`Scanner`); any character
@@ -211,6 +216,8 @@ def scan(automaton: Scanner, norm: str, arabic: bool = False) -> list[Match]:
             continue
         length, entries, by_spelling = value
         start = end - length
+        if (padded[end] == "-" or (start > 0 and norm[start - 1] == "-")) and _in_compound_name(norm, start, end):
+            continue
         if by_spelling is not None:
             entries = _spelled(entries, by_spelling, norm[start:end])
             if not entries:
@@ -225,6 +232,12 @@ def scan(automaton: Scanner, norm: str, arabic: bool = False) -> list[Match]:
     if not overlapping:
         return found
     return _settle_overlaps(found, len(norm))
+
+
+def _in_compound_name(norm: str, start: int, end: int) -> bool:
+    """Whether the hit ``norm[start:end]`` is joined to a neighbouring word by a linking particle
+    (see :data:`IZAFAT`), on either side."""
+    return any(norm.startswith(link, end) or norm.endswith(link, 0, start) for link in IZAFAT)
 
 
 def _spelled(
