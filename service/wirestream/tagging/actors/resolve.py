@@ -91,9 +91,18 @@ _FOR: Final = re.compile(
 _TO: Final = re.compile(r"[ \t]+(?:to|a|à|al|au|aux|ante|en|bei|presso|junto a)[ \t]+" + _ARTICLE + "$")
 _SPACE_OR_COMMA: Final = re.compile(r"[ \t]*,?[ \t]+$")
 _NAME_BEFORE_COMMA: Final = re.compile(r"(?:^|[\s(\"])((?:[A-Z][\w'\-]+ ){1,3}[A-Z][\w'\-]+), $")
-_FORMER: Final = frozenset({"former", "ex", "retired"})
+#: "former" in the tagger's languages (es/it/pt also write "ex", as English does): a title after one
+#: of them is a past holder's, never resolved to today's ("l'ancien président", "der ehemalige Präsident").
+_FORMER_WORDS: Final = (
+    "former|ex|retired|ancien|ancienne|anciens|anciennes|antiguo|antigua|antiguos|antiguas|antigo|antigos|"
+    "antigas|ehemalige|ehemaliger|ehemaligen|ehemaliges|frühere|früherer|früheren|früheres"
+)
+_FORMER: Final = frozenset(_FORMER_WORDS.split("|"))
 _FORMER_LAST: Final = frozenset("rdxRDX")
-_FORMER_BEFORE: Final = re.compile(r"(?i:\b(?:former|ex|retired))[\s-]+(?:\w+\s+)?$")
+# (at most one word between, which may be joined by a hyphen: "der frühere US-Präsident")
+_FORMER_BEFORE: Final = re.compile(r"(?i:\b(?:" + _FORMER_WORDS + r"))[\s-]+(?:\w+[\s-]+)?$")
+#: Lower-case fragments one of which every word of :data:`_FORMER_WORDS` contains (the cheap pre-test).
+_FORMER_HINTS: Final = ("ex", "former", "ret", "anc", "antig", "ehemal", "früh")
 _MODIFIER_GAP: Final = re.compile(r"('s?)?[ \t]+([A-Za-z][\w-]*)[ \t]+")
 _IN_COUNTRY: Final = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
 _AGENT_GAP: Final = re.compile(r"('s?)?((?:[ \t]+[^\W\d_][\w-]*){1,2})[ \t]+")
@@ -963,14 +972,16 @@ def _title_around(doc: _Doc, f: _Field, i: int, iso: str) -> None:
 
 
 def _former_before(window: str) -> bool:
-    """Does "former"/"ex"/"retired" (and at most one word) end ``window``? The regex search runs
-    only when the lower-cased window contains "ex", "former" or "ret": every letter of those is
-    one that ``re.IGNORECASE`` matches only in its own two cases (unlike "i", which also matches
-    "ı"/"İ"), so the pre-test never skips a match, and most windows have none of them."""
+    """Does "former"/"ex"/"retired" or its fr/es/pt/de form (and at most one word) end ``window``?
+    The regex search runs only when the lower-cased window contains one of :data:`_FORMER_HINTS`:
+    every letter of those is one that ``re.IGNORECASE`` matches only in its own two cases (unlike
+    "i", which also matches "ı"/"İ"), so the pre-test never skips a match, and most windows have
+    none of them."""
     low = window.lower()
-    if "ex" not in low and "former" not in low and "ret" not in low:
-        return False
-    return _FORMER_BEFORE.search(window) is not None
+    for hint in _FORMER_HINTS:
+        if hint in low:
+            return _FORMER_BEFORE.search(window) is not None
+    return False
 
 
 def _of_after_name(doc: _Doc, f: _Field, end: int, title: Title) -> tuple[str | None, str | None]:
