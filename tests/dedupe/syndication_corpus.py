@@ -27,8 +27,12 @@ GROUPS = [
         "A": ["Russian forces", "Russian troops", "Moscow's forces"],
         "B": ["Ukrainian forces", "Ukraine's army", "Kyiv's troops"],
         "places": ["Kharkiv", "Zaporizhzhia", "Kherson", "Sumy", "Pokrovsk", "Dnipro", "Odesa"],
-        "people": ["President Volodymyr Zelenskiy", "Foreign Minister Andrii Sybiha",
-                   "Kremlin spokesman Dmitry Peskov", "Governor Oleh Syniehubov"],
+        "people": [
+            "President Volodymyr Zelenskiy",
+            "Foreign Minister Andrii Sybiha",
+            "Kremlin spokesman Dmitry Peskov",
+            "Governor Oleh Syniehubov",
+        ],
         "org": ["the United Nations", "NATO", "the European Union", "the IAEA"],
         "capital": "KYIV",
     },
@@ -37,8 +41,12 @@ GROUPS = [
         "A": ["Israeli forces", "the Israeli military", "Israeli troops"],
         "B": ["Hamas fighters", "Hamas", "militants in Gaza"],
         "places": ["Gaza City", "Khan Younis", "Rafah", "Deir al-Balah", "Jabalia", "Nuseirat"],
-        "people": ["Prime Minister Benjamin Netanyahu", "military spokesman Avichay Adraee",
-                   "health ministry spokesman Ashraf al-Qidra", "Secretary-General Antonio Guterres"],
+        "people": [
+            "Prime Minister Benjamin Netanyahu",
+            "military spokesman Avichay Adraee",
+            "health ministry spokesman Ashraf al-Qidra",
+            "Secretary-General Antonio Guterres",
+        ],
         "org": ["the United Nations", "the Red Cross", "UNRWA", "the World Health Organization"],
         "capital": "JERUSALEM",
     },
@@ -47,8 +55,12 @@ GROUPS = [
         "A": ["the Sudanese army", "army units", "government troops"],
         "B": ["the Rapid Support Forces", "RSF fighters", "the paramilitary RSF"],
         "places": ["El Fasher", "Omdurman", "Khartoum", "Nyala", "Wad Madani", "Kordofan"],
-        "people": ["General Abdel Fattah al-Burhan", "RSF commander Mohamed Hamdan Dagalo",
-                   "U.N. envoy Ramtane Lamamra", "aid official Clementine Nkweta-Salami"],
+        "people": [
+            "General Abdel Fattah al-Burhan",
+            "RSF commander Mohamed Hamdan Dagalo",
+            "U.N. envoy Ramtane Lamamra",
+            "aid official Clementine Nkweta-Salami",
+        ],
         "org": ["the United Nations", "the African Union", "the World Food Programme", "IGAD"],
         "capital": "PORT SUDAN",
     },
@@ -57,8 +69,12 @@ GROUPS = [
         "A": ["U.S. negotiators", "the U.S. delegation", "American officials"],
         "B": ["Chinese negotiators", "the Chinese delegation", "Beijing's team"],
         "places": ["Geneva", "London", "Stockholm", "Madrid", "Kuala Lumpur"],
-        "people": ["Treasury Secretary Scott Bessent", "Vice Premier He Lifeng",
-                   "Trade Representative Jamieson Greer", "Commerce Minister Wang Wentao"],
+        "people": [
+            "Treasury Secretary Scott Bessent",
+            "Vice Premier He Lifeng",
+            "Trade Representative Jamieson Greer",
+            "Commerce Minister Wang Wentao",
+        ],
         "org": ["the World Trade Organization", "the IMF", "the G20", "the OECD"],
         "capital": "WASHINGTON",
     },
@@ -67,8 +83,12 @@ GROUPS = [
         "A": ["police", "security forces", "riot police"],
         "B": ["protesters", "demonstrators", "opposition supporters"],
         "places": ["Belgrade", "Novi Sad", "Nis", "Kragujevac", "Subotica"],
-        "people": ["President Aleksandar Vucic", "Prime Minister Djuro Macut",
-                   "opposition leader Dragan Djilas", "student organiser Ana Petrovic"],
+        "people": [
+            "President Aleksandar Vucic",
+            "Prime Minister Djuro Macut",
+            "opposition leader Dragan Djilas",
+            "student organiser Ana Petrovic",
+        ],
         "org": ["the European Union", "the OSCE", "Amnesty International", "the Council of Europe"],
         "capital": "BELGRADE",
     },
@@ -77,8 +97,12 @@ GROUPS = [
         "A": ["rescue teams", "emergency crews", "soldiers"],
         "B": ["survivors", "residents", "villagers"],
         "places": ["Kathmandu", "Pokhara", "Jajarkot", "Rukum", "Dolakha", "Sindhupalchok"],
-        "people": ["Prime Minister K.P. Sharma Oli", "Home Minister Ramesh Lekhak",
-                   "police spokesman Dan Bahadur Karki", "relief coordinator Sita Gurung"],
+        "people": [
+            "Prime Minister K.P. Sharma Oli",
+            "Home Minister Ramesh Lekhak",
+            "police spokesman Dan Bahadur Karki",
+            "relief coordinator Sita Gurung",
+        ],
         "org": ["the United Nations", "the Red Cross", "UNICEF", "the World Bank"],
         "capital": "KATHMANDU",
     },
@@ -91,89 +115,72 @@ DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 TEMPLATES = [
     "{A} launched a fresh assault on {L} on {D}, officials said, in what "
     "they described as the heaviest fighting in {N} weeks.",
-    "At least {N} people were killed and {N2} wounded when {A} struck "
-    "{L} overnight, according to local authorities.",
-    "{P} said {B} had repelled {N} attacks near {L} since dawn "
-    "and accused {A} of targeting civilian areas.",
-    "The strikes hit a market, a school and {N2} apartment buildings "
-    "in the centre of {L}, witnesses told reporters.",
+    "At least {N} people were killed and {N2} wounded when {A} struck {L} overnight, according to local authorities.",
+    "{P} said {B} had repelled {N} attacks near {L} since dawn and accused {A} of targeting civilian areas.",
+    "The strikes hit a market, a school and {N2} apartment buildings in the centre of {L}, witnesses told reporters.",
     "{O} called for an immediate halt to the violence and urged both sides to protect civilians.",
-    "\"{Q},\" {P} told reporters in {L2}.",
+    '"{Q}," {P} told reporters in {L2}.',
     "{P2} rejected the accusation, saying {A} were responding to provocations by {B}.",
-    "Satellite images reviewed by analysts showed {N} destroyed "
-    "vehicles along the road between {L} and {L2}.",
+    "Satellite images reviewed by analysts showed {N} destroyed vehicles along the road between {L} and {L2}.",
     "Talks between the two sides are due to resume in {L2} next week, "
     "diplomats said, although expectations remain low.",
     "The fighting has displaced more than {N3} people from {L} this year, according to {O}.",
     "{B} said they had captured {N} soldiers and seized weapons depots on the outskirts of {L}.",
     "Power was cut to about {N3} homes in {L} after the attack, the regional energy company said.",
-    "{O} said its convoy of {N} trucks carrying food and "
-    "medicine had been unable to reach {L} since {D}.",
-    "Hospitals in {L} are running short of fuel, blood and surgical "
-    "supplies, a doctor at the main clinic said.",
+    "{O} said its convoy of {N} trucks carrying food and medicine had been unable to reach {L} since {D}.",
+    "Hospitals in {L} are running short of fuel, blood and surgical supplies, a doctor at the main clinic said.",
     "{P} is expected to discuss the situation with {O} officials in {L2} on {D}.",
     "It was not possible to independently verify the casualty figures given by either side.",
-    "Residents of {L} described hearing explosions for {N} hours, "
-    "followed by the sound of sirens across the city.",
-    "{A} have intensified operations around {L} in recent weeks as "
-    "both sides seek leverage before negotiations.",
+    "Residents of {L} described hearing explosions for {N} hours, followed by the sound of sirens across the city.",
+    "{A} have intensified operations around {L} in recent weeks as both sides seek leverage before negotiations.",
     "In a statement, {O} said it was deeply alarmed by reports of attacks on aid workers near {L}.",
-    "{P2} said the government would announce new measures on {D} "
-    "to support families forced from their homes.",
-    "The latest escalation came {N} days after {P} met {P2} in "
-    "{L2} for talks that ended without agreement.",
+    "{P2} said the government would announce new measures on {D} to support families forced from their homes.",
+    "The latest escalation came {N} days after {P} met {P2} in {L2} for talks that ended without agreement.",
     "Officials in {L2} said {N2} families had arrived at temporary "
     "shelters overnight, most of them women and children.",
-    "{B} accused {A} of breaking a local truce agreed earlier "
-    "in the week to allow evacuations from {L}.",
-    "Prices of bread and fuel in {L} have risen by {N} percent "
-    "since the start of the month, traders said.",
+    "{B} accused {A} of breaking a local truce agreed earlier in the week to allow evacuations from {L}.",
+    "Prices of bread and fuel in {L} have risen by {N} percent since the start of the month, traders said.",
     "{O} estimated that {N3} people in the region need urgent humanitarian assistance.",
-    "A spokesperson for {O} said teams were assessing damage "
-    "to water and sanitation systems in {L}.",
-    "{P} urged allies to speed up deliveries of air defence "
-    "systems, saying {L} could not wait another month.",
-    "Video shared on social media showed smoke rising over the "
-    "industrial district of {L} on {D} morning.",
+    "A spokesperson for {O} said teams were assessing damage to water and sanitation systems in {L}.",
+    "{P} urged allies to speed up deliveries of air defence systems, saying {L} could not wait another month.",
+    "Video shared on social media showed smoke rising over the industrial district of {L} on {D} morning.",
     "The {N2} dead included {N} children, the regional governor said on his official channel.",
-    "{A} said in a statement that they had hit military targets "
-    "and denied striking residential buildings.",
+    "{A} said in a statement that they had hit military targets and denied striking residential buildings.",
     "Markets in {L2} fell {N} percent on {D} as investors weighed the risk of a wider conflict.",
-    "Diplomats said a draft resolution circulated at {O} would "
-    "call for a ceasefire of at least {N} days.",
+    "Diplomats said a draft resolution circulated at {O} would call for a ceasefire of at least {N} days.",
     "Schools in {L} will remain closed until further notice, the education department said on {D}.",
-    "{P2} told parliament that the country would not accept "
-    "any deal that left {L} under occupation.",
-    "Engineers worked through the night to restore the bridge linking "
-    "{L} and {L2}, which was damaged in the strike.",
-    "Aid groups said {N2} tonnes of food were waiting at the border "
-    "crossing near {L2} for permission to enter.",
+    "{P2} told parliament that the country would not accept any deal that left {L} under occupation.",
+    "Engineers worked through the night to restore the bridge linking {L} and {L2}, which was damaged in the strike.",
+    "Aid groups said {N2} tonnes of food were waiting at the border crossing near {L2} for permission to enter.",
     "{B} said air defences shot down {N} drones and {N2} missiles launched overnight toward {L}.",
-    "The attack on {L} was condemned by {O}, which said it may "
-    "amount to a violation of international law.",
-    "Witnesses said {A} had set up new checkpoints on the main "
-    "road out of {L} and were searching vehicles.",
+    "The attack on {L} was condemned by {O}, which said it may amount to a violation of international law.",
+    "Witnesses said {A} had set up new checkpoints on the main road out of {L} and were searching vehicles.",
     "Analysts said the offensive around {L} was intended to cut supply lines running through {L2}.",
 ]
 
 QUOTE_PARTS = [
     ["We will not allow", "Nobody should accept", "The world cannot ignore", "We are determined to stop"],
-    ["these attacks on our cities", "this campaign against civilians", "the destruction of",
-     "the suffering of families in"],
-    ["and we will respond", "and we call on our partners to act", "and this must end now",
-     "and those responsible will be held to account"],
+    [
+        "these attacks on our cities",
+        "this campaign against civilians",
+        "the destruction of",
+        "the suffering of families in",
+    ],
+    [
+        "and we will respond",
+        "and we call on our partners to act",
+        "and this must end now",
+        "and those responsible will be held to account",
+    ],
 ]
 
 BOILERPLATE = [
     "Copyright 2026 The Associated Press. All rights reserved. This material may not be "
     "published, broadcast, rewritten or redistributed without permission.",
-    "(Reporting by Olena Harmash and Tom Balmforth; Writing by "
-    "Mark Trevelyan; Editing by Alex Richardson)",
-    "Follow our live coverage of the crisis for the latest updates, "
-    "analysis and video from our correspondents.",
+    "(Reporting by Olena Harmash and Tom Balmforth; Writing by Mark Trevelyan; Editing by Alex Richardson)",
+    "Follow our live coverage of the crisis for the latest updates, analysis and video from our correspondents.",
     "This story has been corrected to fix the spelling of a name in the fifth paragraph.",
-    "Sign up for our daily briefing newsletter to receive the "
-    "most important world news every morning.",
+    "Sign up for our daily briefing newsletter to receive the most important world news every morning.",
 ]
 
 OUTLETS = [("Reuters", "Reuters"), ("AP", "AP"), ("AFP", "AFP"), ("dpa", "dpa"), ("Xinhua", "Xinhua")]
@@ -266,10 +273,18 @@ def _copy(rng: random.Random, story: Story, edits: list[str]) -> tuple[str, list
     headline = story.headline
     byline = None
     if "headline" in edits:
-        headline = rng.choice(
-            ["Fighting flares around {L}", "{N} dead as clashes intensify", "Civilians flee as violence grows",
-             "Officials trade blame after deadly day"]
-        ).replace("{L}", g["places"][0]).replace("{N}", str(rng.randint(2, 90)))
+        headline = (
+            rng.choice(
+                [
+                    "Fighting flares around {L}",
+                    "{N} dead as clashes intensify",
+                    "Civilians flee as violence grows",
+                    "Officials trade blame after deadly day",
+                ]
+            )
+            .replace("{L}", g["places"][0])
+            .replace("{N}", str(rng.randint(2, 90)))
+        )
     if "cut" in edits and len(paragraphs) > 4:
         for _ in range(rng.choice([1, 1, 2])):
             del paragraphs[rng.choice([len(paragraphs) - 1, rng.randrange(1, len(paragraphs))])]
@@ -297,8 +312,9 @@ def _copy(rng: random.Random, story: Story, edits: list[str]) -> tuple[str, list
     return headline, paragraphs, byline
 
 
-def generate(seed: int = 7, groups_per_topic: int = 3, stories_per_group: int = 20,
-             syndicated_share: float = 0.3) -> Corpus:
+def generate(
+    seed: int = 7, groups_per_topic: int = 3, stories_per_group: int = 20, syndicated_share: float = 0.3
+) -> Corpus:
     """Articles in arrival order plus the ground truth. Defaults: 18 groups x 20 stories = 360
     distinct stories (all pairwise hard negatives within a group), ~108 of them syndicated."""
     rng = random.Random(seed)

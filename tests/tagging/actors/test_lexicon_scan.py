@@ -45,7 +45,7 @@ def test_a_name_wins_over_the_keys_inside_it_and_a_later_longer_hit_reaches_back
 
 
 def test_a_word_inside_a_persian_or_urdu_compound_name_is_not_the_place(tagger):
-    """"Shan" in "Shan-e-Mustafa" is part of a person's name, not Myanmar's Shan state; compounds
+    """ "Shan" in "Shan-e-Mustafa" is part of a person's name, not Myanmar's Shan state; compounds
     without a linking particle still match ("Kyiv-based", "Russia-Ukraine")."""
     from .conftest import make_article
 

@@ -1,4 +1,4 @@
-""""Former" in French, Spanish, Portuguese, Italian and German: a title after it is a past holder's
+""" "Former" in French, Spanish, Portuguese, Italian and German: a title after it is a past holder's
 (an elite of that country), never today's holder, as in English (sentences written for these tests)."""
 
 from __future__ import annotations
