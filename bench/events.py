@@ -28,18 +28,17 @@ the worker does; ~22 events and ~26 actor tags per article, each article its own
 (ActorTagger when importable, else none), because this measures the event tagger alone; the
 pipeline pays for actor tagging separately.
 
-GC: every timed process applies the worker's policy (``app/factory.py``): ``gc.collect();
-gc.freeze()`` once the tagger and the corpus are loaded, so the collector's passes do not walk the
-rule data and the corpus (in the worker: the tagger data). Measured on the compiled build
-(session 6, three alternating pairs of 4 CPU-s runs): ``political_dense`` within noise (-4% to
-+2%), ``pipeline`` 1-5% slower unfrozen (~85 collector passes per 11,000 articles), a cost
-production does not pay.
+GC: every timed process applies the worker's policy (``app/factory.py``,
+``wirestream.runtime.freeze_long_lived``: ``gc.collect(); gc.freeze()``) once the tagger and the
+corpus are loaded, so the collector's passes do not walk the rule data and the corpus (in the
+worker: the tagger data). Measured on the compiled build (session 6, three alternating pairs of
+4 CPU-s runs): ``political_dense`` within noise (-4% to +2%), ``pipeline`` 1-5% slower unfrozen
+(~85 collector passes per 11,000 articles), a cost production does not pay.
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib.util
 import json
 import os
@@ -53,6 +52,7 @@ from pathlib import Path
 from typing import Any
 
 from wirestream.models import ActorTag, Article, Block, BlockKind, SourceFormat
+from wirestream.runtime import freeze_long_lived
 from wirestream.tagging.events import EventTagger
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -178,10 +178,8 @@ def corpus_of(kind: str, n: int) -> list[Article]:
 
 
 def worker_gc_policy() -> None:
-    """What the worker does once its tagger is loaded (``app/factory.py``): collect, then move
-    every object alive so far out of the collector's reach, so its passes walk only new objects."""
-    gc.collect()
-    gc.freeze()
+    """What the worker does once its tagger is loaded (``app/factory.py``): ``freeze_long_lived``."""
+    freeze_long_lived()
 
 
 def _actors(arts: list[Article], cache: Path | None = None) -> tuple[list[list[ActorTag]], str]:

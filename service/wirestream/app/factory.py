@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import itertools
 import logging
 import time
@@ -26,6 +25,7 @@ from ..normalise.language import disagrees_with_declared, primary_language
 from ..pipeline import Pipeline
 from ..routing import RoutingTable, load_routing
 from ..routing.outputs import Message, Outcome, Result, dead_letter_message, make_dead_letter
+from ..runtime import freeze_long_lived
 from ..settings import Settings
 from ..tagging import Tagger
 from .sensor import MetricsSensor
@@ -300,11 +300,7 @@ def create_app(
     # Faust 0.15 can leave a worker idle after a rebalance: nudge it, then exit for a restart (app/watchdog.py).
     install_watchdog(app, settings, lag_probe=lag_probe)
 
-    # The tagger's data is a few hundred MB of long-lived objects. Without this every full
-    # collection walks them (~0.2 s each with the data loaded: a stall on every rebalance, where
-    # Faust's RocksDB store calls gc.collect() per table, and on the interpreter's own gen-2 passes).
-    gc.collect()
-    gc.freeze()
+    freeze_long_lived()  # the tagger's data out of the collector's passes (see runtime.py)
     app.wirestream_pipeline = pipeline  # type: ignore[attr-defined]
     app.wirestream_metrics = metrics  # type: ignore[attr-defined]
     return app

@@ -94,11 +94,6 @@ CODEC = "wirestream-json"
 codecs.register(CODEC, StdJsonCodec())
 
 
-def table_name(table: str = "state") -> str:
-    """The Faust table name (``dedupe-state``); logical tables are key prefixes inside it."""
-    return f"dedupe-{table}"
-
-
 def changelog_topics(app_id: str, partitions: int) -> list[str]:
     """Names of the changelog topics the dedupe state uses (create them compacted, with the
     same partition count as the dedupe input topic; ``partitions`` is accepted for symmetry)."""
