@@ -386,6 +386,8 @@ class EventTagger:
         sentence: Span,
     ) -> list[EventTag]:
         pairs: list[tuple[_Match, EventTag]] = []
+        headline = fld is TextField.HEADLINE
+        party = headline and any(g.countries and not g.individual for g in groups)
         speech_at: list[int] = []
         trigger_ends = [(m.i1, m.pattern.rule.plover) for m in matches]
         in_mention = {q for g in groups for q in range(g.t0, g.t1 + 1)}
@@ -443,8 +445,17 @@ class EventTagger:
             # PLOVER events need someone who acts; without a named one, material conflict ("Kyiv
             # was shelled") is kept with just its victim, and any act a main-clause verb asserts
             # against a known party with an unknown doer (``clause_verb``, see _build_event);
-            # "officials accused of ..." is dropped
-            if ev.source or (ev.target and (ev.quad_class == 4 or clause_verb)) or not self._drop_unattributed:
+            # "officials accused of ..." is dropped. A headline states its story's news, so there an
+            # asserted act stands with no named doer when the headline names a party of known
+            # country at all ("Curfew imposed in Kenya after clashes"): the body names the doer.
+            # A headline naming no such party is most often no political news ("Shares strike
+            # record high", "Virus attacks immune cells")
+            if (
+                ev.source
+                or (clause_verb and (ev.target or (headline and party)))
+                or (ev.target and ev.quad_class == 4)
+                or not self._drop_unattributed
+            ):
                 pairs.append((m, ev))
             elif ev.event_type in _EMBEDDABLE:
                 orphans.append((m, ev))  # may still take the source of a promise governing it
@@ -1782,14 +1793,19 @@ def _build_event(
     # ---), while an event noun ("the threat to ..."), a passive or reduced relative ("officials
     # accused of ..."), a prepositional trigger ("in support of"), a condition, a proposal, a
     # background clause, or an act aimed only at a group of no known country carries too little
+    #
+    # A headline is the story's news in telegraphic form: it drops articles and auxiliaries ("Curfew
+    # imposed", "Four found guilty") and leaves the doer to the body, so there an event noun or a
+    # passive asserts the act too, with or without a known party; what stays excluded is what
+    # marks it as no news of its own (a prepositional trigger, a condition, a proposal, a
+    # background or subordinate clause)
+    headline = fld is TextField.HEADLINE
     clause_verb = (
-        (not nominal or light)
-        and not passive
+        (headline or ((not nominal or light) and not passive))
         and trig.low not in cues.preps
         and modality != "condition"
         and modality != "proposed"
-        and target_group is not None
-        and bool(target_group.countries)
+        and (headline or (target_group is not None and bool(target_group.countries)))
     )
     if background or subordinate:
         confidence -= 0.25  # background ("curfew imposed after protests", "amid clashes")

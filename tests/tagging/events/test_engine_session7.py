@@ -1,0 +1,93 @@
+"""Session 7 classes (rules 2025.12.02; every sentence and headline written for these tests).
+
+Headlines: a headline is its story's news in telegraphic form ("Curfew imposed in Peru after
+clashes"): it drops articles and auxiliaries and leaves the doer to the body. There an asserted act
+(a verb, a passive or an event noun standing as the headline's predicate) is kept with no named doer
+when the headline names a party of known country at all; a headline naming no such party is most
+often no political news ("Shares strike record high") and yields nothing, as in the body.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wirestream.models import ActorType, EventTag, PloverType, TextField
+from wirestream.tagging.events import EventTagger
+
+from ._helpers import actors, article
+
+C = ActorType.COUNTRY
+LEX = {
+    "Peru": ("PER", "PER", C),
+    "Chile": ("CHL", "CHL", C),
+    "Sudan": ("SDN", "SDN", C),
+    "Chilean army": ("CHLMIL", "CHL", ActorType.MILITARY),
+    "Lima": ("geonames:lima", "PER", ActorType.PLACE),
+    "Khartoum": ("geonames:khartoum", "SDN", ActorType.PLACE),
+    "villagers": ("---CVL", None, ActorType.ORGANISATION),
+}
+
+
+@pytest.fixture(scope="module")
+def tagger() -> EventTagger:
+    return EventTagger.load()
+
+
+def headline_events(tagger: EventTagger, headline: str) -> list[EventTag]:
+    art = article("", headline=headline)
+    return [e for e in tagger.tag(art, actors(art, LEX)) if not e.negated]
+
+
+def top_type(evs: list[EventTag]) -> PloverType | None:
+    return max(evs, key=lambda e: e.confidence).event_type if evs else None
+
+
+@pytest.mark.parametrize(
+    ("headline", "plover"),
+    [
+        # passive with no agent after a headline's label naming the country
+        ("Turmoil in Peru: Curfew Imposed After Night of Looting", PloverType.COERCE),
+        # an event noun as the headline's predicate, a country as location
+        ("Mass Arrests Reported in Sudan Ahead of Vote", PloverType.COERCE),
+        # the act reported by a party ("X says"), its doer unnamed
+        ("Disinformation campaign targets voters, Chile says", PloverType.COERCE),
+        # reported by unnamed people in a country
+        ("Villagers in Sudan Report Overnight Shelling", PloverType.ASSAULT),
+    ],
+)
+def test_headline_act_with_unnamed_doer_is_kept(tagger: EventTagger, headline: str, plover: PloverType) -> None:
+    evs = headline_events(tagger, headline)
+    assert top_type(evs) is plover, evs
+    assert all(e.trigger.field is TextField.HEADLINE for e in evs)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # no party of known country: the vocabulary of conflict used figuratively, or no agent
+        "Shares strike record high as tech rally resumes",
+        "Virus attacks immune cells, study finds",
+        "Markets threatened by rising bond yields",
+        "Star quarterback attacks the defence in season opener",
+        # a party is named, but the act is background or a proposal
+        "Calm returns to Lima after curfew imposed",
+        "Proposal for talks on Lima water dispute",
+    ],
+)
+def test_headline_without_party_or_assertion_yields_nothing(tagger: EventTagger, headline: str) -> None:
+    assert headline_events(tagger, headline) == []
+
+
+def test_headline_rule_does_not_reach_the_body(tagger: EventTagger) -> None:
+    # the same words in the body: an event noun with no doer and only a location stays dropped,
+    # as before (the body names its doers, so an unnamed one there is no assertion of news)
+    art = article("Mass arrests were reported in Sudan ahead of the vote.")
+    assert [e for e in tagger.tag(art, actors(art, LEX)) if not e.negated] == []
+
+
+def test_headline_unnamed_doer_ranks_below_a_named_one(tagger: EventTagger) -> None:
+    named = headline_events(tagger, "Chile Imposes Curfew in Khartoum")
+    unnamed = headline_events(tagger, "Curfew Imposed in Khartoum")
+    assert named and unnamed
+    assert named[0].source == ["CHL"] and unnamed[0].source == []
+    assert unnamed[0].confidence < named[0].confidence
