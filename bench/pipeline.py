@@ -1,6 +1,6 @@
 """In-process pipeline throughput (no Kafka): articles/s/core per stage and in total, 2 KB and 20 KB.
 
-    .venv/bin/python -m bench.pipeline [--quick] [--profile]
+    .venv/bin/python -m bench.pipeline [--quick] [--profile] [--check]
 
 Why in-process: this is the ceiling of one worker core — what the Faust shell can at best reach —
 and it isolates the functional core from the broker. The pipeline is the one the embedded mode
@@ -121,6 +121,33 @@ def profile(pipeline: Pipeline, inputs: list[RawInput], top: int = 30) -> str:
     return buf.getvalue()
 
 
+def check(pipeline: Pipeline, inputs: list[RawInput]) -> int:
+    """Every output message of the enriched inputs against ``model_dump_json`` of its model.
+
+    The route stage assembles the record's per-event-type documents from pieces of the record's
+    JSON (:mod:`wirestream.routing.outputs`); this checks the bytes on the realistic corpus, as
+    the unit tests do on awkward random records. Returns how many documents were compared.
+    """
+    from wirestream.dedupe import Deduplicator, InMemoryDedupeState
+    from wirestream.models import EnrichedRecord
+    from wirestream.routing import route_enriched
+    from wirestream.routing.outputs import events_record
+
+    pipeline.deduplicator = Deduplicator(pipeline.settings.dedupe, InMemoryDedupeState())
+    compared = 0
+    for raw in inputs:
+        res = pipeline.process(raw)
+        if not isinstance(res.record, EnrichedRecord):
+            continue
+        rec = res.record
+        dests = route_enriched(rec.model_copy(update={"routes": []}), pipeline.routing)
+        values = [m.value for m in res.messages]
+        want = [rec, *(rec if d.events_of is None else events_record(rec, d.events_of) for d in dests)]
+        assert values[: len(want)] == [w.model_dump_json().encode() for w in want], rec.article.article_id
+        compared += len(want)
+    return compared
+
+
 def run(quick: bool = False, pipeline: Pipeline | None = None, build_s: float | None = None) -> dict[str, Any]:
     if pipeline is None:
         pipeline, build_s = build()
@@ -146,8 +173,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--profile", action="store_true", help="print a cProfile of the 2 KB corpus")
+    ap.add_argument("--check", action="store_true", help="check every output document's bytes, no timing")
     args = ap.parse_args(argv)
     pipeline, build_s = build()
+    if args.check:
+        docs = sum(check(pipeline, raws(size, 150 if args.quick else 1_000)[0]) for size in (2_000, 20_000))
+        print(f"  pipeline --check: {docs} documents byte-identical to model_dump_json")
+        return 0
     if args.profile:
         inputs, _ = raws(2_000, 300)
         print(profile(pipeline, inputs))

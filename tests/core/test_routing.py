@@ -227,3 +227,33 @@ def test_assembled_json_is_byte_identical_to_model_dump_json() -> None:
             assert m.value == want.model_dump_json().encode(), d
             slim_checked += d.events_of is not None
     assert slim_checked > 100
+
+
+def test_tag_json_cut_from_the_record_survives_markers_in_text_and_falls_back() -> None:
+    """The route stage cuts each tag's JSON out of the record's own JSON (outputs._tag_items): text
+    holding the markers it cuts at must not move a cut, and a cut that comes out wrong (a model
+    whose first field changed) must fall back to serialising each tag, with the same bytes."""
+    from wirestream.routing import outputs
+
+    rng = random.Random(23)
+    markers = [',{"actor_id":"a1"', '},{"event_type":"AGREE"', '],"events":[', '],"topics":[', '"tags":{"actors":[']
+    table = load_routing()
+    for _ in range(200):
+        rec = _random_record(rng)
+        text = rng.choice(markers) + rng.choice(markers)
+        span = Span(text=text, start=0, end=1)
+        actors = [a.model_copy(update={"name": text, "mentions": [span]}) for a in rec.tags.actors]
+        events = [e.model_copy(update={"rule_id": text, "sentence": span}) for e in rec.tags.events]
+        rec = rec.model_copy(update={"tags": rec.tags.model_copy(update={"actors": actors, "events": events})})
+        value = rec.model_dump_json().encode()
+        want = (
+            [outputs._ACTOR_JSON(a)[len(outputs._ACTOR_ITEM) :] for a in rec.tags.actors],
+            [outputs._EVENT_JSON(e)[len(outputs._EVENT_ITEM) :] for e in rec.tags.events],
+        )
+        assert outputs._tag_items(rec, value) == want
+        assert outputs._tag_items(rec, value.replace(b'"tags":{"actors":[', b'"tags":{"actorz":[')) == want
+        dests = route_enriched(rec, table)
+        for d, m in zip(dests, enriched_messages(rec, "wire.enriched", dests)[1:], strict=True):
+            want_doc = rec if d.events_of is None else events_record(rec, d.events_of)
+            assert m.value == want_doc.model_dump_json().encode()
+    assert outputs._items(b'{"actor_id":"a"},{"actor_id":"b"}', b'{"actor_id":', 3) is None

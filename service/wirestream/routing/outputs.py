@@ -102,24 +102,40 @@ def _events_record(
 
 def enriched_messages(record: EnrichedRecord, enriched_topic: str, routes: list[Destination]) -> list[Message]:
     key = record.story_id.encode()
-    slim = any(d.events_of is not None for d in routes)
-    encoded = _EncodedRecord(record) if slim else None
-    value = encoded.record_json() if encoded is not None else record.model_dump_json().encode()
+    value = _RECORD_JSON(record)
     headers = (("wirestream.outcome", b"enriched"), *_prov_headers(record.provenance))
     msgs = [Message(enriched_topic, key, value, headers)]
     # A route copy is a fan-out, not an outcome: the audit counts only the all-enriched topic.
     route = (("wirestream.outcome", b"route"),)
+    encoded: _EncodedRecord | None = None
     for d in routes:
-        v = value if d.events_of is None or encoded is None else encoded.events_json(d.events_of)
-        msgs.append(Message(d.topic, key, v, route))
+        if d.events_of is None:
+            msgs.append(Message(d.topic, key, value, route))
+            continue
+        if encoded is None:
+            encoded = _EncodedRecord(record, value)
+        msgs.append(Message(d.topic, key, encoded.events_json(d.events_of), route))
     if record.dedupe.status is DedupeStatus.KILL:
         # The kill record above tells consumers why; the tombstone lets compaction drop the story.
         msgs.append(Message(enriched_topic, key, None, (("wirestream.outcome", b"tombstone"),)))
     return msgs
 
 
+# The serializers' own JSON bytes: ``model_dump_json()`` is ``to_json(...).decode()``, which the
+# caller would encode back (two copies of a ~20 KB record).
+_RECORD_JSON = EnrichedRecord.__pydantic_serializer__.to_json
+_EVENTS_RECORD_JSON = EventsRecord.__pydantic_serializer__.to_json
 _EVENT_JSON = EventTag.__pydantic_serializer__.to_json
 _ACTOR_JSON = ActorTag.__pydantic_serializer__.to_json
+# Where each tag list starts and ends inside an EnrichedRecord's JSON, and how its items begin
+# (the first field of the model). Each marker holds unescaped quotes, so it cannot occur inside a
+# JSON string; the keys it names ("tags", "events", "topics", "actor_id", "event_type") occur
+# nowhere else in an enriched record, so each occurrence is structural (see _EncodedRecord).
+_ACTORS_AT = b'"tags":{"actors":['
+_EVENTS_AT = b'],"events":['
+_TOPICS_AT = b'],"topics":['
+_ACTOR_ITEM = b'{"actor_id":'
+_EVENT_ITEM = b'{"event_type":'
 
 
 def _split_once(doc: bytes, marker: bytes) -> tuple[bytes, bytes]:
@@ -129,53 +145,85 @@ def _split_once(doc: bytes, marker: bytes) -> tuple[bytes, bytes]:
     return head, tail
 
 
+def _items(blob: bytes, start: bytes, count: int) -> list[bytes] | None:
+    """The items of a JSON array's inside ``blob`` (objects that all begin with ``start``), each
+    without that prefix; ``None`` when the count does not come out as ``count`` (a model changed)."""
+    if not blob:
+        return [] if count == 0 else None
+    if not blob.startswith(start):
+        return None
+    items = blob[len(start) :].split(b"," + start)
+    return items if len(items) == count else None
+
+
+def _tag_items(record: EnrichedRecord, value: bytes) -> tuple[list[bytes], list[bytes]]:
+    """The JSON of each actor and event tag of ``record`` (less its item prefix), cut out of the
+    record's own JSON ``value``; serialised one by one if the cut does not come out right."""
+    tags = record.tags
+    a0 = value.find(_ACTORS_AT)
+    a1 = value.find(_EVENTS_AT, a0)
+    e1 = value.find(_TOPICS_AT, a1)
+    if a0 >= 0 and a1 >= 0 and e1 >= 0:
+        actors = _items(value[a0 + len(_ACTORS_AT) : a1], _ACTOR_ITEM, len(tags.actors))
+        events = _items(value[a1 + len(_EVENTS_AT) : e1], _EVENT_ITEM, len(tags.events))
+        if actors is not None and events is not None:
+            return actors, events
+    n_a, n_e = len(_ACTOR_ITEM), len(_EVENT_ITEM)
+    return [_ACTOR_JSON(a)[n_a:] for a in tags.actors], [_EVENT_JSON(e)[n_e:] for e in tags.events]
+
+
 class _EncodedRecord:
-    """The JSON of one enriched record and of its per-event-type views, each tag serialised once.
+    """The JSON of the per-event-type views of one enriched record, from the record's own JSON.
 
     Why: an article touching ~9 event types used to build ~9 :class:`EventsRecord` models and dump
     each, serialising the same headline, dedupe verdict, versions, provenance and actor tags ~10
-    times over (≈ 190 µs of the route stage's ≈ 300 µs per 2 KB article). Here every event and
-    actor tag is serialised once, by its own pydantic serializer, and the documents are assembled
-    around them. The surrounding fields still come from ``model_dump_json`` of the real models
-    (with empty tag lists), so the bytes are exactly what ``model_dump_json`` gives for the full
-    models — ``tests/core/test_routing.py`` compares the two on the bench corpus. The markers
-    cannot occur inside a JSON string (their quotes would be escaped there), so each splits its
-    document exactly once.
+    times over. Session 5 serialised each tag once (~46 serializer calls per 2 KB article); now the
+    record is dumped once, as ``wire.enriched`` needs anyway, and each tag's JSON is cut out of it:
+    inside a JSON document, a marker with unescaped quotes can only be structure, and the tag lists
+    are the only places where the keys of the markers occur. The fields around the tags still come
+    from ``model_dump_json`` of the real view model (with empty tag lists), so the bytes are exactly
+    what ``model_dump_json`` gives for the full models — ``tests/core/test_routing.py`` compares the
+    two on awkward random records, and ``python -m bench.pipeline --check`` on the bench corpus.
     """
 
-    def __init__(self, record: EnrichedRecord) -> None:
+    def __init__(self, record: EnrichedRecord, value: bytes) -> None:
         self.record = record
-        tags = record.tags
-        self._events = [_EVENT_JSON(e) for e in tags.events]
-        self._actors = [_ACTOR_JSON(a) for a in tags.actors]
+        self._actors, self._events = _tag_items(record, value)
+        # each type's asserted events (record order) and the actor ids they name, in one pass
+        self._by_type: dict[PloverType, tuple[list[int], set[str]]] = {}
+        for i, e in enumerate(record.tags.events):
+            if e.negated:
+                continue
+            group = self._by_type.get(e.event_type)
+            if group is None:
+                group = self._by_type[e.event_type] = ([], set())
+            group[0].append(i)
+            group[1].update(e.source)
+            group[1].update(e.target)
+        self._actor_at: dict[str, list[int]] = {}
+        for i, a in enumerate(record.tags.actors):
+            self._actor_at.setdefault(a.actor_id, []).append(i)
         self._events_head: bytes | None = None
         self._events_tail = b""
 
-    def record_json(self) -> bytes:
-        """``record.model_dump_json().encode()``, from the tag fragments."""
-        r = self.record
-        bare = r.model_copy(update={"tags": r.tags.model_copy(update={"actors": [], "events": []})})
-        head, tail = _split_once(bare.model_dump_json().encode(), b'"tags":{"actors":[],"events":[]')
-        return b"".join(
-            (head, b'"tags":{"actors":[', b",".join(self._actors), b'],"events":[', b",".join(self._events), b"]", tail)
-        )
-
     def events_json(self, event_type: PloverType) -> bytes:
-        """``events_record(record, event_type).model_dump_json().encode()``, from the tag fragments."""
+        """``events_record(record, event_type).model_dump_json().encode()``, from the tag items."""
         if self._events_head is None:
             bare = _events_record(self.record, event_type, [], [])
             marker = b'"event_type":' + _PLOVER_JSON[event_type] + b',"events":[],"actors":[]'
-            self._events_head, self._events_tail = _split_once(bare.model_dump_json().encode(), marker)
-        picked, actors = _selection(self.record.tags.events, self.record.tags.actors, event_type)
+            self._events_head, self._events_tail = _split_once(_EVENTS_RECORD_JSON(bare), marker)
+        picked, named = self._by_type.get(event_type) or ([], set())
+        at = self._actor_at
+        actors = sorted([i for a in named if a in at for i in at[a]])  # = _selection's, in record order
         return b"".join(
             (
                 self._events_head,
                 b'"event_type":',
                 _PLOVER_JSON[event_type],
                 b',"events":[',
-                b",".join(self._events[i] for i in picked),
+                _EVENT_ITEM + (b"," + _EVENT_ITEM).join([self._events[i] for i in picked]) if picked else b"",
                 b'],"actors":[',
-                b",".join(self._actors[i] for i in actors),
+                _ACTOR_ITEM + (b"," + _ACTOR_ITEM).join([self._actors[i] for i in actors]) if actors else b"",
                 b"]",
                 self._events_tail,
             )
