@@ -167,7 +167,11 @@ class NearDupIndex:
                 parts.append(np.array(extra, dtype=np.int64))
         if not parts:
             return np.empty(0, dtype=np.int64)
-        return np.unique(np.concatenate(parts)) if len(parts) > 1 else parts[0]
+        if len(parts) == 1:
+            return parts[0]
+        out = np.concatenate(parts)
+        out.sort()
+        return out[np.concatenate(([True], out[1:] != out[:-1]))]  # = np.unique, without its small-array cost
 
     def _gather(
         self, slots: npt.NDArray[np.int64]
@@ -176,15 +180,19 @@ class NearDupIndex:
         chunk_of = slots >> CHUNK_BITS
         offs = slots & (CHUNK - 1)
         out_s, out_r, out_n = [], [], []
-        for base in np.unique(chunk_of).tolist():
+        one = slots.size > 0 and chunk_of.min() == chunk_of.max()  # the usual case: recent articles
+        for base in [int(chunk_of[0])] if one else np.unique(chunk_of).tolist():
             c = self._chunks.get(base)
             if c is None:
                 continue
-            sel = chunk_of == base
-            o = offs[sel]
+            if one:
+                mine, o = slots, offs
+            else:
+                sel = chunk_of == base
+                mine, o = slots[sel], offs[sel]
             sz = c.size[o]
             live = sz > 0
-            out_s.append(slots[sel][live])
+            out_s.append(mine[live])
             out_r.append(c.bins[o[live]])
             out_n.append(sz[live].astype(np.float64))
         if not out_s:
@@ -219,13 +227,12 @@ class NearDupIndex:
 
 def jaccard(q: npt.NDArray[np.uint8], rows: npt.NDArray[np.uint8]) -> npt.NDArray[np.float64]:
     """One-permutation MinHash Jaccard estimate, ignoring bins empty in both sketches."""
-    q_empty = q == 0
-    r_empty = rows == 0
-    both_empty = (q_empty & r_empty).sum(axis=1)
-    match = ((rows == q) & ~r_empty).sum(axis=1)
-    denom = np.maximum(BINS - both_empty, 1)
-    raw = match / denom
-    return np.clip((raw - _COLLISION) / (1.0 - _COLLISION), 0.0, 1.0)
+    r_full = rows != 0
+    match = ((rows == q) & r_full).sum(axis=1)
+    used = (r_full | (q != 0)).sum(axis=1)  # = BINS - bins empty in both
+    raw = match / np.maximum(used, 1)
+    # np.minimum/np.maximum rather than np.clip: the same values (never NaN here), less call overhead
+    return np.minimum(np.maximum((raw - _COLLISION) / (1.0 - _COLLISION), 0.0), 1.0)
 
 
 def overlap(
@@ -239,4 +246,4 @@ def overlap_from_jaccard(
     j: npt.NDArray[np.float64], q_size: float, sizes: npt.NDArray[np.float64]
 ) -> npt.NDArray[np.float64]:
     inter = j * (q_size + sizes) / (1.0 + j)
-    return np.clip(inter / np.maximum(np.minimum(q_size, sizes), 1.0), 0.0, 1.0)
+    return np.minimum(np.maximum(inter / np.maximum(np.minimum(q_size, sizes), 1.0), 0.0), 1.0)
