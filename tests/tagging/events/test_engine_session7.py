@@ -22,6 +22,7 @@ LEX = {
     "Chile": ("CHL", "CHL", C),
     "Sudan": ("SDN", "SDN", C),
     "Chilean army": ("CHLMIL", "CHL", ActorType.MILITARY),
+    "Chilean defence ministry": ("CHLGOV", "CHL", ActorType.GOVERNMENT),
     "Lima": ("geonames:lima", "PER", ActorType.PLACE),
     "Khartoum": ("geonames:khartoum", "SDN", ActorType.PLACE),
     "villagers": ("---CVL", None, ActorType.ORGANISATION),
@@ -91,3 +92,77 @@ def test_headline_unnamed_doer_ranks_below_a_named_one(tagger: EventTagger) -> N
     assert named and unnamed
     assert named[0].source == ["CHL"] and unnamed[0].source == []
     assert unnamed[0].confidence < named[0].confidence
+
+
+def test_headline_future_with_unnamed_doer_gets_its_plover_reading(tagger: EventTagger) -> None:
+    # "X to withdraw" announces a withdrawal: the PLOVER manual's CONCEDE (a promised retreat),
+    # read in a headline as for a named party, since the headline leaves the doer to the body
+    lex = {**LEX, "Troops": ("---MIL", None, ActorType.MILITARY)}
+    art = article("", headline="Turmoil in Sudan: Troops to Withdraw From Border Towns")
+    evs = [e for e in tagger.tag(art, actors(art, lex)) if not e.negated]
+    assert top_type(evs) is PloverType.CONCEDE, evs
+
+
+@pytest.mark.parametrize(
+    ("headline", "plover"),
+    [
+        ("Chile to Host Peru for Border Talks", PloverType.AGREE),  # a future meeting: AGREE
+        ("Peru to Impose Curfew in Lima", PloverType.THREATEN),  # a future coercion: THREATEN
+        ("Chile Begins to Withdraw From Border Towns", PloverType.RETREAT),  # "begins to": now
+    ],
+)
+def test_headline_to_future(tagger: EventTagger, headline: str, plover: PloverType) -> None:
+    assert top_type(headline_events(tagger, headline)) is plover, headline_events(tagger, headline)
+
+
+def test_body_future_with_unnamed_doer_gets_no_reading(tagger: EventTagger) -> None:
+    art = article("Troops are to withdraw from border towns in Sudan, a report said.")
+    evs = [e for e in tagger.tag(art, actors(art, LEX)) if not e.negated]
+    assert all(e.event_type is not PloverType.CONCEDE for e in evs), evs
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "argument"),
+    [
+        # an actor's name between the act and its topic counts as one word
+        ("Peru Makes Concessions to Chilean defence ministry at Talks", PloverType.CONCEDE, PloverType.CONSULT),
+    ],
+)
+def test_event_noun_after_an_actor_name_is_an_argument(
+    tagger: EventTagger, text: str, main: PloverType, argument: PloverType
+) -> None:
+    art = article(text) if text.endswith(".") else article("", headline=text)
+    evs = [e for e in tagger.tag(art, actors(art, LEX)) if not e.negated]
+    by_type = {e.event_type: e.confidence for e in evs}
+    assert main in by_type and argument in by_type, evs
+    assert by_type[main] > by_type[argument]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sudanese rebels claimed responsibility for the attack on Khartoum airport.",
+        "Chile took responsibility for the shelling of the Peru border post.",
+        "Rebels in Sudan Claim Responsibility for Weekend Bombing of Khartoum Market",
+    ],
+)
+def test_claimed_responsibility_makes_the_claimant_the_doer(tagger: EventTagger, text: str) -> None:
+    lex = {**LEX, "The Sudanese rebels": ("SDNREB", "SDN", ActorType.ORGANISATION)}
+    lex["Rebels in Sudan"] = ("SDNREB", "SDN", ActorType.ORGANISATION)
+    art = article(text) if text.endswith(".") else article("", headline=text)
+    evs = [e for e in tagger.tag(art, actors(art, lex)) if not e.negated and e.event_type is PloverType.ASSAULT]
+    assert evs and evs[0].source in (["SDNREB"], ["CHL"]), evs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru denied responsibility for the shelling of Chile's border post.",
+        "Peru has not claimed responsibility for the shelling of Chile's border post.",
+    ],
+)
+def test_denied_responsibility_names_no_doer(tagger: EventTagger, text: str) -> None:
+    # the shelling stands (the post was shelled), but not as Peru's act
+    art = article(text)
+    evs = [e for e in tagger.tag(art, actors(art, LEX)) if e.event_type is PloverType.ASSAULT]
+    assert evs and all(e.source == [] and not e.negated for e in evs), evs

@@ -66,6 +66,8 @@ _EMBEDDABLE = frozenset(
 )
 #: modality of an event its source denied ("denied striking"): negated, and never a refusal
 DENIED = "denied"
+_ARGUMENT_REACH = 5  # words from an event to an event noun that is its argument ("support for the protests")
+_MENTION_SLACK = 4  # extra words a multi-word actor name in between may take
 _REASON_REACH = 14  # tokens from an event to an event noun in its reason phrase ("for her role in")
 _PLACE = ActorType.PLACE
 #: CAMEO roles of state institutions ("the embassy" ---GOV, "parliament" ---LEG); see _Group.stateless
@@ -469,7 +471,7 @@ class EventTagger:
         kept = _dedupe(_embedded(pairs, toks, cues))
         # kept is already deduplicated (and _dedupe of its own output returns it unchanged), so
         # only a reading added to it needs another pass
-        readings = _readings(kept, self._rules)
+        readings = _readings(kept, self._rules, headline)
         events = sorted(_dedupe(kept + readings) if readings else kept, key=_trigger_start)
         for ev in events:
             if (
@@ -804,14 +806,18 @@ def _protest_demands(
     return out
 
 
-def _readings(events: list[EventTag], rules: RuleSet) -> list[EventTag]:
-    """PLOVER re-codings of future/intended/refused actions (data/events/readings.yaml)."""
+def _readings(events: list[EventTag], rules: RuleSet, headline: bool = False) -> list[EventTag]:
+    """PLOVER re-codings of future/intended/refused actions (data/events/readings.yaml).
+
+    In the body an intention needs someone named who intends. A headline keeps acts with no named
+    doer (see ``_sentence_events``) and leaves the doer to the body, so its "to"-future ("Troops to
+    withdraw from border town") is read like a named party's: someone announced it."""
     out: list[EventTag] = []
     for ev in events:
         if "+" in ev.rule_id:
             continue
-        if not ev.source:
-            continue  # an intention needs someone who intends
+        if not ev.source and not headline:
+            continue
         for rd in rules.readings:
             if ev.event_type not in rd.sources or ev.negated != rd.negated:
                 continue
@@ -1382,6 +1388,18 @@ def _build_event(
             modality = cue_modality.get(lem) or cue_modality.get(low)
     if rule.modality:
         modality = rule.modality
+    elif (
+        modality is None
+        and fld is TextField.HEADLINE
+        and i0 >= 2
+        and toks[i0 - 1].low in cues.infinitive
+        and (i0 - 2) in in_mention
+        and not negated
+    ):
+        # "Sudan to withdraw troops", "Rebels to free hostages": a headline's "X to do Y" is an
+        # announced future act (only right after a party's name: "Troops begin to withdraw" has
+        # a verb of its own before "to")
+        modality = "future"
     elif modality is None and marks[3] and i0 >= 2:
         # "a proposal for talks between X and Y", "plans for a summit": the event is the content
         # of a proposal, not something that happened
@@ -1504,6 +1522,11 @@ def _build_event(
                 light = True
                 break
             if toks[k].low in cues.preps or toks[k].low in {",", ";"}:
+                # "claimed responsibility for the bombing": its subject is the bomber; "denied /
+                # has not claimed responsibility for ...": the act stands, with no doer named
+                light = (
+                    k > 0 and toks[k - 1].low in cues.responsibility_nouns and not _negated_before(toks, k - 1, cues)
+                )
                 break
         if not light and cues.travel_verbs:
             light = _travel_purpose(toks, i0, cues)
@@ -1775,14 +1798,23 @@ def _build_event(
     else:
         if nominal and not light:
             for e, e_type in trigger_ends:
-                if 0 < i0 - e <= 5:
+                gap = i0 - e
+                if 5 < gap <= _ARGUMENT_REACH + _MENTION_SLACK:
+                    # an actor's name counts as one word: "made concessions to the Kenyan
+                    # government on peace talks" has the talks as the concessions' argument
+                    gap -= sum(1 for q in range(e + 1, i0) if q in in_mention and q + 1 in in_mention)
+                if 0 < gap <= _ARGUMENT_REACH:
                     if e_type is rule.plover:
                         # "were killed in a Russian missile strike": the same act named twice, the
                         # noun with its doer; no argument of another event
                         break
                     confidence -= 0.2  # argument of another event ("support for the protests")
                     break
-                if 5 < i0 - e <= _REASON_REACH and cues.reason_preps and _reason_phrase(toks, e, i0, cues):
+                if (
+                    _ARGUMENT_REACH < i0 - e <= _REASON_REACH
+                    and cues.reason_preps
+                    and _reason_phrase(toks, e, i0, cues)
+                ):
                     # "under investigation since Monday for her role in the rioting": the
                     # reason given for another event, however far its phrase reaches
                     confidence -= 0.2
@@ -2130,6 +2162,19 @@ def _own_subject(toks: list[Word], g_end: int, i0: int, cues: Cues, in_mention: 
         if low == ";" or low in cues.clause_breaks:
             return True
         if low == "," and toks[q + 1].low in cues.coordinators and toks[q + 1].low != ",":
+            return True
+    return False
+
+
+def _negated_before(toks: list[Word], k: int, cues: Cues) -> bool:
+    """Whether a negation or a denial stands in the few words before ``toks[k]`` within its clause."""
+    for q in range(k - 1, max(-1, k - 5), -1):
+        t = toks[q]
+        if t.low in _CLAUSE_PUNCT or t.low in cues.clause_breaks:
+            return False
+        if t.low in cues.negation or t.lemma in cues.negation or t.lemma in cues.negation_verbs:
+            return True
+        if t.lemma in cues.denial_verbs:
             return True
     return False
 

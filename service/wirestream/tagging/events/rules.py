@@ -144,6 +144,9 @@ class Cues:
     #: verbs of travel whose "for" phrase names what the travellers came to take part in:
     #: "negotiators returned to Geneva for talks", "flew to Cairo for a summit"
     travel_verbs: frozenset[str] = frozenset()
+    #: "claimed responsibility for the bombing": the noun before "for" makes the subject the doer
+    #: of the event noun after it, as a light verb does ("carried out the bombing")
+    responsibility_nouns: frozenset[str] = frozenset()
     #: endings only nouns have ("accusat-ions", "agree-ment"): such a trigger is an event noun even
     #: with no article before it ("denied accusations by X that ...")
     nominal_suffixes: tuple[str, ...] = ()
@@ -515,6 +518,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             relative_that=_fs(c.get("relative_that")),
             purpose_nouns=_fs(c.get("purpose_nouns")),
             travel_verbs=_fs(c.get("travel_verbs"), lang) | _fs(c.get("travel_verbs")),
+            responsibility_nouns=_fs(c.get("responsibility_nouns")),
             nominal_suffixes=tuple(c.get("nominal_suffixes") or ()),
             purpose_participles=_fs(c.get("purpose_participles")),
             purpose_modifiers=_fs(c.get("purpose_modifiers")),
