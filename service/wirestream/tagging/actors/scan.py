@@ -197,36 +197,45 @@ def scan(automaton: Scanner, norm: str, arabic: bool = False) -> list[Match]:
     # one trailing non-alphanumeric character, so the end-of-word test needs no bounds check
     padded = norm + " "
     found: list[Match] = []
-    append = found.append
     index = automaton.index
     prev_end = -1
     overlapping = False
-    # declared so the compiled build (mypyc) indexes the strings natively
-    end: int
-    readings: tuple[Any, ...]
-    value: Value | None
-    for end, readings in automaton.automaton.iter(low):
+    # Typed so that the compiled build (mypyc) unboxes each hit and each value as a native tuple
+    # (a type check and direct field reads) instead of unpacking them through the iterator
+    # protocol, and calls ``list.append`` directly instead of through a bound method: the per-hit
+    # work around the automaton's own iteration was about as costly as that iteration.
+    hit: tuple[int, tuple[Any, ...]]
+    value: Value
+    for hit in automaton.automaton.iter(low):
         # low[i + 1] is norm[i], so low index ``end`` is one past the hit in norm; a hit that
         # ends inside a word is the most common rejection, so it is tested first
-        if padded[end].isalnum():
+        end = hit[0]
+        after = padded[end]
+        if after.isalnum():
             continue
         # one value for all languages, or one per language (see VALUE_LEN)
-        value = readings if len(readings) == VALUE_LEN else readings[index]
-        if value is None:  # a key of other languages only
+        readings = hit[1]
+        # (the length in a variable: ``len(readings) == VALUE_LEN`` makes mypy narrow the tuple to
+        # three items, and the compiled code then copies it into a new tuple on every hit)
+        size = len(readings)
+        this: Value | None = readings if size == VALUE_LEN else readings[index]
+        if this is None:  # a key of other languages only
             continue
-        length, entries, by_spelling = value
-        start = end - length
-        if (padded[end] == "-" or (start > 0 and norm[start - 1] == "-")) and _in_compound_name(norm, start, end):
+        value = this
+        start = end - value[0]
+        entries = value[1]
+        if (after == "-" or (start > 0 and norm[start - 1] == "-")) and _in_compound_name(norm, start, end):
             continue
+        by_spelling = value[2]
         if by_spelling is not None:
-            entries = _spelled(entries, by_spelling, norm[start:end])
+            entries = _spelled_at(entries, by_spelling, norm, start, end)
             if not entries:
                 continue
         # Hits arrive ordered by end; without overlaps that is also text order.
         if start < prev_end:
             overlapping = True
         prev_end = end
-        append(Match(start, end, entries))
+        found.append(Match(start, end, entries))
     if automaton.clitics is not None:
         overlapping = _clitic_hits(automaton, low, norm, found, overlapping)
     if not overlapping:
@@ -244,9 +253,31 @@ def _spelled(
     entries: tuple[Entry, ...], by_spelling: dict[str, tuple[Entry, ...]] | tuple[str, ...], spelling: str
 ) -> tuple[Entry, ...]:
     """The readings of a case-sensitive key that the text's ``spelling`` allows (see :data:`Spellings`)."""
+    return _spelled_at(entries, by_spelling, spelling, 0, len(spelling))
+
+
+def _spelled_at(
+    entries: tuple[Entry, ...],
+    by_spelling: dict[str, tuple[Entry, ...]] | tuple[str, ...],
+    norm: str,
+    start: int,
+    end: int,
+) -> tuple[Entry, ...]:
+    """The readings of a case-sensitive key that the text's spelling ``norm[start:end]`` allows (see
+    :data:`Spellings`). Most such hits are common words in the wrong case ("plan", "who" for the
+    keys of "PLAN", "WHO"): their first letter already differs, so the spelling is only cut out of
+    the text (a new string per hit) when a first letter agrees."""
     if isinstance(by_spelling, tuple):
-        return entries if spelling in by_spelling else ()
-    return by_spelling.get(spelling) or by_spelling[""]
+        first = norm[start]
+        spelling = ""
+        for allowed in by_spelling:
+            if allowed[0] == first:
+                if not spelling:
+                    spelling = norm[start:end]
+                if allowed == spelling:
+                    return entries
+        return ()
+    return by_spelling.get(norm[start:end]) or by_spelling[""]
 
 
 def _settle_overlaps(found: list[Match], n: int) -> list[Match]:
@@ -326,7 +357,7 @@ def _clitic_hits(automaton: Scanner, low: str, norm: str, found: list[Match], ov
         length, entries, by_spelling = value
         start = end - length
         if by_spelling is not None:
-            entries = _spelled(entries, by_spelling, norm[start:end])
+            entries = _spelled_at(entries, by_spelling, norm, start, end)
             if not entries:
                 continue
         extra.append(Match(start, end, entries))
