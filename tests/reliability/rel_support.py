@@ -35,13 +35,14 @@ SOAK = os.environ.get("WIRESTREAM_SOAK", "").lower() in {"1", "true", "yes"}
 #: A 10 s session timeout lets the group evict a SIGKILLed worker in seconds instead of a minute.
 FAST_GROUP_ENV = {"BROKER_SESSION_TIMEOUT": "10", "BROKER_HEARTBEAT_INTERVAL": "1"}
 
-#: The stall watchdog (app/watchdog.py) of every worker these tests start: a post-rebalance stall is
-#: nudged after 60 s (its log line shows the consumer's flow state) and ends the worker after 120 s,
-#: well inside the tests' 240 s settle timeouts, instead of the production 3 / 15 minutes.
+#: The stall watchdog (app/watchdog.py) of every worker these tests start: a stalled partition is
+#: nudged after 60 s (its log line shows the consumer's flow state) and ends the worker after 120 s;
+#: a worker stuck in a rebalance ends after 90 s. Both well inside NO_PROGRESS_SECONDS, after which
+#: the tests give up on their own, instead of the production 3 / 15 minutes.
 TEST_WATCHDOG_ENV = {
     "WIRESTREAM_WATCHDOG__INTERVAL_SECONDS": "5",
     "WIRESTREAM_WATCHDOG__STALL_SECONDS": "60",
-    "WIRESTREAM_WATCHDOG__REBALANCE_SECONDS": "180",
+    "WIRESTREAM_WATCHDOG__REBALANCE_SECONDS": "90",
 }
 
 
@@ -194,18 +195,55 @@ def outputs_written(settings: Settings) -> int:
     return sum(asyncio.run(end_offsets(settings, [t.enriched, t.duplicates, t.deadletter])).values())
 
 
-def wait_settled(settings: Settings, n: int, workers: Any, timeout: float, interval: float = 1.0) -> AuditReport:
-    """Poll the audit until all ``n`` inputs have an outcome (fails fast if a worker died)."""
-    deadline = time.monotonic() + timeout
+#: How long the tests accept no new outcome while inputs are still undecided. Longer than any
+#: legitimate pause they cause (a SIGKILLed member is evicted after 10 s, the rebalance and the
+#: table recovery that follow took 15-35 s under load 4-10) and longer than the watchdog needs to act
+#: on a stall (TEST_WATCHDOG_ENV: 90 s in a rebalance, 125 s otherwise), so the watchdog gets its
+#: chance first; short enough that a stalled test fails, with diagnostics, in under 3 minutes instead
+#: of sitting out pytest's 600 s timeout.
+NO_PROGRESS_SECONDS = 150.0
+
+
+def wait_settled(
+    settings: Settings,
+    n: int,
+    workers: Any,
+    timeout: float,
+    interval: float = 1.0,
+    no_progress: float = NO_PROGRESS_SECONDS,
+) -> AuditReport:
+    """Poll the audit until all ``n`` inputs have an outcome.
+
+    Fails fast: at once if a worker died (``workers.assert_alive``), and when no input got its
+    outcome for ``no_progress`` seconds (a stalled worker), or after ``timeout``; the failure carries
+    ``workers.diagnose`` (each worker's state, where it waits, the consumer group) when available.
+    """
+    t0 = time.monotonic()
+    deadline = t0 + timeout
     report = asyncio.run(audit(settings, timeout=30))
-    while time.monotonic() < deadline:
+    best, progressed_at = report.inputs - len(report.missing), t0
+    while True:
         if workers is not None:
             workers.assert_alive()
         if report.inputs >= n and not report.missing:
             return report
+        now = time.monotonic()
+        decided = report.inputs - len(report.missing)
+        if decided > best:
+            best, progressed_at = decided, now
+        why = None
+        if now - progressed_at >= no_progress:
+            why = f"no input decided for {now - progressed_at:.0f}s"
+        elif now >= deadline:
+            why = f"not settled after {timeout:.0f}s"
+        if why is not None:
+            diag = workers.diagnose(settings) if hasattr(workers, "diagnose") else ""
+            raise AssertionError(
+                f"{why} ({now - t0:.0f}s in wait_settled): {report.summary()}, expected {n} inputs; "
+                f"first missing {report.missing[:5]}\n{diag}"
+            )
         time.sleep(interval)
         report = asyncio.run(audit(settings, timeout=30))
-    raise AssertionError(f"not settled after {timeout:.0f}s: {report.summary()}, expected {n} inputs")
 
 
 def kill9(proc: subprocess.Popen[bytes]) -> None:
@@ -369,6 +407,46 @@ def wait_lag_zero(settings: Settings, timeout: float = 120.0) -> dict[tuple[str,
 
 def _client_kwargs(settings: Settings) -> dict[str, Any]:
     return {k: v for k, v in aiokafka_kwargs(settings.kafka).items() if k != "bootstrap_servers"}
+
+
+async def _describe_group(settings: Settings) -> str:
+    from aiokafka.admin import AIOKafkaAdminClient
+    from aiokafka.coordinator.protocol import ConsumerProtocol
+
+    from wirestream.metrics.lag import consumer_lag
+
+    t = settings.topics
+    admin = AIOKafkaAdminClient(**aiokafka_kwargs(settings.kafka))
+    await admin.start()
+    try:
+        lines = []
+        for resp in await admin.describe_consumer_groups([settings.app_id]):
+            for group in resp.groups:
+                error, group_id, state, _ptype, protocol, members = group[:6]
+                lines.append(f"group {group_id}: state={state} protocol={protocol} error={error} "
+                             f"members={len(members)}")  # fmt: skip
+                for member in members:
+                    member_id, client_host, assignment = member[0], member[-3], member[-1]
+                    tps: dict[str, list[int]] = {}
+                    with contextlib.suppress(Exception):
+                        for topic, parts in ConsumerProtocol.ASSIGNMENT.decode(assignment).assignment:
+                            tps[topic.rsplit(".", 1)[-1]] = sorted(parts)
+                    lines.append(f"  member {member_id} ({client_host}): {tps}")
+    finally:
+        await admin.close()
+    lag = await consumer_lag(settings.kafka.bootstrap_servers, settings.app_id,
+                             [t.raw, t.normalised, t.deduplicated], **_client_kwargs(settings))  # fmt: skip
+    lines.append("lag: " + ", ".join(f"{topic.rsplit('.', 1)[-1]}[{p}]={v}" for (topic, p), v in sorted(lag.items())))
+    return "\n".join(lines)
+
+
+def describe_group(settings: Settings) -> str:
+    """The consumer group as the broker sees it (state, members and their partitions) and its lag:
+    the half of a stall's picture that no worker log has (who holds the partitions nobody processes)."""
+    try:
+        return asyncio.run(asyncio.wait_for(_describe_group(settings), 30))
+    except Exception as exc:
+        return f"(group not described: {exc!r})"
 
 
 @contextlib.asynccontextmanager

@@ -1,6 +1,6 @@
 """The stall watchdog fires on real stalls of a real worker, and each recovery loses nothing.
 
-Two stalls are induced in the worker's Faust consumer (a ``sitecustomize`` patch, armed by a marker
+Stalls are induced in the worker's Faust consumer (a ``sitecustomize`` patch, armed by a marker
 file, see ``_FAULTS``):
 
 * ``pause``: the raw partition is paused and never resumed: the state Faust leaves a partition in
@@ -9,6 +9,10 @@ file, see ``_FAULTS``):
   worker process must then decide every input.
 * ``hang``: the fetcher blocks for good, which no resume can fix. The watchdog must nudge, then
   exit with ``EXIT_STALLED``; a restarted worker (the supervisor's job) decides every input.
+* ``assignhang``: the worker's first partition-assignment callback never returns (Faust sends its
+  ``on_partitions_assigned`` signal only at the end of it). The watchdog used to start from that
+  signal, so such a worker was never watched; it now runs from the app's start and must exit after
+  ``rebalance_seconds``, with the hung ``await`` in its task dump.
 * ``norecover``: table recovery returns without resuming the flow, as Faust's
   ``Recovery.on_recovery_completed`` does when the group generation moved under it; the worker
   stays "rebalancing" for good. The watchdog must not nudge (tables may be half restored) but exit
@@ -69,6 +73,22 @@ async def on_recovery_completed(self, generation_id=0):
     return await _orig_completed(self, generation_id)
 
 _recovery.Recovery.on_recovery_completed = on_recovery_completed
+
+import faust.app.base as _base
+
+_orig_assigned = _base.App._on_partitions_assigned
+
+async def _hang_in_assignment_callback():
+    while True:
+        await asyncio.sleep(3600)
+
+async def _on_partitions_assigned(self, assigned, generation_id=0):
+    if (_dir / "assignhang").exists():
+        print("FAULT: assignment callback hangs", flush=True)
+        await _hang_in_assignment_callback()
+    return await _orig_assigned(self, assigned, generation_id)
+
+_base.App._on_partitions_assigned = _on_partitions_assigned
 '''
 
 
@@ -156,3 +176,39 @@ def test_watchdog_resumes_a_paused_partition_and_exits_on_a_hang_or_a_stuck_reba
         f"pause->nudge={nudged_after:.1f}s hang->exit({code})={exited_after:.1f}s "
         f"stuck-rebalance start->exit({code_b})={stuck_exit_after:.1f}s audit={report.summary()}"
     )
+
+
+def test_watchdog_exits_a_worker_whose_first_assignment_never_completes(
+    make_settings, workers, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    s = make_settings(partitions=1)
+    faults = tmp_path / "faults"
+    faults.mkdir()
+    (faults / "sitecustomize.py").write_text(_FAULTS)
+    (faults / "assignhang").touch()
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(faults), os.environ["PYTHONPATH"]]))
+    monkeypatch.setenv("WS_FAULT_DIR", str(faults))
+    monkeypatch.setenv("WS_FAULT_TOPIC", s.topics.raw)
+    watchdog_env = {
+        "WIRESTREAM_WATCHDOG__INTERVAL_SECONDS": "1",
+        "WIRESTREAM_WATCHDOG__STALL_SECONDS": str(STALL_SECONDS),
+        "WIRESTREAM_WATCHDOG__REBALANCE_SECONDS": str(REBALANCE_SECONDS),
+    }
+    monkeypatch.setattr(wirestream.workers, "to_env", lambda st: {**to_env(st), **watchdog_env})
+    asyncio.run(produce(s, [story_bytes(500 + i) for i in range(5)]))
+    t_start = time.monotonic()
+    proc = workers.start(s, "worker-1")
+    proc._ws_expected_exit = True  # type: ignore[attr-defined]
+    code = proc.wait(REBALANCE_SECONDS + 150)  # type: ignore[attr-defined]
+    exited_after = time.monotonic() - t_start
+    log = (tmp_path / "worker-1.log").read_text(errors="replace")
+    assert "FAULT: assignment callback hangs" in log
+    assert code == EXIT_STALLED, f"exit code {code}"
+    assert "still stalled in a rebalance" in log and "watchdog: nudged" not in log
+    # The task dump names the await the worker hung in: the evidence a real stall's cause needs.
+    assert "watchdog: where the worker waits" in log and "_hang_in_assignment_callback" in log
+    (faults / "assignhang").unlink()
+    workers.start(s, "worker-1b")
+    report = wait_settled(s, 5, workers, timeout=240)
+    assert report.ok and not report.missing, report.summary()
+    print(f"\nRELIABILITY watchdog-first-assignment: start->exit({code})={exited_after:.1f}s audit={report.summary()}")

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from wirestream.app.watchdog import StallPolicy, StallTracker, flow_state, nudge
+from wirestream.app.watchdog import StallPolicy, StallTracker, flow_state, nudge, task_dump
 
 pytestmark = [pytest.mark.reliability]
 
@@ -130,3 +130,30 @@ def test_nudge_resumes_paused_partitions_and_the_flow_only() -> None:
     assert not consumer._buffered_partitions and consumer.flow_active
     state = flow_state(app, [RAW0, RAW1])
     assert state["active"] == [RAW0, RAW1] and state["paused"] == [] and state["flow_active"] is True
+
+
+def test_task_dump_shows_the_await_a_task_is_stuck_in() -> None:
+    """A suspended task's own stack is one frame (mode's ``_execute_task`` for every service task);
+    the dump follows the awaited coroutines down to where the task really waits."""
+
+    async def stuck_deep_inside() -> None:
+        await asyncio.Event().wait()
+
+    async def service_task() -> None:
+        await stuck_deep_inside()
+
+    async def main() -> str:
+        app = _App(_Consumer([]))
+        app.loop = asyncio.get_running_loop()  # type: ignore[attr-defined]
+        task = asyncio.ensure_future(service_task())
+        await asyncio.sleep(0.01)
+        try:
+            return task_dump(app)
+        finally:
+            task.cancel()
+
+    dump = asyncio.run(main())
+    lines = dump.splitlines()
+    chain = [ln for ln in lines[lines.index(next(ln for ln in lines if "in service_task" in ln)) :]][:3]
+    assert "in service_task" in chain[0] and "in stuck_deep_inside" in chain[1], dump
+    assert "ASYNCIO TASKS (app loop)" in dump and "THREAD MainThread" in dump

@@ -31,6 +31,13 @@ that. On a stall it:
    ``kill -9``: processing is at-least-once with idempotent outputs, and ``test_kill9`` proves a
    hard exit loses nothing.
 
+The watchdog runs from the moment the app starts (a service the app starts before its own
+consumer), not from the first partition assignment: a worker whose *first* rebalance never finishes
+(Faust sends ``on_partitions_assigned`` only at the end of its assignment callback, after the
+tables' rebalance) would otherwise never be watched at all. Whenever it acts it also logs the stack
+of every asyncio task and thread (:func:`task_dump`): a stalled worker's log then shows *where* it
+waits, which the flow state alone cannot.
+
 The decision is a pure function of observations (:class:`StallTracker`), tested without Kafka;
 the shell (:func:`install_watchdog`) reads Faust's state and acts.
 """
@@ -39,13 +46,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import logging
 import os
 import sys
+import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
+import traceback
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from mode import Service
 
 from ..metrics.lag import LagProbe, worker_lag_probe
 from ..settings import Settings, WatchdogSettings
@@ -214,6 +226,85 @@ async def nudge(app: Any, partitions: Iterable[Partition]) -> list[Partition]:
     return sorted(_tp(tp) for tp in missing)
 
 
+def await_chain(coro: Any, limit: int = 16) -> list[str]:
+    """``file:line in function`` for each coroutine ``coro`` is awaiting, outermost first.
+
+    ``Task.get_stack`` gives one frame for a suspended task (its outermost coroutine), which for
+    every mode service is ``Service._execute_task``: useless. The awaited chain (``cr_await``) is
+    where the task actually waits.
+    """
+    out: list[str] = []
+    while coro is not None and len(out) < limit:
+        frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None) or getattr(coro, "ag_frame", None)
+        if frame is not None:
+            out.append(f"{frame.f_code.co_filename}:{frame.f_lineno} in {frame.f_code.co_name}")
+        nxt = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None) or getattr(coro, "ag_await", None)
+        if nxt is None and frame is None:
+            out.append(repr(coro)[:200])  # a future or another awaitable: what it waits on
+        coro = nxt
+    return out
+
+
+def task_dump(app: Any, limit: int = 16) -> str:
+    """Where every thread and every asyncio task of the worker is waiting.
+
+    The evidence a stall's root cause needs: the flow state says *that* a partition is not fetched,
+    this says which ``await`` holds it. Both event loops are covered: the app's and the consumer
+    thread's (Faust runs aiokafka, its group coordinator and rebalance callbacks, in a thread of its
+    own). No local variables are printed (they could hold credentials).
+    """
+    out = io.StringIO()
+    names = {t.ident: t.name for t in threading.enumerate()}
+    for ident, frame in sys._current_frames().items():
+        out.write(f"THREAD {names.get(ident, ident)}\n")
+        out.write("".join(traceback.format_stack(frame, limit=limit)))
+    loops: list[tuple[str, Any]] = [("app", getattr(app, "loop", None))]
+    thread = getattr(getattr(app, "consumer", None), "_thread", None)
+    loops.append(("consumer thread", getattr(thread, "thread_loop", None)))
+    for label, loop in loops:
+        if loop is None:
+            continue
+        try:
+            tasks = sorted(asyncio.all_tasks(loop), key=lambda t: t.get_name())
+        except RuntimeError:  # the other loop's task set changed while we read it: skip, this is diagnosis
+            continue
+        out.write(f"ASYNCIO TASKS ({label} loop): {len(tasks)}\n")
+        for task in tasks:
+            out.write(f"- {task.get_name()}\n")
+            for where in await_chain(task.get_coro(), limit):
+                out.write(f"    {where}\n")
+    return out.getvalue()
+
+
+class WatchdogService(Service):
+    """Runs ``check`` every ``interval`` seconds for as long as the app runs.
+
+    A dependency of the app (``app.add_dependency``), so it starts with the app, before the consumer
+    joins the group. Not an ``app.timer`` or ``app.task``: Faust starts those only after the first
+    table recovery completes, and not a handler of the first ``on_partitions_assigned`` signal:
+    Faust sends that only at the end of its assignment callback. A worker stuck in either place
+    is exactly what the watchdog is for.
+    """
+
+    mundane_level = "debug"
+
+    def __init__(self, check: Callable[[], Awaitable[None]], interval: float, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._check = check
+        self._interval = interval
+
+    @Service.task
+    async def _watch(self) -> None:
+        while not self.should_stop:
+            await self.sleep(self._interval)
+            if self.should_stop:
+                break
+            try:
+                await self._check()
+            except Exception:  # a broken check must not end the watchdog
+                log.exception("watchdog: check failed")
+
+
 def _exit(code: int) -> None:  # pragma: no cover - replaced in tests
     logging.shutdown()
     sys.stderr.flush()
@@ -242,7 +333,11 @@ def install_watchdog(
     async def stall_watchdog() -> None:
         """One check (see the module docstring)."""
         consumer = app.consumer
-        assigned = [_tp(tp) for tp in consumer.assignment() if tp.topic in consumed]
+        try:
+            assignment = consumer.assignment()
+        except Exception:  # the consumer has not started yet (ConsumerNotStarted): nothing is ours
+            return
+        assigned = [_tp(tp) for tp in assignment if tp.topic in consumed]
         if not assigned:
             return
         try:
@@ -268,10 +363,12 @@ def install_watchdog(
                 "watchdog: partitions stalled (lag > 0, no commit for %.0fs): lag=%s state=%s",
                 config.stall_seconds, lag_of, state,
             )  # fmt: skip
+            log.error("watchdog: where the worker waits:\n%s", task_dump(app))
             resumed = await nudge(app, verdict.stalled)
             log.error("watchdog: nudged; resumed partitions missing from the fetch set: %s", resumed)
         else:
             what = "in a rebalance" if state["rebalancing"] or state["in_recovery"] else "after the nudge"
+            log.critical("watchdog: where the worker waits:\n%s", task_dump(app))
             log.critical(
                 "watchdog: still stalled %s: lag=%s state=%s; exiting with %d so the "
                 "supervisor restarts the worker (at-least-once: nothing is lost)",
@@ -279,24 +376,6 @@ def install_watchdog(
             )  # fmt: skip
             exit_process(EXIT_STALLED)
 
-    async def run() -> None:
-        while not app.should_stop:
-            await asyncio.sleep(config.interval_seconds)
-            try:
-                await stall_watchdog()
-            except Exception:  # a broken check must not end the watchdog
-                log.exception("watchdog: check failed")
-
-    started = False
-
-    async def start_on_first_assignment(*_: Any, **__: Any) -> None:
-        """Start with the first assignment, not as an ``app.timer``: Faust starts timers only after
-        the first table recovery completes, so a worker stuck in that recovery would never be checked."""
-        nonlocal started
-        if not started:
-            started = True
-            app.add_future(run())
-
-    app.on_partitions_assigned.connect(start_on_first_assignment)
+    app.add_dependency(WatchdogService(stall_watchdog, config.interval_seconds))
     app.wirestream_watchdog = policy  # for inspection (debugging, tests)
     return policy
