@@ -29,7 +29,7 @@ from .models import (
     Stage,
 )
 from .normalise import normalise
-from .routing import RoutingTable, route_enriched
+from .routing import RoutingTable, route_tags
 from .routing.outputs import (
     Outcome,
     Result,
@@ -168,16 +168,16 @@ class Pipeline:
         finally:
             self.observe("tag", time.perf_counter() - t0)
         t0 = time.perf_counter()
-        prov = env.provenance.model_copy(update={"processed_at": now})
+        tags = tags.model_copy(update={"versions": {**tags.versions, **self.versions}})
+        routes = route_tags(tags, env.article.language, self.routing)  # = route_enriched of the record below
         record = EnrichedRecord(
             story_id=env.article.story_id,
             article=env.article,
             dedupe=verdict,
-            tags=tags.model_copy(update={"versions": {**tags.versions, **self.versions}}),
-            provenance=prov,
+            tags=tags,
+            routes=[self.settings.topics.enriched, *(d.topic for d in routes)],
+            provenance=env.provenance.model_copy(update={"processed_at": now}),
         )
-        routes = route_enriched(record, self.routing)
-        record = record.model_copy(update={"routes": [self.settings.topics.enriched, *(d.topic for d in routes)]})
         msgs = enriched_messages(record, self.settings.topics.enriched, routes)
         self.observe("route", time.perf_counter() - t0)
         return Result(Outcome.ENRICHED, verdict.status.value, msgs, record)

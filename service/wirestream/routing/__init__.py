@@ -8,6 +8,6 @@ keys and headers written to Kafka (or to JSONL files in embedded mode).
 
 from __future__ import annotations
 
-from .table import Destination, Route, RoutingTable, load_routing, route_enriched
+from .table import Destination, Route, RoutingTable, load_routing, route_enriched, route_tags
 
-__all__ = ["Destination", "Route", "RoutingTable", "load_routing", "route_enriched"]
+__all__ = ["Destination", "Route", "RoutingTable", "load_routing", "route_enriched", "route_tags"]
