@@ -166,3 +166,27 @@ def test_denied_responsibility_names_no_doer(tagger: EventTagger, text: str) -> 
     art = article(text)
     evs = [e for e in tagger.tag(art, actors(art, LEX)) if e.event_type is PloverType.ASSAULT]
     assert evs and all(e.source == [] and not e.negated for e in evs), evs
+
+
+@pytest.mark.parametrize(
+    ("text", "main"),
+    [
+        # a demand as the purpose of material pressure ranks below the pressure
+        ("Chile would impose a blockade to demand that Peru pay compensation.", PloverType.THREATEN),
+        ("Chile deployed troops, demanding that Peru apologise.", PloverType.MOBILIZE),
+        ("Chile shelled the border post to demand that Peru withdraw.", PloverType.ASSAULT),
+    ],
+)
+def test_demand_pressed_by_material_act_ranks_below_it(tagger: EventTagger, text: str, main: PloverType) -> None:
+    art = article(text)
+    evs = [e for e in tagger.tag(art, actors(art, LEX)) if not e.negated]
+    assert top_type(evs) is main, evs
+    requests = [e for e in evs if e.event_type is PloverType.REQUEST]
+    assert requests and max(e.confidence for e in requests) < max(e.confidence for e in evs) - 0.1, evs
+
+
+def test_demand_before_the_act_stays_on_top(tagger: EventTagger) -> None:
+    # the demand is the sentence's news; the blockade is its content
+    art = article("Peru demanded that Chile lift the blockade of Lima.")
+    evs = [e for e in tagger.tag(art, actors(art, LEX)) if not e.negated]
+    assert top_type(evs) is PloverType.REQUEST, evs

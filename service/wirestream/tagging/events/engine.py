@@ -772,6 +772,14 @@ def _in_infinitive(toks: list[Word], end: int, i0: int, cues: Cues) -> bool:
 _DEMAND_REACH = 8
 
 
+#: acts through which a demand is pressed: a protest, and the material pressure of a blockade, a
+#: sanction, a deployment or an attack ("would blockade the capital to demand ...", "froze their
+#: assets, demanding ..."): the act is the news, the demand its purpose
+_PRESSURE = frozenset(
+    {PloverType.PROTEST, PloverType.COERCE, PloverType.SANCTION, PloverType.MOBILIZE, PloverType.ASSAULT}
+)
+
+
 def _protest_demands(
     pairs: list[tuple[_Match, EventTag]], toks: list[Word], cues: Cues
 ) -> list[tuple[_Match, EventTag]]:
@@ -783,7 +791,7 @@ def _protest_demands(
     the way an embedded act ranks below its governing verb. It inherits the protesters as its
     source when it has none.
     """
-    protests = [(m, ev) for m, ev in pairs if ev.event_type is PloverType.PROTEST and not ev.negated]
+    protests = [(m, ev) for m, ev in pairs if ev.event_type in _PRESSURE and not ev.negated]
     if not protests:
         return pairs
     out = list(pairs)
