@@ -82,7 +82,8 @@ _WORD_BYTES: Final = _WORD.astype(np.uint8).tobytes()  # the same, as a bytes.tr
 _PUNCT: Final = str.maketrans(
     {c: " " for c in "\u00a0\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2013\u2014\u2015\u2026\u00ab\u00bb\u2022\u00b7"}
 )
-_BIN_STARTS: Final = np.arange(BINS, dtype=np.uint64) << BIN_SHIFT
+_BIN_IDS: Final = np.arange(BINS, dtype=np.uint64)
+_BIN_STARTS: Final = _BIN_IDS << BIN_SHIFT
 
 
 def _fmix(h: U64) -> U64:
@@ -165,10 +166,10 @@ def sketch_hashes(hashes: U64, m: int) -> Sketch:
     idx = np.searchsorted(hashes, _BIN_STARTS)
     clipped = np.minimum(idx, n - 1)
     mins = hashes[clipped]
-    present = (idx < n) & ((mins >> BIN_SHIFT) == np.arange(BINS, dtype=np.uint64))
+    present = (idx < n) & ((mins >> BIN_SHIFT) == _BIN_IDS)
     fp = (1 + (mins & np.uint64(0xFFFF)) % np.uint64(255)).astype(np.uint8)
     fp[~present] = 0
-    keys = tuple(int(k) for k in (hashes[:m] & np.uint64(0xFFFFFFFF)))
+    keys = tuple((hashes[:m] & np.uint64(0xFFFFFFFF)).tolist())  # Python ints, as int() of each
     return Sketch(bins=fp.tobytes(), size=min(n, 0xFFFF), keys=keys)
 
 
