@@ -13,6 +13,10 @@ file, see ``_FAULTS``):
   ``on_partitions_assigned`` signal only at the end of it). The watchdog used to start from that
   signal, so such a worker was never watched; it now runs from the app's start and must exit after
   ``rebalance_seconds``, with the hung ``await`` in its task dump.
+* ``skipone``: one fetched raw record is dropped before it reaches the agent, as Faust 0.15 did
+  after a rebalance in session 7 (docs/reliability.md); the next record's offset opens a hole that
+  Faust would commit over (a lost input). The worker must find the record in the hole, exit with
+  ``EXIT_STALLED`` before committing past it, and a restart must decide every input.
 * ``norecover``: table recovery returns without resuming the flow, as Faust's
   ``Recovery.on_recovery_completed`` does when the group generation moved under it; the worker
   stays "rebalancing" for good. The watchdog must not nudge (tables may be half restored) but exit
@@ -89,6 +93,19 @@ async def _on_partitions_assigned(self, assigned, generation_id=0):
     return await _orig_assigned(self, assigned, generation_id)
 
 _base.App._on_partitions_assigned = _on_partitions_assigned
+
+_orig_getmany = _consumer.Consumer.getmany
+
+async def getmany(self, timeout):
+    async for tp, message in _orig_getmany(self, timeout):
+        if (tp.topic == os.environ["WS_FAULT_TOPIC"] and message.offset == int(os.environ.get("WS_SKIP_OFFSET", "-1"))
+                and (_dir / "skipone").exists()):
+            (_dir / "skipone").unlink()
+            print("FAULT: skipped", tp.topic, tp.partition, message.offset, flush=True)
+            continue
+        yield tp, message
+
+_consumer.Consumer.getmany = getmany
 '''
 
 
@@ -212,3 +229,27 @@ def test_watchdog_exits_a_worker_whose_first_assignment_never_completes(
     report = wait_settled(s, 5, workers, timeout=240)
     assert report.ok and not report.missing, report.summary()
     print(f"\nRELIABILITY watchdog-first-assignment: start->exit({code})={exited_after:.1f}s audit={report.summary()}")
+
+
+def test_a_skipped_input_is_not_committed_over(make_settings, workers, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    s = make_settings(partitions=1)
+    faults = tmp_path / "faults"
+    faults.mkdir()
+    (faults / "sitecustomize.py").write_text(_FAULTS)
+    (faults / "skipone").touch()
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(faults), os.environ["PYTHONPATH"]]))
+    monkeypatch.setenv("WS_FAULT_DIR", str(faults))
+    monkeypatch.setenv("WS_FAULT_TOPIC", s.topics.raw)
+    monkeypatch.setenv("WS_SKIP_OFFSET", "3")
+    asyncio.run(produce(s, [story_bytes(600 + i) for i in range(10)]))
+    proc = workers.start(s, "worker-1")
+    proc._ws_expected_exit = True  # type: ignore[attr-defined]
+    code = proc.wait(180)  # type: ignore[attr-defined]
+    log = (tmp_path / "worker-1.log").read_text(errors="replace")
+    assert "FAULT: skipped" in log
+    assert code == EXIT_STALLED, f"exit code {code}"
+    assert "Faust skipped an input" in log, log[-3000:]
+    workers.start(s, "worker-1b")
+    report = wait_settled(s, 10, workers, timeout=240)
+    assert report.ok and not report.missing, report.summary()
+    print(f"\nRELIABILITY skipped-input: exit({code}), restart decided all: audit={report.summary()}")

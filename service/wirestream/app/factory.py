@@ -28,6 +28,7 @@ from ..routing.outputs import Message, Outcome, Result, dead_letter_message, mak
 from ..runtime import freeze_long_lived
 from ..settings import Settings
 from ..tagging import Tagger
+from .consumer import HoleCheckingConsumer
 from .sensor import MetricsSensor
 from .watchdog import install_watchdog
 
@@ -113,6 +114,9 @@ def create_app(
         value_serializer="raw",
     )
     app.sensors.add(MetricsSensor(metrics))
+    # Faust can commit past an input it never delivered after a rebalance; check such holes with the
+    # broker first (app/consumer.py). The transport builds the consumer when the worker starts.
+    app.transport.Consumer = type("WirestreamConsumer", (HoleCheckingConsumer,), {"settings": settings})  # type: ignore[misc]
 
     raw_topic = app.topic(topics.raw, key_type=bytes, value_type=bytes, allow_empty=True)
     normalised_topic = app.topic(topics.normalised, key_type=bytes, value_type=bytes, allow_empty=True)
