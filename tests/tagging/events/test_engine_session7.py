@@ -190,3 +190,28 @@ def test_demand_before_the_act_stays_on_top(tagger: EventTagger) -> None:
     art = article("Peru demanded that Chile lift the blockade of Lima.")
     evs = [e for e in tagger.tag(art, actors(art, LEX)) if not e.negated]
     assert top_type(evs) is PloverType.REQUEST, evs
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped"),
+    [
+        ("Peru Scraps Plans to Impose Curfew in Lima", PloverType.COERCE),
+        ("Chile abandoned plans to deploy troops to the Peru border.", PloverType.MOBILIZE),
+        ("Peru suspended its plans to expel Chile's diplomats.", PloverType.SANCTION),
+    ],
+)
+def test_act_of_a_dropped_plan_is_negated(tagger: EventTagger, text: str, dropped: PloverType) -> None:
+    # the concession is the news; the planned act will not happen, so it is neither a plain
+    # positive nor its doer's threat
+    art = article(text) if text.endswith(".") else article("", headline=text)
+    evs = tagger.tag(art, actors(art, LEX))
+    asserted = [e for e in evs if not e.negated]
+    assert top_type(asserted) is PloverType.CONCEDE, evs
+    assert all(e.event_type is not PloverType.THREATEN for e in asserted), evs
+    assert any(e.event_type is dropped and e.negated for e in evs), evs
+
+
+def test_act_of_an_announced_plan_stays_a_threat(tagger: EventTagger) -> None:
+    art = article("Peru unveiled plans to impose a curfew in Lima.")
+    evs = [e for e in tagger.tag(art, actors(art, LEX)) if not e.negated]
+    assert top_type(evs) is PloverType.THREATEN, evs

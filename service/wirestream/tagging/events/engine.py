@@ -468,6 +468,8 @@ class EventTagger:
             pairs = _alleged(pairs, toks, cues)
         if pairs and cues.modal_auxiliaries:
             pairs = _predicted(pairs, toks, groups, inq, cues)
+        if len(pairs) > 1:
+            pairs = _dropped_plans(pairs, toks, cues)
         kept = _dedupe(_embedded(pairs, toks, cues))
         # kept is already deduplicated (and _dedupe of its own output returns it unchanged), so
         # only a reading added to it needs another pass
@@ -770,6 +772,24 @@ def _in_infinitive(toks: list[Word], end: int, i0: int, cues: Cues) -> bool:
 
 
 _DEMAND_REACH = 8
+_PLAN_REACH = 4  # "suspended plans to impose a curfew": from the plan noun to the planned act
+
+
+def _dropped_plans(pairs: list[tuple[_Match, EventTag]], toks: list[Word], cues: Cues) -> list[tuple[_Match, EventTag]]:
+    """ "suspended plans to impose a curfew", "shelved a proposal to expel the diplomats": the act
+    of a plan its party gives up (a CONCEDE whose trigger ends on the plan's noun) is one that
+    will not happen, so it is kept negated (never a plain positive, nor its doer's threat); the
+    concession is the news."""
+    out = list(pairs)
+    for ma, ea in pairs:
+        if ea.event_type is not PloverType.CONCEDE or ea.negated or toks[ma.i1].low not in cues.proposal_heads:
+            continue
+        for j, (mb, eb) in enumerate(out):
+            if mb is ma or eb.negated or not 0 < mb.i0 - ma.i1 <= _PLAN_REACH:
+                continue
+            if _in_infinitive(toks, ma.i1, mb.i0, cues):
+                out[j] = (mb, _copy(eb, {"negated": True}))
+    return out
 
 
 #: acts through which a demand is pressed: a protest, and the material pressure of a blockade, a
