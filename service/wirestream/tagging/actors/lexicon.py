@@ -27,7 +27,7 @@ import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
@@ -48,8 +48,15 @@ from .scan import (
     CliticValue,
     Entry,
     Kind,
+    Lexicon,
+    Org,
+    Person,
+    Place,
+    Rules,
     Scanner,
     Spellings,
+    Term,
+    Title,
     Value,
     mark_clitics,
     scan_text,
@@ -59,149 +66,6 @@ from .scan import (
 LANGUAGES: tuple[str, ...] = ("en", "es", "de", "fr", "it", "pt", "ar")
 # a key's readings are one value or one per language, told apart by length (see ``_readings``)
 assert len(LANGUAGES) != VALUE_LEN
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    offices: frozenset[str]
-    primary: str
-    where: str  # ISO3 or org:<id>
-    start: date
-    end: date | None
-
-    def active(self, on: date) -> bool:
-        return self.start <= on and (self.end is None or on < self.end)
-
-    def __reduce__(self) -> tuple[type[Term], tuple[Any, ...]]:
-        # pickled per compile (_freeze/_thaw), ~20,000 of them: the constructor is much cheaper than
-        # a slotted dataclass's default __getstate__/__setstate__ (a ``fields()`` call per object)
-        return (Term, (self.offices, self.primary, self.where, self.start, self.end))
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    id: str
-    name: str
-    country: str
-    role: str | None
-    terms: tuple[Term, ...]
-    ambiguous_surname: bool
-    #: from the generated officeholders.json (not the curated people.yaml): a bare surname never
-    #: resolves to them on its own, only with a title/honorific while in office or after their full name
-    imported: bool = False
-    #: imported people only: the given names their full names put before the surname, folded lower
-    #: case (("nancy",), ("eisenhower", "nduwa")): their full names are found through the surname key
-    given: tuple[tuple[str, ...], ...] = ()
-
-    def term_at(self, on: date) -> Term | None:
-        for t in self.terms:
-            if t.active(on):
-                return t
-        return None
-
-    def held_before(self, on: date) -> bool:
-        return any(t.end is not None and t.end <= on for t in self.terms)
-
-    def __reduce__(self) -> tuple[type[Person], tuple[Any, ...]]:
-        # see Term.__reduce__
-        fields = (self.id, self.name, self.country, self.role, self.terms, self.ambiguous_surname)
-        return (Person, (*fields, self.imported, self.given))
-
-
-@dataclass(frozen=True, slots=True)
-class Org:
-    id: str
-    name: str
-    type: str
-    country: str | None
-    role: str | None
-    code: str | None
-    #: each country has its own body of this name ("Kenya Red Cross" is Kenya's, not the ICRC)
-    national: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    id: str
-    name: str
-    country: str
-    capital: bool
-    ambiguous: bool
-
-    def __reduce__(self) -> tuple[type[Place], tuple[Any, ...]]:
-        # see Term.__reduce__
-        return (Place, (self.id, self.name, self.country, self.capital, self.ambiguous))
-
-
-@dataclass(frozen=True, slots=True)
-class Title:
-    id: str
-    offices: tuple[str, ...]
-    role: str
-    local: bool
-    org: str | None = None  # the title names its institution ("Commission President")
-
-
-@dataclass(frozen=True, slots=True)
-class Rules:
-    """Compiled context rules (regexes built from the word lists in ``rules.yaml``)."""
-
-    locative_words: frozenset[str]
-    acting_after: re.Pattern[str]
-    name_after: re.Pattern[str]
-    name_connectors: frozenset[str]
-    function_words: frozenset[str]
-    title_modifiers: frozenset[str]
-    role_types: Mapping[str, str]
-    contextual_agents: frozenset[str]
-    agent_modifiers: frozenset[str] = frozenset()
-    patronymic_connectors: frozenset[str] = frozenset()
-    #: title_blockers as words (title_modifiers holds blockers and neutral modifiers together)
-    title_blockers: frozenset[str] = frozenset()
-    #: lower-case words that end a name in a title-case headline (verbs, auxiliaries, adverbs)
-    headline_stops: frozenset[str] = frozenset()
-    #: nouns that make an agent word before them a modifier ("military exercises", "police station")
-    attributive_heads: frozenset[str] = frozenset()
-    #: a verb-first clause's verb right before a capital (Arabic "نددت موسكو"); None if no such verbs
-    acting_before: re.Pattern[str] | None = None
-    #: languages whose nationality adjectives are lower case (a capitalised one mid-sentence is a name)
-    lowercase_adjective_languages: frozenset[str] = frozenset()
-    #: (language, lower-case form) of adjectives that are a country only as a qualifier
-    qualifier_only: frozenset[tuple[str, str]] = frozenset()
-    #: German perfect after a capital: auxiliary, then an agentive participle later in the clause
-    acting_after_late: re.Pattern[str] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """Everything the tagger needs for one dictionary version; immutable once built."""
-
-    version: str
-    digest: str
-    automata: Mapping[str, Scanner]
-    persons: Mapping[str, Person]
-    by_surname: Mapping[str, tuple[str, ...]]
-    orgs: Mapping[str, Org]
-    places: Mapping[str, Place]
-    country_names: Mapping[str, str]
-    titles: Mapping[str, Title]
-    holders: Mapping[tuple[str, str], tuple[tuple[date, date | None, str], ...]]
-    office_roles: Mapping[str, str]
-    capital_actors: Mapping[str, str]
-    rules: Rules
-    #: Multi-word titles of the postnominal languages split after their head noun, so a nationality
-    #: adjective may stand inside them ("le ministre russe des Affaires étrangères"): (language,
-    #: folded lower-case head) -> ((folded lower-case rest with its leading space, title id), ...),
-    #: longest rest first.
-    title_tails: Mapping[tuple[str, str], tuple[tuple[str, str], ...]]
-    #: Memo of derived values that depend only on this lexicon and their key (office holders per
-    #: date, person attributes per date, institution names). The only mutable part: entries are
-    #: added, never changed, so sharing a Lexicon between threads stays safe under the GIL.
-    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
-
-    def automaton(self, language: str | None) -> Scanner:
-        lang = (language or "en").split("-")[0].lower()
-        return self.automata.get(lang) or self.automata["en"]
 
 
 # --------------------------------------------------------------------------- helpers

@@ -49,8 +49,8 @@ from datetime import UTC, date, datetime
 from typing import Final
 
 from ...models import ActorTag, ActorType, Article, Span, TextField
-from .lexicon import Entry, Kind, Lexicon, Person, Rules, Term, Title, fold
-from .scan import Match, normalise, scan
+from .lexicon import fold
+from .scan import Entry, Kind, Lexicon, Match, Person, Rules, Term, Title, normalise, scan
 
 # Kinds as final module constants: the compiled build (mypyc) keeps ``Final`` names in C statics,
 # where a plain global (or ``Kind.AGENT``) is a module-dict lookup (and an attribute lookup) per use.
