@@ -215,3 +215,24 @@ def test_act_of_an_announced_plan_stays_a_threat(tagger: EventTagger) -> None:
     art = article("Peru unveiled plans to impose a curfew in Lima.")
     evs = [e for e in tagger.tag(art, actors(art, LEX)) if not e.negated]
     assert top_type(evs) is PloverType.THREATEN, evs
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "source"),
+    [
+        # one side's exercise near another's border is a show of force
+        ("Chile began military exercises near the Peru border.", PloverType.MOBILIZE, ["CHL"]),
+        # held by two countries together it is military cooperation (PLOVER: joint military games)
+        ("Chile and Peru launched naval exercises off Lima on Monday.", PloverType.COOPERATE, ["CHL", "PER"]),
+        ("Chilean army and Peru held war games.", PloverType.COOPERATE, ["CHLMIL", "PER"]),
+    ],
+)
+def test_exercise_held_jointly_is_cooperation(
+    tagger: EventTagger, text: str, plover: PloverType, source: list[str]
+) -> None:
+    art = article(text)
+    evs = [e for e in tagger.tag(art, actors(art, LEX)) if not e.negated]
+    assert top_type(evs) is plover, evs
+    assert sorted(evs[0].source) == source
+    if plover is PloverType.COOPERATE:
+        assert evs[0].cameo_code == "062" and evs[0].quad_class == 2

@@ -1875,13 +1875,23 @@ def _build_event(
         clause_verb = False
     confidence = max(0.05, min(0.99, confidence))
 
+    plover, quad, cameo = rule.plover, rule.quad_class, rule.cameo
+    if (
+        rule.joint_plover is not None
+        and rule.joint_cameo is not None
+        and source is not None
+        and len(source.countries) > 1
+    ):
+        # "French and Egyptian warships launched war games": held together, the exercise is
+        # military cooperation, not one side's show of force
+        plover, quad, cameo = rule.joint_plover, rule.joint_quad_class, rule.joint_cameo
     return _trusted(
         EventTag,
         {
-            "event_type": rule.plover,
-            "quad_class": rule.quad_class,
-            "cameo_root": rule.cameo[:2],
-            "cameo_code": rule.cameo,
+            "event_type": plover,
+            "quad_class": quad,
+            "cameo_root": cameo[:2],
+            "cameo_code": cameo,
             "source": list(source_ids),
             "target": list(target_ids),
             "trigger": _span(text[trigger[0] : trigger[1]], trigger[0], trigger[1], fld),

@@ -53,6 +53,12 @@ class Rule:
     #: names of context cue lists (Cues.contexts) whose presence in the sentence vetoes the rule:
     #: "strike", "attack", "beat", "shot" in a sentence about a match; "killing" in one about a storm
     context_veto: frozenset[str] = frozenset()
+    #: the event the act is when several parties of different countries do it together: a
+    #: military exercise alone is a show of force (MOBILIZE), held jointly it is military
+    #: cooperation (PLOVER COOPERATE: "joint military games and maneuvers")
+    joint_plover: PloverType | None = None
+    joint_cameo: str | None = None
+    joint_quad_class: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,6 +434,10 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             raise ValueError(f"duplicate rule id {raw['id']}")
         seen.add(raw["id"])
         plover = PloverType(raw["plover"])
+        joint = raw.get("joint") or {}
+        joint_plover = PloverType(joint["plover"]) if joint else None
+        if joint and codes.get(str(joint["cameo"])) != joint["plover"]:
+            raise ValueError(f"rule {raw['id']}: joint CAMEO {joint['cameo']} is not {joint['plover']}")
         rules.append(
             Rule(
                 id=raw["id"],
@@ -446,6 +456,9 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
                 gap=int(raw.get("gap", DEFAULT_GAP)),
                 frame=raw.get("frame"),
                 context_veto=frozenset(raw.get("context_veto") or ()),
+                joint_plover=joint_plover,
+                joint_cameo=str(joint["cameo"]) if joint else None,
+                joint_quad_class=int(quads[joint_plover.value]) if joint_plover is not None else 0,
             )
         )
     raw_readings = _yaml((data_dir / "readings.yaml").read_text(encoding="utf-8"))
