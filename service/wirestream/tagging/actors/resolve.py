@@ -72,14 +72,39 @@ _T_COUNTRY: Final = ActorType.COUNTRY
 _T_PLACE: Final = ActorType.PLACE
 _T_PERSON: Final = ActorType.PERSON
 _F_HEADLINE: Final = TextField.HEADLINE
+_F_BODY: Final = TextField.BODY
+#: The text field of each field index (0 headline, 1 body).
+_FIELD_KINDS: Final = (_F_HEADLINE, _F_BODY)
+#: A memo miss (None is a memoised value).
+_UNSET: Final = object()
 
-_COUNTRYISH: Final = (_K_COUNTRY, _K_DEMONYM)
-_PLACEISH: Final = (_K_CAPITAL, _K_CITY, _K_REGION)
-# Kind tuples used in membership tests, built once (a "(*a, *b)" literal is rebuilt on every call,
-# and mypyc cannot compile it).
-_TITLE_QUALIFIERS: Final = (*_COUNTRYISH, _K_ORG, *_PLACEISH)
-_OF_QUALIFIERS: Final = (*_COUNTRYISH, _K_ORG)
-_IN_QUALIFIERS: Final = (*_COUNTRYISH, *_PLACEISH)
+
+# Kind tests as functions of identity checks: a ``kind in (<Kind>, ...)`` test compiles to one
+# rich comparison per member (Kind is an IntEnum, so an object to the compiled build), where ``is``
+# is a pointer comparison; readings only ever hold Kind members, so identity is equality here.
+def _countryish(k: Kind | None) -> bool:
+    return k is _K_COUNTRY or k is _K_DEMONYM
+
+
+def _placeish(k: Kind | None) -> bool:
+    return k is _K_CAPITAL or k is _K_CITY or k is _K_REGION
+
+
+def _of_qualifier(k: Kind | None) -> bool:
+    """Kinds that may follow "of" after a title ("minister of Lithuania", "head of NATO")."""
+    return k is _K_COUNTRY or k is _K_DEMONYM or k is _K_ORG
+
+
+def _in_qualifier(k: Kind | None) -> bool:
+    """Kinds that may follow "in" after an agent noun ("police in Kenya", "police in Nairobi")."""
+    return _countryish(k) or _placeish(k)
+
+
+def _title_qualifier(k: Kind | None) -> bool:
+    """Kinds that may qualify a title across one modifier ("Ukraine's deputy foreign minister")."""
+    return _countryish(k) or k is _K_ORG or _placeish(k)
+
+
 _POSSESSIVE: Final = re.compile(r"'s?[ \t]+$")
 #: "of", "to", "for" linking a title to its country, in the tagger's languages ("minister of
 #: Lithuania", "ministro de Defensa de Lituania", "présidente de la Lituanie", "ambassador to Kenya").
@@ -357,8 +382,9 @@ class _Doc:
         """``pid``'s term of office on the article date (memoised on the lexicon per date)."""
         key = ("term", pid, self.on)
         memo = self.lex.memo
-        if key in memo:
-            found: Term | None = memo[key]
+        known = memo.get(key, _UNSET)  # one lookup (``in`` then ``[]`` hashed the key twice)
+        if known is not _UNSET:
+            found: Term | None = known
             return found
         found = memo[key] = self.lex.persons[pid].term_at(self.on)
         return found
@@ -375,8 +401,10 @@ class _Doc:
             return None
         key = ("holder", title.offices, target, self.on)
         memo = self.lex.memo
-        if key in memo:
-            return memo[key]
+        known = memo.get(key, _UNSET)
+        if known is not _UNSET:
+            holder: str | None = known
+            return holder
         found: str | None = None
         for office in title.offices:
             for start, end, pid in self.lex.holders.get((office, target), ()):
@@ -467,14 +495,14 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True,
             if not (i > 0 and f.matches[i - 1].end == m.start - 1):
                 return True
             prev_kind = f.matches[i - 1].kind
-            if prev_kind is _K_SURNAME and (surname or m.kind in _PLACEISH):
+            if prev_kind is _K_SURNAME and (surname or _placeish(m.kind)):
                 # "Ahmed Shan": a place name right after a name part (a known surname, which is
                 # also a given name) is that person's family name, not the place
                 return True
     end = m.end
     if surname and end + 1 < len(norm) and norm[end] == " ":
         nxt = f.matches[i + 1] if i + 1 < len(f.matches) else None
-        if nxt is not None and nxt.start == end + 1 and nxt.kind in (_K_SURNAME, _K_PERSON):
+        if nxt is not None and nxt.start == end + 1 and (nxt.kind is _K_SURNAME or nxt.kind is _K_PERSON):
             return True
         stop = norm.find(" ", end + 1)
         if (
@@ -495,7 +523,7 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True,
         # ("Paris Hilton": with every cabinet minister imported, many family names are someone's
         # surname, though they name that minister only after a title or their full name)
         nxt = f.matches[i + 1]
-        if m.kind not in _PLACEISH or nxt.kind is not _K_SURNAME or len(nxt.entries) != 1:
+        if not _placeish(m.kind) or nxt.kind is not _K_SURNAME or len(nxt.entries) != 1:
             return False
         persons = doc.lex.persons
         pids = doc.lex.by_surname.get(nxt.entries[0].ref, ())
@@ -541,7 +569,7 @@ def _title_before(doc: _Doc, f: _Field, i: int, name_start: int | None = None) -
         return None
     start = p.start
     q, _ = _prev_poss_or_space(f, i - 1)
-    if q is not None and q.kind in _COUNTRYISH:
+    if q is not None and _countryish(q.kind):
         start = q.start
     if _blocker_before(doc.lex.rules.title_blockers, f.norm, start):
         return None
@@ -765,13 +793,13 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         # one modifier between qualifier and title: "Ukraine's deputy foreign minister"
         q = f.matches[i - 1]
         mod = _MODIFIER_GAP.fullmatch(f.norm, q.end, m.start)
-        if mod is not None and mod.group(2).lower() in lex.rules.title_modifiers and q.kind in _TITLE_QUALIFIERS:
+        if mod is not None and mod.group(2).lower() in lex.rules.title_modifiers and _title_qualifier(q.kind):
             p, poss, modifier = q, bool(mod.group(1)), mod.group(2).lower()
     if p is not None:
         e = p.entries[0]
-        if e.kind in _COUNTRYISH or e.kind is _K_ORG:
+        if _countryish(e.kind) or e.kind is _K_ORG:
             where, span_start = e.ref, p.start
-        elif e.kind in _PLACEISH and (poss or title.local):
+        elif _placeish(e.kind) and (poss or title.local):
             place = e.ref
             where, span_start = lex.places[e.ref].country, p.start
         elif e.kind is _K_ANAPHOR:
@@ -794,9 +822,9 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     last = i  # the last match of the title phrase ("minister of Lithuania" ends at the country)
     n, gap = _next(f, i)
     nk = n.kind if n is not None else None
-    if n is not None and (nk in _OF_QUALIFIERS or (title.local and nk in _PLACEISH)) and _OF.fullmatch(gap):
+    if n is not None and (_of_qualifier(nk) or (title.local and _placeish(nk))) and _OF.fullmatch(gap):
         if (
-            nk in _OF_QUALIFIERS
+            _of_qualifier(nk)
             # "president of the <Demonym> <Name> League" is that organisation's office, not the state's;
             # "head of the Chinese delegation": the demonym qualifies the agent noun after it
             and not (
@@ -805,7 +833,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
             )
         ):
             where, span_end, last = n.ref, n.end, i + 1
-        elif title.local and nk in _PLACEISH:
+        elif title.local and _placeish(nk):
             # "the mayor of Vilnius", "governor of Kano": a local office names its place after "of"
             place = n.ref
             where, span_end, last = lex.places[place].country, n.end, i + 1
@@ -846,7 +874,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         _add_new_person(doc, f, new, title, where, place, former)
         return
     app_end, app_last = span_end, last
-    if n is not None and last == i and n.kind in _OF_QUALIFIERS and _TO.fullmatch(gap):
+    if n is not None and last == i and _of_qualifier(n.kind) and _TO.fullmatch(gap):
         app_end, app_last = n.end, i + 1  # "Lithuania's ambassador to Ukraine, Jane Doe,"
     elif (
         n is not None
@@ -860,7 +888,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         k, chain_where = i + 1, None
         while True:
             ek = f.matches[k].entries[0]
-            if chain_where is None and (ek.kind in _COUNTRYISH or ek.kind is _K_ORG):
+            if chain_where is None and (_countryish(ek.kind) or ek.kind is _K_ORG):
                 chain_where = ek.ref
             nxt = f.matches[k + 1] if k + 1 < len(f.matches) else None
             if nxt is None or not _prev_poss_or_space(f, k + 1)[0]:
@@ -890,7 +918,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         comma = lead.start() + 2
         j = i - 1 if span_start == m.start else i - 2
         prev = f.matches[j] if j >= 0 else None
-        if prev is not None and prev.end == comma - 2 and prev.kind in (_K_PERSON, _K_SURNAME):
+        if prev is not None and prev.end == comma - 2 and (prev.kind is _K_PERSON or prev.kind is _K_SURNAME):
             return  # the dictionary person carries it; never re-attach the title to someone else
         before = _NAME_BEFORE_COMMA.search(f.norm, max(0, comma - 60), comma)
         if before is not None and (prev is None or prev.end <= before.start(1)):
@@ -993,9 +1021,9 @@ def _of_after_name(doc: _Doc, f: _Field, end: int, title: Title) -> tuple[str | 
         if n.start - end > 9 or not _OF.fullmatch(f.norm[end : n.start]):
             return None, None
         e = n.entries[0]
-        if e.kind in _OF_QUALIFIERS:
+        if _of_qualifier(e.kind):
             return e.ref, None
-        if title.local and e.kind in _PLACEISH:
+        if title.local and _placeish(e.kind):
             return doc.lex.places[e.ref].country, e.ref
         return None, None
     return None, None
@@ -1079,10 +1107,10 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
             role = "ELI"  # "a former CIA official", "ex-soldiers": CAMEO codes them as elites
     if p is not None:
         e = p.entries[0]
-        if e.kind in _COUNTRYISH:
+        if _countryish(e.kind):
             doc.add_composite(e.ref, role, f, p.start, m.end, C_CODE)
             return
-        if e.kind in _PLACEISH:
+        if _placeish(e.kind):
             doc.add_place(e.ref, f, p.start, p.end)
             doc.add_composite(lex.places[e.ref].country, role, f, p.start, m.end, C_CONTEXT)
             return
@@ -1137,10 +1165,10 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
     if (
         n is not None
         and 4 <= n.start - m.end <= 10
-        and n.kind in _IN_QUALIFIERS
+        and _in_qualifier(n.kind)
         and _IN_COUNTRY.fullmatch(f.norm, m.end, n.start)
     ):
-        iso_in = n.ref if n.kind in _COUNTRYISH else lex.places[n.ref].country
+        iso_in = n.ref if _countryish(n.kind) else lex.places[n.ref].country
         doc.add_composite(iso_in, role, f, m.start, n.end, C_CONTEXT)  # "police in Kenya"
         return
     surface = f.norm[m.start : m.end].lower()
@@ -1220,7 +1248,7 @@ def _person_ending_at(doc: _Doc, f: _Field, end: int) -> _Acc | None:
 def _foreign_qualified(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     """An organisation name that is also a generic agent noun, qualified by another country."""
     q, _ = _prev_poss_or_space(f, i)
-    if q is None or q.kind not in _COUNTRYISH:
+    if q is None or not _countryish(q.kind):
         return False
     country = doc.lex.orgs[e.ref].country
     return country is not None and country != q.ref and any(x.kind is _K_AGENT for x in f.matches[i].entries)
@@ -1239,7 +1267,7 @@ def _namesake_of_other_country(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     if not org.role or not (org.national or (org.type in _NAMESAKE_TYPES and org.country in lex.country_names)):
         return False
     q, _ = _prev_poss_or_space(f, i)
-    if q is None or q.kind not in _COUNTRYISH or q.ref == org.country:
+    if q is None or not _countryish(q.kind) or q.ref == org.country:
         return False
     doc.add_composite(q.ref, org.role, f, q.start, f.matches[i].end, C_CONTEXT)
     return True
@@ -1254,7 +1282,7 @@ def _qualifier_across_modifiers(doc: _Doc, f: _Field, i: int) -> Match | None:
     m = f.matches[i]
     width = m.start - q.end
     kind = q.kind
-    if width < 3 or width > 40 or (kind not in _COUNTRYISH and kind not in _PLACEISH):
+    if width < 3 or width > 40 or (not _countryish(kind) and not _placeish(kind)):
         return None
     g = _AGENT_GAP.fullmatch(f.norm, q.end, m.start)
     if g is None:
@@ -1266,7 +1294,7 @@ def _qualifier_across_modifiers(doc: _Doc, f: _Field, i: int) -> Match | None:
     capital_ok = (
         bool(g.group(1))
         or kind is _K_DEMONYM
-        or ((kind in _PLACEISH or (kind is _K_COUNTRY and not f.titlecase)) and f.norm[m.start].isupper())
+        or ((_placeish(kind) or (kind is _K_COUNTRY and not f.titlecase)) and f.norm[m.start].isupper())
     )
     # Otherwise only known modifiers bridge ("Kano State government", "Kabul local police").
     mods = doc.lex.rules.agent_modifiers
@@ -1438,12 +1466,12 @@ def _process(doc: _Doc, f: _Field) -> None:
                 title: Title | None = None
                 where: str | None = None
                 prefixed = False
-                if p is not None and p.kind in (_K_HONORIFIC, _K_TITLE):
+                if p is not None and (p.kind is _K_HONORIFIC or p.kind is _K_TITLE):
                     prefixed = True
                     if p.kind is _K_TITLE:
                         title = lex.titles[p.ref]
                         q, _ = _prev_poss_or_space(f, i - 1)
-                        if q is not None and q.kind in _COUNTRYISH:
+                        if q is not None and _countryish(q.kind):
                             where = q.ref
                 given = _given_name_person(doc, f, i, e)
                 if given is not None:
@@ -1468,7 +1496,7 @@ def _process(doc: _Doc, f: _Field) -> None:
                     doc.add_org(e.ref, f, m.start, m.end)
             elif k is _K_SEAT:
                 doc.add_actor_ref(e.ref, f, m.start, m.end, C_CODE)
-            elif k in _PLACEISH and not _do_place(doc, f, i, e):
+            elif _placeish(k) and not _do_place(doc, f, i, e):
                 continue
             break  # first reading that applies wins
 
@@ -1501,16 +1529,18 @@ def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
     """Actor tags for one article (pure function of the lexicon and the article)."""
     lang = (article.language or "en").split("-")[0].lower()
     auto = lex.automaton(lang)
+    arabic = lang == "ar"
+    postnominal = lang in _POSTNOMINAL
     fields: list[_Field] = []
-    for idx, (fld, text) in enumerate(((TextField.HEADLINE, article.headline), (TextField.BODY, article.body))):
-        if text:
-            norm = normalise(text)
-            matches = scan(auto, norm, arabic=lang == "ar")
-            fields.append(
-                _Field(
-                    idx, fld, text, norm, matches, _titlecase(text) if idx == 0 else False, lang in _POSTNOMINAL, lang
-                )
-            )
+    headline, body = article.headline, article.body
+    if headline:
+        norm = normalise(headline)
+        fields.append(
+            _Field(0, _F_HEADLINE, headline, norm, scan(auto, norm, arabic), _titlecase(headline), postnominal, lang)
+        )
+    if body:
+        norm = normalise(body)
+        fields.append(_Field(1, _F_BODY, body, norm, scan(auto, norm, arabic), False, postnominal, lang))
     if len(lex.memo) > _MEMO_LIMIT:
         lex.memo.clear()  # dates move on; old (person, date) entries are never asked for again
     doc = _Doc(lex, article_date(article), fields)
@@ -1519,7 +1549,7 @@ def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
     if doc.new_people:
         _corefer_new_people(doc)
     texts: list[str] = ["", ""]
-    kinds = [TextField.HEADLINE, TextField.BODY]
+    kinds = _FIELD_KINDS
     for f in fields:
         texts[f.idx] = f.text
     out: list[ActorTag] = []
