@@ -46,7 +46,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Final
+from typing import Any, Final
 
 from ...models import ActorTag, ActorType, Article, Span, TextField
 from .lexicon import fold
@@ -73,8 +73,6 @@ _T_PLACE: Final = ActorType.PLACE
 _T_PERSON: Final = ActorType.PERSON
 _F_HEADLINE: Final = TextField.HEADLINE
 _F_BODY: Final = TextField.BODY
-#: The text field of each field index (0 headline, 1 body).
-_FIELD_KINDS: Final = (_F_HEADLINE, _F_BODY)
 #: A memo miss (None is a memoised value).
 _UNSET: Final = object()
 
@@ -127,7 +125,7 @@ _FORMER_LAST: Final = frozenset("rdxRDX")
 # (at most one word between, which may be joined by a hyphen: "der frühere US-Präsident")
 _FORMER_BEFORE: Final = re.compile(r"(?i:\b(?:" + _FORMER_WORDS + r"))[\s-]+(?:\w+[\s-]+)?$")
 #: Lower-case fragments one of which every word of :data:`_FORMER_WORDS` contains (the cheap pre-test).
-_FORMER_HINTS: Final = ("ex", "former", "ret", "anc", "antig", "ehemal", "früh")
+_FORMER_HINTS: Final[tuple[str, ...]] = ("ex", "former", "ret", "anc", "antig", "ehemal", "früh")
 _MODIFIER_GAP: Final = re.compile(r"('s?)?[ \t]+([A-Za-z][\w-]*)[ \t]+")
 _IN_COUNTRY: Final = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
 _AGENT_GAP: Final = re.compile(r"('s?)?((?:[ \t]+[^\W\d_][\w-]*){1,2})[ \t]+")
@@ -202,7 +200,9 @@ class _Field:
 
 def _mention(acc: _Acc, idx: int, start: int, end: int, conf: float) -> None:
     """Record one mention of an actor (each span once) and keep its best confidence."""
-    span = (idx, start, end)
+    # typed Any so the compiled build makes the tuple object once (as a native tuple, it was boxed
+    # into a new object for the membership test and again for the append)
+    span: Any = (idx, start, end)
     spans = acc.spans
     if span in spans:  # a handful of spans per actor: a list scan beats a per-actor set
         return
@@ -251,14 +251,15 @@ class _Doc:
         """Most-voted country (first reached on ties); votes are precomputed per reading
         (:attr:`Entry.iso`, :attr:`Entry.vote`), headline mentions count double."""
         votes: dict[str, int] = {}
-        get = votes.get
         for f in self.fields:
             weight = 2 if f.field is _F_HEADLINE else 1
             for m in f.matches:
                 e = m.entries[0]
                 iso = e.iso
                 if iso is not None:
-                    votes[iso] = get(iso, 0) + e.vote * weight
+                    # ``votes.get`` written out: the compiled build calls a dict primitive (a bound
+                    # ``get`` kept in a local is called as a generic Python callable)
+                    votes[iso] = votes.get(iso, 0) + e.vote * weight
         if not votes:
             return None
         return max(votes.items(), key=_count)[0]
@@ -1549,7 +1550,6 @@ def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
     if doc.new_people:
         _corefer_new_people(doc)
     texts: list[str] = ["", ""]
-    kinds = _FIELD_KINDS
     for f in fields:
         texts[f.idx] = f.text
     out: list[ActorTag] = []
@@ -1568,7 +1568,8 @@ def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
         mentions = []
         for fi, s, e in spans:
             span = new(Span)
-            object.__setattr__(span, "__dict__", {"text": texts[fi][s:e], "start": s, "end": e, "field": kinds[fi]})
+            kind = _F_HEADLINE if fi == 0 else _F_BODY
+            object.__setattr__(span, "__dict__", {"text": texts[fi][s:e], "start": s, "end": e, "field": kind})
             object.__setattr__(span, "__pydantic_fields_set__", span_fields)
             object.__setattr__(span, "__pydantic_extra__", None)
             object.__setattr__(span, "__pydantic_private__", None)

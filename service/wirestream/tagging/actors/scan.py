@@ -24,7 +24,9 @@ from enum import IntEnum
 from operator import attrgetter
 from typing import Any, Final
 
-_QUOTES = ("’", "‘", "‛", "＇", "`")
+#: Typographic apostrophes (typed as a plain tuple object: a fixed-length tuple constant is rebuilt
+#: as a new object on each use in the compiled build).
+_QUOTES: Final[tuple[str, ...]] = ("’", "‘", "‛", "＇", "`")
 
 
 class Kind(IntEnum):
@@ -291,7 +293,7 @@ def _settle_overlaps(found: list[Match], n: int) -> list[Match]:
     and the shorter keys inside it ("Keir Starmer" / "Starmer", "the UK" / "UK"): one hit spanning
     the whole run wins outright, and only other runs need the general pass (longest first,
     marking taken characters)."""
-    found.sort(key=_by_start)
+    _sort_by_start(found)
     kept: list[Match] = []
     group: list[Match] = []
     group_start = group_end = -1
@@ -316,6 +318,26 @@ def _settle_overlaps(found: list[Match], n: int) -> list[Match]:
     elif group:
         _settle_group(group, group_start, group_end, widest, kept, n)
     return kept
+
+
+def _sort_by_start(found: list[Match]) -> None:
+    """Sort hits by start, in place and stably (as ``found.sort(key=_by_start)`` would).
+
+    The hits arrive ordered by end, so by start they are out of order only where a longer key
+    ends after shorter ones inside it, and an element moves back at most past the hits inside its
+    own span (keys are at most a few words). An insertion sort in the compiled build compares
+    native ints there; ``list.sort`` called the key function through the generic call protocol
+    for every element."""
+    for i in range(1, len(found)):
+        m = found[i]
+        start = m.start
+        j = i - 1
+        if found[j].start <= start:
+            continue
+        while j >= 0 and found[j].start > start:
+            found[j + 1] = found[j]
+            j -= 1
+        found[j + 1] = m
 
 
 def _settle_group(group: list[Match], start: int, end: int, widest: Match, kept: list[Match], n: int) -> None:
