@@ -70,6 +70,8 @@ _ARGUMENT_REACH = 5  # words from an event to an event noun that is its argument
 _MENTION_SLACK = 4  # extra words a multi-word actor name in between may take
 _REASON_REACH = 14  # tokens from an event to an event noun in its reason phrase ("for her role in")
 _PLACE = ActorType.PLACE
+_HEADLINE: Final = TextField.HEADLINE  # Final: a C static when compiled, not an enum attribute lookup
+_CONCEDE: Final = PloverType.CONCEDE
 #: CAMEO roles of state institutions ("the embassy" ---GOV, "parliament" ---LEG); see _Group.stateless
 _STATE_ROLES = frozenset({"GOV", "LEG"})
 #: CAMEO roles of people who act for an institution: "a government spokesman", "a soldier" speak
@@ -388,7 +390,7 @@ class EventTagger:
         sentence: Span,
     ) -> list[EventTag]:
         pairs: list[tuple[_Match, EventTag]] = []
-        headline = fld is TextField.HEADLINE
+        headline = fld is _HEADLINE
         party = headline and any(g.countries and not g.individual for g in groups)
         speech_at: list[int] = []
         trigger_ends = [(m.i1, m.pattern.rule.plover) for m in matches]
@@ -780,16 +782,18 @@ def _dropped_plans(pairs: list[tuple[_Match, EventTag]], toks: list[Word], cues:
     of a plan its party gives up (a CONCEDE whose trigger ends on the plan's noun) is one that
     will not happen, so it is kept negated (never a plain positive, nor its doer's threat); the
     concession is the news."""
-    out = list(pairs)
+    out: list[tuple[_Match, EventTag]] | None = None
     for ma, ea in pairs:
-        if ea.event_type is not PloverType.CONCEDE or ea.negated or toks[ma.i1].low not in cues.proposal_heads:
+        if ea.event_type is not _CONCEDE or ea.negated or toks[ma.i1].low not in cues.proposal_heads:
             continue
+        if out is None:
+            out = list(pairs)
         for j, (mb, eb) in enumerate(out):
             if mb is ma or eb.negated or not 0 < mb.i0 - ma.i1 <= _PLAN_REACH:
                 continue
             if _in_infinitive(toks, ma.i1, mb.i0, cues):
                 out[j] = (mb, _copy(eb, {"negated": True}))
-    return out
+    return pairs if out is None else out
 
 
 #: acts through which a demand is pressed: a protest, and the material pressure of a blockade, a
@@ -1418,7 +1422,7 @@ def _build_event(
         modality = rule.modality
     elif (
         modality is None
-        and fld is TextField.HEADLINE
+        and fld is _HEADLINE
         and i0 >= 2
         and toks[i0 - 1].low in cues.infinitive
         and (i0 - 2) in in_mention
@@ -1830,7 +1834,9 @@ def _build_event(
                 if 5 < gap <= _ARGUMENT_REACH + _MENTION_SLACK:
                     # an actor's name counts as one word: "made concessions to the Kenyan
                     # government on peace talks" has the talks as the concessions' argument
-                    gap -= sum(1 for q in range(e + 1, i0) if q in in_mention and q + 1 in in_mention)
+                    for q in range(e + 1, i0):
+                        if q in in_mention and q + 1 in in_mention:
+                            gap -= 1
                 if 0 < gap <= _ARGUMENT_REACH:
                     if e_type is rule.plover:
                         # "were killed in a Russian missile strike": the same act named twice, the
@@ -1859,7 +1865,7 @@ def _build_event(
     # passive asserts the act too, with or without a known party; what stays excluded is what
     # marks it as no news of its own (a prepositional trigger, a condition, a proposal, a
     # background or subordinate clause)
-    headline = fld is TextField.HEADLINE
+    headline = fld is _HEADLINE
     clause_verb = (
         (headline or ((not nominal or light) and not passive))
         and trig.low not in cues.preps
