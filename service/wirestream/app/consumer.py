@@ -21,18 +21,23 @@ Faust 0.15.3 turns any offset it did not deliver into an acked one, in two place
   offset (``min(acked) - committed > 1``): a single missing record right at the commit point is
   committed over.
 
-This class checks every such hole with the broker before it may be committed over: it reads the
-first record at the hole's start with a plain consumer. No record inside the hole: markers or
-compaction, the hole is committed over as Faust would. A record inside it: an input was skipped;
-the worker logs it and exits with :data:`~wirestream.app.watchdog.EXIT_STALLED` before anything
-past the hole is committed, and its restart (the supervisor's job) reads from the committed
-offset again. At-least-once holds, at the price of a restart and some repeats (idempotent).
+This class replaces the commit rule for the agents' topics: a commit moves only over acked offsets
+and over offsets the broker confirmed hold no record (markers, compaction; a plain consumer reads
+the first record at the hole's start, with the app's isolation level). An offset with a record
+that is not acked holds the commit. A record Faust delivered again after a second seek may be in
+flight for a moment; one still not acked :data:`HOLE_GRACE_SECONDS` later was skipped: the worker
+logs it and exits with :data:`~wirestream.app.watchdog.EXIT_STALLED`, and its restart (the
+supervisor's job) reads from the committed offset again. At-least-once holds, at the price of a
+restart and some repeats (idempotent). The grace matters: a first version that judged holes the
+moment Faust recorded a gap exited on a record that had been delivered (session 7 loop, new run 18:
+a second concurrent ``perform_seek`` rewound the read offset after 517 and 518 were redelivered).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -73,76 +78,109 @@ async def first_record_offset(settings: Settings, topic: str, partition: int, st
         await consumer.stop()
 
 
+#: How long an offset hole with a record in it may stay open before the worker gives up on it. A
+#: record Faust delivered again after a seek can be in flight (in a stream buffer, not yet acked)
+#: while its offset looks like a hole; it is acked within seconds. A skipped record never is.
+HOLE_GRACE_SECONDS = 30.0
+
+#: At most this many missing offsets are examined per partition and commit (a bound on the work, not on safety:
+#: the commit never passes the first unexamined one).
+MAX_HOLE_OFFSETS = 1000
+
+
 class HoleCheckingConsumer(FaustAIOKafkaConsumer):
-    """Faust's aiokafka consumer, with every commit-over-a-hole checked first (module docstring).
+    """Faust's aiokafka consumer, whose commits never pass an offset that holds an unprocessed record.
 
     ``create_app`` installs it as the app transport's consumer class and sets :attr:`settings`.
+
+    It replaces Faust's ``_new_offset`` (the offset a commit may move to) for the agents' topics:
+    the commit moves over acked offsets and over offsets the broker confirmed hold no record
+    (transaction markers, compaction). Any other offset missing from the acked ones holds the
+    commit: it is checked with the broker, and a real record that is still not acked
+    :data:`HOLE_GRACE_SECONDS` later was skipped. Faust's own gaps (``_add_gap``) are not trusted:
+    after a second seek rewinds the read offset, Faust also records offsets it *did* deliver as gaps.
     """
 
     settings: Settings | None = None
     exit_process: Callable[[int], None] = staticmethod(_exit)
     check_timeout: float = 30.0
+    grace_seconds: float = HOLE_GRACE_SECONDS
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._verified: set[Hole] = set()  # holes the broker confirmed hold no record
+        self._empty: dict[tuple[str, int], set[int]] = {}  # offsets the broker confirmed hold no record
+        self._real: dict[tuple[str, int, int], float] = {}  # (topic, partition, offset) with a record -> first seen
         self._checking: set[Hole] = set()
         self._hole_checks: set[asyncio.Future[None]] = set()
 
-    async def _hole_holds_a_record(self, hole: Hole) -> bool | None:
-        """True: a record was skipped; False: a legitimate hole; None: could not ask the broker."""
-        topic, partition, start, end = hole
-        if hole in self._verified or self.settings is None:
-            return False
-        try:
-            first = await first_record_offset(self.settings, topic, partition, start, self.check_timeout)
-        except Exception as exc:
-            log.warning("consumer: could not check the offset hole %s[%s] %s..%s: %r", topic, partition, start,
-                        end - 1, exc)  # fmt: skip
-            return None
-        if first < end:
-            log.critical(
-                "consumer: %s[%s]: offsets %s..%s were not delivered to the agent, but the broker has a record "
-                "at %s: Faust skipped an input and would commit past it. Exiting with %d so that a restarted "
-                "worker reads from the committed offset again (at-least-once: nothing is lost)",
-                topic, partition, start, end - 1, first, EXIT_STALLED,
-            )  # fmt: skip
-            self.exit_process(EXIT_STALLED)
-            return True
-        self._verified.add(hole)
-        return False
-
-    async def _add_gap(self, tp: Any, offset_from: int, offset_to: int) -> None:
-        """Called by the fetch loop when the record at ``offset_to`` follows one before ``offset_from``."""
-        committed = self._committed_offset[tp]
-        start = offset_from if committed is None else max(offset_from, committed)
-        if start < offset_to:
-            found = await self._hole_holds_a_record((tp.topic, tp.partition, start, offset_to))
-            if found is not False:
-                return  # skipped (exiting) or unverified: not a gap; the commit stops at the hole
-        await super()._add_gap(tp, offset_from, offset_to)
-
     def _new_offset(self, tp: Any) -> int | None:
-        """Faust's, except that a hole right at the commit point is checked before it is committed over."""
         acked = self._acked[tp]
         committed = self._committed_offset[tp]
-        if acked and committed is not None:
-            head = min(acked)
-            if head > committed:
-                hole = (tp.topic, tp.partition, committed, head)
-                if hole in self._verified:
-                    acked.extend(range(committed, head))  # the broker has no record there: nothing to process
-                elif not self._gap[tp].overlaps(committed, head):
-                    if hole not in self._checking:
-                        self._checking.add(hole)
-                        task = asyncio.ensure_future(self._check_hole(hole))
-                        self._hole_checks.add(task)
-                        task.add_done_callback(self._hole_checks.discard)
-                    return None  # the commit stays at the hole until the broker has answered
-        return super()._new_offset(tp)
+        if not acked:
+            return None
+        acked.sort()
+        if committed is None:  # the group never committed here: start at the first processed offset
+            committed = acked[0]
+        key = (tp.topic, tp.partition)
+        empty = self._empty.setdefault(key, set())
+        have = set(acked)
+        new = committed
+        examined = 0
+        while new <= acked[-1] and examined < MAX_HOLE_OFFSETS:
+            if new in have or new in empty:
+                new += 1
+                continue
+            examined += 1
+            seen = self._real.get((tp.topic, tp.partition, new))
+            if seen is None:
+                self._schedule_check(tp, new, acked)
+            elif time.monotonic() - seen >= self.grace_seconds:
+                log.critical(
+                    "consumer: %s[%s]: the record at offset %s was never processed (not acked %.0fs after it was "
+                    "found missing) while later offsets were: Faust skipped an input and would commit past it. "
+                    "Exiting with %d so that a restarted worker reads from the committed offset %s again "
+                    "(at-least-once: nothing is lost)",
+                    tp.topic, tp.partition, new, self.grace_seconds, EXIT_STALLED, committed,
+                )  # fmt: skip
+                self.exit_process(EXIT_STALLED)
+            break  # the commit stops at the first offset not known to be processed or empty
+        if new == committed:
+            return None
+        done = [o for o in acked if o < new]
+        acked[: len(done)] = []
+        self._acked_index[tp].difference_update(done)
+        empty.difference_update(range(committed, new))
+        self._gap[tp].chop(0, new)  # Faust's gaps below the commit are moot
+        for o in range(committed, new):
+            self._real.pop((tp.topic, tp.partition, o), None)
+        return new
+
+    def _schedule_check(self, tp: Any, offset: int, acked: list[int]) -> None:
+        nxt = next((o for o in acked if o > offset), offset + 1)
+        hole = (tp.topic, tp.partition, offset, nxt)
+        if hole in self._checking or self.settings is None:
+            return
+        self._checking.add(hole)
+        task = asyncio.ensure_future(self._check_hole(hole))
+        self._hole_checks.add(task)
+        task.add_done_callback(self._hole_checks.discard)
 
     async def _check_hole(self, hole: Hole) -> None:
+        """Ask the broker what is at the hole's offsets: empty ones may be committed over, a record starts the clock."""
+        topic, partition, start, end = hole
         try:
-            await self._hole_holds_a_record(hole)
+            assert self.settings is not None
+            first = await first_record_offset(self.settings, topic, partition, start, self.check_timeout)
+        except Exception as exc:
+            log.warning("consumer: could not check offsets %s[%s] %s..%s: %r", topic, partition, start, end - 1, exc)
+            return
         finally:
             self._checking.discard(hole)
+        self._empty.setdefault((topic, partition), set()).update(range(start, min(first, end)))
+        if first < end:
+            self._real.setdefault((topic, partition, first), time.monotonic())
+            log.warning(
+                "consumer: %s[%s]: offset %s holds a record that is not acked while later offsets are; holding the "
+                "commit there (a skipped input if it stays so for %.0fs)",
+                topic, partition, first, self.grace_seconds,
+            )  # fmt: skip
