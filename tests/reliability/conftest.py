@@ -31,6 +31,8 @@ class RelWorkers(Workers):
     shown, for the case where the watchdog did not act.
     """
 
+    settings: Settings | None = None
+
     def diagnose(self, settings: Settings | None = None) -> str:
         """Each worker's exit code or, if alive, where it waits (SIGUSR1: mode's Worker writes the
         stacks of its threads and asyncio tasks to its log), its watchdog lines and log tail; the
@@ -55,6 +57,17 @@ class RelWorkers(Workers):
             out.append("===== consumer group =====")
             out.append(describe_group(settings))
         return "\n".join(out)
+
+    def start(self, settings: Settings, worker_id: str = "worker-1") -> object:
+        self.settings = settings  # for the consumer group in a diagnosis
+        return super().start(settings, worker_id)
+
+    def assert_alive(self) -> None:
+        """Fail at once when a worker died unexpectedly, with the full diagnosis (not just its log tail)."""
+        for (wid, proc), _log in zip(self.procs, self.logs, strict=True):
+            code = proc.poll()  # type: ignore[attr-defined]
+            if code is not None and not getattr(proc, "_ws_expected_exit", False):
+                pytest.fail(f"worker {wid} exited with code {code}\n{self.diagnose(self.settings)}")
 
     def wait_log(self, worker_id: str, text: str, timeout: float, settings: Settings | None = None) -> None:
         """Wait for ``text`` in a worker's log; fail fast if a worker dies, with a diagnosis on timeout."""
