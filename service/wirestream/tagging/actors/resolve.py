@@ -1283,7 +1283,13 @@ def _qualifier_across_modifiers(doc: _Doc, f: _Field, i: int) -> Match | None:
     m = f.matches[i]
     width = m.start - q.end
     kind = q.kind
-    if width < 3 or width > 40 or (not _countryish(kind) and not _placeish(kind)):
+    # (the Kind tests written out: this runs for most agent nouns, and a helper call per test
+    # costs more than the test when interpreted)
+    if (
+        width < 3
+        or width > 40
+        or not (kind is _K_COUNTRY or kind is _K_DEMONYM or kind is _K_CAPITAL or kind is _K_CITY or kind is _K_REGION)
+    ):
         return None
     g = _AGENT_GAP.fullmatch(f.norm, q.end, m.start)
     if g is None:

@@ -214,12 +214,11 @@ def scan(automaton: Scanner, norm: str, arabic: bool = False) -> list[Match]:
     for hit in automaton.automaton.iter(low):
         # low[i + 1] is norm[i], so low index ``end`` is one past the hit in norm; a hit that
         # ends inside a word is the most common rejection, so it is tested first
-        end = hit[0]
+        end, readings = hit
         after = padded[end]
         if after.isalnum():
             continue
         # one value for all languages, or one per language (see VALUE_LEN)
-        readings = hit[1]
         # (the length in a variable: ``len(readings) == VALUE_LEN`` makes mypy narrow the tuple to
         # three items, and the compiled code then copies it into a new tuple on every hit)
         size = len(readings)
@@ -227,11 +226,10 @@ def scan(automaton: Scanner, norm: str, arabic: bool = False) -> list[Match]:
         if this is None:  # a key of other languages only
             continue
         value = this
-        start = end - value[0]
-        entries = value[1]
+        length, entries, by_spelling = value
+        start = end - length
         if (after == "-" or (start > 0 and norm[start - 1] == "-")) and _in_compound_name(norm, start, end):
             continue
-        by_spelling = value[2]
         if by_spelling is not None:
             entries = _spelled_at(entries, by_spelling, norm, start, end)
             if not entries:
