@@ -12,6 +12,9 @@ defined here, not in :mod:`.lexicon` (which imports them): this module is compil
 build, so every hit's and every rule's ``entry.kind`` / ``entry.ref`` read is a native struct read
 and the per-text folding runs as C, where a class or function of the interpreted lexicon module
 costs a generic attribute lookup or an interpreted call each time (about 8 % of a tag call).
+The lexicon's record types (:class:`Lexicon`, :class:`Rules`, :class:`Person`, :class:`Term`,
+:class:`Org`, :class:`Place`, :class:`Title`, at the end of this module) live here for the same
+reason: the resolver reads their attributes on every match (``lexicon`` re-exports them).
 """
 
 from __future__ import annotations
