@@ -161,7 +161,7 @@ def table(s: dict[str, Any]) -> list[dict[str, Any]]:
             row(f"in-process pipeline {size}, articles/CPU-s", cpu, target=">= 3000" if size == "2KB" else "", ok=ok)
             cpu_s = p["articles"] / cpu
             for st, v in p["stages"].items():
-                # the stage's share of the process's CPU time (bench.pipeline times stages in CPU time): its per-core rate
+                # the stage's share of the process's CPU time (bench.pipeline times stages in CPU): its per-core rate
                 st_cpu = v["share_of_time"] * cpu_s
                 per_core = round(v["calls"] / st_cpu, 1) if st_cpu else None
                 row(f"  stage {st} {size}: articles/CPU-s (share of time)", f"{per_core} ({v['share_of_time']:.0%})")
