@@ -383,9 +383,10 @@ def code_snapshot(dest: Path) -> Path:
     return dest
 
 
-def wait_lag_zero(settings: Settings, timeout: float = 120.0) -> dict[tuple[str, int], int]:
+def wait_lag_zero(settings: Settings, timeout: float = 120.0, workers: Any = None) -> dict[tuple[str, int], int]:
     """Wait until the app's group has committed every raw/deduplicated record (ticks aside):
-    after this no more repeats can arrive, so reading the outputs sees all of them."""
+    after this no more repeats can arrive, so reading the outputs sees all of them. Fails at once
+    if a worker died (``workers.assert_alive``), with ``workers.diagnose`` on a timeout."""
     from wirestream.metrics.lag import consumer_lag
 
     t = settings.topics
@@ -400,8 +401,11 @@ def wait_lag_zero(settings: Settings, timeout: float = 120.0) -> dict[tuple[str,
             and all(v <= 3 for v in lag.values())
         ):
             return lag
+        if workers is not None:
+            workers.assert_alive()
         if time.monotonic() > deadline:
-            raise AssertionError(f"consumer lag not back to 0 after {timeout:.0f}s: {lag}")
+            diag = workers.diagnose(settings) if hasattr(workers, "diagnose") else ""
+            raise AssertionError(f"consumer lag not back to 0 after {timeout:.0f}s: {lag}\n{diag}")
         time.sleep(1.0)
 
 

@@ -125,7 +125,7 @@ def test_rebalance_under_load_loses_nothing(make_settings, workers, tmp_path) ->
     producer.join_checked(timeout=1.0)
     report = wait_settled(s, n, workers, timeout=420 if SOAK else 240)
     settled_after = time.monotonic() - killed_at
-    wait_lag_zero(s)
+    wait_lag_zero(s, workers=workers)
     report = asyncio.run(audit(s))
     assert report.ok and not report.missing and not report.conflicting, report.summary()
     outs = read_outcomes(s)
