@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
+from support import Workers
 from wirestream.devkafka import DevKafka
 from wirestream.devkafka.broker import BrokerState, free_port
 from wirestream.routing import load_routing
 from wirestream.settings import DevKafkaSettings, Settings, TopicSettings
 from wirestream.topics import create_topics, planned_topics
-from wirestream.workers import start_worker, stop_worker
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -83,50 +83,6 @@ def make_settings(kafka_broker: DevKafka, tmp_path: Path, request: pytest.Fixtur
         return s
 
     return make
-
-
-class Workers:
-    """Worker processes started by a test; all are stopped at teardown."""
-
-    def __init__(self, tmp_path: Path) -> None:
-        self.tmp_path = tmp_path
-        self.procs: list[tuple[str, object]] = []
-        self.logs: list[Path] = []
-        self.ports: set[int] = set()
-
-    def start(self, settings: Settings, worker_id: str = "worker-1") -> object:
-        # Two workers on one host cannot share a metrics port: a clash gets a free one (the first
-        # worker keeps the configured port, which tests scrape).
-        port = settings.metrics.port
-        if port in self.ports:
-            port = free_port()
-        self.ports.add(port)
-        metrics = settings.metrics.model_copy(update={"port": port})
-        s = settings.model_copy(update={"worker_id": worker_id, "metrics": metrics})
-        log = self.tmp_path / f"{worker_id}.log"
-        proc = start_worker(s, log)
-        self.procs.append((worker_id, proc))
-        self.logs.append(log)
-        return proc
-
-    def assert_alive(self) -> None:
-        """Fail at once (with the log tail) instead of waiting out a timeout on a dead worker."""
-        for (wid, proc), log in zip(self.procs, self.logs, strict=True):
-            code = proc.poll()  # type: ignore[attr-defined]
-            if code is not None and not getattr(proc, "_ws_expected_exit", False):
-                tail = "\n".join(log.read_text(errors="replace").splitlines()[-40:])
-                pytest.fail(f"worker {wid} exited with code {code}:\n{tail}")
-
-    def stop(self, worker_id: str) -> None:
-        """Stop one worker on purpose (SIGTERM, then wait); it no longer counts as dead."""
-        for wid, proc in self.procs:
-            if wid == worker_id:
-                proc._ws_expected_exit = True  # type: ignore[attr-defined]
-                stop_worker(proc)  # type: ignore[arg-type]
-
-    def stop_all(self) -> None:
-        for wid, _ in self.procs:
-            self.stop(wid)
 
 
 @pytest.fixture

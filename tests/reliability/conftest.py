@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 import wirestream.workers
-from conftest import Workers
 from reliability.rel_support import FAST_GROUP_ENV, TEST_WATCHDOG_ENV, code_snapshot, describe_group
+from support import Workers
 from wirestream.settings import Settings, to_env
 
 #: Lines of each worker log in a diagnosis: enough for mode's SIGUSR1 dump of a worker's threads and
