@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .shingles import BINS, Sketch
+from .shingles import BINS, Sketch, sorted_unique
 
 CHUNK_BITS = 12
 CHUNK = 1 << CHUNK_BITS
@@ -169,9 +169,7 @@ class NearDupIndex:
             return np.empty(0, dtype=np.int64)
         if len(parts) == 1:
             return parts[0]
-        out = np.concatenate(parts)
-        out.sort()
-        return out[np.concatenate(([True], out[1:] != out[:-1]))]  # = np.unique, without its small-array cost
+        return sorted_unique(np.concatenate(parts))
 
     def _gather(
         self, slots: npt.NDArray[np.int64]

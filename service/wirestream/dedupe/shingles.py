@@ -25,12 +25,13 @@ from __future__ import annotations
 import base64
 import struct
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
 U64 = npt.NDArray[np.uint64]
+_N = TypeVar("_N", bound=np.generic)
 
 BINS: Final = 64  # sketch bins; part of the persisted format (see SKETCH_VERSION)
 BIN_SHIFT: Final = np.uint64(64 - 6)
@@ -127,11 +128,14 @@ def shingle_hashes(body: str, size: int = 5) -> U64:
     if b"\n" in data:  # paragraph number of each word (blocks are "\n\n"-joined; any newline is a break)
         para = np.searchsorted(np.flatnonzero(b == 10), starts)
         sh = sh[para[:n] == para[size - 1 :]]
-    sh = _fmix(sh)
-    sh.sort()
-    if sh.size > 1:  # np.unique is several times slower on small arrays
-        sh = sh[np.concatenate(([True], sh[1:] != sh[:-1]))]
-    return sh
+    return sorted_unique(_fmix(sh))
+
+
+def sorted_unique(a: npt.NDArray[_N]) -> npt.NDArray[_N]:
+    """``np.unique(a)`` of a 1-D array, sorting ``a`` in place: ``np.unique`` is several times
+    slower on the small arrays here (a few hundred hashes or candidate slots per article)."""
+    a.sort()
+    return a[np.concatenate(([True], a[1:] != a[:-1]))] if a.size > 1 else a
 
 
 @dataclass(frozen=True, slots=True)
