@@ -22,7 +22,7 @@ from wirestream.tagging.actors.lexicon import (
     _readings,
     exact_forms,
 )
-from wirestream.tagging.actors.scan import VALUE_LEN, Entry, Kind, _spelled, normalise, scan
+from wirestream.tagging.actors.scan import VALUE_LEN, Entry, Kind, _spelled_at, normalise, scan
 
 
 class _PurePythonLoader(yaml.SafeLoader):
@@ -88,12 +88,12 @@ def test_spelling_tuples_and_tables_choose_the_same_readings():
     cased = Entry(Kind.COUNTRY, "USA", CASE_SENSITIVE)
     loose = Entry(Kind.AGENT, "GOV", None)
     # every reading case-sensitive with the same spellings: a tuple
-    assert _spelled((cased,), ("US", "U.S."), "US") == (cased,)
-    assert _spelled((cased,), ("US", "U.S."), "us") == ()
+    assert _spelled_at((cased,), ("US", "U.S."), "US", 0, 2) == (cased,)
+    assert _spelled_at((cased,), ("US", "U.S."), "us", 0, 2) == ()
     # mixed readings: the table, "" for any other spelling
     table = {"US": (cased, loose), "": (loose,)}
-    assert _spelled((cased, loose), table, "US") == (cased, loose)
-    assert _spelled((cased, loose), table, "us") == (loose,)
+    assert _spelled_at((cased, loose), table, "US", 0, 2) == (cased, loose)
+    assert _spelled_at((cased, loose), table, "us", 0, 2) == (loose,)
 
 
 def test_compiled_lexicon_keeps_only_whether_a_reading_is_case_sensitive(tagger):

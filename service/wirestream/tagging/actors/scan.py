@@ -255,13 +255,6 @@ def _in_compound_name(norm: str, start: int, end: int) -> bool:
     return any(norm.startswith(link, end) or norm.endswith(link, 0, start) for link in IZAFAT)
 
 
-def _spelled(
-    entries: tuple[Entry, ...], by_spelling: dict[str, tuple[Entry, ...]] | tuple[str, ...], spelling: str
-) -> tuple[Entry, ...]:
-    """The readings of a case-sensitive key that the text's ``spelling`` allows (see :data:`Spellings`)."""
-    return _spelled_at(entries, by_spelling, spelling, 0, len(spelling))
-
-
 def _spelled_at(
     entries: tuple[Entry, ...],
     by_spelling: dict[str, tuple[Entry, ...]] | tuple[str, ...],
