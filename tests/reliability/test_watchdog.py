@@ -109,6 +109,29 @@ _consumer.Consumer.getmany = getmany
 '''
 
 
+def _arm_faults(s, tmp_path: Path, monkeypatch, *markers: str, fast_watchdog: bool = False) -> Path:  # type: ignore[no-untyped-def]
+    """Install the fault patch (``_FAULTS`` as ``sitecustomize``) for the workers this test starts,
+    with ``markers`` armed from the start (more can be touched in the returned folder later).
+    ``fast_watchdog``: a watchdog quicker than the folder's ``TEST_WATCHDOG_ENV`` (conftest), so the
+    test is quick."""
+    faults = tmp_path / "faults"
+    faults.mkdir()
+    (faults / "sitecustomize.py").write_text(_FAULTS)
+    for marker in markers:
+        (faults / marker).touch()
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(faults), os.environ["PYTHONPATH"]]))
+    monkeypatch.setenv("WS_FAULT_DIR", str(faults))
+    monkeypatch.setenv("WS_FAULT_TOPIC", s.topics.raw)
+    if fast_watchdog:
+        watchdog_env = {
+            "WIRESTREAM_WATCHDOG__INTERVAL_SECONDS": "1",
+            "WIRESTREAM_WATCHDOG__STALL_SECONDS": str(STALL_SECONDS),
+            "WIRESTREAM_WATCHDOG__REBALANCE_SECONDS": str(REBALANCE_SECONDS),
+        }
+        monkeypatch.setattr(wirestream.workers, "to_env", lambda st: {**to_env(st), **watchdog_env})
+    return faults
+
+
 def _wait_log(path: Path, text: str, timeout: float, workers: object | None = None) -> str:
     deadline = time.monotonic() + timeout
     while True:
@@ -125,19 +148,7 @@ def test_watchdog_resumes_a_paused_partition_and_exits_on_a_hang_or_a_stuck_reba
     make_settings, workers, tmp_path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     s = make_settings(partitions=1)
-    faults = tmp_path / "faults"
-    faults.mkdir()
-    (faults / "sitecustomize.py").write_text(_FAULTS)
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(faults), os.environ["PYTHONPATH"]]))
-    monkeypatch.setenv("WS_FAULT_DIR", str(faults))
-    monkeypatch.setenv("WS_FAULT_TOPIC", s.topics.raw)
-    watchdog_env = {
-        "WIRESTREAM_WATCHDOG__INTERVAL_SECONDS": "1",
-        "WIRESTREAM_WATCHDOG__STALL_SECONDS": str(STALL_SECONDS),
-        "WIRESTREAM_WATCHDOG__REBALANCE_SECONDS": str(REBALANCE_SECONDS),
-    }
-    # Shorter than the folder's TEST_WATCHDOG_ENV (conftest), so this test is quick.
-    monkeypatch.setattr(wirestream.workers, "to_env", lambda st: {**to_env(st), **watchdog_env})
+    faults = _arm_faults(s, tmp_path, monkeypatch, fast_watchdog=True)
 
     proc = workers.start(s, "worker-1")
     log1 = tmp_path / "worker-1.log"
@@ -199,19 +210,7 @@ def test_watchdog_exits_a_worker_whose_first_assignment_never_completes(
     make_settings, workers, tmp_path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     s = make_settings(partitions=1)
-    faults = tmp_path / "faults"
-    faults.mkdir()
-    (faults / "sitecustomize.py").write_text(_FAULTS)
-    (faults / "assignhang").touch()
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(faults), os.environ["PYTHONPATH"]]))
-    monkeypatch.setenv("WS_FAULT_DIR", str(faults))
-    monkeypatch.setenv("WS_FAULT_TOPIC", s.topics.raw)
-    watchdog_env = {
-        "WIRESTREAM_WATCHDOG__INTERVAL_SECONDS": "1",
-        "WIRESTREAM_WATCHDOG__STALL_SECONDS": str(STALL_SECONDS),
-        "WIRESTREAM_WATCHDOG__REBALANCE_SECONDS": str(REBALANCE_SECONDS),
-    }
-    monkeypatch.setattr(wirestream.workers, "to_env", lambda st: {**to_env(st), **watchdog_env})
+    faults = _arm_faults(s, tmp_path, monkeypatch, "assignhang", fast_watchdog=True)
     asyncio.run(produce(s, [story_bytes(500 + i) for i in range(5)]))
     t_start = time.monotonic()
     proc = workers.start(s, "worker-1")
@@ -233,13 +232,7 @@ def test_watchdog_exits_a_worker_whose_first_assignment_never_completes(
 
 def test_a_skipped_input_is_not_committed_over(make_settings, workers, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     s = make_settings(partitions=1)
-    faults = tmp_path / "faults"
-    faults.mkdir()
-    (faults / "sitecustomize.py").write_text(_FAULTS)
-    (faults / "skipone").touch()
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(faults), os.environ["PYTHONPATH"]]))
-    monkeypatch.setenv("WS_FAULT_DIR", str(faults))
-    monkeypatch.setenv("WS_FAULT_TOPIC", s.topics.raw)
+    _arm_faults(s, tmp_path, monkeypatch, "skipone")
     monkeypatch.setenv("WS_SKIP_OFFSET", "3")
     asyncio.run(produce(s, [story_bytes(600 + i) for i in range(10)]))
     proc = workers.start(s, "worker-1")
