@@ -415,6 +415,8 @@ class EventTagger:
                     hit = veto_of[cv] = _in_context(cv, toks, lows, cues, vetoed, text, sentence.start, sentence.end)
                 if hit:
                     continue
+            if cues.non_agents and _non_agent_doer(toks, m.i0, m.pattern.rule.plover, groups, cues, headline):
+                continue
             if m.i0 in in_mention and m.i0 == m.i1 and _agent_noun(toks[m.i0].lemma, cues, lr):
                 # "protesters", "demonstrators" tagged as actors: the word names a participant;
                 # the event it implies is coded from the clause's own verb, if there is one
@@ -632,6 +634,113 @@ def _in_context(
         if hit:
             return True
     return False
+
+
+#: acts mostly named by nouns: after a force noun ("pandemic talks", "flood protests") a trigger
+#: in -s is the head of a compound noun, not a verb with that noun as its subject
+_NOMINAL_ACTS = frozenset(
+    {
+        PloverType.CONSULT,
+        PloverType.PROTEST,
+        PloverType.SANCTION,
+        PloverType.AID,
+        PloverType.COOPERATE,
+        PloverType.SUPPORT,
+        PloverType.AGREE,
+    }
+)
+_NON_AGENT_REACH = 6  # tokens stepped over back from a trigger to its subject
+
+
+def _non_agent_doer(
+    toks: list[Word], i0: int, plover: PloverType, groups: list[_Group], cues: Cues, headline: bool
+) -> bool:
+    """Whether the trigger at ``toks[i0]`` has a subject that cannot act: a natural force, a
+    disease or a market quantity (cues ``non_agents`` / ``non_agent_quantities``).
+
+    Why: news uses the verbs of attack, threat and retreat for storms, epidemics and markets
+    ("Storm batters coast", "Drought threatens harvest", "Bird flu strikes farms", "A cholera
+    outbreak has killed 300", "Copper prices retreat", "Stocks in Mumbai retreated"). No one acts
+    there, so there is no PLOVER event, whatever party the sentence names as place or victim.
+    Only the subject position counts, found by stepping back over auxiliaries, adverbs and a
+    prepositional phrase naming an actor ("Stocks in Mumbai"); an actor found first is the
+    subject, and a passive ("Oil was seized") keeps its event. A participle after a comma
+    ("..., killing dozens") takes the subject of the clause before it.
+    """
+    t = toks[i0]
+    if t.low in cues.non_agents:
+        # the trigger word is itself the force, opening the clause: "Storm batters Philippines coast"
+        k = i0 - 1
+        while k >= 0 and (toks[k].low in cues.determiners or toks[k].low in cues.nominal_modifiers):
+            k -= 1
+        if k < 0 or toks[k].low in _CLAUSE_PUNCT:
+            return True
+    k = i0 - 1
+    crossed = passive = False
+    while k >= 0 and i0 - k <= _NON_AGENT_REACH:
+        w = toks[k]
+        if w.low in cues.subject_skip or (len(w.low) > 4 and w.low.endswith("ly") and not w.cap):
+            passive = passive or w.lemma in cues.passive_aux
+            crossed = True
+            k -= 1
+            continue
+        g = _group_ending(groups, k)
+        if g is None:
+            break
+        if g.prep is None:
+            return False  # an actor is the subject
+        # "Stocks in Mumbai retreated": step over the prepositional phrase to its head noun
+        j = g.t0 - 1
+        while j >= 0 and toks[j].low not in cues.preps and g.t0 - j <= 3:
+            j -= 1
+        if j < 0 or toks[j].low not in cues.preps:
+            return False
+        k = j - 1
+        crossed = True
+    if k < 0:
+        return False
+    w = toks[k]
+    low = t.low
+    if w.low == "," and low.endswith("ing"):
+        # "Measles outbreak spreads in Nigeria, killing dozens": the clause's subject comes first
+        for j in range(k):
+            g = _group_starting(groups, j)
+            if g is not None and g.prep is None:
+                return False
+            if toks[j].low in cues.non_agents:
+                return True
+            if toks[j].low in _CLAUSE_PUNCT:
+                return False
+        return False
+    if passive and not low.endswith("ing"):
+        return False
+    if w.low in cues.non_agents:
+        if not crossed and headline and low.endswith("ed"):
+            return False  # a headline's bare participle is a passive: "Oil tanker seized"
+        # "pandemic talks", "flood protests": a compound noun, not a subject and its verb
+        return crossed or not low.endswith("s") or plover not in _NOMINAL_ACTS
+    if w.low in cues.non_agent_quantities:
+        if crossed or low.endswith("ing"):
+            return True
+        if low.endswith("ed"):
+            return not headline
+        # a plural subject with the verb's base form: "Copper prices retreat", "Shares rally"
+        return w.low != w.lemma and low == t.lemma
+    return False
+
+
+def _group_ending(groups: list[_Group], k: int) -> _Group | None:
+    for g in groups:
+        if g.t0 <= k <= g.t1:
+            return g
+    return None
+
+
+def _group_starting(groups: list[_Group], k: int) -> _Group | None:
+    for g in groups:
+        if g.t0 == k:
+            return g
+    return None
 
 
 def _has_quote(text: str, ascii_text: bool, start: int, end: int) -> bool:

@@ -171,6 +171,14 @@ class Cues:
     contexts: dict[str, tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]] = field(default_factory=dict)
     #: nouns whose "for"/"of" argument is proposed, not reported ("a proposal for talks")
     proposal_heads: frozenset[str] = frozenset()
+    #: nouns naming no one who can act (storms, diseases, inflation): as a trigger's subject
+    #: they mean there is no event ("Drought threatens harvest"); see engine._non_agent_doer
+    non_agents: frozenset[str] = frozenset()
+    #: market quantities ("prices", "shares", "oil"): the same, but only before a plain verb,
+    #: since they also modify event nouns ("oil sanctions", "price protests")
+    non_agent_quantities: frozenset[str] = frozenset()
+    #: auxiliaries and adverbs stepped over between a subject and its verb ("has killed")
+    subject_skip: frozenset[str] = frozenset()
 
     def target_tokens(self, rule: Rule) -> frozenset[str]:
         out: set[str] = set()
@@ -539,6 +547,9 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             subordinators=_fs(c.get("background")) | _fs(c.get("relative")) | _fs(c.get("relative_that")),
             contexts={name: _context(words) for name, words in (c.get("contexts") or {}).items()},
             proposal_heads=_fs(c.get("proposal_heads")),
+            non_agents=_fs(c.get("non_agents")),
+            non_agent_quantities=_fs(c.get("non_agent_quantities")),
+            subject_skip=_fs(c.get("subject_skip")),
             purpose_heads=_fs(c.get("purpose_nouns"))
             | _fs(c.get("purpose_participles"))
             | _fs(c.get("purpose_modifiers")),
