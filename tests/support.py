@@ -30,6 +30,9 @@ class Workers:
         self.procs: list[tuple[str, object]] = []
         self.logs: list[Path] = []
         self.ports: set[int] = set()
+        #: The settings each worker id was last started with (its metrics port included): what a
+        #: restart of that worker must use again (same id, hence the same data dir).
+        self.started_with: dict[str, Settings] = {}
 
     def start(self, settings: Settings, worker_id: str = "worker-1") -> object:
         # Two workers on one host cannot share a metrics port: a clash gets a free one (the first
@@ -41,6 +44,7 @@ class Workers:
         metrics = settings.metrics.model_copy(update={"port": port})
         s = settings.model_copy(update={"worker_id": worker_id, "metrics": metrics})
         log = self.tmp_path / f"{worker_id}.log"
+        self.started_with[worker_id] = s
         proc = start_worker(s, log)
         self.procs.append((worker_id, proc))
         self.logs.append(log)
