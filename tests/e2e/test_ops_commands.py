@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 
 import orjson
 import pytest
 from click.testing import CliRunner
 
+from reliability.conftest import RelWorkers
 from support import wait_for
 from wirestream.audit import audit, read_topic
 from wirestream.cli import main
@@ -29,6 +31,23 @@ def _settled(settings: Settings, n: int, workers) -> bool:
     return r.inputs == n and not r.missing
 
 
+def _wait_settled(step: str, settings: Settings, n: int, workers, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait until all ``n`` inputs have an outcome; on a timeout, fail naming the step, with each worker's state
+    (where it waits, its log), the consumer group and its lag: a rerun must not hide why a step did not settle."""
+    t0 = time.monotonic()
+    if wait_for(lambda: _settled(settings, n, workers), timeout=timeout, interval=1.0):
+        print(f"OPS step {step!r} settled in {time.monotonic() - t0:.1f}s")
+        return
+    r = asyncio.run(audit(settings))
+    internal = {
+        t: len(asyncio.run(read_topic(settings, t))) for t in (settings.topics.normalised, settings.topics.deduplicated)
+    }
+    pytest.fail(
+        f"{step}: not settled after {timeout:.0f}s: {r.summary()} missing={r.missing} internal={internal}\n"
+        f"{RelWorkers.diagnose(workers, settings)}"  # type: ignore[arg-type]
+    )
+
+
 def test_publish_audit_deadletter_inspect_replay_and_archive_replay(make_settings, workers, tmp_path: Path) -> None:
     s = make_settings(partitions=1, normalise={"max_bytes": 3000})
     arch = tmp_path / "archive"
@@ -39,7 +58,7 @@ def test_publish_audit_deadletter_inspect_replay_and_archive_replay(make_setting
     (arch / "a.jsonl").write_bytes(orjson.dumps(good) + b"\n" + orjson.dumps(big) + b"\n")
     assert "published 2" in _cli(s, "publish", str(arch))
     workers.start(s)
-    assert wait_for(lambda: _settled(s, 2, workers), timeout=120, interval=1.0)
+    _wait_settled("first run", s, 2, workers)
 
     assert "ok: True" in _cli(s, "audit").replace("  ", "").replace(" :", ":")
     inspected = _cli(s, "deadletter", "inspect", "--json")
@@ -50,16 +69,16 @@ def test_publish_audit_deadletter_inspect_replay_and_archive_replay(make_setting
     workers.stop_all()
     workers.start(s2, worker_id="worker-2")
     assert "replayed 1" in _cli(s2, "deadletter", "replay", "--reason", "too_large")
-    ok = wait_for(lambda: _settled(s2, 3, workers), timeout=120, interval=1.0)
-    if not ok:  # diagnostics
-        r = asyncio.run(audit(s2))
-        internal = {t: len(asyncio.run(read_topic(s2, t))) for t in (s2.topics.normalised, s2.topics.deduplicated)}
-        pytest.fail(f"replayed dead letter never settled: {r.summary()} missing={r.missing} internal={internal}")
+    _wait_settled("replayed dead letter", s2, 3, workers)
 
     # Re-tagging an archive: articles already published come back enriched, not as duplicates of themselves.
+    t0 = time.monotonic()
     replayed = _cli(s2, "replay", str(arch), "--wait", "120")
+    print(f"OPS step 'replay --wait' took {time.monotonic() - t0:.1f}s")
+    if "2/2 replayed articles" not in replayed:
+        pytest.fail(f"replay --wait: {replayed}\n{RelWorkers.diagnose(workers, s2)}")  # type: ignore[arg-type]
     assert "replayed 2" in replayed and "2/2 replayed articles: 2 enriched, 0 duplicate, 0 dead letter" in replayed
-    assert wait_for(lambda: _settled(s2, 5, workers), timeout=120, interval=1.0)
+    _wait_settled("archive replay", s2, 5, workers)
     report = asyncio.run(audit(s2))
     assert report.ok, report.summary()  # at-least-once: identical repeats allowed
     assert report.summary()["enriched"] == 4 and report.summary()["deadletter"] == 1

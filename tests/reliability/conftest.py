@@ -95,7 +95,8 @@ class RelWorkers(Workers):
     def diagnose(self, settings: Settings | None = None) -> str:
         """Each worker's exit code or, if alive, where it waits (SIGUSR1: mode's Worker writes the
         stacks of its threads and asyncio tasks to its log), its watchdog lines and log tail; the
-        consumer group as the broker sees it."""
+        consumer group as the broker sees it. Works on a plain ``support.Workers`` too
+        (``RelWorkers.diagnose(workers, settings)``: the e2e tests' fixture)."""
         alive = [(wid, proc) for wid, proc in self.procs if proc.poll() is None]  # type: ignore[attr-defined]
         for _, proc in alive:
             with contextlib.suppress(OSError):
@@ -109,7 +110,7 @@ class RelWorkers(Workers):
             lines = text.splitlines()
             watchdog = [ln for ln in lines if "watchdog:" in ln]
             state = "alive" if code is None else f"exited {code}"
-            restarts = [r for r in self.restarts if r.worker_id == wid]
+            restarts = [r for r in getattr(self, "restarts", ()) if r.worker_id == wid]
             if restarts:
                 state += f", restarted {len(restarts)}x by the test supervisor"
             out.append(f"===== {wid} (pid {proc.pid}, {state}, {len(lines)} log lines, {log}) =====")  # type: ignore[attr-defined]
