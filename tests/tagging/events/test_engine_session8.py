@@ -108,3 +108,68 @@ def test_real_acts_with_similar_words_stay(
         assert top.event_type is PloverType(plover), evs
         if source is not None:
             assert source in top.source, evs
+
+
+# Hosting: a party hosted is a visit (CONSULT 043), a meeting hosted is a consultation; a sport
+# event, a fair or a games hosts no one and is no PLOVER event.
+HOST_LEX = {
+    **LEX,
+    "Brazil": ("BRA", "BRA", C),
+    "Qatar": ("QAT", "QAT", C),
+    "Chile": ("CHL", "CHL", C),
+    "Peru": ("PER", "PER", C),
+    "African Union": ("org:au", "IGO", ActorType.IGO),
+    "Xi Jinping": ("person:xi", "CHN", ActorType.PERSON),
+    "Vladimir Putin": ("person:putin", "RUS", ActorType.PERSON),
+}
+
+
+def host_events(tagger: EventTagger, headline: str) -> list[EventTag]:
+    art = article("", headline=headline)
+    return [e for e in tagger.tag(art, actors(art, HOST_LEX)) if not e.negated]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Brazil to host Copa America next year", "Japan hosts trade fair in Osaka", "Qatar to host the 2030 Asian Games"],
+)
+def test_hosting_no_party_is_no_event(tagger: EventTagger, headline: str) -> None:
+    assert host_events(tagger, headline) == []
+
+
+@pytest.mark.parametrize(
+    ("headline", "target"),
+    [
+        ("Xi Jinping hosts Vladimir Putin in Beijing", "person:putin"),
+        ("Kenya to host African Union summit on Sudan", None),
+        ("Qatar hosts talks between Chile and Peru", None),
+    ],
+)
+def test_hosting_a_party_or_a_meeting_stays(tagger: EventTagger, headline: str, target: str | None) -> None:
+    evs = host_events(tagger, headline)
+    assert evs and {e.event_type for e in evs} <= {PloverType.CONSULT, PloverType.AGREE}, evs
+    if target is not None:
+        assert any(target in e.target for e in evs), evs
+
+
+# Sport: a country "beating" another in a tournament is a result, not an assault; a person
+# beaten by police stays an assault.
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Germany beat France to reach Euro final",
+        "Brazil beaten by Argentina in qualifier",
+        "Italy beat Japan in Davis Cup quarter-finals",
+    ],
+)
+def test_tournament_results_are_no_assault(tagger: EventTagger, headline: str) -> None:
+    assert events(tagger, headline, True) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Police beat protesters in Kenya on Tuesday, witnesses said.", "Opposition activists beaten by police in Sudan"],
+)
+def test_beatings_stay_assaults(tagger: EventTagger, text: str) -> None:
+    evs = events(tagger, text, not text.endswith("."))
+    assert any(e.event_type is PloverType.ASSAULT for e in evs), evs

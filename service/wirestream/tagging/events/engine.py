@@ -442,6 +442,8 @@ class EventTagger:
             if built is None:
                 continue
             ev, clause_verb = built
+            if not ev.target and m.pattern.rule.needs_target and not _has_object(toks, m.i1, m.pattern.rule):
+                continue
             if m.pattern.rule.plover in _SPEECH_TYPES:
                 speech_at.append(m.i1)
                 if ev.event_type is PloverType.REQUEST:
@@ -726,6 +728,21 @@ def _non_agent_doer(
             return not headline
         # a plural subject with the verb's base form: "Copper prices retreat", "Shares rally"
         return w.low != w.lemma and low == t.lemma
+    return False
+
+
+_OBJECT_REACH = 5  # tokens after a trigger searched for its object noun ("host the annual EU summit")
+
+
+def _has_object(toks: list[Word], i1: int, rule: Rule) -> bool:
+    """Whether one of ``rule.object_nouns`` follows the trigger in its clause ("will host a
+    meeting between ..."): such a rule is an event with that object even with no actor target."""
+    for k in range(i1 + 1, min(len(toks), i1 + 1 + _OBJECT_REACH)):
+        t = toks[k]
+        if t.low in _CLAUSE_PUNCT:
+            return False
+        if t.lemma in rule.object_nouns or t.low in rule.object_nouns:
+            return True
     return False
 
 

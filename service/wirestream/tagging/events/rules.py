@@ -59,6 +59,11 @@ class Rule:
     joint_plover: PloverType | None = None
     joint_cameo: str | None = None
     joint_quad_class: int = 0
+    #: the trigger is an event only with a target: "Xi hosts Putin" is a visit, "Brazil to host
+    #: Copa America" or "Japan hosts Expo" is no PLOVER event (the object is no party)
+    needs_target: bool = False
+    #: nouns that satisfy ``needs_target`` as the trigger's object ("host a summit", "host talks")
+    object_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,6 +469,8 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
                 gap=int(raw.get("gap", DEFAULT_GAP)),
                 frame=raw.get("frame"),
                 context_veto=frozenset(raw.get("context_veto") or ()),
+                needs_target=bool(raw.get("needs_target", False)),
+                object_nouns=_fs(raw.get("object_nouns"), "en"),
                 joint_plover=joint_plover,
                 joint_cameo=str(joint["cameo"]) if joint else None,
                 joint_quad_class=int(quads[joint_plover.value]) if joint_plover is not None else 0,
