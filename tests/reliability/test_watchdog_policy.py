@@ -99,6 +99,8 @@ class _Consumer:
         self._active_partitions: set[_TP] = set()
         self._paused_partitions: set[_TP] = set(assigned)
         self._buffered_partitions: set[_TP] = set()
+        self._committed_offset: dict[_TP, int | None] = {}
+        self.seeks: list[tuple[_TP, int]] = []
         self.flow_active = False
 
     def assignment(self) -> set[_TP]:
@@ -110,6 +112,9 @@ class _Consumer:
 
     def resume_flow(self) -> None:
         self.flow_active = True
+
+    async def seek(self, tp: _TP, offset: int) -> None:
+        self.seeks.append((tp, offset))
 
 
 class _App:
@@ -157,3 +162,16 @@ def test_task_dump_shows_the_await_a_task_is_stuck_in() -> None:
     chain = [ln for ln in lines[lines.index(next(ln for ln in lines if "in service_task" in ln)) :]][:3]
     assert "in service_task" in chain[0] and "in stuck_deep_inside" in chain[1], dump
     assert "ASYNCIO TASKS (app loop)" in dump and "THREAD MainThread" in dump
+
+
+def test_nudge_seeks_stalled_partitions_back_to_their_committed_offset() -> None:
+    """A record Faust dropped as the last of its partition is fetched again (finding 9); a partition
+    with no commit yet, or not stalled, is left where it is."""
+    a, b, c = _TP("raw", 0), _TP("raw", 1), _TP("raw", 2)
+    consumer = _Consumer([a, b, c])
+    consumer._active_partitions = {a, b, c}
+    consumer._paused_partitions = set()
+    consumer.flow_active = True
+    consumer._committed_offset = {a: 9, b: None, c: 4}
+    assert asyncio.run(nudge(_App(consumer), [("raw", 0), ("raw", 1)])) == []
+    assert consumer.seeks == [(a, 9)]

@@ -206,6 +206,13 @@ async def nudge(app: Any, partitions: Iterable[Partition]) -> list[Partition]:
     Returns the partitions that were missing from the consumer's active set (and were resumed).
     Deliberately *not* ``app.flow_control.resume()``: that clears the stream buffers, and the
     records in them would never be acked, so the commit would stop at the gap for good.
+
+    It also seeks each stalled partition back to the offset this worker last committed there.
+    A stalled partition has had no commit for ``stall_seconds``, so nothing past that offset is
+    safely done; reading it again can only repeat work (idempotent). This is what recovers a
+    record Faust fetched and dropped when it was the *last* one of its partition (session 8,
+    docs/reliability.md finding 9): aiokafka's position is already past it, no later record makes
+    it a hole for ``HoleCheckingConsumer``, and resuming alone fetches nothing.
     """
     consumer = app.consumer
     wanted = set(partitions)
@@ -217,6 +224,12 @@ async def nudge(app: Any, partitions: Iterable[Partition]) -> list[Partition]:
         buffered = getattr(consumer, "_buffered_partitions", None)
         if buffered is not None:
             buffered.difference_update(missing)
+    committed = getattr(consumer, "_committed_offset", None) or {}
+    for tp in assigned:
+        offset = committed.get(tp)
+        if offset is not None and hasattr(consumer, "seek"):
+            log.error("watchdog: seeking %s[%s] back to its committed offset %s", tp.topic, tp.partition, offset)
+            await consumer.seek(tp, offset)
     if not getattr(consumer, "flow_active", True):
         consumer.resume_flow()
     fetcher = getattr(app, "_fetcher", None)
