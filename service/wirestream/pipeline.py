@@ -142,7 +142,9 @@ class Pipeline:
             verdict = verdict.model_copy(update={"status": DedupeStatus.NEW_VERSION, "reason": "replay: re-tagged"})
         if verdict.is_duplicate:
             return self._duplicate(env, verdict, now)
-        return DedupedEnvelope(**dict(env), dedupe=verdict)
+        # the fields as they are (``env.__dict__``): ``dict(env)`` goes through BaseModel.__iter__, a
+        # generator, and cost ~10 µs of the ~12 µs this line took
+        return DedupedEnvelope(**env.__dict__, dedupe=verdict)
 
     # ------------------------------------------------------------------ stage 3: tag and route
 
@@ -166,13 +168,12 @@ class Pipeline:
     def _enrich(self, env: NormalisedEnvelope, verdict: DedupeResult, now: datetime) -> Result:
         t0 = self.clock()
         try:
-            tags = self.tagger.tag(env.article)
+            tags = self.tagger.tag(env.article, self.versions)
         except Exception as exc:
             return self.dead_letter_envelope(env, Stage.TAG, "internal_error", str(exc), exc)
         finally:
             self.observe("tag", self.clock() - t0)
         t0 = self.clock()
-        tags = tags.model_copy(update={"versions": {**tags.versions, **self.versions}})
         routes = route_tags(tags, env.article.language, self.routing)  # = route_enriched of the record below
         record = EnrichedRecord(
             story_id=env.article.story_id,

@@ -7,6 +7,7 @@ every dictionary and rule set in ``Tags.versions`` so each enriched record says 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..models import Article, Tags
@@ -40,8 +41,14 @@ class Tagger:
             "topics": self.topics.version,
         }
 
-    def tag(self, article: Article) -> Tags:
+    def tag(self, article: Article, versions: Mapping[str, str] | None = None) -> Tags:
+        """The article's tags, stamped with :attr:`versions`, or with ``versions`` when given.
+
+        The pipeline passes its own versions (these plus the routing table's), so that the tags are
+        built once as the record carries them instead of built and then copied with the addition.
+        """
         actors = self.actors.tag(article)
         events = self.events.tag(article, actors)
         topics = self.topics.tag(article, actors, events)
-        return Tags(actors=actors, events=events, topics=topics, versions=self.versions)
+        stamp = self.versions if versions is None else versions
+        return Tags(actors=actors, events=events, topics=topics, versions=stamp)

@@ -137,6 +137,9 @@ class TopicTagger:
     def __init__(self, rules: TopicRules) -> None:
         self._rules = rules
         self._lexicons: dict[str, _Lexicon | None] = {}  # built lazily, one per language seen
+        # (CAMEO code or root, PLOVER type) -> topics: the prefix walk of _event_topics, once per
+        # pair seen (a few dozen in practice) instead of for each of the ~20 events of an article
+        self._by_event: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def _lexicon(self, lang: str) -> _Lexicon | None:
         if lang not in self._lexicons:
@@ -166,16 +169,23 @@ class TopicTagger:
                 for topic, kws in lex.hits(article.headline).items():
                     score[topic] += r.keyword_weight * r.headline_boost * len(kws)
         ev_score: dict[str, float] = defaultdict(float)
+        by_event = self._by_event
         for ev in events:
             if ev.negated:
                 continue
-            for t in self._event_topics(ev):
-                ev_score[t] += r.event_weight * ev.confidence
+            topics = by_event.get((ev.cameo_code or ev.cameo_root, ev.event_type))
+            if topics is None:
+                topics = self._event_topics(ev)
+            weight = r.event_weight * ev.confidence
+            for t in topics:
+                ev_score[t] += weight
         for t, v in ev_score.items():
             score[t] += min(6.0, v)
         act_score: dict[str, float] = defaultdict(float)
+        by_actor_type = r.by_actor_type
         for a in actors:
-            for t in r.by_actor_type.get(a.type.value, ()):
+            # a StrEnum member is the str of its value (same hash, equal): no ``.value`` lookup
+            for t in by_actor_type.get(a.type, ()):
                 act_score[t] += r.actor_weight
         for t, v in act_score.items():
             score[t] += min(r.actor_cap, v)
@@ -193,12 +203,19 @@ class TopicTagger:
         return out
 
     def _event_topics(self, ev: EventTag) -> tuple[str, ...]:
-        code = ev.cameo_code or ev.cameo_root
+        """The topics of an event: its longest mapped CAMEO prefix, else its PLOVER type (memoised)."""
+        key = (ev.cameo_code or ev.cameo_root, ev.event_type)
+        hit = self._by_event.get(key)
+        if hit is None:
+            hit = self._by_event[key] = self._derive_event_topics(*key)
+        return hit
+
+    def _derive_event_topics(self, code: str, event_type: str) -> tuple[str, ...]:
         for k in range(len(code), 1, -1):
             hit = self._rules.by_cameo.get(code[:k])
             if hit is not None:
                 return hit
-        return self._rules.by_type.get(ev.event_type.value, ())
+        return self._rules.by_type.get(event_type, ())
 
 
 def agency_topics(subjects: Sequence[Subject]) -> list[str]:
