@@ -312,6 +312,42 @@ def score_headlines(
     }
 
 
+PROBES = ROOT / "tests" / "tagging" / "events" / "probe_headlines.yaml"
+
+
+def score_probes(
+    tagger: EventTagger, probes: list[dict[str, Any]], actor_fn: Callable[[Article], list[ActorTag]] | None
+) -> dict[str, Any]:
+    """Our own headlines and leads (not peer gold): false positives on non-political copy and the
+    top type on political copy. Why: the peer gold is all political, so it cannot show the
+    tagger coding storms, markets or matches as events, which real news is full of."""
+    fp: list[str] = []
+    wrong: list[str] = []
+    quiet = political = 0
+    for p in probes:
+        text = p["text"]
+        art = _article(text) if p["kind"] == "L" else _article("", headline=text)
+        actors = actor_fn(art) if actor_fn is not None else []
+        preds = [e for e in tagger.tag(art, actors) if not e.negated]
+        top = max(preds, key=lambda e: e.confidence).event_type.value if preds else None
+        if not p["expect"]:
+            quiet += 1
+            if preds:
+                fp.append(f"{text} -> {top}")
+        else:
+            political += 1
+            if top not in p["expect"]:
+                wrong.append(f"{text} -> {top}")
+    return {
+        "non_political": quiet,
+        "false_positives": len(fp),
+        "political": political,
+        "political_wrong": len(wrong),
+        "false_positive_cases": fp,
+        "political_wrong_cases": wrong,
+    }
+
+
 def main() -> int:
     gold_path = GOLD_DIR / "gold_events.jsonl"
     tmpl_path = GOLD_DIR / "ngec_plover_headline_templates.jsonl"
@@ -349,6 +385,11 @@ def main() -> int:
                 for half in ("dev", "held")
             },
         }
+    if PROBES.exists() and actor_fn is not None:
+        import yaml
+
+        probes = yaml.safe_load(PROBES.read_text(encoding="utf-8"))["probes"]
+        result["own_probes"] = score_probes(tagger, probes, actor_fn)
     result["actor_tagger_failures"] = len(_ACTOR_FAILURES)
     result["seconds"] = round(time.perf_counter() - t0, 2)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
@@ -397,6 +438,14 @@ def _print(result: dict[str, Any]) -> None:
                 f"no-event FP {allg.get('no_event_fp_rate')} of {allg.get('no_event_records')}, "
                 f"headlines {hr['headline_templates']['type_accuracy_top1']}"
             )
+    pr = result.get("own_probes")
+    if pr:
+        print(
+            f"\nown probes (actor tagger): false positives {pr['false_positives']}/{pr['non_political']} "
+            f"non-political, wrong top type {pr['political_wrong']}/{pr['political']} political"
+        )
+        for case in pr["false_positive_cases"] + pr["political_wrong_cases"]:
+            print(f"  {case}")
     print(f"\nwrote {RESULTS.relative_to(ROOT)}")
 
 
