@@ -13,6 +13,19 @@ from wirestream.app.consumer import HoleCheckingConsumer
 pytestmark = [pytest.mark.reliability]
 
 
+class _App:
+    def __init__(self, rebalancing: bool) -> None:
+        self.rebalancing = rebalancing
+
+
+def _consumer(consumer_class: type, rebalancing: bool) -> Any:
+    """A consumer with only what ``_getmany`` reads (no Kafka, no Faust app)."""
+    consumer = object.__new__(consumer_class)
+    consumer.app = _App(rebalancing)
+    consumer._is_changelog_tp = lambda tp: tp.startswith("changelog")
+    return consumer
+
+
 def _fetch_with_a_live_set_emptied_meanwhile(monkeypatch: pytest.MonkeyPatch, consumer_class: type) -> Any:
     """What aiokafka's ``fetched_records`` filters by, when recovery empties the live active set while it waits."""
     seen: dict[str, Any] = {}
@@ -26,7 +39,7 @@ def _fetch_with_a_live_set_emptied_meanwhile(monkeypatch: pytest.MonkeyPatch, co
 
     monkeypatch.setattr(FaustAIOKafkaConsumer, "_getmany", fetched_records)
     live = {"changelog-0"}
-    consumer = object.__new__(consumer_class)  # only _getmany is exercised
+    consumer = _consumer(consumer_class, rebalancing=False)
     records = asyncio.run(consumer_class._getmany(consumer, live, 1.0))
     return seen["partitions"], records
 
@@ -43,5 +56,23 @@ def test_an_empty_active_set_fetches_nothing(monkeypatch: pytest.MonkeyPatch) ->
         raise AssertionError("fetched with an empty active set")
 
     monkeypatch.setattr(FaustAIOKafkaConsumer, "_getmany", must_not_fetch)
-    consumer = object.__new__(HoleCheckingConsumer)
+    consumer = _consumer(HoleCheckingConsumer, rebalancing=False)
     assert asyncio.run(HoleCheckingConsumer._getmany(consumer, set(), 1.0)) == {}
+
+
+def test_while_rebalancing_only_changelog_partitions_are_fetched(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Recovery resumes the stream partitions before its seek, and clears the stream buffers after it: a stream
+    record fetched in between would be cleared, never acked, and aiokafka past it (finding 9)."""
+    asked: list[set[str]] = []
+
+    async def fetched_records(self: Any, partitions: Any, timeout: float) -> dict[str, list[int]]:
+        asked.append(set(partitions))
+        return {}
+
+    monkeypatch.setattr(FaustAIOKafkaConsumer, "_getmany", fetched_records)
+    consumer = _consumer(HoleCheckingConsumer, rebalancing=True)
+    asyncio.run(HoleCheckingConsumer._getmany(consumer, {"raw-0", "changelog-0"}, 1.0))
+    assert asyncio.run(HoleCheckingConsumer._getmany(consumer, {"raw-0"}, 1.0)) == {}
+    consumer.app.rebalancing = False  # on_rebalance_end: after flow_control.resume() cleared the buffers
+    asyncio.run(HoleCheckingConsumer._getmany(consumer, {"raw-0", "changelog-0"}, 1.0))
+    assert asked == [{"changelog-0"}, {"raw-0", "changelog-0"}]
