@@ -160,6 +160,7 @@ def test_hosting_a_party_or_a_meeting_stays(tagger: EventTagger, headline: str, 
         "Germany beat France to reach Euro final",
         "Brazil beaten by Argentina in qualifier",
         "Italy beat Japan in Davis Cup quarter-finals",
+        "Japan beat Kenya to lift regional cup",
     ],
 )
 def test_tournament_results_are_no_assault(tagger: EventTagger, headline: str) -> None:
