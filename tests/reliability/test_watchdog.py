@@ -246,3 +246,21 @@ def test_a_skipped_input_is_not_committed_over(make_settings, workers, tmp_path,
     report = wait_settled(s, 10, workers, timeout=240)
     assert report.ok and not report.missing, report.summary()
     print(f"\nRELIABILITY skipped-input: exit({code}), restart decided all: audit={report.summary()}")
+
+
+def test_a_skipped_last_input_is_fetched_again_by_the_nudge(make_settings, workers, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Finding 9: Faust drops the *last* record of a partition (here offset 9 of 10). No later record makes it a hole
+    for HoleCheckingConsumer, and resuming the partition fetches nothing (aiokafka's position is past it). The
+    watchdog sees lag with no commit; its nudge seeks back to the committed offset, and the same process decides it.
+    Before the seek, the worker exited 75 after 2 x stall_seconds and only a restart decided it."""
+    s = make_settings(partitions=1)
+    _arm_faults(s, tmp_path, monkeypatch, "skipone", fast_watchdog=True)
+    monkeypatch.setenv("WS_SKIP_OFFSET", "9")
+    asyncio.run(produce(s, [story_bytes(650 + i) for i in range(10)]))
+    workers.start(s, "worker-1")
+    report = wait_settled(s, 10, workers, timeout=240)
+    log = _wait_log(tmp_path / "worker-1.log", "FAULT: skipped", timeout=5)
+    assert report.ok and not report.missing, report.summary()
+    assert "back to its committed offset 9" in log, log[-3000:]
+    assert not workers.restarts and "Faust skipped an input" not in log, "recovered in place, without an exit"
+    print(f"\nRELIABILITY skipped-last-input: nudge seek, decided in place: audit={report.summary()}")
