@@ -415,7 +415,9 @@ class EventTagger:
                     hit = veto_of[cv] = _in_context(cv, toks, lows, cues, vetoed, text, sentence.start, sentence.end)
                 if hit:
                     continue
-            if cues.non_agents and _non_agent_doer(toks, m.i0, m.pattern.rule.plover, groups, cues, headline):
+            if cues.non_agents and _non_agent_doer(
+                toks, m.i0, m.pattern.rule.plover, groups, in_mention, cues, headline
+            ):
                 continue
             if m.i0 in in_mention and m.i0 == m.i1 and _agent_noun(toks[m.i0].lemma, cues, lr):
                 # "protesters", "demonstrators" tagged as actors: the word names a participant;
@@ -655,7 +657,13 @@ _NON_AGENT_REACH = 6  # tokens stepped over back from a trigger to its subject
 
 
 def _non_agent_doer(
-    toks: list[Word], i0: int, plover: PloverType, groups: list[_Group], cues: Cues, headline: bool
+    toks: list[Word],
+    i0: int,
+    plover: PloverType,
+    groups: list[_Group],
+    in_mention: set[int],
+    cues: Cues,
+    headline: bool,
 ) -> bool:
     """Whether the trigger at ``toks[i0]`` has a subject that cannot act: a natural force, a
     disease or a market quantity (cues ``non_agents`` / ``non_agent_quantities``).
@@ -686,6 +694,8 @@ def _non_agent_doer(
             crossed = True
             k -= 1
             continue
+        if k not in in_mention:
+            break
         g = _group_ending(groups, k)
         if g is None:
             break
@@ -706,9 +716,10 @@ def _non_agent_doer(
     if w.low == "," and low.endswith("ing"):
         # "Measles outbreak spreads in Nigeria, killing dozens": the clause's subject comes first
         for j in range(k):
-            g = _group_starting(groups, j)
-            if g is not None and g.prep is None:
-                return False
+            if j in in_mention:
+                g = _group_starting(groups, j)
+                if g is not None and g.prep is None:
+                    return False
             if toks[j].low in cues.non_agents:
                 return True
             if toks[j].low in _CLAUSE_PUNCT:
