@@ -1,6 +1,7 @@
 """In-process pipeline throughput (no Kafka): articles/s/core per stage and in total, 2 KB and 20 KB.
 
-    .venv/bin/python -m bench.pipeline [--quick] [--profile] [--check]
+    .venv/bin/python -m bench.pipeline [--quick] [--profile] [--check] [--digest]
+    .venv/bin/python -m bench.pipeline --against DIR [--rounds 30] [--size 2000] [--articles 150]
 
 Why in-process: this is the ceiling of one worker core — what the Faust shell can at best reach —
 and it isolates the functional core from the broker. The pipeline is the one the embedded mode
@@ -14,14 +15,29 @@ time.process_time``): on the shared machine wall time per stage also counts the 
 "other" is the rest of ``Pipeline.process`` (envelopes, verdict stamping). The total is reported
 both as wall-clock articles/s and as articles per CPU-second of this process — the latter is the
 per-core figure that does not depend on what the neighbours run. Best of ``rounds`` rounds.
+
+``--against DIR`` compares this checkout's ``wirestream`` with another one (``DIR`` holds its package:
+an overlay from ``python -m bench.compiled --build-only --overlay DIR`` run in that tree, or a
+checkout's ``service/``): two long-lived children, one per package, run :func:`measure` over the same
+articles in alternating rounds (ABBA order), and the paired ratios new/old are summarised by their
+median and quartiles. Even CPU time moves ±10 % with the neighbours' load (caches, SMT), and the
+pairing cancels most of that. ``--digest`` hashes every output message of a fixed corpus with a fixed
+clock: equal digests from two packages mean byte-identical topics, keys, values and headers (run it
+with each package first on ``PYTHONPATH``; faster than ``bench.e2e digest``, without the broker).
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import hashlib
 import io
+import json
+import os
 import pstats
+import statistics
+import subprocess
+import sys
 import time
 from collections import Counter
 from datetime import UTC, datetime
@@ -150,6 +166,107 @@ def check(pipeline: Pipeline, inputs: list[RawInput]) -> int:
     return compared
 
 
+def digest() -> tuple[int, str]:
+    """(messages, sha256 prefix) of every output message of three fixed corpora, with a fixed clock.
+
+    Received and processed times come from one fixed instant, so the digest depends only on the
+    code and data that made the messages (dedupe state is fresh per corpus, as in :func:`measure`).
+    """
+    from wirestream.dedupe import Deduplicator, InMemoryDedupeState
+
+    pipeline, _ = build()
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    h = hashlib.sha256()
+    n = 0
+    for size, count, seed in ((2_000, 1_500, 1), (20_000, 300, 2), (2_000, 1_000, 5)):
+        pipeline.deduplicator = Deduplicator(pipeline.settings.dedupe, InMemoryDedupeState())
+        for i, it in enumerate(generate(count, size, seed=seed)):
+            prov = Provenance(topic="bench", partition=0, offset=i, received_at=now)
+            for m in pipeline.process(RawInput(value=it.value, provenance=prov), now).messages:
+                h.update(repr((m.topic, m.key, m.value, m.headers)).encode())
+                n += 1
+    return n, h.hexdigest()[:16]
+
+
+# One side of --against: this checkout's bench code over whichever wirestream comes first on its path.
+_SIDE = """
+import json, os, sys
+from bench.pipeline import build, measure, raws
+pipeline, _ = build()
+inputs, _ = raws(int(sys.argv[1]), int(sys.argv[2]))
+for raw in inputs[:20]:
+    pipeline.process(raw)
+measure(pipeline, inputs, 1)
+print("ready", flush=True)
+for line in sys.stdin:
+    os.sched_setaffinity(0, {int(line)})
+    row = measure(pipeline, inputs, 1)
+    out = {s: v["us_per_call"] for s, v in row["stages"].items()}
+    out["total"] = round(1e6 / row["articles_per_cpu_s"], 1)
+    print(json.dumps(out), flush=True)
+"""
+
+
+def against(other: Path, rounds: int, size: int, count: int, seed: int = 0) -> dict[str, Any]:
+    """This checkout's wirestream ("new") against the one in ``other`` ("old"), rounds alternated.
+
+    Per stage: median CPU µs per article of each side and the median (and quartiles) of the
+    per-round ratios new/old; ``total`` is CPU µs per input article of the whole ``process``.
+
+    Both sides of a round run pinned to the same CPU, and both children get the same hash seed:
+    unpinned, an A/A run (one package on both sides) at load 10 gave the second child a steady
+    ~6 % advantage on every stage (each child stays on the CPU it last ran on, and the two vCPUs
+    do not see the same neighbours).
+    """
+    import wirestream
+
+    # absolute, not resolved: an overlay's sources are symlinks into a checkout, beside its .so files
+    sides = {"old": other.absolute(), "new": Path(wirestream.__file__).absolute().parents[1]}
+    procs = {}
+    for name, path in sides.items():
+        env = dict(os.environ, PYTHONPATH=f"{path}{os.pathsep}{ROOT}", PYTHONHASHSEED=str(seed))
+        procs[name] = subprocess.Popen(
+            [sys.executable, "-c", _SIDE, str(size), str(count)],
+            cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+    try:
+        for name, proc in procs.items():
+            assert proc.stdout is not None and proc.stdout.readline().strip() == "ready", name
+        load0 = os.getloadavg()
+        rows: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
+        cpus = sorted(os.sched_getaffinity(0))
+        for i in range(rounds):
+            cpu = cpus[(i // 2) % len(cpus)]  # both sides of a round on one CPU (see below)
+            for name in ("old", "new") if i % 2 == 0 else ("new", "old"):
+                proc = procs[name]
+                assert proc.stdin is not None and proc.stdout is not None
+                proc.stdin.write(f"{cpu}\n")
+                proc.stdin.flush()
+                rows[name].append(json.loads(proc.stdout.readline()))
+        load1 = os.getloadavg()
+    finally:
+        for proc in procs.values():
+            if proc.stdin is not None:
+                proc.stdin.close()
+            proc.wait()
+    out: dict[str, Any] = {
+        "old": str(sides["old"]), "new": str(sides["new"]), "rounds": rounds, "size": size, "articles": count,
+        "load": [round(load0[0], 1), round(load1[0], 1)],
+    }  # fmt: skip
+    for key in (*STAGES, "total"):
+        old = [r[key] for r in rows["old"]]
+        new = [r[key] for r in rows["new"]]
+        ratios = sorted(b / a for a, b in zip(old, new, strict=True))
+        q = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else [ratios[0]] * 3
+        out[key] = {
+            "old_us": round(statistics.median(old), 1),
+            "new_us": round(statistics.median(new), 1),
+            "ratio": round(statistics.median(ratios), 3),
+            "iqr": [round(q[0], 3), round(q[2], 3)],
+        }
+    return out
+
+
 def run(quick: bool = False, pipeline: Pipeline | None = None, build_s: float | None = None) -> dict[str, Any]:
     if pipeline is None:
         pipeline, build_s = build()
@@ -176,7 +293,29 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--profile", action="store_true", help="print a cProfile of the 2 KB corpus")
     ap.add_argument("--check", action="store_true", help="check every output document's bytes, no timing")
+    ap.add_argument("--digest", action="store_true", help="hash every output message (fixed corpus and clock)")
+    ap.add_argument("--against", type=Path, metavar="DIR", help="alternate rounds with the wirestream in DIR")
+    ap.add_argument("--rounds", type=int, default=30, help="with --against: rounds per side")
+    ap.add_argument("--size", type=int, default=2_000, help="with --against: article size in bytes")
+    ap.add_argument("--articles", type=int, default=150, help="with --against: articles per round")
     args = ap.parse_args(argv)
+    if args.against is not None:
+        res = against(args.against, args.rounds, args.size, args.articles)
+        print(
+            f"  old {res['old']}\n  new {res['new']}\n  {res['rounds']} rounds each of {res['articles']} x "
+            f"{res['size']} B, load {res['load'][0]} -> {res['load'][1]}; CPU µs per article"
+        )
+        for key in (*STAGES, "total"):
+            r = res[key]
+            print(
+                f"  {key:<10} {r['old_us']:>8.1f} -> {r['new_us']:>8.1f}  ratio {r['ratio']:.3f} "
+                f"(IQR {r['iqr'][0]:.3f}-{r['iqr'][1]:.3f})"
+            )
+        return 0
+    if args.digest:
+        n, h = digest()
+        print(f"  pipeline --digest: {n} messages, sha256 {h}")
+        return 0
     pipeline, build_s = build()
     if args.check:
         docs = sum(check(pipeline, raws(size, 150 if args.quick else 1_000)[0]) for size in (2_000, 20_000))
