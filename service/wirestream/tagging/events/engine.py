@@ -405,6 +405,8 @@ class EventTagger:
             not lows.isdisjoint(cues.ultimatum),
             not lows.isdisjoint(cues.proposal_heads),
         )
+        # a non-agent subject needs a non-agent word in the sentence: most political sentences have none
+        non_agent = not lows.isdisjoint(cues.non_agents) or not lows.isdisjoint(cues.non_agent_quantities)
         vetoed: dict[str, bool] = {}  # context name -> present in this sentence (computed on demand)
         veto_of: dict[frozenset[str], bool] = {}  # a rule's context_veto -> vetoed in this sentence
         for m in matches:
@@ -415,9 +417,7 @@ class EventTagger:
                     hit = veto_of[cv] = _in_context(cv, toks, lows, cues, vetoed, text, sentence.start, sentence.end)
                 if hit:
                     continue
-            if cues.non_agents and _non_agent_doer(
-                toks, m.i0, m.pattern.rule.plover, groups, in_mention, cues, headline
-            ):
+            if non_agent and _non_agent_doer(toks, m.i0, m.pattern.rule.plover, groups, in_mention, cues, headline):
                 continue
             if m.i0 in in_mention and m.i0 == m.i1 and _agent_noun(toks[m.i0].lemma, cues, lr):
                 # "protesters", "demonstrators" tagged as actors: the word names a participant;
