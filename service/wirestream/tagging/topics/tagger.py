@@ -138,7 +138,8 @@ class TopicTagger:
         self._rules = rules
         self._lexicons: dict[str, _Lexicon | None] = {}  # built lazily, one per language seen
         # (CAMEO code or root, PLOVER type) -> topics: the prefix walk of _event_topics, once per
-        # pair seen (a few dozen in practice) instead of for each of the ~20 events of an article
+        # pair seen (bounded by the codes the event rules emit) instead of for each of the ~20
+        # events of an article; it depends only on the rules, i.e. on the data version
         self._by_event: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def _lexicon(self, lang: str) -> _Lexicon | None:
