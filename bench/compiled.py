@@ -109,18 +109,22 @@ def overlay(site: Path, dest: Path | None = None, source: Path = ROOT / "service
     compiled modules, so ``site`` holds the rest of the package (app, pipeline, routing, the
     taxonomy data files, the tagging modules left interpreted) as it was when that key was first
     built. A process importing ``site`` would run that day's shell and data, not the checkout's.
-    Here every source and data file is a symlink to the checkout and the ``.so`` files come from
-    ``site`` (the import system prefers an extension module over a ``.py`` of the same name).
-    ``dest`` (created if missing) or a new temporary directory, which the caller removes.
+    Here every source and data file is a symlink to the checkout and the ``.so`` files are copies
+    of ``site``'s (the import system prefers an extension module over a ``.py`` of the same name).
+    Copies, not symlinks: the compiled modules find their data files from
+    ``Path(__file__).resolve()``, which follows a symlink into ``site`` and read the data as it was
+    when the key was built (a data-only change was then tagged with the old rules by the compiled
+    build and with the new ones by the interpreted one). ``dest`` (created if missing) or a new
+    temporary directory, which the caller removes.
     """
     dest = Path(tempfile.mkdtemp(prefix="ws-compiled-overlay-")) if dest is None else dest
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(source.resolve(), dest / "wirestream", copy_function=os.symlink,
                     ignore=shutil.ignore_patterns("__pycache__", "*.so"))  # fmt: skip
     for so in site.glob("*.so"):  # mypyc's shared runtime module, imported top-level
-        os.symlink(so.resolve(), dest / so.name)
+        shutil.copy2(so, dest / so.name)
     for so in (site / "wirestream").rglob("*.so"):
-        os.symlink(so.resolve(), dest / so.relative_to(site))
+        shutil.copy2(so, dest / so.relative_to(site))
     return dest
 
 

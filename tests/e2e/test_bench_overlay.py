@@ -43,6 +43,10 @@ def test_overlay_takes_sources_from_the_checkout_and_extensions_from_the_build(t
         assert (pkg / "tagging" / "engine.cpython-311-x86_64-linux-gnu.so").read_bytes() == b"ext"
         assert (out / "abc__mypyc.cpython-311-x86_64-linux-gnu.so").read_bytes() == b"rt"
         assert os.path.islink(pkg / "app.py")  # linked, not copied: the package data stays where it is
+        # the extension is a copy: a compiled module finding its data from Path(__file__).resolve()
+        # must land in the overlay (the checkout's data), not in the build's stale copy
+        ext = pkg / "tagging" / "engine.cpython-311-x86_64-linux-gnu.so"
+        assert ext.resolve().parent.parent == pkg.resolve()
     finally:
         shutil.rmtree(out)
 
