@@ -174,3 +174,49 @@ def test_tournament_results_are_no_assault(tagger: EventTagger, headline: str) -
 def test_beatings_stay_assaults(tagger: EventTagger, text: str) -> None:
     evs = events(tagger, text, not text.endswith("."))
     assert any(e.event_type is PloverType.ASSAULT for e in evs), evs
+
+
+# Drills (rules 2025.12.10): a weapon or arm of service before "drills"/"exercises" names a military
+# drill, a show of force (MOBILIZE, CAMEO 150) and not an attack with that weapon; "around" introduces
+# its target. Bare drills of schools or oil rigs stay no event.
+DRILL_LEX = {
+    **LEX,
+    "Taiwan": ("TWN", "TWN", C),
+    "Norway": ("NOR", "NOR", C),
+    "North Korea": ("PRK", "PRK", C),
+    "Russian navy": ("RUSMIL", "RUS", ActorType.MILITARY),
+    "Exxon": ("org:exxon", "USA", ActorType.COMPANY),
+    "Guyana": ("GUY", "GUY", C),
+    "Tokyo": ("geonames:tokyo", "JPN", ActorType.PLACE),
+}
+
+
+def drill_events(tagger: EventTagger, headline: str) -> list[EventTag]:
+    art = article("", headline=headline)
+    return [e for e in tagger.tag(art, actors(art, DRILL_LEX)) if not e.negated]
+
+
+@pytest.mark.parametrize(
+    ("headline", "source", "target"),
+    [
+        ("North Korea conducts artillery drills near the border", "PRK", None),
+        ("Russian navy holds missile drills near Norway", "RUSMIL", "NOR"),
+        ("China launches military drills around Taiwan", "CHN", "TWN"),
+        ("Iran stages large-scale exercises in the Gulf", "IRN", None),
+    ],
+)
+def test_military_drills_are_a_show_of_force(
+    tagger: EventTagger, headline: str, source: str, target: str | None
+) -> None:
+    evs = drill_events(tagger, headline)
+    assert [e.event_type for e in evs] == [PloverType.MOBILIZE], evs
+    assert evs[0].source == [source], evs
+    assert evs[0].target == ([target] if target else []), evs
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Tokyo schools hold earthquake drills", "Exxon began drilling near Guyana's coast"],
+)
+def test_civil_drills_and_drilling_are_no_event(tagger: EventTagger, headline: str) -> None:
+    assert drill_events(tagger, headline) == []
