@@ -52,9 +52,12 @@ def tagger() -> EventTagger:
     return EventTagger.load()
 
 
-def events(tagger: EventTagger, text: str, headline: bool) -> list[EventTag]:
+def events(
+    tagger: EventTagger, text: str, headline: bool, lex: dict[str, tuple[str, str | None, ActorType]] | None = None
+) -> list[EventTag]:
+    """The asserted events of ``text`` (a headline or a body sentence), actors from ``lex`` (default LEX)."""
     art = article("", headline=text) if headline else article(text)
-    return [e for e in tagger.tag(art, actors(art, LEX)) if not e.negated]
+    return [e for e in tagger.tag(art, actors(art, LEX if lex is None else lex)) if not e.negated]
 
 
 @pytest.mark.parametrize(
@@ -124,17 +127,12 @@ HOST_LEX = {
 }
 
 
-def host_events(tagger: EventTagger, headline: str) -> list[EventTag]:
-    art = article("", headline=headline)
-    return [e for e in tagger.tag(art, actors(art, HOST_LEX)) if not e.negated]
-
-
 @pytest.mark.parametrize(
     "headline",
     ["Brazil to host Copa America next year", "Japan hosts trade fair in Osaka", "Qatar to host the 2030 Asian Games"],
 )
 def test_hosting_no_party_is_no_event(tagger: EventTagger, headline: str) -> None:
-    assert host_events(tagger, headline) == []
+    assert events(tagger, headline, True, HOST_LEX) == []
 
 
 @pytest.mark.parametrize(
@@ -146,7 +144,7 @@ def test_hosting_no_party_is_no_event(tagger: EventTagger, headline: str) -> Non
     ],
 )
 def test_hosting_a_party_or_a_meeting_stays(tagger: EventTagger, headline: str, target: str | None) -> None:
-    evs = host_events(tagger, headline)
+    evs = events(tagger, headline, True, HOST_LEX)
     assert evs and {e.event_type for e in evs} <= {PloverType.CONSULT, PloverType.AGREE}, evs
     if target is not None:
         assert any(target in e.target for e in evs), evs
@@ -191,11 +189,6 @@ DRILL_LEX = {
 }
 
 
-def drill_events(tagger: EventTagger, headline: str) -> list[EventTag]:
-    art = article("", headline=headline)
-    return [e for e in tagger.tag(art, actors(art, DRILL_LEX)) if not e.negated]
-
-
 @pytest.mark.parametrize(
     ("headline", "source", "target"),
     [
@@ -208,7 +201,7 @@ def drill_events(tagger: EventTagger, headline: str) -> list[EventTag]:
 def test_military_drills_are_a_show_of_force(
     tagger: EventTagger, headline: str, source: str, target: str | None
 ) -> None:
-    evs = drill_events(tagger, headline)
+    evs = events(tagger, headline, True, DRILL_LEX)
     assert [e.event_type for e in evs] == [PloverType.MOBILIZE], evs
     assert evs[0].source == [source], evs
     assert evs[0].target == ([target] if target else []), evs
@@ -219,4 +212,4 @@ def test_military_drills_are_a_show_of_force(
     ["Tokyo schools hold earthquake drills", "Exxon began drilling near Guyana's coast"],
 )
 def test_civil_drills_and_drilling_are_no_event(tagger: EventTagger, headline: str) -> None:
-    assert drill_events(tagger, headline) == []
+    assert events(tagger, headline, True, DRILL_LEX) == []
