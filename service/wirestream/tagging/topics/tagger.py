@@ -174,9 +174,10 @@ class TopicTagger:
         for ev in events:
             if ev.negated:
                 continue
-            topics = by_event.get((ev.cameo_code or ev.cameo_root, ev.event_type))
+            key = (ev.cameo_code or ev.cameo_root, ev.event_type)
+            topics = by_event.get(key)
             if topics is None:
-                topics = self._event_topics(ev)
+                topics = by_event[key] = self._event_topics(*key)
             weight = r.event_weight * ev.confidence
             for t in topics:
                 ev_score[t] += weight
@@ -203,15 +204,8 @@ class TopicTagger:
                 out.append(code)
         return out
 
-    def _event_topics(self, ev: EventTag) -> tuple[str, ...]:
-        """The topics of an event: its longest mapped CAMEO prefix, else its PLOVER type (memoised)."""
-        key = (ev.cameo_code or ev.cameo_root, ev.event_type)
-        hit = self._by_event.get(key)
-        if hit is None:
-            hit = self._by_event[key] = self._derive_event_topics(*key)
-        return hit
-
-    def _derive_event_topics(self, code: str, event_type: str) -> tuple[str, ...]:
+    def _event_topics(self, code: str, event_type: str) -> tuple[str, ...]:
+        """The topics of an event: its longest mapped CAMEO prefix, else its PLOVER type (memoised by the caller)."""
         for k in range(len(code), 1, -1):
             hit = self._rules.by_cameo.get(code[:k])
             if hit is not None:
