@@ -320,29 +320,41 @@ def score_probes(
 ) -> dict[str, Any]:
     """Our own headlines and leads (not peer gold): false positives on non-political copy and the
     top type on political copy. Why: the peer gold is all political, so it cannot show the
-    tagger coding storms, markets or matches as events, which real news is full of."""
+    tagger coding storms, markets or matches as events, which real news is full of.
+
+    Also per probe ``set`` (``s8`` when none is given): a set written before a fix and never looked
+    at while making it (``s9check``) shows whether the fix generalises beyond the probes it was
+    developed on."""
     fp: list[str] = []
     wrong: list[str] = []
+    by_set: dict[str, Counter[str]] = defaultdict(Counter)
     quiet = political = 0
     for p in probes:
         text = p["text"]
+        st = by_set[str(p.get("set", "s8"))]
         art = _article(text) if p["kind"] == "L" else _article("", headline=text)
         actors = actor_fn(art) if actor_fn is not None else []
         preds = [e for e in tagger.tag(art, actors) if not e.negated]
         top = max(preds, key=lambda e: e.confidence).event_type.value if preds else None
         if not p["expect"]:
             quiet += 1
+            st["non_political"] += 1
             if preds:
-                fp.append(f"{text} -> {top}")
+                st["false_positives"] += 1
+                fp.append(f"[{p.get('set', 's8')}] {text} -> {top}")
         else:
             political += 1
+            st["political"] += 1
             if top not in p["expect"]:
-                wrong.append(f"{text} -> {top}")
+                st["political_wrong"] += 1
+                wrong.append(f"[{p.get('set', 's8')}] {text} -> {top}")
+    keys = ("non_political", "false_positives", "political", "political_wrong")
     return {
         "non_political": quiet,
         "false_positives": len(fp),
         "political": political,
         "political_wrong": len(wrong),
+        "by_set": {name: {k: c[k] for k in keys} for name, c in sorted(by_set.items())},
         "false_positive_cases": fp,
         "political_wrong_cases": wrong,
     }
@@ -444,6 +456,11 @@ def _print(result: dict[str, Any]) -> None:
             f"\nown probes (actor tagger): false positives {pr['false_positives']}/{pr['non_political']} "
             f"non-political, wrong top type {pr['political_wrong']}/{pr['political']} political"
         )
+        for name, c in pr["by_set"].items():
+            print(
+                f"  set {name}: false positives {c['false_positives']}/{c['non_political']}, "
+                f"wrong top type {c['political_wrong']}/{c['political']}"
+            )
         for case in pr["false_positive_cases"] + pr["political_wrong_cases"]:
             print(f"  {case}")
     print(f"\nwrote {RESULTS.relative_to(ROOT)}")
