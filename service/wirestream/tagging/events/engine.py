@@ -371,7 +371,9 @@ class EventTagger:
         if out and self._drop_unattributed:
             companies = {a.actor_id for a in actors if a.type is _COMPANY}
             if companies:
-                out = [ev for ev in out if not _business_only(ev, companies)]
+                # unnamed market participants ("investors", "traders") carry no country
+                market = {a.actor_id for a in actors if a.type is _COMPANY and a.country is None}
+                out = [ev for ev in out if not _business_only(ev, companies) and not _market_move(ev, market)]
         return out
 
     def _sentence_events(
@@ -415,11 +417,17 @@ class EventTagger:
                 hit = veto_of.get(cv)
                 if hit is None:
                     hit = veto_of[cv] = _in_context(cv, toks, lows, cues, vetoed, text, sentence.start, sentence.end)
-                if hit:
+                if hit and not (
+                    _HAZARD in cv
+                    and _actor_subject(toks, m.i0, groups, in_mention, cues)
+                    and not _in_context(cv - _HAZARD_ONLY, toks, lows, cues, vetoed, text, sentence.start, sentence.end)
+                ):
                     continue
             if non_agent and _non_agent_doer(toks, m.i0, m.pattern.rule.plover, groups, in_mention, cues, headline):
                 continue
-            if m.i0 in in_mention and m.i0 == m.i1 and _agent_noun(toks[m.i0].lemma, cues, lr):
+            if m.i0 in in_mention and (
+                (m.i0 == m.i1 and _agent_noun(toks[m.i0].lemma, cues, lr)) or _in_name(toks, m, groups)
+            ):
                 # "protesters", "demonstrators" tagged as actors: the word names a participant;
                 # the event it implies is coded from the clause's own verb, if there is one
                 continue
@@ -640,6 +648,43 @@ def _in_context(
     return False
 
 
+_HAZARD: Final = "hazard"
+_HAZARD_ONLY = frozenset({_HAZARD})
+_SUBJECT_NOUNS = 2  # plain words between an actor and its verb: "Russian (attack) drones struck"
+
+
+def _actor_subject(toks: list[Word], i0: int, groups: list[_Group], in_mention: set[int], cues: Cues) -> bool:
+    """Whether an actor is the subject of the trigger at ``toks[i0]``: "Russia attacked ...",
+    "Russian drones attacked ...", "Gunmen have killed ...".
+
+    Why: the hazard context ("a storm", "floods") marks a sentence whose violent verbs may have
+    no agent ("a storm killed three"), but a sentence can report an attack and mention the
+    weather ("Russia attacked the grid during a storm"). A named doer in the subject position
+    settles it; without one the sentence-level veto stands. A plain noun or two between the
+    actor and the verb are taken as the head it modifies ("Russian drones"); a preposition,
+    punctuation or a determiner between them ends the search ("Floods in Kenya killed").
+    """
+    k = i0 - 1
+    plain = 0
+    while k >= 0:
+        w = toks[k]
+        if k in in_mention:
+            g = _group_ending(groups, k)
+            return g is not None and g.prep is None and not g.possessive and not g.place
+        if w.low in cues.subject_skip or (len(w.low) > 4 and w.low.endswith("ly") and not w.cap):
+            if w.lemma in cues.passive_aux and plain == 0 and i0 - k == 1 and toks[i0].low.endswith("ed"):
+                return False  # "was attacked": the subject is the target
+            k -= 1
+            continue
+        if plain >= _SUBJECT_NOUNS or not w.low.isalpha() or w.low in cues.preps or w.low in cues.determiners:
+            return False
+        if w.low in cues.non_agents or w.low in cues.non_agent_quantities:
+            return False
+        plain += 1
+        k -= 1
+    return False
+
+
 #: acts mostly named by nouns: after a force noun ("pandemic talks", "flood protests") a trigger
 #: in -s is the head of a compound noun, not a verb with that noun as its subject
 _NOMINAL_ACTS = frozenset(
@@ -678,6 +723,8 @@ def _non_agent_doer(
     ("..., killing dozens") takes the subject of the clause before it.
     """
     t = toks[i0]
+    if t.low in cues.non_agent_quantities and _quantity_subject(toks, i0, groups, cues):
+        return True
     if t.low in cues.non_agents:
         # the trigger word is itself the force, opening the clause: "Storm batters Philippines coast"
         k = i0 - 1
@@ -742,6 +789,32 @@ def _non_agent_doer(
     return False
 
 
+def _quantity_subject(toks: list[Word], i0: int, groups: list[_Group], cues: Cues) -> bool:
+    """Whether a trigger that is also a market quantity ("demand") is the subject of the next
+    verb, after a bare singular modifier: "China demand cools", "US demand weakens", "fuel demand
+    rose". A singular subject would need "demands" for the verb ("China demands ..."), and a
+    possessive marks the act ("China's demand that ..."), so neither is read this way."""
+    t = toks[i0]
+    if t.low != t.lemma or i0 == 0 or i0 + 1 >= len(toks):
+        return False
+    prev, nxt = toks[i0 - 1], toks[i0 + 1]
+    g = _group_ending(groups, i0 - 1)
+    if g is not None:
+        if g.possessive or len(g.actor_ids) > 1:
+            return False  # "China's demand", "Britain and France demand"
+    elif prev.low != prev.lemma or not prev.low.isalpha() or prev.low in cues.subject_skip:
+        return False  # "Farmers demand ...", "will demand"
+    elif prev.low in cues.infinitive or prev.low in cues.modal_auxiliaries or prev.low in cues.determiners:
+        return False
+    return (
+        nxt.low != nxt.lemma
+        and nxt.low.isalpha()
+        and not nxt.cap
+        and nxt.low not in cues.subject_skip
+        and nxt.low.endswith(("s", "ed"))
+    )
+
+
 _OBJECT_REACH = 5  # tokens after a trigger searched for its object noun ("host the annual EU summit")
 
 
@@ -755,6 +828,33 @@ def _has_object(toks: list[Word], i1: int, rule: Rule) -> bool:
         if t.lemma in rule.object_nouns or t.low in rule.object_nouns:
             return True
     return False
+
+
+def _in_name(toks: list[Word], m: _Match, groups: list[_Group]) -> bool:
+    """Whether the trigger is a capitalised word of an actor's name: "Shell plc", "Rapid Support
+    Forces", "Popular Mobilization Forces" are no shelling, support or mobilisation.
+
+    Why: a name the actor tagger resolved is the better reading of those words. Only a name
+    counts: a capitalised trigger that is not the first word of the sentence, or one the name
+    runs on past ("Shell plc"); a single sentence-initial word ("Protesters ...", "Militia ...")
+    may be a common noun that merely starts the sentence, and keeps its event.
+    """
+    if not toks[m.i0].cap:
+        return False
+    for g in groups:
+        if g.t0 <= m.i0 and m.i1 <= g.t1:
+            if _title_case(toks):
+                # every word is capitalised ("Argentina Militia Members Called into Action"):
+                # only a name that starts with the trigger and runs on past it is one
+                return g.t0 == m.i0 and g.t1 > m.i1
+            return m.i0 > 0 or g.t1 > m.i1
+    return False
+
+
+def _title_case(toks: list[Word]) -> bool:
+    """Whether every longer word is capitalised (a title-case headline): case then tells no
+    name from a common noun. Short words are skipped ("into", "of" stay lower case there)."""
+    return all(t.cap or len(t.low) <= 4 or not t.low.isalpha() for t in toks)
 
 
 def _group_ending(groups: list[_Group], k: int) -> _Group | None:
@@ -791,6 +891,28 @@ def _business_only(ev: EventTag, companies: set[str]) -> bool:
     if not ev.source and not ev.target:
         return False
     return all(a in companies for a in ev.source) and all(a in companies for a in ev.target)
+
+
+#: the vocabulary of deals and withdrawals, which market participants share with states
+_COMMERCE = frozenset(
+    {
+        PloverType.RETREAT,
+        PloverType.AGREE,
+        PloverType.COOPERATE,
+        PloverType.SUPPORT,
+        PloverType.REJECT,
+        PloverType.CONCEDE,
+    }
+)
+
+
+def _market_move(ev: EventTag, market: set[str]) -> bool:
+    """Whether unnamed market participants are the only doers of a commercial act: "foreign
+    investors pull out of India", "traders back the rupee" move money, not a PLOVER event; the
+    country is where the market is, not a party. Their protests and demands stay events
+    ("Market traders protest over new levy"), as does any act of a named company (see
+    :func:`_business_only` for company-on-company acts)."""
+    return bool(ev.source) and ev.event_type in _COMMERCE and all(a in market for a in ev.source)
 
 
 def _trigger_start(ev: EventTag) -> int:
@@ -1491,7 +1613,12 @@ def _build_event(
         # and German capitalises every noun, so neither is read this way)
         return None
     if rule.not_before:
-        for t in toks[max(0, i0 - 2) : i0]:
+        for k in range(i0 - 1, max(-1, i0 - 3), -1):
+            if k in in_mention:
+                # "Market traders protest": the word before an actor qualifies the actor, not
+                # the trigger ("market protest" would be a market rally)
+                break
+            t = toks[k]
             if t.lemma in rule.not_before or t.low in rule.not_before:
                 return None
     if rule.not_after:
@@ -2023,10 +2150,10 @@ def _build_event(
         rule.joint_plover is not None
         and rule.joint_cameo is not None
         and source is not None
-        and len(source.countries) > 1
+        and (len(source.countries) > 1 or _partner(source, target_group, cues))
     ):
-        # "French and Egyptian warships launched war games": held together, the exercise is
-        # military cooperation, not one side's show of force
+        # "French and Egyptian warships launched war games", "conducts exercises with Germany's
+        # navy": held together, the exercise is military cooperation, not one side's show of force
         plover, quad, cameo = rule.joint_plover, rule.joint_quad_class, rule.joint_cameo
     return _trusted(
         EventTag,
@@ -2071,6 +2198,17 @@ def _copy(ev: EventTag, update: dict[str, object]) -> EventTag:
 def _span(text: str, start: int, end: int, fld: TextField) -> Span:
     """A Span from offsets the engine computed itself (trusted: no validation pass)."""
     return _trusted(Span, {"text": text, "start": start, "end": end, "field": fld})
+
+
+def _partner(source: _Group, target: _Group | None, cues: Cues) -> bool:
+    """Whether ``target`` is a party of another country the source acts together "with"."""
+    return (
+        target is not None
+        and target.prep is not None
+        and target.prep in cues.prep_classes.get("with", frozenset())
+        and bool(target.countries)
+        and not target.countries <= source.countries
+    )
 
 
 def _locative(cues: Cues) -> frozenset[str]:

@@ -64,6 +64,10 @@ class Rule:
     needs_target: bool = False
     #: nouns that satisfy ``needs_target`` as the trigger's object ("host a summit", "host talks")
     object_nouns: frozenset[str] = frozenset()
+    #: trigger words that match only as written, not as any form of their lemma: "drills" and
+    #: "exercises" are military drills after "hold"/"stage", but their lemmas also match
+    #: "drilling" (oil wells) and "exercise" (caution, a right)
+    surface_forms: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +339,13 @@ def _compile(
         # a data word may itself be several tokens ("cease-fire" stays one, "d'accord" two)
         for tok in tokenize(part, lang):
             word = part[tok.start : tok.end]
+            if word.lower() in rule.surface_forms:
+                # the matcher tests a token's lemma and its lower-cased form against the keys,
+                # so a key that is only the surface form matches that form alone
+                elements.append(frozenset({word.lower()}))
+                gaps.append(pending_gap)
+                pending_gap = False
+                continue
             keys = _element_keys(word, lang, strip)
             if extra and word.lower() in extra:  # "ask", and "ask" in "ask for ... help"
                 keys |= extra[word.lower()]
@@ -360,10 +371,16 @@ def _check_rule(raw: Mapping[str, Any], codes: Mapping[str, str]) -> None:
     if not isinstance(raw.get("triggers"), dict) or not raw["triggers"]:
         raise ValueError(f"rule {rid}: no triggers")
     # languages compile lazily, so check the trigger syntax of all of them up front
+    words: set[str] = set()
     for lang, trigs in raw["triggers"].items():
         for trig in trigs or ():
             if not str(trig).replace(GAP, "").strip():
                 raise ValueError(f"rule {rid}: empty {lang} trigger {trig!r}")
+            words.update(str(trig).lower().split(" "))
+    for form in raw.get("surface_forms") or ():
+        # a surface form no trigger uses would restrict nothing: most likely a typo
+        if not isinstance(form, str) or form != form.lower() or " " in form or form not in words:
+            raise ValueError(f"rule {rid}: surface form {form!r} is not a lower-case word of its triggers")
 
 
 def _stem(key: str) -> str:
@@ -471,6 +488,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
                 context_veto=frozenset(raw.get("context_veto") or ()),
                 needs_target=bool(raw.get("needs_target", False)),
                 object_nouns=_fs(raw.get("object_nouns"), "en"),
+                surface_forms=frozenset(raw.get("surface_forms") or ()),
                 joint_plover=joint_plover,
                 joint_cameo=str(joint["cameo"]) if joint else None,
                 joint_quad_class=int(quads[joint_plover.value]) if joint_plover is not None else 0,
