@@ -125,7 +125,7 @@ class Deduplicator:
         sc = self._scope()
         st = self.state
         akey = _article_key(article.article_id, article.version)
-        prev = decode_article(st.articles.get(akey), article.article_id)
+        prev: ArticleRec | None = decode_article(st.articles.get(akey), article.article_id)
         if prev is not None and source is not None and prev.src == source:
             return prev.r
 

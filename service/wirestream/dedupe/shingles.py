@@ -57,6 +57,7 @@ _MULT: Final = tuple(
     )
 )
 MAX_SHINGLE: Final = len(_MULT)
+_MULT_VEC: Final = np.array(_MULT, dtype=np.uint64)
 
 
 def _powers(base: int, n: int) -> U64:
@@ -130,9 +131,11 @@ def shingle_hashes(body: str, size: int = 5) -> U64:
     words *= _INV[starts]
     words += (ends - starts).view(np.uint64)  # word lengths (>= 1): the same bits as astype, no copy
     words = _fmix(words)
-    sh = words[:n] * _MULT[0]
-    for j in range(1, size):
-        sh += words[j : j + n] * _MULT[j]
+    # shingle i = sum of words[i + j] * _MULT[j] (mod 2**64): one integer matmul over a sliding
+    # window view of the words (numpy's integer matmul wraps like the uint64 ufuncs, and the sum
+    # is the same in any order modulo 2**64) instead of 2 * size - 1 ufunc calls
+    window = np.ndarray((n, size), dtype=np.uint64, buffer=words, strides=(8, 8))
+    sh = window @ _MULT_VEC[:size]
     if b"\n" in data:  # paragraph number of each word (blocks are "\n\n"-joined; any newline is a break)
         para = (b == 10).nonzero()[0].searchsorted(starts)
         sh = sh[para[:n] == para[size - 1 :]]
