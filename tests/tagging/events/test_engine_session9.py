@@ -94,6 +94,17 @@ def test_bare_military_drills_are_a_show_of_force(
     assert sorted(evs[0].source) == sorted(source) and evs[0].target == target, evs
 
 
+def test_a_partner_is_the_object_of_with_after_the_drill(tagger: EventTagger) -> None:
+    """ "with" after another noun ("the border with Lithuania") names no partner of the drill, and
+    a joint drill of two countries keeps no target (reciprocal, as cooperate.military)."""
+    evs = events(tagger, "Russia started drills near the border with Lithuania", True)
+    assert [e.event_type for e in evs] == [PloverType.MOBILIZE], evs
+    evs = events(tagger, "Russia and China began joint naval exercises in the Sea of Japan on Monday.", False)
+    assert [(e.event_type, sorted(e.source), e.target) for e in evs] == [(PloverType.COOPERATE, ["CHN", "RUS"], [])], (
+        evs
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "headline"),
     [

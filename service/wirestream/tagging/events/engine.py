@@ -2150,7 +2150,7 @@ def _build_event(
         rule.joint_plover is not None
         and rule.joint_cameo is not None
         and source is not None
-        and (len(source.countries) > 1 or _partner(source, target_group, cues))
+        and (len(source.countries) > 1 or _partner(toks, i1, source, target_group, cues))
     ):
         # "French and Egyptian warships launched war games", "conducts exercises with Germany's
         # navy": held together, the exercise is military cooperation, not one side's show of force
@@ -2200,11 +2200,19 @@ def _span(text: str, start: int, end: int, fld: TextField) -> Span:
     return _trusted(Span, {"text": text, "start": start, "end": end, "field": fld})
 
 
-def _partner(source: _Group, target: _Group | None, cues: Cues) -> bool:
-    """Whether ``target`` is a party of another country the source acts together "with"."""
+_PARTNER_REACH = 3  # "exercises with the German navy": from the trigger's end to the partner
+
+
+def _partner(toks: list[Word], i1: int, source: _Group, target: _Group | None, cues: Cues) -> bool:
+    """Whether ``target`` is a party of another country the source acts together "with", the
+    "with" right after the trigger ("exercises with Germany"), not one of another noun ("drills
+    near the border with Lithuania")."""
     return (
         target is not None
         and target.prep is not None
+        and i1 + 1 < len(toks)
+        and toks[i1 + 1].low == target.prep
+        and target.t0 - i1 <= _PARTNER_REACH
         and target.prep in cues.prep_classes.get("with", frozenset())
         and bool(target.countries)
         and not target.countries <= source.countries
