@@ -203,11 +203,47 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float)
     ap.add_argument("--bootstrap")
     ap.add_argument("--workers", type=int, default=1, help="worker processes in the group (default 1)")
+    ap.add_argument("--tree", action="append", default=[], metavar="DIR",
+                    help="run the worker from DIR (a directory holding a wirestream package, e.g. a compiled "
+                         "overlay); repeat to compare trees, alternated round by round on one broker")  # fmt: skip
+    ap.add_argument("--rounds", type=int, default=1, help="with --tree: rounds over the trees")
     args = ap.parse_args(argv)
     with broker(args.bootstrap) as bootstrap:
-        result = run(bootstrap, args.quick, args.rate, args.seconds, workers=args.workers)
+        if not args.tree:
+            result = run(bootstrap, args.quick, args.rate, args.seconds, workers=args.workers)
+        else:
+            result = {"trees": args.tree, "runs": compare_trees(bootstrap, args)}
     write_result(RESULTS, result)
     return 0
+
+
+def compare_trees(bootstrap: str, args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The same run under each tree in turn, ``rounds`` times (ABAB...), on one broker.
+
+    Why alternated: on a shared machine the neighbours' load drifts by more than the differences
+    we look for; alternating puts both trees under the same drift. Only the worker runs the tree
+    (``PYTHONPATH`` of the child); the publisher and this process stay on this checkout. Each run
+    notes the load average, the figure every comparison on this machine has to be read with.
+    """
+    import os
+
+    runs: list[dict[str, Any]] = []
+    old = os.environ.get("PYTHONPATH")
+    try:
+        for r in range(args.rounds):
+            for tree in args.tree:
+                os.environ["PYTHONPATH"] = str(Path(tree).resolve())
+                load0 = os.getloadavg()[0]
+                print(f"  round {r + 1}, tree {tree} (load {load0:.1f})", flush=True)
+                res = run(bootstrap, args.quick, args.rate, args.seconds, workers=args.workers)
+                runs.append({"round": r + 1, "tree": tree, "load": [round(load0, 1), round(os.getloadavg()[0], 1)],
+                             **res})  # fmt: skip
+    finally:
+        if old is None:
+            os.environ.pop("PYTHONPATH", None)
+        else:
+            os.environ["PYTHONPATH"] = old
+    return runs
 
 
 if __name__ == "__main__":
