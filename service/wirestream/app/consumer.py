@@ -53,6 +53,18 @@ log = logging.getLogger("wirestream.consumer")
 Hole = tuple[str, int, int, int]  # topic, partition, first offset, end offset (exclusive)
 
 
+async def log_start_offset(settings: Settings, topic: str, partition: int, timeout: float) -> int:
+    """The partition's log start offset (its first retained offset): where a group with no commit begins reading."""
+    consumer = AIOKafkaConsumer(**aiokafka_kwargs(settings.kafka), group_id=None, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        tp = TopicPartition(topic, partition)
+        async with asyncio.timeout(timeout):
+            return int((await consumer.beginning_offsets([tp]))[tp])
+    finally:
+        await consumer.stop()
+
+
 async def first_record_offset(settings: Settings, topic: str, partition: int, start: int, timeout: float) -> int:
     """Offset of the first record the broker returns at or after ``start`` (same isolation as the app).
 
@@ -116,6 +128,8 @@ class HoleCheckingConsumer(FaustAIOKafkaConsumer):
         self._real: dict[tuple[str, int, int], float] = {}  # (topic, partition, offset) with a record -> first seen
         self._checking: set[Hole] = set()
         self._hole_checks: set[asyncio.Future[None]] = set()
+        self._log_start: dict[tuple[str, int], int] = {}  # partitions this group never committed on
+        self._reading_start: set[tuple[str, int]] = set()
 
     async def _getmany(self, active_partitions: Any, timeout: float) -> Any:
         """Fetch for a *snapshot* of the active partitions, never for Faust's live set (finding 9).
@@ -157,9 +171,19 @@ class HoleCheckingConsumer(FaustAIOKafkaConsumer):
         if not acked:
             return None
         acked.sort()
-        if committed is None:  # the group never committed here: start at the first processed offset
-            committed = acked[0]
         key = (tp.topic, tp.partition)
+        if committed is None:
+            # The group never committed here, so it began reading at the log start (auto_offset_reset="earliest"):
+            # that, not the first processed offset, is where the commit's walk starts. Otherwise a record dropped
+            # before the first one processed would be committed over unseen. The first commit waits for one
+            # broker round trip.
+            if self.settings is None:
+                committed = acked[0]
+            elif key in self._log_start:
+                committed = min(self._log_start[key], acked[0])
+            else:
+                self._schedule_log_start(tp)
+                return None
         empty = self._empty.setdefault(key, set())
         have = set(acked)
         new = committed
@@ -192,6 +216,24 @@ class HoleCheckingConsumer(FaustAIOKafkaConsumer):
         for o in range(committed, new):
             self._real.pop((tp.topic, tp.partition, o), None)
         return new
+
+    def _schedule_log_start(self, tp: Any) -> None:
+        key = (tp.topic, tp.partition)
+        if key in self._reading_start:
+            return
+        self._reading_start.add(key)
+        task = asyncio.ensure_future(self._read_log_start(key))
+        self._hole_checks.add(task)
+        task.add_done_callback(self._hole_checks.discard)
+
+    async def _read_log_start(self, key: tuple[str, int]) -> None:
+        try:
+            assert self.settings is not None
+            self._log_start[key] = await log_start_offset(self.settings, *key, self.check_timeout)
+        except Exception as exc:  # the next commit attempt asks again
+            log.warning("consumer: could not read the log start of %s[%s]: %r", *key, exc)
+        finally:
+            self._reading_start.discard(key)
 
     def _schedule_check(self, tp: Any, offset: int, acked: list[int]) -> None:
         nxt = next((o for o in acked if o > offset), offset + 1)

@@ -213,6 +213,11 @@ async def nudge(app: Any, partitions: Iterable[Partition]) -> list[Partition]:
     record Faust fetched and dropped when it was the *last* one of its partition (session 8,
     docs/reliability.md finding 9): aiokafka's position is already past it, no later record makes
     it a hole for ``HoleCheckingConsumer``, and resuming alone fetches nothing.
+
+    A partition this group has never committed on is sought to its log start: with
+    ``auto_offset_reset="earliest"`` that is where the group began reading it, so the same reasoning
+    holds (a worker's first records, dropped before its first commit, were otherwise recovered
+    only by exit 75 and a restart).
     """
     consumer = app.consumer
     wanted = set(partitions)
@@ -225,10 +230,20 @@ async def nudge(app: Any, partitions: Iterable[Partition]) -> list[Partition]:
         if buffered is not None:
             buffered.difference_update(missing)
     committed = getattr(consumer, "_committed_offset", None) or {}
+    never = [tp for tp in assigned if committed.get(tp) is None]
+    log_start: Mapping[Any, int] = {}
+    if never and hasattr(consumer, "earliest_offsets"):
+        try:
+            log_start = await consumer.earliest_offsets(*never)
+        except Exception as exc:  # the broker may be unreachable: the exit path still covers it
+            log.error("watchdog: could not read the log start of %s: %r", never, exc)
     for tp in assigned:
         offset = committed.get(tp)
+        where = "back to its committed offset"
+        if offset is None:
+            offset, where = log_start.get(tp), "to its log start (no commit yet)"
         if offset is not None and hasattr(consumer, "seek"):
-            log.error("watchdog: seeking %s[%s] back to its committed offset %s", tp.topic, tp.partition, offset)
+            log.error("watchdog: seeking %s[%s] %s %s", tp.topic, tp.partition, where, offset)
             await consumer.seek(tp, offset)
     if not getattr(consumer, "flow_active", True):
         consumer.resume_flow()
