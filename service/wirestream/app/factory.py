@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import faust
-from aiokafka.errors import MessageSizeTooLargeError
+from aiokafka.errors import KafkaError, MessageSizeTooLargeError
+from faust.exceptions import ProducerSendError
 from faust.types import EventT
 
 from ..dedupe import Deduplicator, partition_key
@@ -35,6 +36,10 @@ from .watchdog import install_watchdog
 log = logging.getLogger("wirestream.app")
 
 TICK = b"__wirestream_tick__"
+# The envelopes' JSON as bytes straight from their serializers: ``model_dump_json()`` decodes the
+# serializer's bytes to ``str`` and the shell encoded them back (two copies of a ~9 KB envelope per hop).
+_NORMALISED_JSON = NormalisedEnvelope.__pydantic_serializer__.to_json
+_DEDUPED_JSON = DedupedEnvelope.__pydantic_serializer__.to_json
 
 
 def _headers(raw: Any) -> dict[str, str]:
@@ -141,20 +146,27 @@ def create_app(
             metrics.producer_error()
 
     async def produce(topic: str, key: bytes | None, value: bytes | None, headers: list[tuple[str, bytes]]) -> None:
-        """Hand one record to Faust's producer directly, not through ``Topic.send``.
+        """Hand one record to the aiokafka producer under Faust's producer, not through ``Topic.send``.
 
-        It is the producer Faust flushes before committing offsets (and, with exactly-once, the
-        transaction manager), so the guarantees are unchanged; what is skipped is the per-message
-        ``FutureMessage``, channel and sensor bookkeeping, paid ~12 times per enriched article
-        (≈ 1 ms of the worker's time per article in a pyinstrument profile). Delivery failures are
-        counted here, since Faust's sensors no longer see these sends.
+        It is the producer Faust flushes before committing offsets (``Producer.flush`` flushes
+        ``_producer``), and the one Faust's own ``Producer.send`` picks when no transactional id is
+        given, which the shell never gives: the guarantees are unchanged. What is skipped is the
+        per-message ``FutureMessage``, channel and sensor bookkeeping of ``Topic.send`` (≈ 1 ms of
+        the worker's time per article, session 6) and, since session 9, the ``Producer.send``
+        wrapper too (header conversion, a sensor hook no sensor of ours implements, the timestamp
+        conversion), paid ~12 times per enriched article. Its one visible behaviour, wrapping a
+        ``KafkaError`` in ``ProducerSendError``, is kept so that dead-letter reasons stay as they
+        were. Delivery failures are counted here, since Faust's sensors do not see these sends.
         """
         try:
-            fut = await app.producer.send(topic, key, value, partition=None, timestamp=None, headers=headers)
+            fut = await app.producer._ensure_producer().send(topic, value, key=key, headers=headers)  # type: ignore[attr-defined]
+        except KafkaError as exc:
+            metrics.producer_error()
+            raise ProducerSendError(f"Error while sending: {exc!r}") from exc
         except Exception:
             metrics.producer_error()
             raise
-        fut.add_done_callback(_count_failed_delivery)  # type: ignore[attr-defined]
+        fut.add_done_callback(_count_failed_delivery)
 
     async def send(messages: Iterable[Message]) -> None:
         t0 = time.perf_counter()
@@ -206,7 +218,7 @@ def create_app(
                     art = env.article
                     if disagrees_with_declared(art.language, art.declared_language):
                         metrics.language_disagreement(primary_language(art.declared_language) or "", art.language)
-                    await produce(topics.normalised, partition_key(art), env.model_dump_json().encode(), [])
+                    await produce(topics.normalised, partition_key(art), _NORMALISED_JSON(env), [])
             except Exception as exc:
                 log.exception("normalise agent failed on %s[%s]@%s", prov.topic, prov.partition, prov.offset)
                 await dead_letter_bug(event, prov, Stage.NORMALISE, exc)
@@ -216,7 +228,7 @@ def create_app(
             await send(out.messages)
             account(out, timestamp)
         else:
-            await produce(topics.deduplicated, out.article.story_id.encode(), out.model_dump_json().encode(), [])
+            await produce(topics.deduplicated, out.article.story_id.encode(), _DEDUPED_JSON(out), [])
 
     async def handle(event: EventT, model: type[NormalisedEnvelope], stage: Stage, process: Any) -> None:
         """Decode an internal envelope and run one stage on it; whatever fails becomes a dead letter.
