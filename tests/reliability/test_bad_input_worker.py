@@ -151,3 +151,28 @@ def test_large_accepted_inputs_are_enriched_or_rejected_as_too_large(make_settin
     print(f"\nRELIABILITY large inputs: {got}")
     bad = {k: v for k, v in got.items() if v not in ("enriched", "too_large", "too_many_parts")}
     assert not bad, f"large valid inputs lost to internal errors (message size limits): {bad}"
+
+
+def test_an_output_over_the_topics_size_limit_is_a_dead_letter_named_output_too_large(make_settings, workers) -> None:
+    """With the smallest allowed ``max_message_bytes`` (1 MiB), a 400 kB article is accepted (``normalise.max_bytes``
+    is 5 MB) but its records downstream (the internal envelope is ~4x the input) are over the limit: the producer
+    refuses them. That is a dead letter with reason
+    ``output_too_large``, not ``internal_error`` (a bug): the client's error reaches the shell wrapped in
+    ``ProducerSendError``, and before session 9 the reason was read from the wrapper only."""
+    from wirestream.routing import load_routing
+    from wirestream.topics import create_topics, planned_topics
+
+    s = make_settings(partitions=1, create=False)
+    s = s.model_copy(update={"topics": s.topics.model_copy(update={"max_message_bytes": 1024 * 1024})})
+    asyncio.run(create_topics(s, planned_topics(s, load_routing(s.routing_file))))
+    big = big_article(400_000)
+    workers.start(s)
+    asyncio.run(produce(s, [story_bytes(880), big], partition=0))
+    report = wait_settled(s, 2, workers, timeout=240)
+    workers.assert_alive()
+    assert report.ok, report.summary()
+    outs = read_outcomes(s)
+    assert outs.by_input[(0, 0)][0][0] == "enriched"
+    outcome, _, _, headers = outs.by_input[(0, 1)][0]
+    assert (outcome, headers.get("wirestream.reason")) == ("deadletter", "output_too_large"), (outcome, headers)
+    print(f"\nRELIABILITY output too large: {len(big)} B input -> output_too_large; audit={report.summary()}")

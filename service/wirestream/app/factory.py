@@ -67,8 +67,20 @@ def _provenance(event: EventT, worker_id: str) -> Provenance:
 
 
 def failure_reason(exc: BaseException) -> str:
-    """Reason code for an exception the shell caught: a record over the size limit is not a bug."""
-    return "output_too_large" if isinstance(exc, MessageSizeTooLargeError) else "internal_error"
+    """Reason code for an exception the shell caught: a record over the size limit is not a bug.
+
+    The size error arrives wrapped (Faust's and the shell's ``ProducerSendError`` ``from`` the
+    ``KafkaError``), so the cause chain is searched, not just the outer exception: before session 9
+    such outputs were dead-lettered as ``internal_error``.
+    """
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, MessageSizeTooLargeError):
+            return "output_too_large"
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return "internal_error"
 
 
 def broker_urls(bootstrap: str) -> list[str]:
@@ -155,8 +167,8 @@ def create_app(
         the worker's time per article, session 6) and, since session 9, the ``Producer.send``
         wrapper too (header conversion, a sensor hook no sensor of ours implements, the timestamp
         conversion), paid ~12 times per enriched article. Its one visible behaviour, wrapping a
-        ``KafkaError`` in ``ProducerSendError``, is kept so that dead-letter reasons stay as they
-        were. Delivery failures are counted here, since Faust's sensors do not see these sends.
+        ``KafkaError`` in ``ProducerSendError``, is kept (``failure_reason`` looks through it).
+        Delivery failures are counted here, since Faust's sensors do not see these sends.
         """
         try:
             fut = await app.producer._ensure_producer().send(topic, value, key=key, headers=headers)  # type: ignore[attr-defined]
