@@ -248,19 +248,25 @@ def test_a_skipped_input_is_not_committed_over(make_settings, workers, tmp_path,
     print(f"\nRELIABILITY skipped-input: exit({code}), restart decided all: audit={report.summary()}")
 
 
+def _skip_one_and_settle(s, tmp_path: Path, monkeypatch, workers, offset: int, seeds: range):  # type: ignore[no-untyped-def]
+    """One worker, fast watchdog, the raw record at ``offset`` dropped once before the agent; the inputs are
+    ``story_bytes(seed)`` for ``seeds``. Waits until every input is decided; returns the audit and the log."""
+    _arm_faults(s, tmp_path, monkeypatch, "skipone", fast_watchdog=True)
+    monkeypatch.setenv("WS_SKIP_OFFSET", str(offset))
+    asyncio.run(produce(s, [story_bytes(i) for i in seeds]))
+    workers.start(s, "worker-1")
+    report = wait_settled(s, len(seeds), workers, timeout=240)
+    log = _wait_log(tmp_path / "worker-1.log", "FAULT: skipped", timeout=5)
+    assert report.ok and not report.missing, report.summary()
+    return report, log
+
+
 def test_a_skipped_last_input_is_fetched_again_by_the_nudge(make_settings, workers, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Finding 9: Faust drops the *last* record of a partition (here offset 9 of 10). No later record makes it a hole
     for HoleCheckingConsumer, and resuming the partition fetches nothing (aiokafka's position is past it). The
     watchdog sees lag with no commit; its nudge seeks back to the committed offset, and the same process decides it.
     Before the seek, the worker exited 75 after 2 x stall_seconds and only a restart decided it."""
-    s = make_settings(partitions=1)
-    _arm_faults(s, tmp_path, monkeypatch, "skipone", fast_watchdog=True)
-    monkeypatch.setenv("WS_SKIP_OFFSET", "9")
-    asyncio.run(produce(s, [story_bytes(650 + i) for i in range(10)]))
-    workers.start(s, "worker-1")
-    report = wait_settled(s, 10, workers, timeout=240)
-    log = _wait_log(tmp_path / "worker-1.log", "FAULT: skipped", timeout=5)
-    assert report.ok and not report.missing, report.summary()
+    report, log = _skip_one_and_settle(make_settings(partitions=1), tmp_path, monkeypatch, workers, 9, range(650, 660))
     assert "back to its committed offset 9" in log, log[-3000:]
     assert not workers.restarts and "Faust skipped an input" not in log, "recovered in place, without an exit"
     print(f"\nRELIABILITY skipped-last-input: nudge seek, decided in place: audit={report.summary()}")
@@ -272,14 +278,7 @@ def test_a_skipped_input_before_the_first_commit_is_fetched_again_by_the_nudge(
     """As above, on a partition this group has never committed on: the only record (offset 0) is dropped, so
     there is no committed offset to seek back to. The nudge seeks to the log start, where the group began reading
     (``auto_offset_reset="earliest"``). Before that, the worker exited 75 and only a restart decided it."""
-    s = make_settings(partitions=1)
-    _arm_faults(s, tmp_path, monkeypatch, "skipone", fast_watchdog=True)
-    monkeypatch.setenv("WS_SKIP_OFFSET", "0")
-    asyncio.run(produce(s, [story_bytes(700)]))
-    workers.start(s, "worker-1")
-    report = wait_settled(s, 1, workers, timeout=240)
-    log = _wait_log(tmp_path / "worker-1.log", "FAULT: skipped", timeout=5)
-    assert report.ok and not report.missing, report.summary()
+    report, log = _skip_one_and_settle(make_settings(partitions=1), tmp_path, monkeypatch, workers, 0, range(700, 701))
     assert "to its log start (no commit yet) 0" in log, log[-3000:]
     assert not workers.restarts, "recovered in place, without an exit"
     print(f"\nRELIABILITY skipped-first-input: nudge seek to log start, decided in place: audit={report.summary()}")
@@ -292,14 +291,7 @@ def test_a_skipped_first_input_is_not_committed_over_before_the_first_commit(
     HoleCheckingConsumer used to start its walk at the first processed offset, so it committed 10 over the unseen 0:
     lost, with lag 0. Its walk now starts at the log start, so offset 0 is a hole that holds the commit; the
     watchdog's nudge then seeks to the log start and the same process decides it."""
-    s = make_settings(partitions=1)
-    _arm_faults(s, tmp_path, monkeypatch, "skipone", fast_watchdog=True)
-    monkeypatch.setenv("WS_SKIP_OFFSET", "0")
-    asyncio.run(produce(s, [story_bytes(720 + i) for i in range(10)]))
-    workers.start(s, "worker-1")
-    report = wait_settled(s, 10, workers, timeout=240)
-    log = _wait_log(tmp_path / "worker-1.log", "FAULT: skipped", timeout=5)
-    assert report.ok and not report.missing, report.summary()
+    report, log = _skip_one_and_settle(make_settings(partitions=1), tmp_path, monkeypatch, workers, 0, range(720, 730))
     assert "offset 0 holds a record that is not acked" in log, log[-3000:]
     print(
         f"\nRELIABILITY skipped-first-of-many: commit held at the log start, restarts={len(workers.restarts)}: "
