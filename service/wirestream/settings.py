@@ -111,7 +111,14 @@ class Settings(BaseSettings):
     worker_id: str = Field("worker-1", description="Label on metrics and dead letters")
     data_dir: Path = Path(".wirestream/data")
     web_port: int = Field(6066, description="Faust's own web server port")
-    processing_guarantee: str = Field("at_least_once", pattern="^(at_least_once|exactly_once)$")
+    processing_guarantee: str = Field(
+        "at_least_once",
+        pattern="^(at_least_once|exactly_once)$",
+        description=(
+            "Faust's guarantee. exactly_once makes offsets and table changelogs transactional, not the outputs:"
+            " the shell sends those outside the transactions (docs/reliability.md, 'Why not exactly_once')"
+        ),
+    )
     routing_file: Path | None = Field(None, description="Routing table YAML; None = the packaged one")
     producer_linger_ms: int = Field(
         5, ge=0, description="Batch produce: wait up to this for a batch (paid once per hop at low rates)"
