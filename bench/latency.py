@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import tempfile
 import time
 from datetime import datetime
@@ -225,8 +226,6 @@ def compare_trees(bootstrap: str, args: argparse.Namespace) -> list[dict[str, An
     (``PYTHONPATH`` of the child); the publisher and this process stay on this checkout. Each run
     notes the load average, the figure every comparison on this machine has to be read with.
     """
-    import os
-
     runs: list[dict[str, Any]] = []
     old = os.environ.get("PYTHONPATH")
     try:
