@@ -296,7 +296,7 @@ def memory(make: Callable[[], Any], n: int, filler_seed: int) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--quick", action="store_true", help="small sizes (~1 minute)")
+    ap.add_argument("--quick", action="store_true", help="small sizes: checks that it runs (CI); quote a full run")
     ap.add_argument("--flat-only", action="store_true", help="only the side-by-side 10k/100k/1M cost (~10 min)")
     args = ap.parse_args(argv)
     if args.flat_only:
@@ -367,21 +367,21 @@ def main(argv: list[str] | None = None) -> int:
     print(f"== datasketch threshold used for cost comparison: {best_th}", flush=True)
 
     probes = [a.body for a in generate(seed=99).articles][:1000]
-    ws_sizes = [10_000, 30_000] if quick else [10_000, 100_000, 1_000_000]
-    ds_sizes = [10_000, 30_000] if quick else [10_000, 100_000]
+    ws_sizes = [5_000, 10_000] if quick else [10_000, 100_000, 1_000_000]
+    ds_sizes = [5_000, 10_000] if quick else [10_000, 100_000]
     print("== cost per article as the index grows (filler articles, Zipf vocabulary)", flush=True)
     t = time.process_time()
     result["growth_wirestream"] = grow(Wirestream, ws_sizes, 5, probes)
     result["growth_wirestream_seconds"] = round(time.process_time() - t, 1)
-    flat_sizes = [10_000, 30_000] if quick else [10_000, 100_000, 1_000_000]
+    flat_sizes = [5_000, 10_000] if quick else [10_000, 100_000, 1_000_000]
     print("== the same, indexes of each size measured side by side (interleaved rounds)", flush=True)
     result["flatness_wirestream"] = flatness(Wirestream, flat_sizes, 5, rounds=3 if quick else 10)
     t = time.process_time()
     result["growth_datasketch"] = grow(lambda: Datasketch(best_th), ds_sizes, 5, probes)
     result["growth_datasketch_seconds"] = round(time.process_time() - t, 1)
 
-    mem_ws = 20_000 if quick else 100_000
-    mem_ds = 2_000 if quick else 5_000  # datasketch under tracemalloc is slow (~15 ms/article)
+    mem_ws = 10_000 if quick else 100_000
+    mem_ds = 1_000 if quick else 5_000  # datasketch under tracemalloc is slow (~15 ms/article)
     print(f"== index memory (tracemalloc; wirestream {mem_ws:,}, datasketch {mem_ds:,} articles)", flush=True)
     result["memory_articles"] = {"wirestream": mem_ws, "datasketch": mem_ds}
     result["memory_bytes_per_article_wirestream"] = round(memory(Wirestream, mem_ws, 9), 1)
