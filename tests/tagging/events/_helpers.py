@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from wirestream.models import ActorTag, ActorType, Article, Block, BlockKind, SourceFormat, Span, TextField
+from wirestream.models import ActorTag, ActorType, Article, Block, BlockKind, EventTag, SourceFormat, Span, TextField
+from wirestream.tagging.events import EventTagger
 
 
 def article(body: str, headline: str = "", language: str = "en") -> Article:
@@ -48,3 +49,11 @@ def actors(art: Article, lexicon: dict[str, tuple[str, str | None, ActorType]]) 
         ActorTag(actor_id=aid, name=aid, type=meta[aid][1], country=meta[aid][0], mentions=ms, confidence=0.9)
         for aid, ms in spans.items()
     ]
+
+
+def asserted_events(
+    tagger: EventTagger, text: str, headline: bool, lexicon: dict[str, tuple[str, str | None, ActorType]]
+) -> list[EventTag]:
+    """The events of ``text`` (a headline, or a body sentence) that are not negated, with actors from ``lexicon``."""
+    art = article("", headline=text) if headline else article(text)
+    return [e for e in tagger.tag(art, actors(art, lexicon)) if not e.negated]

@@ -9,12 +9,14 @@ half of a compound noun ("oil sanctions", "pandemic talks"), leave a real act al
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from wirestream.models import ActorType, EventTag, PloverType
+from wirestream.models import ActorType, PloverType
 from wirestream.tagging.events import EventTagger
 
-from ._helpers import actors, article
+from ._helpers import asserted_events
 
 C = ActorType.COUNTRY
 LEX = {
@@ -52,12 +54,8 @@ def tagger() -> EventTagger:
     return EventTagger.load()
 
 
-def events(
-    tagger: EventTagger, text: str, headline: bool, lex: dict[str, tuple[str, str | None, ActorType]] | None = None
-) -> list[EventTag]:
-    """The asserted events of ``text`` (a headline or a body sentence), actors from ``lex`` (default LEX)."""
-    art = article("", headline=text) if headline else article(text)
-    return [e for e in tagger.tag(art, actors(art, LEX if lex is None else lex)) if not e.negated]
+#: the asserted events of a headline or sentence, actors from this file's LEX
+events = partial(asserted_events, lexicon=LEX)
 
 
 @pytest.mark.parametrize(
@@ -132,7 +130,7 @@ HOST_LEX = {
     ["Brazil to host Copa America next year", "Japan hosts trade fair in Osaka", "Qatar to host the 2030 Asian Games"],
 )
 def test_hosting_no_party_is_no_event(tagger: EventTagger, headline: str) -> None:
-    assert events(tagger, headline, True, HOST_LEX) == []
+    assert events(tagger, headline, True, lexicon=HOST_LEX) == []
 
 
 @pytest.mark.parametrize(
@@ -144,7 +142,7 @@ def test_hosting_no_party_is_no_event(tagger: EventTagger, headline: str) -> Non
     ],
 )
 def test_hosting_a_party_or_a_meeting_stays(tagger: EventTagger, headline: str, target: str | None) -> None:
-    evs = events(tagger, headline, True, HOST_LEX)
+    evs = events(tagger, headline, True, lexicon=HOST_LEX)
     assert evs and {e.event_type for e in evs} <= {PloverType.CONSULT, PloverType.AGREE}, evs
     if target is not None:
         assert any(target in e.target for e in evs), evs
@@ -201,7 +199,7 @@ DRILL_LEX = {
 def test_military_drills_are_a_show_of_force(
     tagger: EventTagger, headline: str, source: str, target: str | None
 ) -> None:
-    evs = events(tagger, headline, True, DRILL_LEX)
+    evs = events(tagger, headline, True, lexicon=DRILL_LEX)
     assert [e.event_type for e in evs] == [PloverType.MOBILIZE], evs
     assert evs[0].source == [source], evs
     assert evs[0].target == ([target] if target else []), evs
@@ -212,4 +210,4 @@ def test_military_drills_are_a_show_of_force(
     ["Tokyo schools hold earthquake drills", "Exxon began drilling near Guyana's coast"],
 )
 def test_civil_drills_and_drilling_are_no_event(tagger: EventTagger, headline: str) -> None:
-    assert events(tagger, headline, True, DRILL_LEX) == []
+    assert events(tagger, headline, True, lexicon=DRILL_LEX) == []

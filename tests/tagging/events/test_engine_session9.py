@@ -10,6 +10,7 @@ protests.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from wirestream.models import ActorType, EventTag, PloverType
 from wirestream.tagging.events import EventTagger
 from wirestream.tagging.events.rules import DATA_DIR, load_rules
 
-from ._helpers import actors, article
+from ._helpers import asserted_events
 
 C = ActorType.COUNTRY
 LEX = {
@@ -60,10 +61,8 @@ def tagger() -> EventTagger:
     return EventTagger.load()
 
 
-def events(tagger: EventTagger, text: str, headline: bool) -> list[EventTag]:
-    """The asserted events of ``text`` (a headline or a body sentence), actors from LEX."""
-    art = article("", headline=text) if headline else article(text)
-    return [e for e in tagger.tag(art, actors(art, LEX)) if not e.negated]
+#: the asserted events of a headline or sentence, actors from this file's LEX
+events = partial(asserted_events, lexicon=LEX)
 
 
 def top(evs: list[EventTag]) -> EventTag:
