@@ -53,18 +53,6 @@ log = logging.getLogger("wirestream.consumer")
 Hole = tuple[str, int, int, int]  # topic, partition, first offset, end offset (exclusive)
 
 
-async def log_start_offset(settings: Settings, topic: str, partition: int, timeout: float) -> int:
-    """The partition's log start offset (its first retained offset): where a group with no commit begins reading."""
-    consumer = AIOKafkaConsumer(**aiokafka_kwargs(settings.kafka), group_id=None, enable_auto_commit=False)
-    await consumer.start()
-    try:
-        tp = TopicPartition(topic, partition)
-        async with asyncio.timeout(timeout):
-            return int((await consumer.beginning_offsets([tp]))[tp])
-    finally:
-        await consumer.stop()
-
-
 async def first_record_offset(settings: Settings, topic: str, partition: int, start: int, timeout: float) -> int:
     """Offset of the first record the broker returns at or after ``start`` (same isolation as the app).
 
@@ -222,14 +210,17 @@ class HoleCheckingConsumer(FaustAIOKafkaConsumer):
         if key in self._reading_start:
             return
         self._reading_start.add(key)
-        task = asyncio.ensure_future(self._read_log_start(key))
+        task = asyncio.ensure_future(self._read_log_start(tp))
         self._hole_checks.add(task)
         task.add_done_callback(self._hole_checks.discard)
 
-    async def _read_log_start(self, key: tuple[str, int]) -> None:
+    async def _read_log_start(self, tp: Any) -> None:
+        """The partition's log start (first retained offset), from this consumer's own client (as the
+        watchdog's nudge reads it), not a throwaway one."""
+        key = (tp.topic, tp.partition)
         try:
-            assert self.settings is not None
-            self._log_start[key] = await log_start_offset(self.settings, *key, self.check_timeout)
+            async with asyncio.timeout(self.check_timeout):
+                self._log_start[key] = int((await self.earliest_offsets(tp))[tp])
         except Exception as exc:  # the next commit attempt asks again
             log.warning("consumer: could not read the log start of %s[%s]: %r", *key, exc)
         finally:
