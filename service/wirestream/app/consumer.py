@@ -153,6 +153,39 @@ class HoleCheckingConsumer(FaustAIOKafkaConsumer):
                 return {}
         return await super()._getmany(active_partitions, timeout)
 
+    async def commit(self, topics: Any = None, start_new_transaction: bool = True) -> bool:
+        """Read the log start of every partition about to make its first commit, then commit.
+
+        ``_new_offset`` cannot commit a never-committed partition before it knows the log start,
+        and it is synchronous: left to itself, it asks the broker and skips that partition until the
+        next commit. Every caller goes through here (the interval timer, the commit on revocation,
+        and the one on a graceful stop), and the stop's commit is the last one: a worker stopped
+        within a commit interval of its first records committed none of them, and its successor
+        processed them again (session 9's flaky ``test_dedupe_kafka``: 3 enriched records where one
+        was produced, after a plain SIGTERM restart). Awaiting the read here makes that commit whole.
+        """
+        await self._read_log_starts()
+        return await super().commit(topics, start_new_transaction=start_new_transaction)
+
+    async def _read_log_starts(self) -> None:
+        if self.settings is None:
+            return
+        tps = [
+            tp
+            for tp, acked in self._acked.items()
+            if acked and self._committed_offset.get(tp) is None and (tp.topic, tp.partition) not in self._log_start
+        ]
+        if not tps:
+            return
+        try:
+            async with asyncio.timeout(self.check_timeout):
+                starts = await self.earliest_offsets(*tps)
+        except Exception as exc:  # the commit holds those partitions, as before; the next one asks again
+            log.warning("consumer: could not read the log start of %d partition(s): %r", len(tps), exc)
+            return
+        for tp, offset in starts.items():
+            self._log_start[(tp.topic, tp.partition)] = int(offset)
+
     def _new_offset(self, tp: Any) -> int | None:
         acked = self._acked[tp]
         committed = self._committed_offset[tp]
