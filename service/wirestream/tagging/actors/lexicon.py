@@ -839,6 +839,7 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
         qualifier_only=frozenset(
             (lang, w.lower()) for lang, words in (ctx.get("qualifier_only_adjectives") or {}).items() for w in words
         ),
+        company_place_words=frozenset(" ".join(w.lower().split()) for w in ctx.get("company_place_prepositions") or ()),
     )
 
 
@@ -879,7 +880,14 @@ def build_lexicon(raw: RawData) -> Lexicon:
     orgs: dict[str, Org] = {}
     for o in f["organisations.yaml"]["organisations"]:
         org = Org(
-            o["id"], o["name"], o["type"], o.get("country"), o.get("role"), o.get("code"), bool(o.get("national"))
+            o["id"],
+            o["name"],
+            o["type"],
+            o.get("country"),
+            o.get("role"),
+            o.get("code"),
+            bool(o.get("national")),
+            bool(o.get("common_word")),
         )
         orgs[f"org:{org.id}"] = org
         for s in o["surfaces"]:
@@ -907,6 +915,9 @@ def build_lexicon(raw: RawData) -> Lexicon:
         for lang, surfaces in by_lang.items():
             for s in surfaces:
                 keys.add(s, Kind.AGENT, role, None if lang == "en" else lang)
+    for lang, surfaces in (agents.get("not_actors") or {}).items():
+        for s in surfaces:
+            keys.add(s, Kind.NOT_ACTOR, "not_actor", None if lang == "en" else lang)
     for seat in f["metonyms.yaml"]["seats"]:
         for s in seat["surfaces"]:
             keys.add(s, Kind.SEAT, seat["actor"])

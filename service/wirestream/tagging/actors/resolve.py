@@ -124,14 +124,19 @@ _FORMER: Final = frozenset(_FORMER_WORDS.split("|"))
 _FORMER_LAST: Final = frozenset("rdxRDX")
 # (at most one word between, which may be joined by a hyphen: "der frühere US-Präsident")
 _FORMER_BEFORE: Final = re.compile(r"(?i:\b(?:" + _FORMER_WORDS + r"))[\s-]+(?:\w+[\s-]+)?$")
+#: The same with a definite article before it ("the former", "l'ancien", "el antiguo", "der frühere").
+_THE_FORMER: Final = re.compile(
+    r"(?i:(?:\b(?:the|el|la|los|las|le|les|der|die|das|il)[ \t]+|\bl')(?:" + _FORMER_WORDS + r"))[\s-]+(?:\w+[\s-]+)?$"
+)
 #: Lower-case fragments one of which every word of :data:`_FORMER_WORDS` contains (the cheap pre-test).
 _FORMER_HINTS: Final[tuple[str, ...]] = ("ex", "former", "ret", "anc", "antig", "ehemal", "früh")
 _MODIFIER_GAP: Final = re.compile(r"('s?)?[ \t]+([A-Za-z][\w-]*)[ \t]+")
 _IN_COUNTRY: Final = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
 _AGENT_GAP: Final = re.compile(r"('s?)?((?:[ \t]+[^\W\d_][\w-]*){1,2})[ \t]+")
 #: What may stand between a name's comma and a title phrase in an apposition: an article and a
-#: "former" ("Jane Doe, a former Lithuanian minister,"); ``the`` is already part of the phrase.
-_APPOSITION_LEAD: Final = re.compile(r", (?:an? )?(?:(?:former|ex|then)[ -])?$")
+#: "former" ("Jane Doe, a former Lithuanian minister,", "X, the former president,"); a ``the`` right
+#: before the title is already part of the phrase.
+_APPOSITION_LEAD: Final = re.compile(r", (?:(?:an?|the) )?(?:(?:former|ex|then)[ -])?$")
 #: Languages whose nationality adjectives follow the noun they qualify ("las tropas ucranianas"):
 #: an agent noun followed by a demonym is that country's agent, as "Ukrainian troops" is in English.
 _POSTNOMINAL: Final = frozenset({"es", "fr", "it", "pt", "ar"})
@@ -331,10 +336,19 @@ class _Doc:
             acc = self.acc[ref] = _Acc(ref, p.name, _T_PLACE, p.country, None, None, p.country, C_NAME)
         _mention(acc, f.idx, start, end, C_NAME)
 
-    def add_person(self, pid: str, f: _Field, start: int, end: int, conf: float, title: Title | None = None) -> None:
+    def add_person(
+        self,
+        pid: str,
+        f: _Field,
+        start: int,
+        end: int,
+        conf: float,
+        title: Title | None = None,
+        former: bool = False,
+    ) -> None:
         acc = self.acc.get(pid)
         if acc is None:
-            acc = self.acc[pid] = self._person_acc(self.lex.persons[pid], conf, title)
+            acc = self.acc[pid] = self._person_acc(self.lex.persons[pid], conf, title, former)
         _mention(acc, f.idx, start, end, conf)
         mentioned = self.mentioned
         if not mentioned or mentioned[-1] != pid:
@@ -342,20 +356,26 @@ class _Doc:
                 mentioned.remove(pid)
             mentioned.append(pid)
 
-    def _person_acc(self, p: Person, conf: float, title: Title | None = None) -> _Acc:
+    def _person_acc(self, p: Person, conf: float, title: Title | None = None, former: bool = False) -> _Acc:
         """Country/role/office at the article date. Out of office: ELI if they held one before,
         unless the text itself gives a current title ("Senator X") - the text is newer than us.
+        For the same reason a "former" title before the name ("Former Prime Minister X") makes them
+        an elite even when the dictionary still has them in office.
         Memoised per (person, date, title) on the lexicon: the same few dates recur in a stream."""
-        key = ("person", p.id, self.on, title.id if title is not None else None)
+        key = ("person", p.id, self.on, title.id if title is not None else None, former)
         memo = self.lex.memo
         # typed, so the compiled build unpacks it as a tuple rather than through the iterator protocol
         hit: tuple[str | None, str | None, str | None, str | None] | None = memo.get(key)
         if hit is None:
-            hit = memo[key] = self._person_attrs(p, title)
+            hit = memo[key] = self._person_attrs(p, title, former)
         country, role, office, code = hit
         return _Acc(f"person:{p.id}", p.name, _T_PERSON, country, role, office, code, conf)
 
-    def _person_attrs(self, p: Person, title: Title | None) -> tuple[str | None, str | None, str | None, str | None]:
+    def _person_attrs(
+        self, p: Person, title: Title | None, former: bool = False
+    ) -> tuple[str | None, str | None, str | None, str | None]:
+        if former:
+            return p.country, "ELI", None, p.country + "ELI"
         term = p.term_at(self.on)
         country: str | None
         role: str | None
@@ -575,6 +595,24 @@ def _title_before(doc: _Doc, f: _Field, i: int, name_start: int | None = None) -
     if _blocker_before(doc.lex.rules.title_blockers, f.norm, start):
         return None
     return doc.lex.titles[p.ref]
+
+
+def _former_title(f: _Field, i: int, name_start: int | None = None) -> bool:
+    """Does a title with "former" (or "ex-") before it stand right before the name at match ``i``
+    ("Former Prime Minister X", "the former US President X", "ex-President X")? ``name_start``:
+    where the name begins when it starts before match ``i`` (a given name)."""
+    j = i - 1
+    if j < 0:
+        return False
+    p = f.matches[j]
+    pos = name_start if name_start is not None else f.matches[i].start
+    if p.kind is not _K_TITLE or p.end + 1 != pos or f.norm[p.end] != " ":
+        return False
+    start = p.start
+    q, _ = _prev_poss_or_space(f, j)
+    if q is not None and _countryish(q.kind):
+        start = q.start
+    return _former_before(f.norm[max(0, start - 30) : start])
 
 
 def _given_name_person(doc: _Doc, f: _Field, i: int, e: Entry) -> tuple[str, int] | None:
@@ -930,8 +968,12 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         doc.add_composite(where, title.role, f, m.start, span_end, C_CONTEXT)  # the seat has its own
         return
     if former and not title.local:
-        # "a former minister", "retired vice president" with no name: an elite (of that country)
+        # "a former minister", "retired vice president" with no name: an elite (of that country);
+        # "the former prime minister" is definite: the one of the story's country, as "the prime
+        # minister" is its holder
         iso = lex.orgs[where].country if where is not None and where.startswith("org:") else where
+        if iso is None and _THE_FORMER.search(window) is not None:
+            iso = doc.dominant
         doc.add_composite(iso, "ELI", f, start, span_end, C_BARE)
         return
     if (
@@ -1099,6 +1141,8 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
     lex = doc.lex
     if p is None and i > 0:
         p = _qualifier_across_modifiers(doc, f, i)
+    elif p is not None and p.kind is _K_ORG and lex.orgs[p.ref].common_word and _common_word_noun(lex, f, p):
+        p = None  # "Shell companies hid the money": the noun, not the oil company
     pos = p.start if p is not None else m.start
     norm = f.norm
     # "former", "retired", "ex" end in r/d/x: one character test rules out almost every agent
@@ -1253,6 +1297,95 @@ def _foreign_qualified(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
         return False
     country = doc.lex.orgs[e.ref].country
     return country is not None and country != q.ref and any(x.kind is _K_AGENT for x in f.matches[i].entries)
+
+
+def _company_place_before(lex: Lexicon, norm: str, pos: int) -> bool:
+    """Does a place preposition ("in", "near", "the city of") end right before the name at ``pos``
+    that is both a company and a place? Then it is the place; elsewhere the company ("Toyota
+    recalls ...", "the head of Toyota")."""
+    words = lex.rules.company_place_words
+    w1 = _word_before(norm, pos)
+    if w1 is None:
+        return False
+    first = w1[1].lower()
+    if first in words:
+        return True
+    w2 = _word_before(norm, w1[0])
+    return w2 is not None and f"{w2[1].lower()} {first}" in words
+
+
+def _common_word_noun(lex: Lexicon, f: _Field, m: Match) -> bool:
+    """Is this bare organisation name that is also an English noun ("Shell") the noun here?
+
+    Mid-sentence its capital says it is the name. Where case says nothing (a sentence start, a
+    capitalised or all-caps headline) it is the name only when a verb or the end of the phrase
+    follows ("Shell said", "Shell started drilling", "Shell's profits", "Shell, the oil major"),
+    and the noun before another word ("Shell fragments were found", "Shell companies hid the money").
+    A verb is one of the rules' verbs and auxiliaries, or a past form in -ed; "and" or "or" before
+    another capitalised name ends the phrase too ("Shell and Chevron bid").
+    (In a capitalised headline the next word is capitalised as well, so the test is on its lower case.)"""
+    norm = f.norm
+    start, end = m.start, m.end
+    if not (f.titlecase or norm[start:end].isupper() or _sentence_start(norm, start)):
+        return False
+    k, n = end, len(norm)
+    while k < n and norm[k] in " \t":
+        k += 1
+    if k in (n, end) or not norm[k].isalpha():
+        return False  # end of text, punctuation or a possessive: the name
+    j = k
+    while j < n and (norm[j].isalpha() or norm[j] == "-"):
+        j += 1
+    word = norm[k:j].lower()
+    if word in ("and", "or"):
+        # "Shell and Chevron bid ...": another name follows (not "Shell and rocket fire")
+        k = j
+        while k < n and norm[k] in " \t":
+            k += 1
+        return not (k < n and k > j and norm[k].isupper())
+    return not (word in lex.rules.headline_stops or word.endswith("ed"))
+
+
+def _generic_body_elsewhere(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
+    """A national body whose name every country uses ("Ministry of Defence", "Foreign Office",
+    "Defense Department": the name is also a generic agent noun), unqualified, in a story whose
+    main country is another one and that never mentions the body's own country: it is the main
+    country's institution (tagged here as such), not the British or American one.
+
+    A qualified name was settled before (:func:`_foreign_qualified`, :func:`_namesake_of_other_country`);
+    any mention of the body's country ("British", "London", "the Royal Navy") keeps the dictionary's body."""
+    lex = doc.lex
+    org = lex.orgs[e.ref]
+    home = org.country
+    if home is None or home not in lex.country_names:
+        return False
+    m = f.matches[i]
+    agent = next((x for x in m.entries if x.kind is _K_AGENT), None)
+    if agent is None:
+        return False
+    main = doc.dominant
+    if main is None or main == home or _country_mentioned(doc, home):
+        return False
+    q, _ = _prev_poss_or_space(f, i)
+    if q is not None and _countryish(q.kind):
+        return False
+    doc.add_composite(main, agent.ref, f, m.start, m.end, C_CONTEXT)
+    return True
+
+
+def _country_mentioned(doc: _Doc, iso: str) -> bool:
+    """Does anything in the article stand for country ``iso``: a reading that votes for it (name,
+    demonym, place, person, seat) or an organisation of that country (other than the generic-named
+    bodies themselves, which would vouch for their own country)?"""
+    lex = doc.lex
+    for f in doc.fields:
+        for m in f.matches:
+            x = m.entries[0]
+            if x.iso == iso:
+                return True
+            if x.kind is _K_ORG and lex.orgs[x.ref].country == iso and not any(y.kind is _K_AGENT for y in m.entries):
+                return True
+    return False
 
 
 _NAMESAKE_TYPES: Final = frozenset({"party", "government", "military"})
@@ -1466,8 +1599,9 @@ def _process(doc: _Doc, f: _Field) -> None:
                     and (given := _given_name_person(doc, f, i, e)) is not None
                 ):
                     start = given[1]  # "Andres Lopez Obrador": a given name before a short alias
-                title_of = _title_before(doc, f, i, start if start < m.start else None)
-                doc.add_person(e.ref, f, start, m.end, C_NAME, title_of)
+                name_start = start if start < m.start else None
+                title_of = _title_before(doc, f, i, name_start)
+                doc.add_person(e.ref, f, start, m.end, C_NAME, title_of, _former_title(f, i, name_start))
             elif k is _K_SURNAME:
                 p = _prev(f, i)
                 title: Title | None = None
@@ -1484,7 +1618,8 @@ def _process(doc: _Doc, f: _Field) -> None:
                 if given is not None:
                     # "Mohamed Roble", "Recep Erdogan": a known person's given name and surname
                     # with the middle name left out
-                    doc.add_person(given[0], f, given[1], m.end, C_NAME, _title_before(doc, f, i, given[1]))
+                    title_of = _title_before(doc, f, i, given[1])
+                    doc.add_person(given[0], f, given[1], m.end, C_NAME, title_of, _former_title(f, i, given[1]))
                     break
                 if _inside_longer_name(doc, f, i, surname=True):
                     continue  # "Melania Trump", "Minister Juan Carlos Jobet": someone else
@@ -1492,15 +1627,29 @@ def _process(doc: _Doc, f: _Field) -> None:
                 if pid is None:
                     continue
                 start = p.start if p is not None and p.kind is _K_HONORIFIC else m.start
-                doc.add_person(pid, f, start, m.end, conf, _title_before(doc, f, i))
+                doc.add_person(pid, f, start, m.end, conf, _title_before(doc, f, i), _former_title(f, i))
             elif k is _K_ORG:
                 if len(m.entries) > 1 and _foreign_qualified(doc, f, i, e):
                     continue  # "Chile's Defense Department": the generic agent reading, not the US one
                 if _namesake_of_other_country(doc, f, i, e):
                     break  # "the Israeli Labour Party", "Mongolian People's Party": not the British/Spanish one
+                org = lex.orgs[e.ref]
+                if org.type == "company":
+                    if len(m.entries) > 1 and _company_place_before(lex, f.norm, m.start):
+                        continue  # "a plant in Toyota": the city reading
+                    if org.common_word and _common_word_noun(lex, f, m):
+                        break  # "Shell fragments were found"
+                if len(m.entries) > 1 and _generic_body_elsewhere(doc, f, i, e):
+                    break  # a bare "Ministry of Defence" in a story about Ukraine and no other country
                 n2, gap2 = _next(f, i)
                 if not (n2 is not None and n2.kind is _K_AGENT and gap2 == " "):
-                    doc.add_org(e.ref, f, m.start, m.end)
+                    end = m.end
+                    if org.type == "ngo" and n2 is not None and gap2 == " " and n2.kind is _K_COUNTRY:
+                        # "Oxfam Canada", "Save the Children UK": the organisation's section in that
+                        # country, which speaks for the organisation; the country itself does not act
+                        end = n2.end
+                        doc.skip_from, doc.skip_to = n2.start, n2.end
+                    doc.add_org(e.ref, f, m.start, end)
             elif k is _K_SEAT:
                 doc.add_actor_ref(e.ref, f, m.start, m.end, C_CODE)
             elif _placeish(k) and not _do_place(doc, f, i, e):

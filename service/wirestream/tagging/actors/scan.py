@@ -48,6 +48,9 @@ class Kind(IntEnum):
     REGION = 10
     CITY = 11
     AGENT = 12
+    #: a fixed expression around an agent noun that names no actor ("artificial intelligence"): its
+    #: longer match hides the noun, and it resolves to nothing
+    NOT_ACTOR = 13
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,10 +466,14 @@ class Org:
     code: str | None
     #: each country has its own body of this name ("Kenya Red Cross" is Kenya's, not the ICRC)
     national: bool = False
+    #: a bare name that is also an ordinary English noun ("Shell"): without case evidence (sentence
+    #: start, capitalised headline) it is the organisation only before a verb
+    common_word: bool = False
 
     def __reduce__(self) -> tuple[Callable[..., Org], tuple[Any, ...]]:
         # see Term.__reduce__ (and Entry's: a native frozen class is restored through its constructor)
-        return (Org, (self.id, self.name, self.type, self.country, self.role, self.code, self.national))
+        fields = (self.id, self.name, self.type, self.country, self.role, self.code, self.national)
+        return (Org, (*fields, self.common_word))
 
 
 @dataclass(frozen=True, slots=True)
@@ -523,6 +530,9 @@ class Rules:
     qualifier_only: frozenset[tuple[str, str]] = frozenset()
     #: German perfect after a capital: auxiliary, then an agentive participle later in the clause
     acting_after_late: re.Pattern[str] | None = None
+    #: words (and two-word phrases) after which a name that is a company and a place is the place
+    #: ("a plant in Toyota", "the city of Toyota"); elsewhere the company
+    company_place_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
