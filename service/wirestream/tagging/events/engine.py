@@ -108,6 +108,7 @@ class _Group:
     __slots__ = (
         "actor_ids",
         "countries",
+        "firm",
         "in_quote",
         "individual",
         "modifier",
@@ -134,6 +135,7 @@ class _Group:
         place: bool = False,
         stateless: bool = False,
         individual: bool = False,
+        firm: bool = False,
     ) -> None:
         self.t0 = t0  # first token index (sentence-local)
         self.t1 = t1  # last token index, inclusive
@@ -151,6 +153,8 @@ class _Group:
         #: one unnamed private person ("a protester"): an indefinite article before a single actor
         #: of no country, no name of its own and no official role; no party to a PLOVER event
         self.individual = individual
+        #: every actor is a named company ("Shell", "Chevron"; not the generic "the company")
+        self.firm = firm
 
 
 class _Discourse:
@@ -373,7 +377,13 @@ class EventTagger:
             if companies:
                 # unnamed market participants ("investors", "traders") carry no country
                 market = {a.actor_id for a in actors if a.type is _COMPANY and a.country is None}
-                out = [ev for ev in out if not _business_only(ev, companies) and not _market_move(ev, market)]
+                out = [
+                    ev
+                    for ev in out
+                    if not _business_only(ev, companies)
+                    and not _market_move(ev, market)
+                    and not _divestment(ev, companies)
+                ]
         return out
 
     def _sentence_events(
@@ -830,6 +840,29 @@ def _has_object(toks: list[Word], i1: int, rule: Rule) -> bool:
     return False
 
 
+def _object_vetoed(toks: list[Word], i0: int, i1: int, rule: Rule, cues: Cues) -> bool:
+    """Whether a per-trigger object veto of ``rule`` (see :attr:`Rule.object_vetoes`) applies:
+    the word right after the trigger is a vetoed object ("struck oil"), and no head noun it would
+    modify follows before the phrase ends ("struck oil and gas facilities" is an attack)."""
+    if i1 + 1 >= len(toks):
+        return False
+    trig = toks[i0]
+    at = i1 + 1
+    if toks[at].low in cues.determiners and at + 1 < len(toks):
+        at += 1  # "struck a note of caution"
+    obj = toks[at]
+    for keys, objects, heads in rule.object_vetoes:
+        if (trig.lemma not in keys and trig.low not in keys) or (obj.lemma not in objects and obj.low not in objects):
+            continue
+        for t in toks[at + 1 : at + 4]:
+            if t.lemma in heads or t.low in heads:
+                return False
+            if t.low in _CLAUSE_PUNCT or t.low in cues.preps or t.low in cues.clause_breaks:
+                break
+        return True
+    return False
+
+
 def _in_name(toks: list[Word], m: _Match, groups: list[_Group]) -> bool:
     """Whether the trigger is a capitalised word of an actor's name: "Shell plc", "Rapid Support
     Forces", "Popular Mobilization Forces" are no shelling, support or mobilisation.
@@ -837,7 +870,8 @@ def _in_name(toks: list[Word], m: _Match, groups: list[_Group]) -> bool:
     Why: a name the actor tagger resolved is the better reading of those words. Only a name
     counts: a capitalised trigger that is not the first word of the sentence, or one the name
     runs on past ("Shell plc"); a single sentence-initial word ("Protesters ...", "Militia ...")
-    may be a common noun that merely starts the sentence, and keeps its event.
+    may be a common noun that merely starts the sentence, and keeps its event, unless the name is
+    a named company's.
     """
     if not toks[m.i0].cap:
         return False
@@ -847,7 +881,9 @@ def _in_name(toks: list[Word], m: _Match, groups: list[_Group]) -> bool:
                 # every word is capitalised ("Argentina Militia Members Called into Action"):
                 # only a name that starts with the trigger and runs on past it is one
                 return g.t0 == m.i0 and g.t1 > m.i1
-            return m.i0 > 0 or g.t1 > m.i1
+            # a sentence-initial word that is a named company's whole name ("Shell exits
+            # Nigeria") is the name too: common nouns resolve to generic actors, not to a firm
+            return m.i0 > 0 or g.t1 > m.i1 or g.firm
     return False
 
 
@@ -913,6 +949,14 @@ def _market_move(ev: EventTag, market: set[str]) -> bool:
     ("Market traders protest over new levy"), as does any act of a named company (see
     :func:`_business_only` for company-on-company acts)."""
     return bool(ev.source) and ev.event_type in _COMMERCE and all(a in market for a in ev.source)
+
+
+def _divestment(ev: EventTag, companies: set[str]) -> bool:
+    """Whether companies alone withdraw: "Chevron pulls out of Myanmar", "Shell exits Nigeria's
+    onshore fields" move capital. PLOVER RETREAT is a party's withdrawal of forces, release of
+    prisoners, easing of a blockade; no company does those, and the country left is where the
+    business was, not a party to an act (see :func:`_market_move` for unnamed investors)."""
+    return ev.event_type is PloverType.RETREAT and bool(ev.source) and all(a in companies for a in ev.source)
 
 
 def _trigger_start(ev: EventTag) -> int:
@@ -981,6 +1025,7 @@ def _embedded(pairs: list[tuple[_Match, EventTag]], toks: list[Word], cues: Cues
 
 
 _EMBED_REACH = 6  # "offered to return to six-party talks"
+_ADJUNCT_REACH = 4  # words of an adjunct between a promise verb and its "to" ("in principle on Monday")
 
 
 def _adopted(
@@ -1023,8 +1068,12 @@ _PROMISED_SPEECH = frozenset({PloverType.ACCUSE, PloverType.REQUEST})
 
 def _in_infinitive(toks: list[Word], end: int, i0: int, cues: Cues) -> bool:
     """Whether ``toks[i0]`` lies in the infinitive clause right after the verb ending at ``end``:
-    "to" directly after (or closing) the verb, and no clause boundary up to ``i0``."""
-    if toks[end].low not in cues.infinitive and not (end + 1 < i0 and toks[end + 1].low in cues.infinitive):
+    "to" closing the verb, right after it or after a short adjunct ("agreed on Monday to provide
+    aid", "agreed in principle to"), and no clause boundary up to ``i0``."""
+    for k in range(end, min(i0, end + _ADJUNCT_REACH + 2)):
+        if toks[k].low in cues.infinitive:
+            break
+    else:
         return False
     for t in toks[end + 1 : i0]:
         if t.low in _CLAUSE_PUNCT or t.low in cues.clause_breaks or t.lemma in cues.reporting:
@@ -1474,7 +1523,10 @@ def _groups(
         countries: set[str] = set()
         place = True
         stateless = True
+        firm = True
         for x in acts:
+            if x.type is not _COMPANY or x.actor_id.startswith("---"):
+                firm = False
             if x.actor_id not in ids:
                 ids.append(x.actor_id)
             if x.country:
@@ -1497,6 +1549,7 @@ def _groups(
                 modifier=modifier,
                 place=place,
                 stateless=stateless,
+                firm=firm,
                 individual=(
                     a > 0
                     and toks[a - 1].low in cues.indefinite
@@ -1625,6 +1678,8 @@ def _build_event(
         for t in toks[i1 + 1 : i1 + 4]:
             if t.lemma in rule.not_after or t.low in rule.not_after:
                 return None
+    if rule.object_vetoes and _object_vetoed(toks, i0, i1, rule, cues):
+        return None
     if rule.requires:
         for t in toks[max(0, i0 - rule.window) : i0]:
             if t.lemma in rule.requires:

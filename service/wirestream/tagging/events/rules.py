@@ -68,6 +68,12 @@ class Rule:
     #: "exercises" are military drills after "hold"/"stage", but their lemmas also match
     #: "drilling" (oil wells) and "exercise" (caution, a right)
     surface_forms: frozenset[str] = frozenset()
+    #: per-trigger object vetoes, ``(trigger keys, objects, heads)``: the trigger is no event when
+    #: the word right after it is one of ``objects`` and is the object itself, not a modifier of
+    #: one of ``heads`` a few words on. "BP strikes gas", "the company struck oil" report a find;
+    #: "drones struck oil depots" an attack. Unlike ``not_after`` it binds one trigger of the rule
+    #: only, so "attack oil tankers" keeps its event
+    object_vetoes: tuple[tuple[frozenset[str], frozenset[str], frozenset[str]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,6 +387,10 @@ def _check_rule(raw: Mapping[str, Any], codes: Mapping[str, str]) -> None:
         # a surface form no trigger uses would restrict nothing: most likely a typo
         if not isinstance(form, str) or form != form.lower() or " " in form or form not in words:
             raise ValueError(f"rule {rid}: surface form {form!r} is not a lower-case word of its triggers")
+    for veto in raw.get("object_vetoes") or ():
+        # a veto on a word no trigger uses would veto nothing: most likely a typo
+        if not isinstance(veto, dict) or veto.get("trigger") not in words or not veto.get("objects"):
+            raise ValueError(f"rule {rid}: object veto {veto!r} names no trigger word of the rule")
 
 
 def _stem(key: str) -> str:
@@ -489,6 +499,10 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
                 needs_target=bool(raw.get("needs_target", False)),
                 object_nouns=_fs(raw.get("object_nouns"), "en"),
                 surface_forms=frozenset(raw.get("surface_forms") or ()),
+                object_vetoes=tuple(
+                    (_fs([v["trigger"]], "en"), _fs(v["objects"], "en"), _fs(v.get("heads"), "en"))
+                    for v in raw.get("object_vetoes") or ()
+                ),
                 joint_plover=joint_plover,
                 joint_cameo=str(joint["cameo"]) if joint else None,
                 joint_quad_class=int(quads[joint_plover.value]) if joint_plover is not None else 0,
