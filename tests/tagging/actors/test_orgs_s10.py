@@ -65,6 +65,7 @@ def test_after_a_place_preposition_it_is_the_city(tagger, text):
         ("Shell started drilling off Namibia last month.", "org:shell", "GBRBUS"),
         ("Analysts said Shell would sell its stake.", "org:shell", "GBRBUS"),
         ("Shell's profits fell by a fifth.", "org:shell", "GBRBUS"),
+        ("Shell plc to sell its onshore oil assets.", "org:shell", "GBRBUS"),
         ("Chevron said it would cut a fifth of its workforce.", "org:chevron", "USABUS"),
         ("Chevron pulls out of a gas project in Myanmar.", "org:chevron", "USABUS"),
         ("Eni struck oil off the coast of Ivory Coast.", "org:eni", "ITABUS"),
@@ -231,3 +232,19 @@ def test_the_agent_nouns_themselves_still_count(tagger, text, role):
 )
 def test_english_word_place_names_opening_a_sentence_are_no_places(tagger, text):
     assert not [t for t in tagger.tag(make_article(text)) if t.type.value == "place" and t.mentions[0].start == 0]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Ehemalige Soldaten protestierten vor dem Parlament."),
+        ("fr", "Des anciens militaires ont manifesté devant le Parlement."),
+        ("es", "Los antiguos soldados protestaron frente al Congreso."),
+        ("pt", "Antigos soldados protestaram diante do Congresso."),
+        ("en", "Former soldiers protested outside parliament."),
+    ],
+)
+def test_former_before_an_agent_noun_makes_elites_in_every_language(tagger, language, text):
+    # the agent rule's one-letter pre-test knew only the English words' last letters (r, d, x)
+    found = {t.actor_id: t for t in tagger.tag(make_article(text, language=language))}
+    assert "---ELI" in found and "---MIL" not in found
