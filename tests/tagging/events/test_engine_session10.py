@@ -1,10 +1,11 @@
-"""Session 10 classes (rules 2025.12.12; every sentence and headline written for these tests).
+"""Session 10 classes (rules 2025.12.12 and 2025.12.13; every sentence and headline written for these tests).
 
 Per-trigger object vetoes ("BP strikes gas" is a find, "drones struck oil depots" an attack);
 "is opposed to" is a stance of its subject, not a passive; a promise verb governs its infinitive
 across a short adjunct ("agreed on Monday to provide aid"); a named company's one-word name at
 the start of a sentence is no trigger ("Shell exits ..."), nor is a company withdrawing from a
-country a RETREAT; "beat" in match results is no assault; "mobilised supporters" is no
+country a RETREAT, and a capitalised trigger before a legal form ("Shell plc") is a company's
+name; "beat" in match results is no assault; "mobilised supporters" is no
 mobilisation of forces; a clause of circumstance opened by "as" is background.
 """
 
@@ -159,6 +160,20 @@ def test_a_promise_reaches_its_infinitive_across_an_adjunct(tagger: EventTagger,
 )
 def test_a_named_companys_name_at_the_start_is_no_trigger(tagger: EventTagger, text: str, headline: bool) -> None:
     assert PloverType.ASSAULT not in {e.event_type for e in events(tagger, text, headline)}
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        # names the actor tagger does not know: the legal form closes them
+        ("Shell plc to sell Nigeria unit", True),
+        ("Strike Resources Ltd raises $10 million for Peru copper project", True),
+        ("Attack Energy Holdings said on Monday it would sell its Nigeria assets.", False),
+    ],
+)
+def test_a_trigger_before_a_legal_form_is_a_company_name(tagger: EventTagger, text: str, headline: bool) -> None:
+    lex = {k: v for k, v in LEX.items() if k != "Shell"}
+    assert PloverType.ASSAULT not in {e.event_type for e in asserted_events(tagger, text, headline, lex)}
 
 
 def test_the_verb_shell_after_a_subject_stays(tagger: EventTagger) -> None:

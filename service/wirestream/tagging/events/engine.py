@@ -435,6 +435,8 @@ class EventTagger:
                     continue
             if non_agent and _non_agent_doer(toks, m.i0, m.pattern.rule.plover, groups, in_mention, cues, headline):
                 continue
+            if cues.name_suffixes and toks[m.i0].cap and _company_name(toks, m.i1, cues):
+                continue  # "Shell plc to sell ...": the trigger is a company's name
             if m.i0 in in_mention and (
                 (m.i0 == m.i1 and _agent_noun(toks[m.i0].lemma, cues, lr)) or _in_name(toks, m, groups)
             ):
@@ -860,6 +862,21 @@ def _object_vetoed(toks: list[Word], i0: int, i1: int, rule: Rule, cues: Cues) -
             if t.low in _CLAUSE_PUNCT or t.low in cues.preps or t.low in cues.clause_breaks:
                 break
         return True
+    return False
+
+
+def _company_name(toks: list[Word], i1: int, cues: Cues) -> bool:
+    """Whether a legal-form word closes a name through the trigger ending at ``i1``: "Shell plc",
+    "Strike Resources Ltd" (up to two more capitalised words between)."""
+    n = len(toks)
+    k = i1 + 1
+    while k < n and k <= i1 + 3:
+        t = toks[k]
+        if t.low in cues.name_suffixes:
+            return True
+        if not t.cap:
+            return False
+        k += 1
     return False
 
 

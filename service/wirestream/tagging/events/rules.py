@@ -154,6 +154,9 @@ class Cues:
     #: "will withdraw ... unless ...": a future act made conditional on the other side's
     #: behaviour is an ultimatum, read as a threat
     ultimatum: frozenset[str] = frozenset()
+    #: legal-form words that end a company's name ("Shell plc", "Strike Resources Ltd"): a
+    #: capitalised trigger right before one is that name, resolved by the actor tagger or not
+    name_suffixes: frozenset[str] = frozenset()
     #: prepositions that introduce the reason for an act ("arrested over ...", "charged for her
     #: role in ..."): an event noun inside that phrase is its content, not separate news
     reason_preps: frozenset[str] = frozenset()
@@ -572,6 +575,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             denial_verbs=_fs(c.get("denial_verbs"), lang),
             denial_markers=_fs(c.get("denial_markers"), lang),
             ultimatum=_fs(c.get("ultimatum")),
+            name_suffixes=_fs(c.get("name_suffixes")),
             reason_preps=_fs(c.get("reason_preps")),
             wh_words=_fs(c.get("wh_words")),
             relative=_fs(c.get("relative")),
