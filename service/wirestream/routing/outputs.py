@@ -26,6 +26,7 @@ from ..models import (
     RawInput,
     Stage,
 )
+from .fastjson import dump
 from .table import Destination
 
 
@@ -128,7 +129,7 @@ def _events_record(
 
 def enriched_messages(record: EnrichedRecord, enriched_topic: str, routes: list[Destination]) -> list[Message]:
     key = record.story_id.encode()
-    value = _RECORD_JSON(record)
+    value = dump(record)
     headers = (("wirestream.outcome", b"enriched"), *_prov_headers(record.provenance))
     msgs = [Message(enriched_topic, key, value, headers)]
     # A route copy is a fan-out, not an outcome: the audit counts only the all-enriched topic.
@@ -147,10 +148,8 @@ def enriched_messages(record: EnrichedRecord, enriched_topic: str, routes: list[
     return msgs
 
 
-# The serializers' own JSON bytes: ``model_dump_json()`` is ``to_json(...).decode()``, which the
-# caller would encode back (two copies of a ~20 KB record).
-_RECORD_JSON = EnrichedRecord.__pydantic_serializer__.to_json
-_EVENTS_RECORD_JSON = EventsRecord.__pydantic_serializer__.to_json
+# The serializers' own JSON bytes (``model_dump_json()`` is ``to_json(...).decode()``, which the
+# caller would encode back): for a tag whose JSON cannot be cut out of its record's (rare).
 _EVENT_JSON = EventTag.__pydantic_serializer__.to_json
 _ACTOR_JSON = ActorTag.__pydantic_serializer__.to_json
 # Where each tag list starts and ends inside an EnrichedRecord's JSON, and how its items begin
@@ -227,7 +226,7 @@ class _EncodedRecord:
         if self._events_head is None:
             bare = _events_record(self.record, event_type, [], [])
             marker = b'"event_type":' + _PLOVER_JSON[event_type] + b',"events":[],"actors":[]'
-            self._events_head, self._events_tail = _split_once(_EVENTS_RECORD_JSON(bare), marker)
+            self._events_head, self._events_tail = _split_once(dump(bare), marker)
         picked, actors = self._by_type.get(event_type, ([], []))
         return b"".join(
             (
@@ -249,7 +248,7 @@ _PLOVER_JSON = {t: json.dumps(t.value).encode() for t in PloverType}  # ASCII na
 
 def duplicate_message(record: DuplicateRecord, topic: str) -> Message:
     headers = (("wirestream.outcome", b"duplicate"), *_prov_headers(record.provenance))
-    return Message(topic, record.article_id.encode(), record.model_dump_json().encode(), headers)
+    return Message(topic, record.article_id.encode(), dump(record), headers)
 
 
 def make_dead_letter(
