@@ -128,6 +128,29 @@ def test_the_ministry_of_defence_stays_british_with_a_british_cue_or_no_other_co
     assert "org:uk-mod" in ids(tagger, text)
 
 
+def test_a_bare_ministry_after_a_qualified_one_is_the_same_body(tagger):
+    text = (
+        "Ukraine's Ministry of Defence said the drones were shot down. "
+        "Later the Ministry of Defence added that talks in London had stalled."
+    )
+    found = tags(tagger, text)
+    assert "org:uk-mod" not in found
+    assert [m.text for m in found["UKRGOV"].mentions] == ["Ukraine's Ministry of Defence", "Ministry of Defence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # one mention of another country is no story about it
+        ("The Foreign Office summoned the Russian ambassador over the poisoning.", "org:uk-fcdo"),
+        # American copy qualifies other countries' ministries: its bare Defense Department is the US one
+        ("The Defense Department said Iranian missiles hit the base. Iran denied it.", "org:dod"),
+    ],
+)
+def test_a_bare_body_acting_on_another_country_stays_the_dictionarys(tagger, text, actor):
+    assert actor in ids(tagger, text)
+
+
 def test_a_qualified_ministry_of_defence_is_the_qualifiers(tagger):
     found = ids(tagger, "Ukraine's Ministry of Defence said two soldiers were killed.")
     assert "UKRGOV" in found and "org:uk-mod" not in found

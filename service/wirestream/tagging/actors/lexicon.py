@@ -888,6 +888,7 @@ def build_lexicon(raw: RawData) -> Lexicon:
             o.get("code"),
             bool(o.get("national")),
             bool(o.get("common_word")),
+            bool(o.get("shared_name")),
         )
         orgs[f"org:{org.id}"] = org
         for s in o["surfaces"]:

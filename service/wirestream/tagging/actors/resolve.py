@@ -236,6 +236,11 @@ class _Doc:
         self._full_names: set[str] | None = None
         self._dominant: str | None = None
         self._dominant_done = False
+        #: the dominant country's votes (set with it)
+        self.dominant_votes = 0
+        #: shared-name bodies already named with another country's qualifier in this article
+        #: ("Ukraine's Ministry of Defence"): org ref -> that country
+        self.owners: dict[str, str] | None = None
 
     @property
     def full_names(self) -> set[str]:
@@ -270,7 +275,9 @@ class _Doc:
                     votes[iso] = votes.get(iso, 0) + e.vote * weight
         if not votes:
             return None
-        return max(votes.items(), key=_count)[0]
+        best = max(votes.items(), key=_count)
+        self.dominant_votes = best[1]
+        return best[0]
 
     # ------------------------------------------------------------------ accumulation
 
@@ -1351,14 +1358,15 @@ def _common_word_noun(lex: Lexicon, f: _Field, m: Match) -> bool:
     return not (word in lex.rules.headline_stops or word.endswith("ed"))
 
 
-def _generic_body_elsewhere(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
-    """A national body whose name every country uses ("Ministry of Defence", "Foreign Office",
-    "Defense Department": the name is also a generic agent noun), unqualified, in a story whose
-    main country is another one and that never mentions the body's own country: it is the main
-    country's institution (tagged here as such), not the British or American one.
-
-    A qualified name was settled before (:func:`_foreign_qualified`, :func:`_namesake_of_other_country`);
-    any mention of the body's country ("British", "London", "the Royal Navy") keeps the dictionary's body."""
+def _shared_name_elsewhere(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
+    """A body whose name other countries use for their own ("Ministry of Defence", "Foreign Office",
+    "House of Representatives": ``Org.shared_name``, and the name is also a generic agent noun),
+    unqualified: another country's (tagged here as that country's institution) when the article
+    named it with that country before ("Ukraine's Ministry of Defence said ... The Ministry of
+    Defence added"), or when the story is about another country (at least two votes) and never
+    mentions the body's own ("British", "London", "the Royal Navy"). Otherwise the dictionary's body:
+    British and American wire copy qualify other countries' ministries ("Russia's defence ministry").
+    A qualified name was settled before (:func:`_foreign_qualified`)."""
     lex = doc.lex
     org = lex.orgs[e.ref]
     home = org.country
@@ -1368,13 +1376,16 @@ def _generic_body_elsewhere(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     agent = next((x for x in m.entries if x.kind is _K_AGENT), None)
     if agent is None:
         return False
-    main = doc.dominant
-    if main is None or main == home or _country_mentioned(doc, home):
-        return False
     q, _ = _prev_poss_or_space(f, i)
     if q is not None and _countryish(q.kind):
-        return False
-    doc.add_composite(main, agent.ref, f, m.start, m.end, C_CONTEXT)
+        return False  # "Britain's Ministry of Defence"
+    owner = doc.owners.get(e.ref) if doc.owners is not None else None
+    if owner is None:
+        main = doc.dominant
+        if main is None or main == home or doc.dominant_votes < 2 or _country_mentioned(doc, home):
+            return False
+        owner = main
+    doc.add_composite(owner, agent.ref, f, m.start, m.end, C_CONTEXT)
     return True
 
 
@@ -1635,6 +1646,10 @@ def _process(doc: _Doc, f: _Field) -> None:
                 doc.add_person(pid, f, start, m.end, conf, _title_before(doc, f, i), _former_title(f, i))
             elif k is _K_ORG:
                 if len(m.entries) > 1 and _foreign_qualified(doc, f, i, e):
+                    if lex.orgs[e.ref].shared_name:
+                        if doc.owners is None:
+                            doc.owners = {}
+                        doc.owners[e.ref] = matches[i - 1].ref  # later bare mentions are the same body
                     continue  # "Chile's Defense Department": the generic agent reading, not the US one
                 if _namesake_of_other_country(doc, f, i, e):
                     break  # "the Israeli Labour Party", "Mongolian People's Party": not the British/Spanish one
@@ -1644,8 +1659,8 @@ def _process(doc: _Doc, f: _Field) -> None:
                         continue  # "a plant in Toyota": the city reading
                     if org.common_word and _common_word_noun(lex, f, m):
                         break  # "Shell fragments were found"
-                if len(m.entries) > 1 and _generic_body_elsewhere(doc, f, i, e):
-                    break  # a bare "Ministry of Defence" in a story about Ukraine and no other country
+                if org.shared_name and len(m.entries) > 1 and _shared_name_elsewhere(doc, f, i, e):
+                    break  # a bare "Ministry of Defence" after "Ukraine's Ministry of Defence"
                 n2, gap2 = _next(f, i)
                 if not (n2 is not None and n2.kind is _K_AGENT and gap2 == " "):
                     end = m.end

@@ -469,11 +469,14 @@ class Org:
     #: a bare name that is also an ordinary English noun ("Shell"): without case evidence (sentence
     #: start, capitalised headline) it is the organisation only before a verb
     common_word: bool = False
+    #: other countries call their own body by this name in English ("Ministry of Defence"): unqualified
+    #: it can be another country's (see ``resolve._shared_name_elsewhere``)
+    shared_name: bool = False
 
     def __reduce__(self) -> tuple[Callable[..., Org], tuple[Any, ...]]:
         # see Term.__reduce__ (and Entry's: a native frozen class is restored through its constructor)
         fields = (self.id, self.name, self.type, self.country, self.role, self.code, self.national)
-        return (Org, (*fields, self.common_word))
+        return (Org, (*fields, self.common_word, self.shared_name))
 
 
 @dataclass(frozen=True, slots=True)
