@@ -77,6 +77,12 @@ def test_well_known_companies_named_bare(tagger, text, actor, code):
     assert actor in found and found[actor].code == code
 
 
+def test_a_companys_chief_is_the_company(tagger):
+    found = tags(tagger, "Shell's chief executive said the company would cut jobs.")
+    assert [m.text for m in found["org:shell"].mentions] == ["Shell", "Shell's chief"]
+    assert not [t for t in found.values() if t.code == "GBRBUSGOV"]
+
+
 def test_two_companies_joined_by_and(tagger):
     assert {"org:shell", "org:chevron"} <= ids(tagger, "Shell and Chevron bid for the offshore licence.")
 

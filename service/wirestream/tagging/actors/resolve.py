@@ -1021,7 +1021,12 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         # that country's institution
         if where.startswith("org:"):
             org = lex.orgs[where]
-            doc.add_composite(org.country, title.role, f, start, span_end, C_CONTEXT, org_code=org.code)
+            if org.type == "company":
+                # "Shell's chief executive": a company's leader speaks for the company (GBRBUS), not for a
+                # government role of it (the title's GOV appended to the company code made "GBRBUSGOV")
+                doc.add_org(where, f, start, span_end, C_CONTEXT)
+            else:
+                doc.add_composite(org.country, title.role, f, start, span_end, C_CONTEXT, org_code=org.code)
         else:
             doc.add_composite(where, title.role, f, start, span_end, C_CONTEXT)
 
