@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Annotated
 from zoneinfo import ZoneInfo
 
 import orjson
 import pytest
-from pydantic import BaseModel, ConfigDict, Field, field_serializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_serializer
 
 from wirestream.models import (
     ActorTag,
@@ -139,6 +140,9 @@ def test_models_whose_serialisation_is_not_their_fields_do_not_qualify() -> None
     class Raw(BaseModel):
         a: bytes
 
-    known = frozenset({Aliased, Custom, Raw, Span})
-    assert not any(plain_fields(c, known) for c in (Aliased, Custom, Raw))
+    class Annotated_(BaseModel):
+        a: Annotated[int, PlainSerializer(str)] = Field(ge=0)
+
+    known = frozenset({Aliased, Custom, Raw, Annotated_, Span})
+    assert not any(plain_fields(c, known) for c in (Aliased, Custom, Raw, Annotated_))
     assert plain_fields(Span, known)

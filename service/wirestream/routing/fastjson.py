@@ -33,9 +33,8 @@ from datetime import datetime, timezone
 from enum import StrEnum
 from typing import Any
 
-import annotated_types
 import orjson
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from ..models import (
     AS_STR,
@@ -75,6 +74,10 @@ MODELS: tuple[type[BaseModel], ...] = (
     NormalisedEnvelope,
     DedupedEnvelope,
 )
+# Validation-only metadata (annotated_types.Ge, Le, ... and pydantic's holder of pattern/strict all
+# derive from annotated_types.BaseMetadata), taken from a Field: annotated_types is pydantic's
+# dependency, not one of ours.
+_CONSTRAINT: type = next(c for c in type(Field(ge=0).metadata[0]).__mro__ if c.__name__ == "BaseMetadata")
 _CHECKED = (int, float, bool, datetime)  # the types pydantic would coerce, or orjson may write otherwise
 _OPTIONS = orjson.OPT_UTC_Z
 
@@ -108,7 +111,7 @@ def plain_fields(cls: type[BaseModel], models: frozenset[type]) -> bool:
     for f in cls.model_fields.values():
         if f.alias is not None or f.serialization_alias is not None or f.exclude:
             return False
-        if not all(m is AS_STR or isinstance(m, annotated_types.BaseMetadata) for m in f.metadata):
+        if not all(m is AS_STR or isinstance(m, _CONSTRAINT) for m in f.metadata):
             return False
         if not _plain_type(f.annotation, models):
             return False
