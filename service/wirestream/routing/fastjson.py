@@ -102,14 +102,20 @@ def _plain_type(tp: Any, models: frozenset[type]) -> bool:
 
 def plain_fields(cls: type[BaseModel], models: frozenset[type]) -> bool:
     """Whether ``cls`` serialises by its fields' values alone, each of a type orjson writes alike:
-    no aliases, excluded fields, computed fields or custom serializers, no metadata but constraints."""
+    no aliases, excluded fields, computed fields or custom serializers, no metadata but constraints,
+    no extra fields (pydantic writes those from ``__pydantic_extra__``, not ``__dict__``)."""
     decorators = cls.__pydantic_decorators__
     if decorators.field_serializers or decorators.model_serializers or cls.model_computed_fields:
         return False
-    if cls.model_config.get("ser_json_inf_nan", "null") != "null":
+    config = cls.model_config
+    if config.get("extra") == "allow" or config.get("json_encoders"):
+        return False
+    if config.get("ser_json_inf_nan", "null") != "null":
         return False
     for f in cls.model_fields.values():
         if f.alias is not None or f.serialization_alias is not None or f.exclude:
+            return False
+        if getattr(f, "exclude_if", None) is not None:  # pydantic >= 2.11
             return False
         if not all(m is AS_STR or isinstance(m, _CONSTRAINT) for m in f.metadata):
             return False
