@@ -151,3 +151,21 @@ def test_models_whose_serialisation_is_not_their_fields_do_not_qualify() -> None
     known = frozenset({*odd, Span})
     assert not any(plain_fields(c, known) for c in odd)
     assert plain_fields(Span, known)
+
+
+def test_floats_and_times_are_written_alike_across_their_range() -> None:
+    """The two libraries format floats and datetimes with their own code: compare many values (a
+    dependency upgrade that changed either would show here before it changed a topic's bytes)."""
+    rng = random.Random(5)
+    values = [rng.random() for _ in range(3000)] + [round(rng.random(), rng.randint(1, 6)) for _ in range(3000)]
+    values += [rng.random() * 10.0 ** -rng.randint(0, 300) for _ in range(2000)]
+    for v in values:
+        m = DedupeResult(status=DedupeStatus.NEAR, cluster_id="c", similarity=min(v, 1.0))
+        assert dump(m) == m.model_dump_json().encode(), v
+    for _ in range(2000):
+        tz = rng.choice([UTC, None, timezone(timedelta(minutes=rng.randint(-1439, 1439)))])
+        micro = rng.choice([0, 1, 500000, rng.randint(0, 999999)])
+        t = datetime(rng.randint(1, 9999), rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23),
+                     rng.randint(0, 59), rng.randint(0, 59), micro, tz)  # fmt: skip
+        p = Provenance(topic="t", partition=0, offset=0, received_at=t, timestamp=t)
+        assert dump(p) == p.model_dump_json().encode(), t
