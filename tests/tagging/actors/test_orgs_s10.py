@@ -277,32 +277,3 @@ def test_former_before_an_agent_noun_makes_elites_in_every_language(tagger, lang
     # the agent rule's one-letter pre-test knew only the English words' last letters (r, d, x)
     found = {t.actor_id: t for t in tagger.tag(make_article(text, language=language))}
     assert "---ELI" in found and "---MIL" not in found
-
-
-# ---------------------------------------------------------------- dissolved states
-
-
-@pytest.mark.parametrize(
-    ("text", "actor"),
-    [
-        ("Soviet troops entered Prague in August 1968.", "SUNMIL"),
-        ("The Soviet Union collapsed in 1991.", "SUN"),
-        ("Yugoslavia broke apart in the 1990s.", "YUG"),
-        ("Czechoslovakia split peacefully in 1993.", "CSK"),
-        ("West Germany joined NATO in 1955.", "DEU"),
-    ],
-)
-def test_dissolved_states_are_their_iso_3166_3_codes(tagger, text, actor):
-    assert actor in ids(tagger, text, date="1999-01-01")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Ukraine fired Soviet-era artillery at the town.",
-        "Leaders of post-Soviet states met in Minsk.",
-        "The far-right party surged in East Germany's state elections.",
-    ],
-)
-def test_periods_and_regions_named_after_them_are_no_state(tagger, text):
-    assert not {i for i in ids(tagger, text) if i[:3] in ("SUN", "DDR")}
