@@ -209,9 +209,10 @@ class _EncodedRecord:
     record is dumped once, as ``wire.enriched`` needs anyway, and each tag's JSON is cut out of it:
     inside a JSON document, a marker with unescaped quotes can only be structure, and the tag lists
     are the only places where the keys of the markers occur. The fields around the tags still come
-    from ``model_dump_json`` of the real view model (with empty tag lists), so the bytes are exactly
-    what ``model_dump_json`` gives for the full models — ``tests/core/test_routing.py`` compares the
-    two on awkward random records, and ``python -m bench.pipeline --check`` on the bench corpus.
+    from the JSON of the real view model (with empty tag lists; :func:`.fastjson.dump`, the bytes
+    of ``model_dump_json``), so the bytes are exactly what ``model_dump_json`` gives for the full
+    models — ``tests/core/test_routing.py`` compares the two on awkward random records,
+    ``tests/core/test_pipeline_outputs.py`` and ``python -m bench.pipeline --check`` on the bench corpus.
     """
 
     def __init__(self, record: EnrichedRecord, value: bytes) -> None:
