@@ -1542,16 +1542,19 @@ def _groups(
         stateless = True
         firm = True
         for x in acts:
-            if x.type is not _COMPANY or x.actor_id.startswith("---"):
+            # each pydantic attribute read once: a generic lookup, and groups are built per sentence
+            aid = x.actor_id
+            typ = x.type
+            if typ is not _COMPANY or aid.startswith("---"):
                 firm = False
-            if x.actor_id not in ids:
-                ids.append(x.actor_id)
+            if aid not in ids:
+                ids.append(aid)
             if x.country:
                 countries.add(x.country)
                 stateless = False
             elif x.role not in _STATE_ROLES:
                 stateless = False
-            if x.type is not _PLACE:
+            if typ is not _PLACE:
                 place = False
         groups.append(
             _Group(
