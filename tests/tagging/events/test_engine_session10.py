@@ -6,7 +6,8 @@ across a short adjunct ("agreed on Monday to provide aid"); a named company's on
 the start of a sentence is no trigger ("Shell exits ..."), nor is a company withdrawing from a
 country a RETREAT, and a capitalised trigger before a legal form ("Shell plc") is a company's
 name; "beat" in match results is no assault; "mobilised supporters" is no
-mobilisation of forces; a clause of circumstance opened by "as" is background.
+mobilisation of forces; a clause of circumstance opened by "as" is background; an act named as the
+object of a rejection ("opposes new sanctions") is only proposed.
 """
 
 from __future__ import annotations
@@ -255,3 +256,26 @@ def test_an_as_clause_is_background(tagger: EventTagger) -> None:
 def test_the_main_act_before_an_as_clause_stays(tagger: EventTagger) -> None:
     evs = events(tagger, "Israel struck targets in Lebanon on Monday as talks stalled, officials said.", False)
     assert top(evs).event_type is PloverType.ASSAULT, evs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hungary opposes new sanctions on Russia, its foreign minister said.",
+        "Hungary is opposed to new sanctions on Russia.",
+    ],
+)
+def test_an_act_a_party_rejects_is_only_proposed(tagger: EventTagger, text: str) -> None:
+    """The rejected act did not happen and is not the rejecter's: no source, modality "proposed",
+    ranked below the rejection."""
+    evs = events(tagger, text, False)
+    assert top(evs).event_type is PloverType.REJECT, evs
+    rejected = [e for e in evs if e.event_type is not PloverType.REJECT]
+    assert rejected and all(e.modality == "proposed" and e.source == [] for e in rejected), evs
+
+
+def test_a_refused_act_stays_the_refusal_reading(tagger: EventTagger) -> None:
+    """An infinitive after the rejection ("refused to withdraw") keeps its negated act."""
+    art_evs = events(tagger, "Russia refused to withdraw its troops from Ukraine.", False)
+    assert top(art_evs).event_type is PloverType.REJECT, art_evs
+    assert all(e.modality != "proposed" for e in art_evs), art_evs

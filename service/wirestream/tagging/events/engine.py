@@ -498,6 +498,7 @@ class EventTagger:
             pairs = _predicted(pairs, toks, groups, inq, cues)
         if len(pairs) > 1:
             pairs = _dropped_plans(pairs, toks, cues)
+            pairs = _rejected_acts(pairs, toks, cues)
         kept = _dedupe(_embedded(pairs, toks, cues))
         # kept is already deduplicated (and _dedupe of its own output returns it unchanged), so
         # only a reading added to it needs another pass
@@ -1118,6 +1119,64 @@ def _dropped_plans(pairs: list[tuple[_Match, EventTag]], toks: list[Word], cues:
                 continue
             if _in_infinitive(toks, ma.i1, mb.i0, cues):
                 out[j] = (mb, _copy(eb, {"negated": True}))
+    return pairs if out is None else out
+
+
+#: acts a party can reject or oppose as a proposal ("opposes new sanctions", "rejected the
+#: ceasefire", "turned down the aid"); an attack or an accusation named after a rejection has
+#: most often happened ("rejected the accusations"), so those are left to the other checks
+_PROPOSABLE = frozenset(
+    {
+        PloverType.SANCTION,
+        PloverType.COERCE,
+        PloverType.AID,
+        PloverType.CONSULT,
+        PloverType.AGREE,
+        PloverType.SUPPORT,
+        PloverType.COOPERATE,
+        PloverType.RETREAT,
+        PloverType.CONCEDE,
+        PloverType.MOBILIZE,
+    }
+)
+_REJECT_REACH = 4  # "opposes new EU sanctions on ...", "rejected the proposed ceasefire"
+
+
+def _rejected_acts(pairs: list[tuple[_Match, EventTag]], toks: list[Word], cues: Cues) -> list[tuple[_Match, EventTag]]:
+    """ "Hungary opposes new sanctions on Russia", "Israel rejected the ceasefire": an act named as
+    the object of a rejection is a proposal the sentence reports rejected. It did not happen, and
+    it is not the rejecter's: it keeps no source, takes the modality "proposed" and ranks below
+    the rejection. An infinitive ("refused to withdraw") is the refusal reading's, not this."""
+    out: list[tuple[_Match, EventTag]] | None = None
+    for ma, ea in pairs:
+        if ea.event_type is not PloverType.REJECT or ea.negated:
+            continue
+        for j, (mb, eb) in enumerate(pairs):
+            if mb is ma or eb.negated or eb.modality is not None or eb.event_type not in _PROPOSABLE:
+                continue
+            if not 0 < mb.i0 - ma.i1 <= _REJECT_REACH:
+                continue
+            if any(
+                t.low in _CLAUSE_PUNCT
+                or t.low in cues.clause_breaks
+                or t.low in cues.infinitive
+                or t.lemma in cues.reporting
+                for t in toks[ma.i1 + 1 : mb.i0]
+            ):
+                continue
+            if out is None:
+                out = list(pairs)
+            out[j] = (
+                mb,
+                _copy(
+                    eb,
+                    {
+                        "modality": "proposed",
+                        "source": [],
+                        "confidence": round(max(0.05, min(eb.confidence, ea.confidence) - 0.2), 3),
+                    },
+                ),
+            )
     return pairs if out is None else out
 
 
