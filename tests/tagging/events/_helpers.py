@@ -57,3 +57,8 @@ def asserted_events(
     """The events of ``text`` (a headline, or a body sentence) that are not negated, with actors from ``lexicon``."""
     art = article("", headline=text) if headline else article(text)
     return [e for e in tagger.tag(art, actors(art, lexicon)) if not e.negated]
+
+
+def top(evs: list[EventTag]) -> EventTag:
+    """The most confident of ``evs``: the article's main event as a consumer would pick it."""
+    return max(evs, key=lambda e: e.confidence)

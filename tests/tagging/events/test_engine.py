@@ -56,11 +56,6 @@ LEX = {
 COUNTRY = {aid: c for aid, c, _ in LEX.values()}
 
 
-@pytest.fixture(scope="module")
-def tagger() -> EventTagger:
-    return EventTagger.load()
-
-
 def run(tagger: EventTagger, body: str, headline: str = "", lang: str = "en") -> list[EventTag]:
     art = article(body, headline=headline, language=lang)
     return tagger.tag(art, actors(art, LEX))

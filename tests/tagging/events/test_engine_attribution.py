@@ -27,11 +27,6 @@ LEX = {
 }
 
 
-@pytest.fixture(scope="module")
-def tagger() -> EventTagger:
-    return EventTagger.load()
-
-
 def run(tagger: EventTagger, body: str = "", headline: str = "") -> list[EventTag]:
     art = article(body, headline=headline)
     return tagger.tag(art, actors(art, LEX))

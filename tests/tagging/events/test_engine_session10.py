@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wirestream.models import ActorType, EventTag, PloverType
+from wirestream.models import ActorType, PloverType
 from wirestream.tagging.events import EventTagger
 from wirestream.tagging.events.rules import DATA_DIR, load_rules
 
-from ._helpers import asserted_events
+from ._helpers import asserted_events, top
 
 C = ActorType.COUNTRY
 LEX = {
@@ -63,17 +63,8 @@ LEX = {
 }
 
 
-@pytest.fixture(scope="module")
-def tagger() -> EventTagger:
-    return EventTagger.load()
-
-
 #: the asserted events of a headline or sentence, actors from this file's LEX
 events = partial(asserted_events, lexicon=LEX)
-
-
-def top(evs: list[EventTag]) -> EventTag:
-    return max(evs, key=lambda e: e.confidence)
 
 
 @pytest.mark.parametrize(

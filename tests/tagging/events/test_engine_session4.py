@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from wirestream.models import ActorType, EventTag, PloverType
 from wirestream.tagging.events import EventTagger
 
-from ._helpers import actors, article
+from ._helpers import actors, article, top
 
 C = ActorType.COUNTRY
 LEX = {
@@ -39,18 +37,9 @@ LEX = {
 }
 
 
-@pytest.fixture(scope="module")
-def tagger() -> EventTagger:
-    return EventTagger.load()
-
-
 def run(tagger: EventTagger, body: str) -> list[EventTag]:
     art = article(body)
     return [e for e in tagger.tag(art, actors(art, LEX)) if not e.negated]
-
-
-def top(evs: list[EventTag]) -> EventTag:
-    return max(evs, key=lambda e: e.confidence)
 
 
 def test_imposed_sanctions_are_sanction(tagger: EventTagger) -> None:

@@ -29,11 +29,6 @@ LEX = {
 }
 
 
-@pytest.fixture(scope="module")
-def tagger() -> EventTagger:
-    return EventTagger.load()
-
-
 def run(tagger: EventTagger, body: str) -> list[EventTag]:
     art = article(body)
     return tagger.tag(art, actors(art, LEX))

@@ -33,11 +33,6 @@ LEX = {
 }
 
 
-@pytest.fixture(scope="module")
-def tagger() -> EventTagger:
-    return EventTagger.load()
-
-
 def run(tagger: EventTagger, body: str) -> list[EventTag]:
     art = article(body)
     return [e for e in tagger.tag(art, actors(art, LEX)) if not e.negated]

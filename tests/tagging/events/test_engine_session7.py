@@ -29,11 +29,6 @@ LEX = {
 }
 
 
-@pytest.fixture(scope="module")
-def tagger() -> EventTagger:
-    return EventTagger.load()
-
-
 def headline_events(tagger: EventTagger, headline: str) -> list[EventTag]:
     art = article("", headline=headline)
     return [e for e in tagger.tag(art, actors(art, LEX)) if not e.negated]

@@ -49,11 +49,6 @@ LEX = {
 }
 
 
-@pytest.fixture(scope="module")
-def tagger() -> EventTagger:
-    return EventTagger.load()
-
-
 #: the asserted events of a headline or sentence, actors from this file's LEX
 events = partial(asserted_events, lexicon=LEX)
 
