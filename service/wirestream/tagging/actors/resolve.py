@@ -1318,15 +1318,7 @@ def _company_place_before(lex: Lexicon, norm: str, pos: int) -> bool:
     """Does a place preposition ("in", "near", "the city of") end right before the name at ``pos``
     that is both a company and a place? Then it is the place; elsewhere the company ("Toyota
     recalls ...", "the head of Toyota")."""
-    words = lex.rules.company_place_words
-    w1 = _word_before(norm, pos)
-    if w1 is None:
-        return False
-    first = w1[1].lower()
-    if first in words:
-        return True
-    w2 = _word_before(norm, w1[0])
-    return w2 is not None and f"{w2[1].lower()} {first}" in words
+    return _phrase_before(lex.rules.company_place_words, norm, pos)
 
 
 def _common_word_noun(lex: Lexicon, f: _Field, m: Match) -> bool:
@@ -1468,19 +1460,24 @@ def _qualifier_across_modifiers(doc: _Doc, f: _Field, i: int) -> Match | None:
 
 
 def _locative_before(lex: Lexicon, norm: str, pos: int) -> bool:
-    """Is the place at ``pos`` the object of a locative word ("in", "to", "the capital")?"""
-    preps = lex.rules.locative_words
+    """Is the place at ``pos`` the object of a locative word ("in", "to", "the capital", "in the")?"""
+    return _phrase_before(lex.rules.locative_words, norm, pos, then_the=True)
+
+
+def _phrase_before(phrases: frozenset[str], norm: str, pos: int, then_the: bool = False) -> bool:
+    """Does one of ``phrases`` (lower-case words, one or two) end right before ``pos``? With
+    ``then_the``, also a one-word phrase followed by "the" ("in the")."""
     w1 = _word_before(norm, pos)
     if w1 is None:
         return False
     first = w1[1].lower()
-    if first in preps:
+    if first in phrases:
         return True
     w2 = _word_before(norm, w1[0])
     if w2 is None:
         return False
     second = w2[1].lower()
-    return f"{second} {first}" in preps or (first == "the" and second in preps)
+    return f"{second} {first}" in phrases or (then_the and first == "the" and second in phrases)
 
 
 def _acting_before(lex: Lexicon, norm: str, pos: int) -> bool:
