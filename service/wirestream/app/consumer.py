@@ -117,7 +117,6 @@ class HoleCheckingConsumer(FaustAIOKafkaConsumer):
         self._checking: set[Hole] = set()
         self._hole_checks: set[asyncio.Future[None]] = set()
         self._log_start: dict[tuple[str, int], int] = {}  # partitions this group never committed on
-        self._reading_start: set[tuple[str, int]] = set()
 
     async def _getmany(self, active_partitions: Any, timeout: float) -> Any:
         """Fetch for a *snapshot* of the active partitions, never for Faust's live set (finding 9).
@@ -196,14 +195,13 @@ class HoleCheckingConsumer(FaustAIOKafkaConsumer):
         if committed is None:
             # The group never committed here, so it began reading at the log start (auto_offset_reset="earliest"):
             # that, not the first processed offset, is where the commit's walk starts. Otherwise a record dropped
-            # before the first one processed would be committed over unseen. The first commit waits for one
-            # broker round trip.
+            # before the first one processed would be committed over unseen. ``commit`` reads the log start
+            # before committing (one broker round trip); until it has, the partition holds.
             if self.settings is None:
                 committed = acked[0]
             elif key in self._log_start:
                 committed = min(self._log_start[key], acked[0])
             else:
-                self._schedule_log_start(tp)
                 return None
         empty = self._empty.setdefault(key, set())
         have = set(acked)
@@ -237,27 +235,6 @@ class HoleCheckingConsumer(FaustAIOKafkaConsumer):
         for o in range(committed, new):
             self._real.pop((tp.topic, tp.partition, o), None)
         return new
-
-    def _schedule_log_start(self, tp: Any) -> None:
-        key = (tp.topic, tp.partition)
-        if key in self._reading_start:
-            return
-        self._reading_start.add(key)
-        task = asyncio.ensure_future(self._read_log_start(tp))
-        self._hole_checks.add(task)
-        task.add_done_callback(self._hole_checks.discard)
-
-    async def _read_log_start(self, tp: Any) -> None:
-        """The partition's log start (first retained offset), from this consumer's own client (as the
-        watchdog's nudge reads it), not a throwaway one."""
-        key = (tp.topic, tp.partition)
-        try:
-            async with asyncio.timeout(self.check_timeout):
-                self._log_start[key] = int((await self.earliest_offsets(tp))[tp])
-        except Exception as exc:  # the next commit attempt asks again
-            log.warning("consumer: could not read the log start of %s[%s]: %r", *key, exc)
-        finally:
-            self._reading_start.discard(key)
 
     def _schedule_check(self, tp: Any, offset: int, acked: list[int]) -> None:
         nxt = next((o for o in acked if o > offset), offset + 1)
