@@ -126,10 +126,11 @@ _FORMER: Final = frozenset(_FORMER_WORDS.split("|"))
 #: "ehemalige Soldaten", "anciens militaires", "antiguos soldados".)
 _FORMER_LAST: Final = frozenset(c for w in _FORMER for c in (w[-1], w[-1].upper()))
 # (at most one word between, which may be joined by a hyphen: "der frühere US-Präsident")
-_FORMER_BEFORE: Final = re.compile(r"(?i:\b(?:" + _FORMER_WORDS + r"))[\s-]+(?:\w+[\s-]+)?$")
+_FORMER_THEN: Final = r"))[\s-]+(?:\w+[\s-]+)?$"
+_FORMER_BEFORE: Final = re.compile(r"(?i:\b(?:" + _FORMER_WORDS + _FORMER_THEN)
 #: The same with a definite article before it ("the former", "l'ancien", "el antiguo", "der frühere").
 _THE_FORMER: Final = re.compile(
-    r"(?i:(?:\b(?:the|el|la|los|las|le|les|der|die|das|il)[ \t]+|\bl')(?:" + _FORMER_WORDS + r"))[\s-]+(?:\w+[\s-]+)?$"
+    r"(?i:(?:\b(?:the|el|la|los|las|le|les|der|die|das|il)[ \t]+|\bl')(?:" + _FORMER_WORDS + _FORMER_THEN
 )
 #: Lower-case fragments one of which every word of :data:`_FORMER_WORDS` contains (the cheap pre-test).
 _FORMER_HINTS: Final[tuple[str, ...]] = ("ex", "former", "ret", "anc", "antig", "ehemal", "früh")
