@@ -1,0 +1,173 @@
+"""Session 11: ordinary English that the actor dictionary read as actors, fixed as classes in the data
+(sentences written for these tests, none from the peer gold).
+
+* fixed expressions around an agent noun ("a party to the conflict", "the forces of nature", "the leader
+  board") hide the noun (agents.yaml ``not_actors``);
+* compounds that open a sentence with a common noun that is also an organisation's bare name ("Labour
+  shortages", "Amnesty laws"), where the capital says nothing, are not the organisation; "Labour unions"
+  are unions (agents.yaml LAB);
+* the Italian title "re" (king) is an Italian-only surface: English "re" is nothing;
+* known gap, for the code: a financial "in" ("a stake in Toyota") still reads the city (strict xfail).
+
+Each class has the other side as a test too: the bare names and agent nouns still count where they act.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import make_article
+
+
+def tags(tagger, text, language="en"):
+    return {t.actor_id: t for t in tagger.tag(make_article(text, language=language))}
+
+
+# ---------------------------------------------------------------- fixed expressions around agent nouns
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government said it was not a party to the conflict in the north.",
+        "Russia is not a party to the treaty, the ministry said.",
+        "Every party to the agreement must cut emissions by 2030.",
+        "Both sides said the mediator was not a party to the dispute.",
+    ],
+)
+def test_a_party_to_a_conflict_or_treaty_is_no_political_party(tagger, text):
+    assert "---PTY" not in tags(tagger, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The party said it would vote against the bill.",
+        # why "party to" alone is not listed: the infinitive after it
+        "The party to win the most seats will form the government.",
+    ],
+)
+def test_the_party_itself_still_counts(tagger, text):
+    assert "---PTY" in tags(tagger, text)
+
+
+def test_the_forces_of_nature_are_no_army(tagger):
+    assert "---MIL" not in tags(tagger, "Rescuers said the flood was a reminder of the forces of nature.")
+    assert "---MIL" not in tags(tagger, "The striker was a force of nature in the second half.")
+
+
+def test_forces_still_count(tagger):
+    assert "---MIL" in tags(tagger, "Government forces retook the town, the army said.")
+
+
+def test_a_leader_board_is_no_head_of_government(tagger):
+    found = tags(tagger, "The leader board after the third round was topped by a Kenyan runner.")
+    assert not [t for t in found.values() if t.type.value == "person"]
+
+
+def test_the_leader_still_counts(tagger):
+    found = tags(tagger, "The Kenyan leader said the vote would go ahead.")
+    assert [t for t in found.values() if t.type.value == "person" and t.country == "KEN"]
+
+
+# ---------------------------------------------------------------- a common noun opening the sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Labour shortages have slowed the harvest across the region.",
+        "Labour market data showed wages rising faster than prices.",
+        "Labour costs rose 4 percent in the quarter, the statistics office said.",
+        "Labour Day rallies drew thousands in Manila.",
+        "LABOUR SHORTAGES HIT FARMS",
+    ],
+)
+def test_labour_compounds_are_no_labour_party(tagger, text):
+    assert "org:labour-gbr" not in tags(tagger, text)
+
+
+def test_labour_unions_are_unions(tagger):
+    found = tags(tagger, "Labour unions called a general strike for Monday.")
+    assert "org:labour-gbr" not in found
+    assert [t for t in found.values() if t.code.endswith("LAB")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Labour MPs voted against the bill on Tuesday.",
+        "Labour said it would vote against the bill.",
+        "Labour leader Keir Starmer said the party would vote against the bill.",
+        "The minister accused Labour of wrecking the labour market.",
+    ],
+)
+def test_the_labour_party_still_counts(tagger, text):
+    assert "org:labour-gbr" in tags(tagger, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amnesty laws shielded the generals from trial for decades.",
+        "Amnesty programme draws 2,000 fighters, officials say.",
+    ],
+)
+def test_amnesty_compounds_are_no_amnesty_international(tagger, text):
+    assert "org:amnesty" not in tags(tagger, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amnesty said the trial fell short of international standards.",
+        "Amnesty International criticised the new amnesty law.",
+    ],
+)
+def test_amnesty_international_still_counts(tagger, text):
+    assert "org:amnesty" in tags(tagger, text)
+
+
+# ---------------------------------------------------------------- the Italian title "re"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Re: the proposal, talks would continue next week.",
+        "They're ready to re-open the border, the coach said.",
+    ],
+)
+def test_english_re_is_no_king(tagger, text):
+    assert tags(tagger, text) == {}
+
+
+def test_italian_re_is_the_king(tagger):
+    found = tags(tagger, "Macron ha detto che il re del Marocco è atteso a Parigi.", language="it")
+    assert any(t.country == "MAR" and t.office == "head_of_state" for t in found.values())
+
+
+# ---------------------------------------------------------------- known gap: a financial "in"
+
+# _company_place_before reads any "in" before a company/place name as the place. A data list of
+# financial nouns and verbs before "in" (stake, shares, investors, invest ...) needs a code change
+# in resolve.py (results-actors.md, session 11); then these pass and the marker goes.
+_FINANCIAL_IN = pytest.mark.xfail(strict=True, reason="financial 'in' before a company/place name: needs code")
+
+
+@_FINANCIAL_IN
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investors in Toyota cheered the buyback plan on Tuesday.",
+        "Berkshire Hathaway took a 5 percent stake in Toyota last year.",
+    ],
+)
+def test_a_stake_in_the_company_is_the_company(tagger, text):
+    assert "org:toyota" in tags(tagger, text)
+
+
+def test_a_street_in_the_city_is_the_city(tagger):
+    found = tags(tagger, "Heavy rain flooded streets in Toyota and nearby towns.")
+    assert "org:toyota" not in found
+    assert any(t.type.value == "place" and t.country == "JPN" for t in found.values())
