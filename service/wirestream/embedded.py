@@ -38,7 +38,7 @@ class Summary:
 def build_pipeline(settings: Settings) -> Pipeline:
     return Pipeline(
         settings,
-        tagger=Tagger.load(),
+        tagger=Tagger.load(settings.tagger_cache_path),
         deduplicator=Deduplicator(settings.dedupe, InMemoryDedupeState()),
         routing=load_routing(settings.routing_file),
         held={},

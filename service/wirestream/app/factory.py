@@ -96,7 +96,7 @@ def create_app(
 ) -> faust.App:
     """A configured Faust app with the two agents, the dedupe tables and the service timers."""
     routing = routing or load_routing(settings.routing_file)
-    tagger = tagger or Tagger.load()
+    tagger = tagger or Tagger.load(settings.tagger_cache_path)
     metrics = metrics or Metrics(settings.worker_id)
     topics = settings.topics
 

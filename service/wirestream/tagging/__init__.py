@@ -8,6 +8,7 @@ every dictionary and rule set in ``Tags.versions`` so each enriched record says 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..models import Article, Tags
@@ -25,13 +26,17 @@ class Tagger:
         self.topics = topics
 
     @classmethod
-    def load(cls) -> Tagger:
-        """Load the packaged dictionaries and rules (compiled once, here, not per article)."""
+    def load(cls, cache_dir: Path | None = None) -> Tagger:
+        """Load the packaged dictionaries and rules (compiled once, here, not per article).
+
+        ``cache_dir``: where compiled dictionaries are kept between processes (``blobcache``);
+        None compiles them in this process.
+        """
         from .actors import ActorTagger
         from .events import EventTagger
         from .topics import TopicTagger
 
-        return cls(ActorTagger.load(), EventTagger.load(), TopicTagger.load())
+        return cls(ActorTagger.load(cache_dir=cache_dir), EventTagger.load(), TopicTagger.load())
 
     @property
     def versions(self) -> dict[str, str]:

@@ -28,15 +28,17 @@ class ActorTagger:
         self.data_dir = data_dir
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> ActorTagger:
+    def load(cls, path: str | Path | None = None, cache_dir: Path | None = None) -> ActorTagger:
         """Load and compile a dictionary directory (default: the packaged one).
 
         Compilation is memoised per content digest, so loading the same version twice (several
-        pipeline stages, tests) builds the automata once.
+        pipeline stages, tests) builds the automata once; with ``cache_dir`` it is also kept on
+        disk for the next process (:func:`~.lexicon.compile_lexicon`).
         """
         data_dir = Path(path) if path is not None else default_data_dir()
         digest = content_digest(data_dir)
-        return cls(compile_lexicon(str(data_dir.resolve()), digest), data_dir)
+        cache = None if cache_dir is None else str(cache_dir)
+        return cls(compile_lexicon(str(data_dir.resolve()), digest, cache), data_dir)
 
     @property
     def version(self) -> str:

@@ -1,0 +1,108 @@
+"""The compiled-dictionary disk cache: used only under the same key, rebuilt when unreadable, same tags.
+
+A worker start reads the actor lexicon from ``Settings.tagger_cache_dir`` instead of compiling it
+(``tagging/blobcache.py``); what must hold is that a cached lexicon tags exactly like a compiled
+one, that a different key never reads another's blob, and that a broken file costs a rebuild, not a
+worker.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from wirestream.models import Article, Block, BlockKind, SourceFormat
+from wirestream.settings import Settings
+from wirestream.tagging.actors import ActorTagger
+from wirestream.tagging.actors.data import content_digest, default_data_dir
+from wirestream.tagging.actors.lexicon import compile_lexicon
+from wirestream.tagging.blobcache import cached_blob, code_key
+
+
+class Builds:
+    def __init__(self, blob: bytes) -> None:
+        self.blob, self.calls = blob, 0
+
+    def __call__(self) -> bytes:
+        self.calls += 1
+        return self.blob
+
+
+def test_a_blob_is_built_once_per_key_and_read_back(tmp_path: Path) -> None:
+    build = Builds(b"one")
+    assert cached_blob(tmp_path, "x", b"k1", build) == b"one"
+    assert cached_blob(tmp_path, "x", b"k1", Builds(b"other")) == b"one"  # read, not rebuilt
+    assert build.calls == 1
+    other = Builds(b"two")
+    assert cached_blob(tmp_path, "x", b"k2", other) == b"two"  # another key never reads k1's blob
+    assert other.calls == 1
+    assert sorted(p.name.split("-")[0] for p in tmp_path.iterdir()) == ["x", "x"]  # no temporary left
+
+
+def test_no_cache_dir_always_builds_and_an_unwritable_cache_is_bypassed(tmp_path: Path) -> None:
+    build = Builds(b"b")
+    assert cached_blob(None, "x", b"k", build) == b"b"
+    assert cached_blob(None, "x", b"k", build) == b"b"
+    assert build.calls == 2
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    assert cached_blob(blocker / "sub", "x", b"k", build) == b"b"  # cannot mkdir: logged, built
+    assert build.calls == 3
+
+
+def test_the_key_follows_the_code_and_the_libraries(tmp_path: Path) -> None:
+    (tmp_path / "m.py").write_text("A = 1\n")
+    first = code_key(tmp_path, ["pyyaml"])
+    assert code_key(tmp_path, ["pyyaml"]) == first
+    assert code_key(tmp_path, ["pyyaml", "pycountry"]) != first
+    (tmp_path / "m.py").write_text("A = 2\n")
+    assert code_key(tmp_path, ["pyyaml"]) != first
+
+
+def test_settings_name_the_cache_or_none() -> None:
+    assert Settings(tagger_cache_dir=Path("/c")).tagger_cache_path == Path("/c")
+    assert Settings(tagger_cache=False, tagger_cache_dir=Path("/c")).tagger_cache_path is None
+
+
+def _article() -> Article:
+    paragraphs = [
+        "KYIV, July 4 (Reuters) - Russia launched drones at Kyiv overnight, Ukrainian officials said.",
+        "British Prime Minister Keir Starmer spoke with French President Emmanuel Macron and NATO leaders "
+        "in London about Ukraine and the United States.",
+    ]
+    blocks, pos = [], 0
+    for para in paragraphs:
+        blocks.append(Block(kind=BlockKind.PARAGRAPH, text=para, start=pos, end=pos + len(para)))
+        pos += len(para) + 2
+    return Article(
+        article_id="blobcache:1",
+        story_id="blobcache:1",
+        source_format=SourceFormat.TEXT,
+        headline="Russia strikes Kyiv as Starmer and Macron talk",
+        body="\n\n".join(paragraphs),
+        blocks=blocks,
+        language="en",
+        content_hash="0" * 16,
+        published=datetime(2025, 7, 4, tzinfo=UTC),
+    )
+
+
+@pytest.mark.slow
+def test_a_cached_lexicon_tags_like_a_compiled_one_and_a_broken_file_is_rebuilt(tmp_path: Path) -> None:
+    compile_once = compile_lexicon.__wrapped__  # past the in-process memo: what a new process does
+    data_dir = default_data_dir()
+    digest = content_digest(data_dir)
+    written = compile_once(str(data_dir.resolve()), digest, str(tmp_path))
+    (blob,) = tmp_path.glob("actors-lexicon-*.pickle")
+    read = compile_once(str(data_dir.resolve()), digest, str(tmp_path))
+    expected = ActorTagger.load().tag(_article())  # compiled in this process, no cache
+    assert len(expected) >= 5
+    assert ActorTagger(written).tag(_article()) == expected
+    assert ActorTagger(read).tag(_article()) == expected
+
+    blob.write_bytes(b"\x80\x05not a pickle")
+    rebuilt = compile_once(str(data_dir.resolve()), digest, str(tmp_path))
+    assert ActorTagger(rebuilt).tag(_article()) == expected
+    assert blob.stat().st_size > 1_000_000  # replaced by a good one
