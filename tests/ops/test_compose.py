@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -116,3 +118,24 @@ def test_dockerfile_essentials(pattern: str) -> None:
     # the last USER instruction must be non-root
     users = re.findall(r"^USER (\S+)$", text, re.MULTILINE)
     assert users and users[-1] not in {"root", "0"}
+
+
+def test_the_images_dictionary_warm_up_writes_the_cache_its_workers_read(tmp_path: Path) -> None:
+    """The Dockerfile's ``RUN python -c ...`` (run here as written) leaves the blob a worker start reads."""
+    text = (DEPLOY / "Dockerfile").read_text()
+    env_dir = re.search(r"WIRESTREAM_TAGGER_CACHE_DIR=(\S+)", text)
+    warm = re.search(r'^RUN python -c "([^"]+)"', text, re.MULTILINE)
+    assert env_dir and warm, "the image no longer compiles the dictionary into its tagger cache"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WIRESTREAM_")}
+    env["WIRESTREAM_TAGGER_CACHE_DIR"] = str(tmp_path)
+    subprocess.run([sys.executable, "-c", warm.group(1)], cwd=tmp_path, env=env, check=True, timeout=600)
+    (blob,) = tmp_path.glob("actors-lexicon-*.pickle")
+    before = blob.stat().st_mtime_ns
+    read = "from wirestream.settings import Settings; print(Settings().tagger_cache_path)"
+    out = subprocess.run([sys.executable, "-c", read], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert out.stdout.strip() == str(tmp_path)  # what a worker of that image loads from
+    load = "from wirestream.tagging import Tagger; from wirestream.settings import Settings; "
+    load += "Tagger.load(Settings().tagger_cache_path)"
+    subprocess.run([sys.executable, "-c", load], cwd=tmp_path, env=env, check=True, timeout=600)
+    assert [p.name for p in tmp_path.iterdir()] == [blob.name]
+    assert blob.stat().st_mtime_ns == before  # read, not rebuilt

@@ -8,6 +8,7 @@ worker.
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from wirestream.settings import Settings
 from wirestream.tagging.actors import ActorTagger
 from wirestream.tagging.actors.data import content_digest, default_data_dir
 from wirestream.tagging.actors.lexicon import compile_lexicon
-from wirestream.tagging.blobcache import cached_blob, code_key
+from wirestream.tagging.blobcache import KEEP, cached_blob, code_key
 
 
 class Builds:
@@ -39,6 +40,16 @@ def test_a_blob_is_built_once_per_key_and_read_back(tmp_path: Path) -> None:
     assert cached_blob(tmp_path, "x", b"k2", other) == b"two"  # another key never reads k1's blob
     assert other.calls == 1
     assert sorted(p.name.split("-")[0] for p in tmp_path.iterdir()) == ["x", "x"]  # no temporary left
+
+
+def test_only_the_newest_blobs_of_a_name_are_kept(tmp_path: Path) -> None:
+    for i in range(KEEP + 2):
+        cached_blob(tmp_path, "x", f"k{i}".encode(), Builds(f"v{i}".encode()))
+        os.utime(next(p for p in tmp_path.glob("x-*.pickle") if p.read_bytes() == f"v{i}".encode()), (i, i))
+    cached_blob(tmp_path, "y", b"k", Builds(b"y"))  # another name is not counted with x
+    kept = sorted(p.read_bytes() for p in tmp_path.glob("x-*.pickle"))
+    assert kept == sorted(f"v{i}".encode() for i in range(2, KEEP + 2))
+    assert (tmp_path / next(p.name for p in tmp_path.glob("y-*.pickle"))).read_bytes() == b"y"
 
 
 def test_no_cache_dir_always_builds_and_an_unwritable_cache_is_bypassed(tmp_path: Path) -> None:

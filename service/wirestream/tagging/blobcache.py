@@ -8,8 +8,7 @@ worker, a replay job, the cold start of README command 1. The compiled form is a
 Correctness rests on the key: a cached blob is used only when *everything* it was built from is
 the same, i.e. the data's content digest, the source or extension files of the package that builds
 and unpickles it, the Python version and the versions of the libraries whose data goes into the
-build. Anything else gets a new key (old files are left for the operator's cache clean-up: one
-per dictionary version, ≈ 30 MB).
+build. Anything else gets a new key; the newest few blobs per name are kept (≈ 7 MB each).
 
 The cache holds pickles, which run code when loaded: it must be a directory only the service's own
 user can write (``Settings.tagger_cache_dir``; the default, ``~/.cache/wirestream``, is). Writes
@@ -69,11 +68,26 @@ def cached_blob(cache_dir: Path | None, name: str, key: bytes, build: Callable[[
         with os.fdopen(fd, "wb") as f:
             f.write(blob)
         os.replace(tmp, path)
+        _prune(cache_dir, name, keep=KEEP)
     except OSError as exc:
         log.warning("tagger cache %s not written (%s)", path, exc)
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
     return blob
+
+
+#: Blobs kept per name: the newest few versions (a rolling upgrade runs two; a rollback finds its own).
+KEEP = 4
+
+
+def _prune(cache_dir: Path, name: str, keep: int) -> None:
+    """Remove all but the ``keep`` newest blobs of ``name``: each dictionary or code change adds one.
+
+    A process that already read a removed blob is unaffected (it holds the bytes); one that needs it
+    again builds it again."""
+    blobs = sorted(cache_dir.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in blobs[keep:]:
+        old.unlink(missing_ok=True)
 
 
 def forget(cache_dir: Path, name: str, key: bytes) -> None:
