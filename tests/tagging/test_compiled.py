@@ -12,10 +12,7 @@ So a module is listed in ``wirestream.compiled.MODULES`` only with these tests g
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,51 +20,39 @@ import pytest
 
 from wirestream.compiled import MODULES
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(1500)]
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _env(site: Path | None) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(p) for p in (site, REPO) if p is not None])}
-
-
-def _tags(site: Path | None) -> dict[str, Any]:
-    """Tag the bench corpus in a child process (compiled when ``site`` is given); its summary."""
-    cmd = [sys.executable, "-m", "bench.compiled", "_child", "150", "0"]  # 0 rounds: tags only, no timing
-    proc = subprocess.run(cmd, cwd=REPO, env=_env(site), capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(2700)]
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The compiled build's extension modules over this checkout's sources and data (``bench.compiled.overlay``).
+def job(compiled_job: tuple[subprocess.Popen[bytes], Path] | None) -> dict[str, Any]:
+    """What the background job (``_compiled_job.py``, started by ``conftest.py`` after collection) found.
 
-    Not the build's own tree: its cache key covers the compiled modules only, so the rest of the
-    package in it (interpreted tagging modules, data files) may be an older checkout's.
+    It builds the overlay (the compiled build's extension modules over this checkout's sources
+    and data, ``bench.compiled.overlay``; not the build's own tree, whose cache key covers the
+    compiled modules only), tags the bench corpus with and without it, and runs the tagging unit
+    tests against it, while the rest of the suite runs.
     """
-    if not (shutil.which(os.environ.get("CC", "cc")) or shutil.which("gcc")):
+    if compiled_job is None:
         pytest.skip("no C compiler on this machine: the compiled build is optional")
-    dest = tmp_path_factory.mktemp("compiled-overlay")
-    cmd = [sys.executable, "-m", "bench.compiled", "--build-only", "--overlay", str(dest)]
-    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
-    return Path(proc.stdout.strip().splitlines()[-1])
+    proc, dest = compiled_job
+    proc.wait(timeout=2600)
+    result = dest / "result.json"
+    assert result.exists(), f"the compiled job exited {proc.returncode} without a result"
+    found: dict[str, Any] = json.loads(result.read_text())
+    assert found["build_rc"] == 0, found["build_output"]
+    return found
 
 
-def test_compiled_build_runs_every_listed_module_and_tags_identically(site: Path) -> None:
-    compiled, interpreted = _tags(site), _tags(None)
+def test_compiled_build_runs_every_listed_module_and_tags_identically(job: dict[str, Any]) -> None:
+    compiled, interpreted = job["tags_compiled"], job["tags_interpreted"]
+    assert isinstance(compiled, dict), compiled
+    assert isinstance(interpreted, dict), interpreted
     assert compiled["compiled_modules"] == list(MODULES)
     assert interpreted["compiled_modules"] == []
     assert compiled["articles"] == interpreted["articles"] > 100
     assert compiled["tags_sha256"] == interpreted["tags_sha256"]
 
 
-def test_tagging_unit_tests_pass_against_the_compiled_modules(site: Path) -> None:
-    cmd = [sys.executable, "-m", "pytest", "tests/tagging/actors", "tests/tagging/events", "-q", "-x",
-           "-p", "no:randomly", "-p", "no:cacheprovider", "--reruns", "0"]  # fmt: skip
-    proc = subprocess.run(cmd, cwd=REPO, env=_env(site), capture_output=True, text=True, timeout=1200)
-    assert proc.returncode == 0, proc.stdout[-5000:] + proc.stderr[-2000:]
-    probe = "from wirestream.compiled import compiled_modules; print(len(compiled_modules()))"
-    out = subprocess.run([sys.executable, "-c", probe], cwd=REPO, env=_env(site), capture_output=True, text=True)
-    assert out.stdout.strip() == str(len(MODULES)), out.stderr  # what the suite above imported
+def test_tagging_unit_tests_pass_against_the_compiled_modules(job: dict[str, Any]) -> None:
+    assert job["tests_rc"] == 0, job["tests_output"]
+    assert job["compiled_in_tests"] == str(len(MODULES))  # what the unit tests above imported
