@@ -11,6 +11,11 @@ load) and the samples published. The clone is of the committed HEAD of this chec
   repository (``-Dmaven.repo.local`` via ``MAVEN_OPTS``) too, so the jars come from Maven Central;
 * ``cached``: the cache is this checkout's ``.cache/kafka`` (jars present).
 
+The compiled actor dictionary (``WIRESTREAM_TAGGER_CACHE_DIR``, ``tagging/blobcache.py``) is
+kept in a temporary directory shared by the two runs: empty for ``uncached`` (a new machine), then
+holding what that run compiled for ``cached`` (a second start of the same version). With
+``--only cached`` it is the user's default cache, as it is on this machine.
+
 pip's own download/wheel cache is left as it is on this machine (stated in the results): the
 figure is about the Kafka jars, as the issue asks. "First enriched record" is when the demo prints
 its enriched-records table (the demo prints after every sample has an outcome), timed from the
@@ -41,7 +46,7 @@ MARKS = {
 }
 
 
-def one(kind: str, timeout: float = 1_200) -> dict[str, Any]:
+def one(kind: str, tagger_cache: Path | None = None, timeout: float = 1_200) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix=f"ws-coldstart-{kind}-") as tmp:
         clone = Path(tmp) / "wirestream"
         subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
@@ -51,6 +56,8 @@ def one(kind: str, timeout: float = 1_200) -> dict[str, Any]:
             env["MAVEN_OPTS"] = f"-Dmaven.repo.local={Path(tmp) / 'm2'}"
         else:
             env["WIRESTREAM_DEVKAFKA__CACHE"] = str(ROOT / ".cache" / "kafka")
+        if tagger_cache is not None:
+            env["WIRESTREAM_TAGGER_CACHE_DIR"] = str(tagger_cache)
         marks: dict[str, float] = {}
         t0 = time.perf_counter()
         proc = subprocess.Popen(["./scripts/demo.sh"], cwd=clone, env=env, stdout=subprocess.PIPE,
@@ -77,8 +84,12 @@ def one(kind: str, timeout: float = 1_200) -> dict[str, Any]:
 
 
 def run(only: str | None = None) -> dict[str, Any]:
-    kinds = [only] if only else ["uncached", "cached"]
-    return {"pip_cache": "as on this machine (warm)", **{k: one(k) for k in kinds}}
+    if only == "cached":
+        return {"pip_cache": "as on this machine (warm)", "tagger_cache": "the user's", "cached": one("cached")}
+    with tempfile.TemporaryDirectory(prefix="ws-coldstart-tagger-") as tagger_cache:
+        kinds = [only] if only else ["uncached", "cached"]
+        runs = {k: one(k, Path(tagger_cache)) for k in kinds}
+    return {"pip_cache": "as on this machine (warm)", "tagger_cache": "empty, then the uncached run's", **runs}
 
 
 def main(argv: list[str] | None = None) -> int:
