@@ -2,7 +2,7 @@
 (sentences written for these tests, none from the peer gold).
 
 * fixed expressions around an agent noun ("a party to the conflict", "the forces of nature", "the leader
-  board") hide the noun (agents.yaml ``not_actors``);
+  board") hide the noun (agents.yaml ``not_actors``); a striker is a footballer, strikers still strike;
 * compounds that open a sentence with a common noun that is also an organisation's bare name ("Labour
   shortages", "Amnesty laws"), where the capital says nothing, are not the organisation; "Labour unions"
   are unions (agents.yaml LAB);
@@ -58,6 +58,18 @@ def test_the_forces_of_nature_are_no_army(tagger):
 
 def test_forces_still_count(tagger):
     assert "---MIL" in tags(tagger, "Government forces retook the town, the army said.")
+
+
+@pytest.mark.parametrize(
+    "text", ["The striker scored twice in the second half.", "The goalkeeper saved a penalty from the striker."]
+)
+def test_a_striker_is_a_footballer(tagger, text):
+    assert not [t for t in tags(tagger, text).values() if t.code.endswith("LAB")]
+
+
+def test_strikers_still_count(tagger):
+    found = tags(tagger, "Strikers blocked the factory gates on Monday.")
+    assert [t for t in found.values() if t.code.endswith("LAB")]
 
 
 def test_a_leader_board_is_no_head_of_government(tagger):
