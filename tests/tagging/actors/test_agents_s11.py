@@ -2,7 +2,8 @@
 (sentences written for these tests, none from the peer gold).
 
 * fixed expressions around an agent noun ("a party to the conflict", "the forces of nature", "the leader
-  board") hide the noun (agents.yaml ``not_actors``); a striker is a footballer, strikers still strike;
+  board", "under his leadership", "the administration of vaccines") hide the noun (agents.yaml
+  ``not_actors``); a striker is a footballer, strikers still strike;
 * compounds that open a sentence with a common noun that is also an organisation's bare name ("Labour
   shortages", "Amnesty laws"), where the capital says nothing, are not the organisation; "Labour unions"
   are unions (agents.yaml LAB);
@@ -70,6 +71,31 @@ def test_a_striker_is_a_footballer(tagger, text):
 def test_strikers_still_count(tagger):
     found = tags(tagger, "Strikers blocked the factory gates on Monday.")
     assert [t for t in found.values() if t.code.endswith("LAB")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The economy grew under his leadership in Kenya.",
+        "Critics questioned her leadership after the defeat in Kenya.",
+        "The administration of vaccines began in Nairobi on Monday.",
+        "The administration of justice was slowed by the strike in Kenya.",
+    ],
+)
+def test_leading_and_administering_are_no_government(tagger, text):
+    assert not [t for t in tags(tagger, text).values() if t.code.endswith("GOV")]
+
+
+@pytest.mark.parametrize(
+    "text", ["The Kenyan leadership rejected the plan.", "The Kenyan administration said it would appeal."]
+)
+def test_leadership_and_administration_still_count(tagger, text):
+    assert "KENGOV" in tags(tagger, text)
+
+
+def test_an_expert_witness_is_no_academic(tagger):
+    assert "---EDU" not in tags(tagger, "Expert witnesses told the court the bridge was unsafe.")
+    assert "---EDU" in tags(tagger, "Experts said the virus was spreading.")
 
 
 def test_a_leader_board_is_no_head_of_government(tagger):
