@@ -7,6 +7,8 @@
 * compounds that open a sentence with a common noun that is also an organisation's bare name ("Labour
   shortages", "Amnesty laws"), where the capital says nothing, are not the organisation; "Labour unions"
   are unions (agents.yaml LAB);
+* party families many countries have ("Social Democrats", "Liberal Democratic Party") are no US
+  Democratic Party (agents.yaml PTY);
 * the Italian title "re" (king) is an Italian-only surface: English "re" is nothing;
 * known gap, for the code: a financial "in" ("a stake in Toyota") still reads the city (strict xfail).
 
@@ -164,6 +166,40 @@ def test_amnesty_compounds_are_no_amnesty_international(tagger, text):
 )
 def test_amnesty_international_still_counts(tagger, text):
     assert "org:amnesty" in tags(tagger, text)
+
+
+# ---------------------------------------------------------------- party families
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Social Democratic Party won the election in Denmark.", "---PTY"),
+        ("Germany's Social Democrats said they would join the coalition.", "DEUPTY"),
+        ("The German Social Democrats said they would join the coalition.", "DEUPTY"),
+        ("Canada's New Democrats backed the budget.", "CANPTY"),
+        ("Japan's Liberal Democratic Party chose a new leader.", "JPNPTY"),
+        ("Christian Democrat lawmakers in Italy voted against the bill.", "---PTY"),
+    ],
+)
+def test_a_party_family_is_no_us_democratic_party(tagger, text, code):
+    found = tags(tagger, text)
+    assert "org:democrats-usa" not in found
+    assert code in found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Democrats in the Senate blocked the bill.", "org:democrats-usa"),
+        ("The Democratic Party said it would sue the state.", "org:democrats-usa"),
+        ("The Liberal Democrats said they would vote against the bill.", "org:libdems"),
+        ("The Social Democratic Party of Germany won the vote.", "org:spd"),
+        ("The Free Democratic Party left the coalition.", "org:fdp"),
+    ],
+)
+def test_named_parties_still_count(tagger, text, actor):
+    assert actor in tags(tagger, text)
 
 
 # ---------------------------------------------------------------- the Italian title "re"
