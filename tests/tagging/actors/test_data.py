@@ -16,7 +16,8 @@ from wirestream.tagging.actors.data import DATA_FILES, SCHEMA_FILE, default_data
 DATA = default_data_dir()
 SCHEMA = json.loads((DATA / SCHEMA_FILE).read_text(encoding="utf-8"))
 NON_ISO = {"XKX", "IGO", "NGO", "MNC", "IMG"}
-ISO3 = {c.alpha_3 for c in pycountry.countries} | NON_ISO
+# dissolved states keep their ISO 3166-3 alpha-3 code (the Soviet Union is SUN)
+ISO3 = {c.alpha_3 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.historic_countries} | NON_ISO
 
 
 @pytest.fixture(scope="module")
