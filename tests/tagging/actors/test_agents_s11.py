@@ -10,7 +10,7 @@
 * party families many countries have ("Social Democrats", "Liberal Democratic Party") are no US
   Democratic Party (agents.yaml PTY);
 * the Italian title "re" (king) is an Italian-only surface: English "re" is nothing;
-* known gap, for the code: a financial "in" ("a stake in Toyota") still reads the city (strict xfail).
+* a financial "in" ("a stake in Toyota", "investors in Toyota") is the company's, any other "in" the city's.
 
 Each class has the other side as a test too: the bare names and agent nouns still count where they act.
 """
@@ -221,20 +221,16 @@ def test_italian_re_is_the_king(tagger):
     assert any(t.country == "MAR" and t.office == "head_of_state" for t in found.values())
 
 
-# ---------------------------------------------------------------- known gap: a financial "in"
-
-# _company_place_before reads any "in" before a company/place name as the place. A data list of
-# financial nouns and verbs before "in" (stake, shares, investors, invest ...) needs a code change
-# in resolve.py (results-actors.md, session 11); then these pass and the marker goes.
-_FINANCIAL_IN = pytest.mark.xfail(strict=True, reason="financial 'in' before a company/place name: needs code")
+# ---------------------------------------------------------------- a financial "in"
 
 
-@_FINANCIAL_IN
 @pytest.mark.parametrize(
     "text",
     [
         "Investors in Toyota cheered the buyback plan on Tuesday.",
         "Berkshire Hathaway took a 5 percent stake in Toyota last year.",
+        "Pension funds hold shares in Toyota and Honda.",
+        "Confidence in Toyota has recovered since the recall.",
     ],
 )
 def test_a_stake_in_the_company_is_the_company(tagger, text):

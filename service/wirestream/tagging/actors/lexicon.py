@@ -844,6 +844,7 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
             (lang, w.lower()) for lang, words in (ctx.get("qualifier_only_adjectives") or {}).items() for w in words
         ),
         company_place_words=frozenset(" ".join(w.lower().split()) for w in ctx.get("company_place_prepositions") or ()),
+        company_holding_words=frozenset(w.lower() for w in ctx.get("company_holding_words") or ()),
     )
 
 

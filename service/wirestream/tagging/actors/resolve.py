@@ -1318,7 +1318,13 @@ def _foreign_qualified(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
 def _company_place_before(lex: Lexicon, norm: str, pos: int) -> bool:
     """Does a place preposition ("in", "near", "the city of") end right before the name at ``pos``
     that is both a company and a place? Then it is the place; elsewhere the company ("Toyota
-    recalls ...", "the head of Toyota")."""
+    recalls ...", "the head of Toyota"). An "in" after a word of owning or investing is the
+    company's ("a stake in Toyota", "investors in Toyota": ``Rules.company_holding_words``)."""
+    w1 = _word_before(norm, pos)
+    if w1 is not None and w1[1].lower() == "in":
+        w0 = _word_before(norm, w1[0])
+        if w0 is not None and w0[1].lower() in lex.rules.company_holding_words:
+            return False
     return _phrase_before(lex.rules.company_place_words, norm, pos)
 
 

@@ -536,6 +536,8 @@ class Rules:
     #: words (and two-word phrases) after which a name that is a company and a place is the place
     #: ("a plant in Toyota", "the city of Toyota"); elsewhere the company
     company_place_words: frozenset[str] = frozenset()
+    #: words after which "in" before such a name is the company's ("a stake in Toyota")
+    company_holding_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
