@@ -23,6 +23,7 @@ from .models import Provenance, RawInput
 from .pipeline import Pipeline
 from .routing import load_routing
 from .routing.outputs import Outcome
+from .runtime import freeze_long_lived
 from .settings import Settings
 from .tagging import Tagger
 
@@ -47,6 +48,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
 
 def process_paths(settings: Settings, paths: list[Path], out_dir: Path | None, *, progress: bool = True) -> Summary:
     pipeline = build_pipeline(settings)
+    freeze_long_lived()  # as the worker does: the tagger's data out of the collector's full passes
     summary = Summary()
     files: dict[str, IO[bytes]] = {}
     start = datetime.now(UTC)

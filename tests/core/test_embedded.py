@@ -66,3 +66,23 @@ def test_every_command_has_help() -> None:
         result = runner.invoke(main, [*cmd, "--help"])
         assert result.exit_code == 0, (cmd, result.output)
         assert "Usage:" in result.output and len(result.output) > 80
+
+
+def test_the_embedded_run_freezes_the_loaded_tagger_as_the_worker_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An archive replay runs for hours: without the freeze, every full collection walks the tagger's data."""
+    import wirestream.embedded as embedded
+    from wirestream.settings import Settings
+
+    calls: list[str] = []
+    real_build = embedded.build_pipeline
+
+    def build(settings: Settings) -> embedded.Pipeline:
+        calls.append("build")
+        return real_build(settings)
+
+    monkeypatch.setattr(embedded, "build_pipeline", build)
+    monkeypatch.setattr(embedded, "freeze_long_lived", lambda: calls.append("freeze"))
+    embedded.process_paths(Settings(), [SAMPLES], None, progress=False)
+    assert calls == ["build", "freeze"]
