@@ -9,17 +9,17 @@ worker.
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from wirestream.models import Article, Block, BlockKind, SourceFormat
 from wirestream.settings import Settings
 from wirestream.tagging.actors import ActorTagger
 from wirestream.tagging.actors.data import content_digest, default_data_dir
 from wirestream.tagging.actors.lexicon import compile_lexicon
 from wirestream.tagging.blobcache import KEEP, cached_blob, code_key
+
+from .conftest import make_article
 
 
 class Builds:
@@ -77,43 +77,32 @@ def test_settings_name_the_cache_or_none() -> None:
     assert Settings(tagger_cache=False, tagger_cache_dir=Path("/c")).tagger_cache_path is None
 
 
-def _article() -> Article:
-    paragraphs = [
+ARTICLE = make_article(
+    [
         "KYIV, July 4 (Reuters) - Russia launched drones at Kyiv overnight, Ukrainian officials said.",
         "British Prime Minister Keir Starmer spoke with French President Emmanuel Macron and NATO leaders "
         "in London about Ukraine and the United States.",
-    ]
-    blocks, pos = [], 0
-    for para in paragraphs:
-        blocks.append(Block(kind=BlockKind.PARAGRAPH, text=para, start=pos, end=pos + len(para)))
-        pos += len(para) + 2
-    return Article(
-        article_id="blobcache:1",
-        story_id="blobcache:1",
-        source_format=SourceFormat.TEXT,
-        headline="Russia strikes Kyiv as Starmer and Macron talk",
-        body="\n\n".join(paragraphs),
-        blocks=blocks,
-        language="en",
-        content_hash="0" * 16,
-        published=datetime(2025, 7, 4, tzinfo=UTC),
-    )
+    ],
+    headline="Russia strikes Kyiv as Starmer and Macron talk",
+)
 
 
 @pytest.mark.slow
-def test_a_cached_lexicon_tags_like_a_compiled_one_and_a_broken_file_is_rebuilt(tmp_path: Path) -> None:
+def test_a_cached_lexicon_tags_like_a_compiled_one_and_a_broken_file_is_rebuilt(
+    tagger: ActorTagger, tmp_path: Path
+) -> None:
     compile_once = compile_lexicon.__wrapped__  # past the in-process memo: what a new process does
     data_dir = default_data_dir()
     digest = content_digest(data_dir)
     written = compile_once(str(data_dir.resolve()), digest, str(tmp_path))
     (blob,) = tmp_path.glob("actors-lexicon-*.pickle")
     read = compile_once(str(data_dir.resolve()), digest, str(tmp_path))
-    expected = ActorTagger.load().tag(_article())  # compiled in this process, no cache
+    expected = tagger.tag(ARTICLE)  # compiled in this process, no cache
     assert len(expected) >= 5
-    assert ActorTagger(written).tag(_article()) == expected
-    assert ActorTagger(read).tag(_article()) == expected
+    assert ActorTagger(written).tag(ARTICLE) == expected
+    assert ActorTagger(read).tag(ARTICLE) == expected
 
     blob.write_bytes(b"\x80\x05not a pickle")
     rebuilt = compile_once(str(data_dir.resolve()), digest, str(tmp_path))
-    assert ActorTagger(rebuilt).tag(_article()) == expected
+    assert ActorTagger(rebuilt).tag(ARTICLE) == expected
     assert blob.stat().st_size > 1_000_000  # replaced by a good one
