@@ -38,6 +38,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -65,13 +66,25 @@ def broker(bootstrap: str | None = None) -> Iterator[str]:
     from wirestream.devkafka import DevKafka
 
     cache = Path(os.environ.get("WIRESTREAM_DEVKAFKA__CACHE", ROOT / ".cache" / "kafka"))
-    with tempfile.TemporaryDirectory(prefix="ws-bench-kafka-") as home:
-        dk = DevKafka(DevKafkaSettings(home=Path(home), cache=cache, heap="1g"))
-        st = dk.start(fresh=True)
-        try:
-            yield st.bootstrap
-        finally:
-            dk.stop()
+    # A bench killed with SIGTERM (a timeout, `kill`) would exit without unwinding, leaving its broker
+    # running; as SystemExit the finally below stops it. (SIGKILL cannot be caught.)
+    main = threading.current_thread() is threading.main_thread()  # only there can a handler be set
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm) if main else None
+    try:
+        with tempfile.TemporaryDirectory(prefix="ws-bench-kafka-") as home:
+            dk = DevKafka(DevKafkaSettings(home=Path(home), cache=cache, heap="1g"))
+            st = dk.start(fresh=True)
+            try:
+                yield st.bootstrap
+            finally:
+                dk.stop()
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 _COUNTER = iter(range(1_000_000))
