@@ -437,6 +437,8 @@ class EventTagger:
                 continue
             if cues.name_suffixes and toks[m.i0].cap and _company_name(toks, m.i1, cues):
                 continue  # "Shell plc to sell ...": the trigger is a company's name
+            if cues.work_nouns and toks[m.i0].cap and _work_title(toks, m.i0, m.i1, cues):
+                continue  # "Attack on Titan film tops ...": the trigger is a word of a work's title
             if m.i0 in in_mention and (
                 (m.i0 == m.i1 and _agent_noun(toks[m.i0].lemma, cues, lr)) or _in_name(toks, m, groups)
             ):
@@ -881,6 +883,43 @@ def _company_name(toks: list[Word], i1: int, cues: Cues) -> bool:
     return False
 
 
+_TITLE_REACH = 5  # "Invasion of the Body Snatchers remake": title words between trigger and work noun
+_QUOTE_MARKS = frozenset({"'", '"', "“", "”", "‘", "’", "«", "»"})
+
+
+def _work_title(toks: list[Word], i0: int, i1: int, cues: Cues) -> bool:
+    """Whether a capitalised trigger is a word of the title of a work: "Attack on Titan film tops
+    the box office", "Invasion of Poland documentary wins award", "the series 'Strike Back'".
+
+    Why: a film, series, game or book named after an attack, an invasion or a siege is no act of
+    anyone's. Cue: a work noun ("film", "series", "documentary" ...) right after a run of title
+    words (capitalised words, digits, quotes, "of"/"on"/"the" ...) that the trigger opens, or
+    right before the trigger. The trigger must open the sentence or follow a quote or "the", so a
+    verb before a work noun ("Russia Bans Film") is not read as a title, and a work noun naming
+    a place or a team ("film studio", "film crew": ``work_venues``) keeps the attack on it.
+    "Attack on Kharkiv kills five" has no work noun: its attack stands.
+    """
+    before = toks[i0 - 1].low if i0 > 0 else ""
+    if before and before not in _QUOTE_MARKS and before not in cues.definite and before not in cues.work_nouns:
+        return False
+    n = len(toks)
+    k = i1 + 1
+    while k < n and k <= i1 + _TITLE_REACH:
+        t = toks[k]
+        if t.low in cues.work_nouns and k > i1 + 1:
+            return k + 1 >= n or toks[k + 1].low not in cues.work_venues
+        if not (t.cap or t.low in cues.title_words or t.low in _QUOTE_MARKS or t.low.isdigit()):
+            break
+        k += 1
+    for k in range(i0 - 1, max(-1, i0 - 4), -1):
+        t = toks[k]
+        if t.low in cues.work_nouns:
+            return True
+        if t.low not in _QUOTE_MARKS and t.low not in cues.definite:
+            break
+    return False
+
+
 def _in_name(toks: list[Word], m: _Match, groups: list[_Group]) -> bool:
     """Whether the trigger is a capitalised word of an actor's name: "Shell plc", "Rapid Support
     Forces", "Popular Mobilization Forces" are no shelling, support or mobilisation.
@@ -1146,20 +1185,36 @@ def _rejected_acts(pairs: list[tuple[_Match, EventTag]], toks: list[Word], cues:
     """ "Hungary opposes new sanctions on Russia", "Israel rejected the ceasefire": an act named as
     the object of a rejection is a proposal the sentence reports rejected. It did not happen, and
     it is not the rejecter's: it keeps no source, takes the modality "proposed" and ranks below
-    the rejection. An infinitive ("refused to withdraw") is the refusal reading's, not this."""
+    the rejection. An infinitive ("refused to withdraw") is the refusal reading's, not this.
+
+    The same holds for an act the rejection negated when another party proposed it ("Venezuela
+    rejects US call for new election": the election is the US's proposal, negated by "rejects"):
+    left with its source, the refusal reading would make the proposer a rejecter too."""
     out: list[tuple[_Match, EventTag]] | None = None
+    request_at = [m for m, e in pairs if e.event_type is PloverType.REQUEST]
     for ma, ea in pairs:
         if ea.event_type is not PloverType.REJECT or ea.negated:
             continue
         for j, (mb, eb) in enumerate(pairs):
-            if mb is ma or eb.negated or eb.modality is not None or eb.event_type not in _PROPOSABLE:
+            if mb is ma or eb.modality is not None or eb.event_type not in _PROPOSABLE:
                 continue
-            if not 0 < mb.i0 - ma.i1 <= _REJECT_REACH:
+            if eb.negated and (not eb.source or eb.source == ea.source):
+                continue
+            if not 0 < mb.i0 - ma.i1 <= 2 * _REJECT_REACH:
+                continue
+            # "rejects Kyiv's demand for a troop withdrawal", "spurned the call to reinstate":
+            # under a request or proposal noun the act is that noun's content, its infinitive too
+            heads = [
+                k
+                for k in range(ma.i1 + 1, mb.i0)
+                if toks[k].low in cues.proposal_heads or any(r.i0 == k for r in request_at)
+            ]
+            if not heads and mb.i0 - ma.i1 > _REJECT_REACH:
                 continue
             if any(
                 t.low in _CLAUSE_PUNCT
                 or t.low in cues.clause_breaks
-                or t.low in cues.infinitive
+                or (t.low in cues.infinitive and not heads)
                 or t.lemma in cues.reporting
                 for t in toks[ma.i1 + 1 : mb.i0]
             ):
@@ -2035,7 +2090,9 @@ def _build_event(
         if pron is not None:
             source = _resolve_pronoun(pron, groups, toks, i0, trigger_in_quote, disc, cues)
             resolved = True
-        else:
+        elif not (cues.inception_verbs and _begins(toks, i1, cues)):
+            # (a trigger followed by "begins", "erupted" is that verb's subject, a noun: "as
+            # protests erupted" takes no subject from the clause before)
             source = _nearest_subject(before, toks, i0, cues, trigger_in_quote)
             if source is not None and _own_subject(toks, source.t1, i0, cues, in_mention):
                 source = None
@@ -2049,6 +2106,11 @@ def _build_event(
         # capitalises its verb, so a nominal trigger often stands where an object would; the
         # headline's subject (its first bare actor before the trigger) is the one who acts
         source = _headline_subject(before, toks, i0)
+        if source is not None and source.countries and cues.inception_verbs and _begins(toks, i1, cues):
+            # "Kenya imposes curfew as protests erupt": the act is the subject of its own
+            # inception verb; a state named in the other clause is not who protests or strikes
+            # (a union, workers or students named there may be: "Union talks fail as strike begins")
+            source = None
     if (
         i0 >= 2
         and toks[i0 - 1].low in cues.infinitive
@@ -2205,11 +2267,20 @@ def _build_event(
         (before_tok is not None and before_tok.low in cues.background)
         or (before_k >= 1 and toks[before_k].low in cues.determiners and toks[before_k - 1].low in cues.background)
     )
+    if background and rule.quad_class == 4 and cues.inception_verbs and _begins(toks, i1, cues):
+        # "... as a rail strike begins": a conflict that starts now is news. A cooperative
+        # process starting ("hostilities stop as talks begin") stays the setting of the main act
+        background = False
     if background and nominal and not source_ids:
         return None  # "following the killing of ...": an earlier, unattributed act, not the news
     # "after a June 30 coup toppled ...", "a resolution that aims to tighten sanctions": the
     # clause is context for the sentence's news, not the news itself
-    subordinate = not background and marks[0] and _subordinate(toks, before_k + 1 if nominal else i0, cues)
+    subordinate = (
+        not background
+        and marks[0]
+        and _subordinate(toks, before_k + 1 if nominal else i0, cues)
+        and not (rule.quad_class == 4 and cues.inception_verbs and _begun_as(toks, i0, i1, cues))
+    )
     if marks[1] and _purpose(toks, before_k + 1 if nominal else i0, cues):
         return None  # "a trip aimed at pushing for a ceasefire": a goal, not something that happened
     if subordinate and not source_ids:
@@ -2407,6 +2478,37 @@ def _subordinate(toks: list[Word], start: int, cues: Cues) -> bool:
                 and after.low not in cues.subject_pronouns
             )
         if low in _CLAUSE_PUNCT or low in cues.clause_breaks or t.lemma in cues.reporting:
+            return False
+    return False
+
+
+def _begins(toks: list[Word], i1: int, cues: Cues) -> bool:
+    """Whether the event noun ending at ``toks[i1]`` is the subject of an inception verb right
+    after it ("as a rail strike begins", "as protests erupted"): a start reported now.
+
+    Why: session 10 ranked an "as" clause of circumstance below the main clause ("announced
+    martial law as street battles raged"). An act that *begins* in that clause did not go on
+    before the news; it is news itself, as the PLOVER definitions code the start of a strike or
+    a protest (PROTEST), whatever the main clause says."""
+    for t in toks[i1 + 1 : i1 + 3]:
+        if t.lemma in cues.inception_verbs or t.low in cues.inception_verbs:
+            return True
+        if t.low not in cues.subject_skip:
+            return False
+    return False
+
+
+def _begun_as(toks: list[Word], i0: int, i1: int, cues: Cues) -> bool:
+    """Whether the trigger sits in an "as" clause whose verb starts it: "as nurses start a strike",
+    "as workers begin their walkout" (the inception verb between "as" and the trigger), or "as
+    a strike begins" (:func:`_begins`)."""
+    if _begins(toks, i1, cues):
+        return True
+    for k in range(i0 - 1, max(-1, i0 - _SUBORDINATE_REACH), -1):
+        t = toks[k]
+        if t.lemma in cues.inception_verbs or t.low in cues.inception_verbs:
+            return True
+        if t.low in _CLAUSE_PUNCT or t.low in cues.background or t.low in cues.clause_breaks:
             return False
     return False
 

@@ -157,6 +157,16 @@ class Cues:
     #: legal-form words that end a company's name ("Shell plc", "Strike Resources Ltd"): a
     #: capitalised trigger right before one is that name, resolved by the actor tagger or not
     name_suffixes: frozenset[str] = frozenset()
+    #: nouns naming a work ("film", "series", "documentary"): a capitalised trigger in a title
+    #: next to one ("Attack on Titan film") is part of the title, not an act
+    work_nouns: frozenset[str] = frozenset()
+    #: verbs that start an act ("a strike begins", "protests erupted"): an act that starts in a
+    #: clause of circumstance ("... as a strike begins") is news, not background
+    inception_verbs: frozenset[str] = frozenset()
+    #: words that may sit inside a title between the trigger and the work noun ("of", "on")
+    title_words: frozenset[str] = frozenset()
+    #: nouns after a work noun that make it a place or a team ("film studio", "film crew")
+    work_venues: frozenset[str] = frozenset()
     #: prepositions that introduce the reason for an act ("arrested over ...", "charged for her
     #: role in ..."): an event noun inside that phrase is its content, not separate news
     reason_preps: frozenset[str] = frozenset()
@@ -576,6 +586,10 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             denial_markers=_fs(c.get("denial_markers"), lang),
             ultimatum=_fs(c.get("ultimatum")),
             name_suffixes=_fs(c.get("name_suffixes")),
+            work_nouns=_fs(c.get("work_nouns")),
+            inception_verbs=_fs(c.get("inception_verbs"), lang),
+            title_words=_fs(c.get("title_words")),
+            work_venues=_fs(c.get("work_venues")),
             reason_preps=_fs(c.get("reason_preps")),
             wh_words=_fs(c.get("wh_words")),
             relative=_fs(c.get("relative")),
