@@ -1,10 +1,12 @@
-"""Session 11 classes (rules 2025.12.14; every sentence and headline written for these tests).
+"""Session 11 classes (rules 2025.12.14 and 2025.12.15; every sentence and headline written for these tests).
 
 A capitalised trigger inside the title of a work ("... on Titan film", "the series 'Strike
 Back'") is no act; the act inside the object of a rejection ("rejects US call for new
 election") is the proposer's proposal, not a second rejection by the proposer; a conflict that
 *begins* in an "as" clause ("... as a general strike begins") is news, not the background of
-the main clause, while a cooperative process starting there ("as talks begin") still is.
+the main clause (a material conflict only: a cooperative process starting there, "as talks
+begin", stays background as in session 10); "storm season", "storm damage" are weather (the
+hazard context).
 """
 
 from __future__ import annotations
@@ -159,3 +161,23 @@ def test_a_state_in_the_main_clause_does_not_protest(tagger: EventTagger) -> Non
 def test_an_act_going_on_in_an_as_clause_stays_background(tagger: EventTagger, text: str, expected: PloverType) -> None:
     evs = events(tagger, text, False)
     assert evs and top(evs).event_type is expected, evs
+
+
+# ---------------------------------------------------------------- weather compounds of "storm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ferries cancelled as storm season begins in France",
+        "Storm damage closes ports in Japan",
+    ],
+)
+def test_a_storm_compound_is_weather(tagger: EventTagger, text: str) -> None:
+    """ "storm season", "storm damage", "storm warnings" put the sentence in the hazard context."""
+    assert PloverType.ASSAULT not in {e.event_type for e in events(tagger, text, True)}
+
+
+def test_a_party_storming_a_place_in_storm_season_still_attacks(tagger: EventTagger) -> None:
+    evs = events(tagger, "Russian troops storm Ukraine border post as storm season begins", True)
+    assert evs and top(evs).event_type is PloverType.ASSAULT, evs
