@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -31,10 +32,25 @@ log = logging.getLogger(__name__)
 
 
 def code_key(package_dir: Path, distributions: Iterable[str]) -> bytes:
-    """What a blob's code side depends on: ``package_dir``'s modules (source or compiled) and library versions."""
+    """What a blob's code side depends on: ``package_dir``'s modules (source or compiled) and library versions.
+
+    A mypyc build keeps the compiled code of its modules in one shared library at the import root
+    (``<group>__mypyc.*.so`` beside the top-level package); the per-module ``.so`` files are thin
+    shims that name it. So the libraries the shims name are part of the key too.
+    """
     h = hashlib.sha256(sys.version.encode())
+    groups: set[str] = set()
     for path in sorted(package_dir.iterdir()):
         if path.suffix in (".py", ".so", ".pyd"):
+            data = path.read_bytes()
+            h.update(path.name.encode() + b"\0" + data)
+            if path.suffix != ".py":
+                groups.update(g.decode() for g in re.findall(rb"\w+__mypyc", data))
+    root = package_dir
+    while (root / "__init__.py").exists():
+        root = root.parent
+    for group in sorted(groups):
+        for path in sorted(root.glob(f"{group}.*")):
             h.update(path.name.encode() + b"\0" + path.read_bytes())
     for name in distributions:
         try:

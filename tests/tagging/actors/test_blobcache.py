@@ -72,6 +72,24 @@ def test_the_key_follows_the_code_and_the_libraries(tmp_path: Path) -> None:
     assert code_key(tmp_path, ["pyyaml"]) != first
 
 
+def test_the_key_follows_a_mypyc_builds_shared_library(tmp_path: Path) -> None:
+    """The compiled code of a mypyc build lives at the import root, beside the top-level package."""
+    package = tmp_path / "top" / "sub"
+    package.mkdir(parents=True)
+    for d in (tmp_path / "top", package):
+        (d / "__init__.py").write_text("")
+    (package / "m.cpython-311-x86_64-linux-gnu.so").write_bytes(b"\0shim of 0123abcd__mypyc\0")
+    library = tmp_path / "0123abcd__mypyc.cpython-311-x86_64-linux-gnu.so"
+    other = tmp_path / "ffff0000__mypyc.cpython-311-x86_64-linux-gnu.so"  # another package's build
+    library.write_bytes(b"compiled 1")
+    other.write_bytes(b"other 1")
+    first = code_key(package, [])
+    other.write_bytes(b"other 2")
+    assert code_key(package, []) == first  # only the library the shims name counts
+    library.write_bytes(b"compiled 2")
+    assert code_key(package, []) != first
+
+
 def test_settings_name_the_cache_or_none() -> None:
     assert Settings(tagger_cache_dir=Path("/c")).tagger_cache_path == Path("/c")
     assert Settings(tagger_cache=False, tagger_cache_dir=Path("/c")).tagger_cache_path is None
