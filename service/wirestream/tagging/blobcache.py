@@ -69,7 +69,7 @@ def cached_blob(cache_dir: Path | None, name: str, key: bytes, build: Callable[[
     """
     if cache_dir is None:
         return build()
-    path = cache_dir / f"{name}-{hashlib.sha256(key).hexdigest()[:32]}.pickle"
+    path = _blob_path(cache_dir, name, key)
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -108,4 +108,8 @@ def _prune(cache_dir: Path, name: str, keep: int) -> None:
 
 def forget(cache_dir: Path, name: str, key: bytes) -> None:
     """Remove the blob for ``name``/``key`` (one that failed to load: the next start rebuilds it)."""
-    (cache_dir / f"{name}-{hashlib.sha256(key).hexdigest()[:32]}.pickle").unlink(missing_ok=True)
+    _blob_path(cache_dir, name, key).unlink(missing_ok=True)
+
+
+def _blob_path(cache_dir: Path, name: str, key: bytes) -> Path:
+    return cache_dir / f"{name}-{hashlib.sha256(key).hexdigest()[:32]}.pickle"
