@@ -53,6 +53,8 @@ class TopicRules:
     version: str
     labels: Mapping[str, str]
     threshold: float
+    fallback_threshold: float
+    relative_threshold: float
     max_topics: int
     keyword_weight: float
     headline_boost: float
@@ -94,6 +96,8 @@ def load_topic_rules(data_dir: Path = DATA_DIR) -> TopicRules:
         version=version,
         labels=labels,
         threshold=float(raw["threshold"]),
+        fallback_threshold=float(raw.get("fallback_threshold", raw["threshold"])),
+        relative_threshold=float(raw.get("relative_threshold", 0.0)),
         max_topics=int(raw["max_topics"]),
         keyword_weight=float(raw["keyword_weight"]),
         headline_boost=float(raw["headline_boost"]),
@@ -197,8 +201,11 @@ class TopicTagger:
         """Derived topics (best first, at most ``max_topics``) then the agency's IPTC subjects."""
         r = self._rules
         sc = self.scores(article, actors, events)
-        ranked = sorted((t for t, v in sc.items() if v >= r.threshold), key=lambda t: (-sc[t], t))
+        floor = max(r.threshold, r.relative_threshold * max(sc.values())) if sc else r.threshold
+        ranked = sorted((t for t, v in sc.items() if v >= floor), key=lambda t: (-sc[t], t))
         out = ranked[: r.max_topics]
+        if not out and sc:
+            out = _sole_best(sc, r.fallback_threshold)
         for code in agency_topics(article.subjects):
             if code not in out:
                 out.append(code)
@@ -211,6 +218,18 @@ class TopicTagger:
             if hit is not None:
                 return hit
         return self._rules.by_type.get(event_type, ())
+
+
+def _sole_best(scores: Mapping[str, float], floor: float) -> list[str]:
+    """The one best-scoring topic when it reaches ``floor`` and no other ties it, else none.
+
+    Why: a brief (a headline and a lead) rarely names three keywords of its subject, so the main
+    threshold leaves it untagged; below that threshold weaker evidence is only trusted when it
+    points one way.
+    """
+    best = max(scores.values())
+    top = [t for t, v in scores.items() if v == best]
+    return top if best >= floor and len(top) == 1 else []
 
 
 def agency_topics(subjects: Sequence[Subject]) -> list[str]:

@@ -1,0 +1,82 @@
+"""IPTC Media Topics on our own probe briefs (bench.eval_topics), and the two score cuts.
+
+The probe floors are regression guards set below the measured figures (bench/README.md, session
+12: dev top-1 0.98, check2 top-1 0.65): a data change that loses several probes fails here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from bench.eval_topics import load_probes, score
+
+from wirestream.models import ActorTag, EventTag
+from wirestream.tagging import Tagger
+from wirestream.tagging.actors import ActorTagger
+from wirestream.tagging.events import EventTagger
+from wirestream.tagging.topics import TopicTagger
+from wirestream.tagging.topics.tagger import _sole_best
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "events"))
+from _helpers import article
+
+
+@pytest.fixture(scope="module")
+def result() -> dict[str, object]:
+    names, probes = load_probes()
+    return score(Tagger(ActorTagger.load(), EventTagger.load(), TopicTagger.load()), names, probes)
+
+
+def test_the_probe_file_names_every_top_level_topic_in_each_set() -> None:
+    names, probes = load_probes()
+    assert len(set(names.values())) == 17
+    per_set = Counter((p["set"], p["topic"]) for p in probes)
+    for s in {"dev", "check", "check2"}:
+        assert all(per_set[(s, n)] >= 3 for n in names), s
+    for p in probes:
+        assert p["topic"] in names and all(a in names and a != p["topic"] for a in p.get("also", []))
+
+
+def test_probe_figures_stay_above_their_floors(result: dict[str, object]) -> None:
+    sets = result["sets"]
+    assert isinstance(sets, dict)
+    assert sets["dev"]["top1"] >= 0.9 and sets["dev"]["none"] <= 2
+    assert sets["check"]["top1"] >= 0.85
+    assert sets["check2"]["top1"] >= 0.55 and sets["check2"]["precision"] >= 0.6
+
+
+def test_sole_best_needs_the_floor_and_no_tie() -> None:
+    assert _sole_best({"a": 2.0, "b": 1.0}, 2.0) == ["a"]
+    assert _sole_best({"a": 1.0, "b": 0.5}, 2.0) == []
+    assert _sole_best({"a": 2.0, "b": 2.0}, 2.0) == []
+
+
+def _tagger(**changes: float) -> TopicTagger:
+    rules = TopicTagger.load()._rules
+    return TopicTagger(dataclasses.replace(rules, **changes))
+
+
+NO_ACTORS: list[ActorTag] = []
+NO_EVENTS: list[EventTag] = []
+
+
+def test_a_brief_with_two_body_keywords_gets_its_topic_only_with_the_fallback() -> None:
+    brief = article("Shares rose on Tuesday as the dollar fell.", headline="Officials speak")
+    assert _tagger(fallback_threshold=3.0).tag(brief, NO_ACTORS, NO_EVENTS) == []
+    assert _tagger(fallback_threshold=2.0).tag(brief, NO_ACTORS, NO_EVENTS) == ["medtop:04000000"]
+
+
+def test_a_secondary_topic_needs_half_the_main_topics_evidence() -> None:
+    # sport from the headline (x3) and the body; one passing "trial" in the body is below half of it
+    art = article(
+        "The striker scored twice in the match as the league leaders won the cup tie. "
+        "The club said a trial of the new stadium lights went well, and the court beside it is being resurfaced.",
+        headline="Striker scores twice as league leaders win cup tie",
+    )
+    loose = _tagger(relative_threshold=0.0, threshold=1.0).tag(art, NO_ACTORS, NO_EVENTS)
+    strict = _tagger(relative_threshold=0.5, threshold=1.0).tag(art, NO_ACTORS, NO_EVENTS)
+    assert "medtop:02000000" in loose and strict == ["medtop:15000000"]
