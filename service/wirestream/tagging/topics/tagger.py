@@ -28,21 +28,40 @@ _MEDTOP_RE = re.compile(r"(?:medtop:|mediatopic/)(\d{8})\b")
 _SUBJ_RE = re.compile(r"(?:subj:|subjectcode/)?(\d{8})\b")
 
 
+class _Separators(dict[int, int]):
+    """``str.translate`` table: every character that is not a letter or digit becomes a space.
+
+    Filled on first sight of each character (``__missing__``), so a few hundred entries cover a
+    language's text; a regex substitution doing the same costs ~300 µs per 2 KB article.
+    """
+
+    def __missing__(self, code: int) -> int:
+        value = code if chr(code).isalnum() else 32
+        self[code] = value
+        return value
+
+
+def _spaced(text: str, separators: _Separators) -> str:
+    """Lower case, every non-word character a space, padded with a space each side.
+
+    Keywords are stored in this form too (`` same sex ``), so an automaton match is always a
+    whole-word match: no boundary check per hit, and no hits inside longer words ("ai" in "said")
+    to iterate over and reject in Python.
+    """
+    return f" {text.lower().translate(separators)} "
+
+
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
-    """Keyword automaton for one language: surface form -> (keyword id, topic codes)."""
+    """Keyword automaton for one language: spaced surface form -> (keyword id, topic codes)."""
 
     auto: Any  # ahocorasick.Automaton, built once and only read afterwards
+    separators: _Separators
 
     def hits(self, text: str) -> dict[str, set[int]]:
         """topic -> ids of the distinct keywords found as whole words in ``text``."""
-        low = text.lower()
-        n = len(low)
         found: dict[str, set[int]] = defaultdict(set)
-        for end, (kid, size, topics) in self.auto.iter(low):
-            start = end - size + 1
-            if (start > 0 and low[start - 1].isalnum()) or (end + 1 < n and low[end + 1].isalnum()):
-                continue
+        for _end, (kid, topics) in self.auto.iter(_spaced(text, self.separators)):
             for t in topics:
                 found[t].add(kid)
         return found
@@ -123,16 +142,18 @@ def build_lexicon(lang: str, words: Mapping[str, tuple[str, ...]]) -> _Lexicon:
     lemma_of = {w: lemma(lang, w) for w in singles}
     forms = inflection_map(lang, frozenset(lemma_of.values()))
     auto = ahocorasick.Automaton()
+    separators = _Separators()
     for kid, (word, topics) in enumerate(sorted(words.items())):
         surface = {word}
         if word in lemma_of:
             surface |= forms.get(lemma_of[word], set())
         for f in surface:
-            if f in auto:  # first keyword wins a shared surface form
+            key = _spaced(f, separators)
+            if key in auto:  # first keyword wins a shared surface form
                 continue
-            auto.add_word(f, (kid, len(f), topics))
+            auto.add_word(key, (kid, topics))
     auto.make_automaton()
-    return _Lexicon(auto)
+    return _Lexicon(auto, separators)
 
 
 class TopicTagger:
