@@ -16,6 +16,7 @@ Figures, per ``set`` and overall:
 * **none**: articles given no topic at all;
 * **also recall**: share of the ``also`` topics given (what a stricter cut on secondary topics costs).
 
+Probes carry an optional ``lang`` (default ``en``); figures are also given per language (``lang:xx``).
 ``dev`` probes may be read to find error classes; ``check`` probes were written at the same time
 and are only scored, so a data change that helps ``dev`` but not ``check`` is fitted, not general.
 """
@@ -49,10 +50,10 @@ def load_probes(path: Path = PROBES) -> tuple[dict[str, str], list[dict[str, Any
     return {str(k): str(v) for k, v in data["names"].items()}, list(data["probes"])
 
 
-def probe_article(headline: str, lead: str, ordinal: int, settings: NormaliseSettings) -> Article:
+def probe_article(headline: str, lead: str, ordinal: int, settings: NormaliseSettings, language: str = "en") -> Article:
     """The probe as the worker would see it: a plain JSON story through the real normaliser."""
     prov = Provenance(topic="file:topic_probes", partition=-1, offset=ordinal, received_at=datetime.now(UTC))
-    value = orjson.dumps({"id": f"probe-{ordinal}", "headline": headline, "body": lead, "language": "en"})
+    value = orjson.dumps({"id": f"probe-{ordinal}", "headline": headline, "body": lead, "language": language})
     return normalise(RawInput(value=value, provenance=prov), settings)
 
 
@@ -66,8 +67,8 @@ def score(tagger: Tagger, names: dict[str, str], probes: list[dict[str, Any]]) -
     for i, p in enumerate(probes):
         want = names[p["topic"]]
         ok = {want} | {names[a] for a in p.get("also", [])}
-        got = tagger.tag(probe_article(p["h"], p["l"], i, settings)).topics
-        for key in (str(p["set"]), "all"):
+        got = tagger.tag(probe_article(p["h"], p["l"], i, settings, p.get("lang", "en"))).topics
+        for key in (str(p["set"]), "all", f"lang:{p.get('lang', 'en')}"):
             c = sets[key]
             c["n"] += 1
             c["top1"] += int(bool(got) and got[0] in ok)
