@@ -57,13 +57,25 @@ class _Lexicon:
 
     auto: Any  # ahocorasick.Automaton, built once and only read afterwards
     separators: _Separators
+    parts: Any = None  # compounding languages: bare single-word forms, matched inside words too
 
     def hits(self, text: str) -> dict[str, set[int]]:
-        """topic -> ids of the distinct keywords found as whole words in ``text``."""
+        """topic -> ids of the distinct keywords found as whole words in ``text``.
+
+        In a compounding language a keyword also counts as the head or the tail of a longer word
+        ("Warnstreik", "Hochwasserlage"): German writes most subject words as compounds, which
+        whole-word matching never sees.
+        """
         found: dict[str, set[int]] = defaultdict(set)
-        for _end, (kid, topics) in self.auto.iter(_spaced(text, self.separators)):
+        spaced = _spaced(text, self.separators)
+        for _end, (kid, topics) in self.auto.iter(spaced):
             for t in topics:
                 found[t].add(kid)
+        if self.parts is not None:
+            for end, (kid, size, topics) in self.parts.iter(spaced):
+                if spaced[end - size] == " " or spaced[end + 1] == " ":
+                    for t in topics:
+                        found[t].add(kid)
         return found
 
 
@@ -84,6 +96,8 @@ class TopicRules:
     by_cameo: Mapping[str, tuple[str, ...]]
     by_actor_type: Mapping[str, tuple[str, ...]]
     keywords: Mapping[str, Mapping[str, tuple[str, ...]]]  # language -> keyword -> topics
+    compound_languages: frozenset[str] = frozenset()
+    compound_min_chars: int = 0
 
 
 def load_topic_rules(data_dir: Path = DATA_DIR) -> TopicRules:
@@ -127,14 +141,18 @@ def load_topic_rules(data_dir: Path = DATA_DIR) -> TopicRules:
         by_cameo=by_cameo,
         by_actor_type=by_actor,
         keywords=keywords,
+        compound_languages=frozenset(str(x) for x in raw.get("compound_languages", [])),
+        compound_min_chars=int(raw.get("compound_min_chars", 0)),
     )
 
 
-def build_lexicon(lang: str, words: Mapping[str, tuple[str, ...]]) -> _Lexicon:
+def build_lexicon(lang: str, words: Mapping[str, tuple[str, ...]], compound_min_chars: int = 0) -> _Lexicon:
     """One language's keyword automaton, with every inflected form simplemma knows for each keyword.
 
     Built on first use of the language, not at load: inverting simplemma's dictionary loads it
     (~50 MB per language), and a worker that only ever sees English should not hold seven.
+    ``compound_min_chars`` > 0 (compounding languages): single-word forms at least that long also
+    match as the head or tail of a compound; shorter ones would hit inside unrelated words.
     """
     import ahocorasick
 
@@ -142,6 +160,7 @@ def build_lexicon(lang: str, words: Mapping[str, tuple[str, ...]]) -> _Lexicon:
     lemma_of = {w: lemma(lang, w) for w in singles}
     forms = inflection_map(lang, frozenset(lemma_of.values()))
     auto = ahocorasick.Automaton()
+    parts = ahocorasick.Automaton()
     separators = _Separators()
     for kid, (word, topics) in enumerate(sorted(words.items())):
         surface = {word}
@@ -152,8 +171,13 @@ def build_lexicon(lang: str, words: Mapping[str, tuple[str, ...]]) -> _Lexicon:
             if key in auto:  # first keyword wins a shared surface form
                 continue
             auto.add_word(key, (kid, topics))
+            if compound_min_chars and len(f) >= compound_min_chars and f.isalpha() and f not in parts:
+                parts.add_word(f, (kid, len(f), topics))
     auto.make_automaton()
-    return _Lexicon(auto, separators)
+    if len(parts) == 0:
+        return _Lexicon(auto, separators)
+    parts.make_automaton()
+    return _Lexicon(auto, separators, parts)
 
 
 class TopicTagger:
@@ -170,7 +194,8 @@ class TopicTagger:
     def _lexicon(self, lang: str) -> _Lexicon | None:
         if lang not in self._lexicons:
             words = self._rules.keywords.get(lang)
-            self._lexicons[lang] = build_lexicon(lang, words) if words else None
+            compound = self._rules.compound_min_chars if lang in self._rules.compound_languages else 0
+            self._lexicons[lang] = build_lexicon(lang, words, compound) if words else None
         return self._lexicons[lang]
 
     @classmethod
