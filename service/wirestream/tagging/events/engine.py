@@ -1814,6 +1814,8 @@ def _build_event(
                 return None
     if rule.object_vetoes and _object_vetoed(toks, i0, i1, rule, cues):
         return None
+    if i1 > i0 + 1 and _gap_crosses_clause(toks, m, cues):
+        return None  # "halts shelling as talks begin": the talks are not what is halted
     if rule.requires:
         for t in toks[max(0, i0 - rule.window) : i0]:
             if t.lemma in rule.requires:
@@ -2072,6 +2074,9 @@ def _build_event(
         source = agent
     elif poss is not None:
         source = poss
+    elif modifier is not None and cues.target_adjuncts and _named_target(toks, i0, i1, modifier, in_mention, cues):
+        # "align with Russia sanctions": a country's name before the measure's noun is its target
+        target_group = modifier
     elif modifier is not None and not (
         modifier.prep is not None
         and not nominal
@@ -2204,6 +2209,8 @@ def _build_event(
                 continue
             if brk < g.t0:  # a clause boundary between the trigger and this actor
                 break
+            if cues.target_adjuncts and g.t1 + 1 < n and _named_target(toks, g.t1 + 1, g.t1 + 1, g, in_mention, cues):
+                continue  # "demand to align with Russia sanctions": Russia is the measure's target
             target_group, complement = g, True
             break
     if (
@@ -2360,6 +2367,21 @@ def _build_event(
         # "French and Egyptian warships launched war games", "conducts exercises with Germany's
         # navy": held together, the exercise is military cooperation, not one side's show of force
         plover, quad, cameo = rule.joint_plover, rule.joint_quad_class, rule.joint_cameo
+    elif rule.labour is not None and toks[i1].lemma in rule.labour[3]:
+        doer = _labour_doer(toks, i0, source, groups, cues)
+        if doer is not None:
+            # "Nurses begin strike", "a rail strike": a workforce's strike is a labour action; a
+            # workforce named as the one calling it is its doer ("workers called a strike")
+            plover, cameo, quad = rule.labour[0], rule.labour[1], rule.labour[2]
+            if modality == "request" and _called_strike(toks, i0, cues):
+                modality = None  # "workers called a strike": called (declared) it, not called for it
+            if not source_ids and doer is not _NO_GROUP and not doer.individual:
+                source_ids = doer.actor_ids
+                confidence = round(min(0.99, confidence + 0.25), 3)
+    elif rule.to_verb is not None and toks[i1].low in cues.infinitive and _infinitive_after(toks, i1, in_mention, cues):
+        # "ECOWAS call to reinstate the president": a call followed by an infinitive is a demand
+        plover, cameo, quad = rule.to_verb[0], rule.to_verb[1], rule.to_verb[2]
+        modality = modality or "request"
     return _trusted(
         EventTag,
         {
@@ -2871,3 +2893,122 @@ def _resolve_pronoun(
         if g.prep is None and not g.modifier and not g.in_quote:
             return g
     return disc.subject or disc.speaker
+
+
+# ---------------------------------------------------------------- session 12 classes
+
+
+def _labour_doer(toks: list[Word], i0: int, source: _Group | None, groups: list[_Group], cues: Cues) -> _Group | None:
+    """The workforce (cues ``labour_doers``) doing the strike at ``toks[i0]``: its actor group,
+    ``_NO_GROUP`` when it is named by no actor ("miners", "a rail strike") or by none at all ("a
+    48-hour strike": cues ``labour_markers``), None when the doer is no workforce.
+
+    Why: "strike" is both an attack and a labour action, and news tells them apart by who does
+    it: "Israeli jets strike Gaza" against "Nurses begin strike over pay", "Doctors strike in
+    Lagos", "a rail strike". The doer is the first word before the trigger past the words that
+    begin, call or size a strike ("launch", "a", "24-hour"), or the source actor found for it
+    ("Port workers in Belgium called a strike"); either naming a workforce makes it one.
+    """
+    k = i0 - 1
+    pre = cues.labour_preamble
+    marked = False  # "a 48-hour strike": a labour strike whoever does it
+    while k >= 0 and i0 - k <= _LABOUR_REACH and (toks[k].low in pre or toks[k].lemma in pre or toks[k].low.isdigit()):
+        marked = marked or toks[k].low in cues.labour_markers
+        k -= 1
+    if k >= 0 and i0 - k <= _LABOUR_REACH:
+        g = _group_ending(groups, k)
+        if g is not None and _names_workforce(toks, g, cues):
+            return g
+        if g is not None and g.prep is not None and g.t0 >= 2:
+            k = g.t0 - 2  # "Port workers in Belgium called a strike": the head before the phrase
+            g = _group_ending(groups, k)
+        if toks[k].low in cues.labour_doers or toks[k].lemma in cues.labour_doers:
+            return g or _NO_GROUP
+    if source is not None and _names_workforce(toks, source, cues):
+        return source
+    return _NO_GROUP if marked else None
+
+
+def _called_strike(toks: list[Word], i0: int, cues: Cues) -> bool:
+    """Whether a verb of the words right before a strike that gives the modality "request"
+    ("call") calls the strike itself ("called a 24-hour strike"), not for it."""
+    k = i0 - 1
+    pre = cues.labour_preamble
+    while k >= 0 and i0 - k <= _LABOUR_REACH and (toks[k].low in pre or toks[k].lemma in pre):
+        if cues.modality.get(toks[k].lemma) == "request":
+            return True
+        k -= 1
+    return False
+
+
+def _names_workforce(toks: list[Word], g: _Group, cues: Cues) -> bool:
+    return any(t.low in cues.labour_doers or t.lemma in cues.labour_doers for t in toks[g.t0 : g.t1 + 1])
+
+
+#: the workforce of a strike named by no actor ("miners launch strike")
+_NO_GROUP: Final = _Group(-1, -1, (), frozenset(), None, False, False, False, False)
+
+
+_LABOUR_REACH = 6  # "teachers will begin a new 48-hour strike"
+
+
+def _named_target(toks: list[Word], i0: int, i1: int, modifier: _Group, in_mention: set[int], cues: Cues) -> bool:
+    """Whether the actor right before a measure's noun ("Russia sanctions") is its target.
+
+    Why: English names the origin of a measure with an adjective or an abbreviation ("Russian
+    sanctions on Georgia", "US sanctions", "EU sanctions") and the party it is aimed at with the
+    party's name as a noun modifier ("align with Russia sanctions", "the Cuba embargo"), the way
+    "the Iran deal" is a deal about Iran. Only for a single-word name of a country, and not when
+    the word is a verb with its object ("China sanctions US firms") or the noun has a target of
+    its own ("Russia sanctions on ...").
+    """
+    if i0 != i1 or toks[i0].low not in cues.target_adjuncts or modifier.t0 != modifier.t1:
+        return False
+    if not modifier.countries or "IGO" in modifier.countries:
+        return False
+    name = toks[modifier.t0]
+    if not name.cap or len(name.low) <= 3 or name.low.endswith(_DEMONYM_ENDINGS):
+        # "US", "UK", "UAE" (an abbreviation is used as the adjective), "Russian", "Chinese"
+        return False
+    if i1 + 1 < len(toks):
+        nxt = toks[i1 + 1]
+        if (i1 + 1) in in_mention or nxt.low in cues.determiners or nxt.low[:1].isdigit():
+            return False  # a verb and its object: "China sanctions US defence firms"
+        if nxt.low in cues.prep_classes.get("on", ()) or nxt.low in cues.prep_classes.get("against", ()):
+            return False
+    return True
+
+
+#: endings of English demonyms ("Russian", "Korean", "American", "Chinese", "British", "French",
+#: "Swiss"): an adjective of origin names who imposes a measure, not its target. "-i" is left out:
+#: "Israeli" ends like "Mali" and "Haiti", often named as targets
+_DEMONYM_ENDINGS = ("ian", "ean", "can", "ese", "ish", "ch", "ss")
+
+
+def _infinitive_after(toks: list[Word], i1: int, in_mention: set[int], cues: Cues) -> bool:
+    """Whether the "to" at ``toks[i1]`` opens an infinitive ("a call to end the war"), not a
+    phrase naming a party ("a call to Moscow", "a call to his counterpart"): the next word is a
+    bare verb form that is no actor, no determiner and no pronoun."""
+    if i1 + 1 >= len(toks) or (i1 + 1) in in_mention:
+        return False
+    nxt = toks[i1 + 1]
+    return (
+        nxt.low.isalpha()
+        and nxt.low == nxt.lemma
+        and nxt.low not in cues.determiners
+        and nxt.low not in cues.possessive_pronouns
+        and nxt.low not in cues.object_pronouns
+        and nxt.low not in cues.preps
+    )
+
+
+def _gap_crosses_clause(toks: list[Word], m: _Match, cues: Cues) -> bool:
+    """Whether the words a gapped trigger skips hold a clause boundary (cues ``clause_breaks``):
+    "halts shelling as talks begin" is no "halt ... talks", "agreed when the deal ..." no "agree
+    ... deal". The trigger's own words are not skipped words."""
+    if not any(m.pattern.gaps):
+        return False
+    own = m.pattern.elements
+    return any(
+        t.low in cues.clause_breaks and not any(t.low in e or t.lemma in e for e in own) for t in toks[m.i0 + 1 : m.i1]
+    )

@@ -74,6 +74,13 @@ class Rule:
     #: "drones struck oil depots" an attack. Unlike ``not_after`` it binds one trigger of the rule
     #: only, so "attack oil tankers" keeps its event
     object_vetoes: tuple[tuple[frozenset[str], frozenset[str], frozenset[str]], ...] = ()
+    #: the event the act is when its doer is a workforce (cues ``labour_doers``), as
+    #: ``(plover, cameo, quad_class, trigger head lemmas)``: "Nurses begin strike", "a rail
+    #: strike" are a labour action (CAMEO 143), "Israeli jets strike Gaza" an attack
+    labour: tuple[PloverType, str, int, frozenset[str]] | None = None
+    #: the event a trigger ending in "to" codes when an infinitive follows it, as ``(plover,
+    #: cameo, quad_class)``: "a call to Moscow" is a phone call, "a call to end the war" a demand
+    to_verb: tuple[PloverType, str, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +214,16 @@ class Cues:
     non_agent_quantities: frozenset[str] = frozenset()
     #: auxiliaries and adverbs stepped over between a subject and its verb ("has killed")
     subject_skip: frozenset[str] = frozenset()
+    #: a workforce, by its members ("nurses", "miners", "union") or its sector as a noun modifier
+    #: ("rail", "tube"): the doer of a labour action; see engine._labour_doer
+    labour_doers: frozenset[str] = frozenset()
+    #: words between a workforce and its strike ("begin", "call", "a", "24-hour"), stepped over
+    labour_preamble: frozenset[str] = frozenset()
+    #: words of a strike's length or kind only a labour strike has ("48-hour", "wildcat")
+    labour_markers: frozenset[str] = frozenset()
+    #: nouns of a measure aimed at someone ("sanctions", "embargo"): a country's *name* as their
+    #: noun modifier names the target ("Russia sanctions"), not the doer; see engine._named_target
+    target_adjuncts: frozenset[str] = frozenset()
 
     def target_tokens(self, rule: Rule) -> frozenset[str]:
         out: set[str] = set()
@@ -491,6 +508,12 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
         joint_plover = PloverType(joint["plover"]) if joint else None
         if joint and codes.get(str(joint["cameo"])) != joint["plover"]:
             raise ValueError(f"rule {raw['id']}: joint CAMEO {joint['cameo']} is not {joint['plover']}")
+        labour = raw.get("labour") or {}
+        to_verb = raw.get("to_verb") or {}
+        if to_verb and codes.get(str(to_verb["cameo"])) != to_verb["plover"]:
+            raise ValueError(f"rule {raw['id']}: to_verb CAMEO {to_verb['cameo']} is not {to_verb['plover']}")
+        if labour and codes.get(str(labour["cameo"])) != labour["plover"]:
+            raise ValueError(f"rule {raw['id']}: labour CAMEO {labour['cameo']} is not {labour['plover']}")
         rules.append(
             Rule(
                 id=raw["id"],
@@ -519,6 +542,17 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
                 joint_plover=joint_plover,
                 joint_cameo=str(joint["cameo"]) if joint else None,
                 joint_quad_class=int(quads[joint_plover.value]) if joint_plover is not None else 0,
+                labour=(
+                    PloverType(labour["plover"]),
+                    str(labour["cameo"]),
+                    int(quads[labour["plover"]]),
+                    _fs(labour["triggers"], "en"),
+                )
+                if labour
+                else None,
+                to_verb=(PloverType(to_verb["plover"]), str(to_verb["cameo"]), int(quads[to_verb["plover"]]))
+                if to_verb
+                else None,
             )
         )
     raw_readings = _yaml((data_dir / "readings.yaml").read_text(encoding="utf-8"))
@@ -607,6 +641,10 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             non_agents=_fs(c.get("non_agents")),
             non_agent_quantities=_fs(c.get("non_agent_quantities")),
             subject_skip=_fs(c.get("subject_skip")),
+            labour_doers=_fs(c.get("labour_doers"), lang),
+            labour_preamble=_fs(c.get("labour_preamble"), lang) | _fs(c.get("labour_markers")),
+            labour_markers=_fs(c.get("labour_markers")),
+            target_adjuncts=_fs(c.get("target_adjuncts")),
             purpose_heads=_fs(c.get("purpose_nouns"))
             | _fs(c.get("purpose_participles"))
             | _fs(c.get("purpose_modifiers")),
