@@ -845,6 +845,26 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
         ),
         company_place_words=frozenset(" ".join(w.lower().split()) for w in ctx.get("company_place_prepositions") or ()),
         company_holding_words=frozenset(w.lower() for w in ctx.get("company_holding_words") or ()),
+        theme_passive=(
+            re.compile(
+                rf"(?:\s+(?i:{_words_regex(ctx['passive_auxiliaries'])}))+\s+(?i:{_words_regex(ctx['theme_passives'])})\b"
+            )
+            if ctx.get("passive_auxiliaries") and ctx.get("theme_passives")
+            else None
+        ),
+        common_word_followers=MappingProxyType(
+            {
+                lang: frozenset(w.lower() for w in words)
+                for lang, words in (ctx.get("common_word_followers") or {}).items()
+            }
+        ),
+        infinitive_endings=MappingProxyType(
+            {lang: tuple(w.lower() for w in words) for lang, words in (ctx.get("infinitive_endings") or {}).items()}
+        ),
+        not_infinitives=frozenset(
+            (lang, w.lower()) for lang, words in (ctx.get("not_infinitives") or {}).items() for w in words
+        ),
+        partner_words=frozenset(w.lower() for w in ctx.get("partner_words") or ()),
     )
 
 
@@ -892,7 +912,7 @@ def build_lexicon(raw: RawData) -> Lexicon:
             o.get("role"),
             o.get("code"),
             bool(o.get("national")),
-            bool(o.get("common_word")),
+            tuple(o.get("common_word") or ()),
             bool(o.get("shared_name")),
         )
         orgs[f"org:{org.id}"] = org

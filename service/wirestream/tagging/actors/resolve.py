@@ -50,7 +50,7 @@ from typing import Any, Final
 
 from ...models import ActorTag, ActorType, Article, Span, TextField
 from .lexicon import fold
-from .scan import Entry, Kind, Lexicon, Match, Person, Rules, Term, Title, normalise, scan
+from .scan import Entry, Kind, Lexicon, Match, Org, Person, Rules, Term, Title, normalise, scan
 
 # Kinds as final module constants: the compiled build (mypyc) keeps ``Final`` names in C statics,
 # where a plain global (or ``Kind.AGENT``) is a module-dict lookup (and an attribute lookup) per use.
@@ -242,6 +242,8 @@ class _Doc:
         #: shared-name bodies already named with another country's qualifier in this article
         #: ("Ukraine's Ministry of Defence"): org ref -> that country
         self.owners: dict[str, str] | None = None
+        #: (field index, end) of the last capital read as its government ("Moscow signed ...")
+        self.acting_capital: tuple[int, int] = (-1, -1)
 
     @property
     def full_names(self) -> set[str]:
@@ -584,9 +586,9 @@ def _not_the_adjective(doc: _Doc, f: _Field, m: Match) -> bool:
 
 def _sentence_start(norm: str, pos: int) -> bool:
     """Does ``pos`` open a sentence (text start, or after ". ", "! ", "? ", ": ", a line break,
-    possibly with an opening quote between)?"""
+    possibly with an opening quote or a Spanish opening mark between)?"""
     k = pos
-    while k > 0 and norm[k - 1] in " \t\"'«“(":
+    while k > 0 and norm[k - 1] in " \t\"'«“(¿¡":
         k -= 1
     return k == 0 or norm[k - 1] in ".!?:\n"
 
@@ -831,6 +833,8 @@ def _headline_person_name(rules: Rules, norm: str, after: int) -> tuple[int, int
 
 def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     m = f.matches[i]
+    if _title_modifies_agent(f, i):
+        return  # "the chief executive": the agent noun resolves the phrase
     lex = doc.lex
     title = lex.titles[m.ref]
     where: str | None = None
@@ -1155,10 +1159,20 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
     m = f.matches[i]
     p, _poss = _prev_poss_or_space(f, i)
     lex = doc.lex
+    via_title = False
     if p is None and i > 0:
         p = _qualifier_across_modifiers(doc, f, i)
-    elif p is not None and p.kind is _K_ORG and lex.orgs[p.ref].common_word and _common_word_noun(lex, f, p):
-        p = None  # "Shell companies hid the money": the noun, not the oil company
+    elif p is not None and p.kind is _K_TITLE and _title_modifies_agent(f, i - 1):
+        # "Shell's chief executive", "Britain's chief rabbi": the title word is the noun's modifier
+        # (:func:`_do_title` left it), so the qualifier before it is the noun's. A place's chief
+        # executive is its executive head ("Hong Kong's chief executive"), a company's the company.
+        title_role = lex.titles[p.ref].role
+        p, _poss = _prev_poss_or_space(f, i - 1)
+        via_title = True
+        if role == "BUS" and p is not None and (_countryish(p.kind) or _placeish(p.kind)):
+            role = title_role
+    # (a common-word name before an agent noun is the organisation's people, "Shell executives":
+    # its noun compounds, "shell companies", are agents.yaml not_actors)
     pos = p.start if p is not None else m.start
     norm = f.norm
     # one character test (the last letter of a "former" word) rules out most agents
@@ -1195,7 +1209,8 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
                 # organisation are the organisation (its code, not PSEREB + GOV)
                 doc.add_org(e.ref, f, p.start, m.end)
                 return
-            doc.add_org(e.ref, f, p.start, p.end)
+            # (a company's "chief executive" is the company: the whole phrase is its mention)
+            doc.add_org(e.ref, f, p.start, m.end if via_title and org.type == "company" else p.end)
             if org.code and not org.code.endswith(role):
                 doc.add_composite(org.country, role, f, p.start, m.end, C_CONTEXT, org_code=org.code)
             return
@@ -1220,6 +1235,8 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
     if p is None and _attributive(lex, norm, m.end):
         return  # "military exercises", "Police Station": a modifier of another noun, not an actor
     n = f.matches[i + 1] if i + 1 < len(f.matches) else None
+    if role == "BUS" and n is not None and _company_people(doc, f, m, n):
+        return  # "investors in Toyota", "executives at Shell": the company (tagged by its own name)
     if f.postnominal and n is not None and n.start == m.end + 1 and n.kind is _K_DEMONYM:
         doc.add_composite(n.ref, role, f, m.start, n.end, C_CODE)  # "el gobierno ruso"
         return
@@ -1247,6 +1264,30 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
     ):
         return  # a capitalised agent word inside an unknown name: "Department of Public Safety"
     doc.add_composite(None, role, f, m.start, m.end, C_BARE)
+
+
+#: between a business noun and the company it belongs to ("investors in Toyota", "executives at Shell")
+_OF_COMPANY: Final = re.compile(r"[ \t]+(?:in|at|of|from|for)[ \t]+")
+
+
+def _company_people(doc: _Doc, f: _Field, m: Match, n: Match) -> bool:
+    """Is the business agent noun at ``m`` (investors, executives) a named company's own, the company
+    named right after it ("investors in Toyota", "the chief executive of Toyota", "executives at
+    Shell")? Then it is that company (as "Toyota investors" is), not a business of unknown country."""
+    if n.start - m.end > 7 or _OF_COMPANY.fullmatch(f.norm, m.end, n.start) is None:
+        return False
+    orgs = doc.lex.orgs
+    return any(x.kind is _K_ORG and orgs[x.ref].type == "company" for x in n.entries)
+
+
+def _title_modifies_agent(f: _Field, i: int) -> bool:
+    """Is the one-word title at match ``i`` the modifier of an agent noun right after it ("chief
+    executive", "chief rabbi", "head teacher")? The noun is then the office: resolving "the chief"
+    to the country's leader made "the chief executive" the prime minister."""
+    if i + 1 >= len(f.matches):
+        return False
+    m, n = f.matches[i], f.matches[i + 1]
+    return n.kind is _K_AGENT and n.start == m.end + 1 and f.norm.find(" ", m.start, m.end) == -1
 
 
 def _attributive(lex: Lexicon, norm: str, end: int) -> bool:
@@ -1329,14 +1370,20 @@ def _company_place_before(lex: Lexicon, norm: str, pos: int) -> bool:
 
 
 def _common_word_noun(lex: Lexicon, f: _Field, m: Match) -> bool:
-    """Is this bare organisation name that is also an English noun ("Shell") the noun here?
+    """Is this bare organisation name that is also an ordinary word of the text's language (English
+    "Shell", "Amnesty"; Spanish "Podemos"; Portuguese "Chega": ``Org.common_word``) the word here?
 
     Mid-sentence its capital says it is the name. Where case says nothing (a sentence start, a
-    capitalised or all-caps headline) it is the name only when a verb or the end of the phrase
-    follows ("Shell said", "Shell started drilling", "Shell's profits", "Shell, the oil major"),
-    and the noun before another word ("Shell fragments were found", "Shell companies hid the money").
+    capitalised or all-caps headline), in English it is the name only when a verb or the end of the
+    phrase follows ("Shell said", "Shell started drilling", "Shell's profits", "Shell, the oil major"),
+    and the noun before another word ("Shell fragments were found") or as the subject of a passive
+    that only a thing given or enacted takes ("Amnesty was granted to 300 prisoners": the rules'
+    ``theme_passives``; "Amnesty was granted access" keeps the body, a noun follows the participle).
     A verb is one of the rules' verbs and auxiliaries, or a past form in -ed; "and" or "or" before
-    another capitalised name ends the phrase too ("Shell and Chevron bid").
+    another capitalised name ends the phrase too ("Shell and Chevron bid"). In the other languages the
+    name is a verb or an interjection, so the test turns round: the word only before an infinitive or
+    one of the rules' prepositions and articles ("Podemos ganar", "Chega de violência"), the party
+    before a finite verb, whose forms no word list covers ("Podemos anunció", "Chega apresentou").
     (In a capitalised headline the next word is capitalised as well, so the test is on its lower case.)"""
     norm = f.norm
     start, end = m.start, m.end
@@ -1347,19 +1394,34 @@ def _common_word_noun(lex: Lexicon, f: _Field, m: Match) -> bool:
     k, n = end, len(norm)
     while k < n and norm[k] in " \t":
         k += 1
+    if f.lang != "en" and k == end and norm.startswith("-", end) and end + 1 < n and norm[end + 1].isalpha():
+        return True  # a verb's clitic: "Chega-se a Lisboa"
     if k in (n, end) or not norm[k].isalpha():
         return False  # end of text, punctuation or a possessive: the name
     j = k
     while j < n and (norm[j].isalpha() or norm[j] == "-"):
         j += 1
     word = norm[k:j].lower()
-    if word in ("and", "or"):
-        # "Shell and Chevron bid ...": another name follows (not "Shell and rocket fire")
+    rules = lex.rules
+    if word in ("and", "or", "y", "e", "ou", "o"):
+        # "Shell and Chevron bid ...", "Podemos y Sumar": another name follows (not "Shell and rocket fire")
         k = j
         while k < n and norm[k] in " \t":
             k += 1
         return not (k < n and k > j and norm[k].isupper())
-    return not (word in lex.rules.headline_stops or word.endswith("ed"))
+    if f.lang != "en":
+        if word in rules.common_word_followers.get(f.lang, ()):
+            return True
+        stem = word.split("-", 1)[0]  # a hyphenated clitic: "fazê-lo"
+        return stem.endswith(rules.infinitive_endings.get(f.lang, ())) and (f.lang, stem) not in rules.not_infinitives
+    if rules.theme_passive is not None and rules.theme_passive.match(norm, end) is not None:
+        return True  # "Amnesty was granted to 300 prisoners", "Amnesty will be extended to ..."
+    return not (word in rules.headline_stops or word.endswith("ed"))
+
+
+def _common_word(org: Org, f: _Field) -> bool:
+    """Is ``org``'s bare name an ordinary word of this field's language?"""
+    return bool(org.common_word) and f.lang in org.common_word
 
 
 def _shared_name_elsewhere(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
@@ -1516,11 +1578,13 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
             lex.rules.acting_after.match(f.norm, m.end)
             or (f.postnominal and _acting_before(lex, f.norm, m.start))  # verb-first: "نددت موسكو"
             or (f.lang == "de" and _acting_late(lex, f.norm, m.end))  # "Moskau hat ... zurückgewiesen"
+            or _partner_capital(doc, f, m)  # "Moscow signed the treaty with Washington"
         )
     ):
         actor = lex.capital_actors.get(place.name) or f"{place.country}GOV"
         doc.add_actor_ref(actor, f, m.start, m.end, C_CONTEXT)
         doc.last_place = e.ref
+        doc.acting_capital = (f.idx, m.end)
         return True
     if place.ambiguous and not locative:
         return False
@@ -1536,6 +1600,27 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
         return False
     doc.add_place(e.ref, f, m.start, m.end)
     return True
+
+
+def _partner_capital(doc: _Doc, f: _Field, m: Match) -> bool:
+    """Is the capital at ``m`` the partner of a capital that acts for its government in the same
+    sentence ("Moscow signed the treaty with Washington", "Beijing held talks with Tokyo and Seoul")?
+    After "with" the acting capital may stand anywhere before it in the sentence; after "and" it must
+    be the conjunct right before ("Moscow accused Kyiv and Washington": Kyiv is no actor here, so
+    neither is Washington). Where no capital acts ("Rents in Paris rose compared with London") the
+    city stays a place. (The rules' ``partner_words``; a locative word before the capital was ruled
+    out by the caller.)"""
+    fi, end = doc.acting_capital
+    if fi != f.idx or end > m.start:
+        return False
+    norm = f.norm
+    wb = _word_before(norm, m.start)
+    if wb is None or wb[1].lower() not in doc.lex.rules.partner_words:
+        return False
+    if wb[1].lower() != "with":
+        return wb[0] == end + 1  # "<acting capital> and <capital>"
+    # the same sentence: no sentence end between the acting capital and this one
+    return not any(norm.find(stop, end, m.start) != -1 for stop in (". ", "? ", "! ", "\n"))
 
 
 def _add_named_body(doc: _Doc, f: _Field, i: int, country: str) -> bool:
@@ -1663,11 +1748,10 @@ def _process(doc: _Doc, f: _Field) -> None:
                 if _namesake_of_other_country(doc, f, i, e):
                     break  # "the Israeli Labour Party", "Mongolian People's Party": not the British/Spanish one
                 org = lex.orgs[e.ref]
-                if org.type == "company":
-                    if len(m.entries) > 1 and _company_place_before(lex, f.norm, m.start):
-                        continue  # "a plant in Toyota": the city reading
-                    if org.common_word and _common_word_noun(lex, f, m):
-                        break  # "Shell fragments were found"
+                if org.type == "company" and len(m.entries) > 1 and _company_place_before(lex, f.norm, m.start):
+                    continue  # "a plant in Toyota": the city reading
+                if _common_word(org, f) and _common_word_noun(lex, f, m):
+                    break  # "Shell fragments were found", "Amnesty was granted to", "Podemos ganar"
                 if org.shared_name and len(m.entries) > 1 and _shared_name_elsewhere(doc, f, i, e):
                     break  # a bare "Ministry of Defence" after "Ukraine's Ministry of Defence"
                 n2, gap2 = _next(f, i)

@@ -466,9 +466,10 @@ class Org:
     code: str | None
     #: each country has its own body of this name ("Kenya Red Cross" is Kenya's, not the ICRC)
     national: bool = False
-    #: a bare name that is also an ordinary English noun ("Shell"): without case evidence (sentence
-    #: start, capitalised headline) it is the organisation only before a verb
-    common_word: bool = False
+    #: languages in which the bare name is also an ordinary word (English "Shell", Spanish "Podemos"):
+    #: in text of those languages, without case evidence (sentence start, capitalised headline), the
+    #: words around it decide (``resolve._common_word_noun``)
+    common_word: tuple[str, ...] = ()
     #: other countries call their own body by this name in English ("Ministry of Defence"): unqualified
     #: it can be another country's (see ``resolve._shared_name_elsewhere``)
     shared_name: bool = False
@@ -538,6 +539,16 @@ class Rules:
     company_place_words: frozenset[str] = frozenset()
     #: words after which "in" before such a name is the company's ("a stake in Toyota")
     company_holding_words: frozenset[str] = frozenset()
+    #: after a bare common-word name: a passive whose subject is the thing given or enacted ("Amnesty
+    #: was granted to ..."): the English noun
+    theme_passive: re.Pattern[str] | None = None
+    #: language -> words after a bare common-word name that make it the word ("Chega de", "Podemos a")
+    common_word_followers: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: language -> infinitive endings ("Podemos ganar"), and finite forms that end alike ("quer")
+    infinitive_endings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    not_infinitives: frozenset[tuple[str, str]] = frozenset()
+    #: words before a capital that make it the partner of an acting capital ("... with Washington")
+    partner_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
