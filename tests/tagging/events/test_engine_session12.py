@@ -46,6 +46,10 @@ LEX = {
     "European Union": ("org:eu", "IGO", ActorType.IGO),
     "EU": ("org:eu", "IGO", ActorType.IGO),
     "ECOWAS": ("org:ecowas", "IGO", ActorType.IGO),
+    "African Union": ("org:au", "IGO", ActorType.IGO),
+    "Kurdistan Workers' Party": ("org:pkk", None, ActorType.ORGANISATION),
+    "Iraq": ("IRQ", "IRQ", C),
+    "Teachers' Union": ("---LAB", None, ActorType.ORGANISATION),
     "nurses": ("---HLH", None, ActorType.ORGANISATION),
     "Nurses": ("---HLH", None, ActorType.ORGANISATION),
     "union": ("---LAB", None, ActorType.ORGANISATION),
@@ -73,6 +77,7 @@ def _types(evs: list) -> set[PloverType]:  # type: ignore[type-arg]
         ("Kenyan nurses began an indefinite strike on Monday over unpaid wages.", False),
         ("Nurses in Germany staged a 24-hour strike on Friday, their union said.", False),
         ("Ports in Germany shut by 48-hour strike", True),
+        ("Teachers' Union in Kenya begins strike", True),
     ],
 )
 def test_a_workforce_on_strike_is_a_protest_not_an_attack(tagger: EventTagger, text: str, headline: bool) -> None:
@@ -105,6 +110,8 @@ def test_a_workforce_threatening_to_strike_threatens_a_protest(tagger: EventTagg
         ("Russian missiles struck a hospital in Kharkiv on Monday.", False),
         ("Russian missile strike kills three in Donetsk", True),
         ("Russia launches strike on Kyiv", True),
+        ("African Union troops strike rebel camp in Mali", True),
+        ("Kurdistan Workers' Party fighters strike army post in Iraq", True),
     ],
 )
 def test_a_military_strike_stays_an_attack(tagger: EventTagger, text: str, headline: bool) -> None:

@@ -2942,7 +2942,21 @@ def _called_strike(toks: list[Word], i0: int, cues: Cues) -> bool:
 
 
 def _names_workforce(toks: list[Word], g: _Group, cues: Cues) -> bool:
-    return any(t.low in cues.labour_doers or t.lemma in cues.labour_doers for t in toks[g.t0 : g.t1 + 1])
+    """Whether an actor group's words name a workforce ("nurses", "Port workers", "Teachers'
+    Union"). A capitalised singular is a word of an institution's name, not its staff: "African
+    Union troops", "the General Staff"; so is a workforce owning another name word: "Kurdistan
+    Workers' Party"."""
+    labour = cues.labour_doers
+    for q in range(g.t0, g.t1 + 1):
+        t = toks[q]
+        if (t.low in labour or t.lemma in labour) and (not t.cap or t.low != t.lemma):
+            if q + 2 <= g.t1 and toks[q + 1].low in _POSSESSIVE_MARKS and toks[q + 2].low not in labour:
+                continue  # "Kurdistan Workers' Party": the workers name a party ("Teachers' Union" counts)
+            return True
+    return False
+
+
+_POSSESSIVE_MARKS = frozenset({"'", "'s", "’", "’s"})
 
 
 #: the workforce of a strike named by no actor ("miners launch strike")
