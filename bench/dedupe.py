@@ -376,13 +376,14 @@ def main(argv: list[str] | None = None) -> int:
     result["growth_wirestream_seconds"] = round(time.process_time() - t, 1)
     flat_sizes = [1_000, 2_000] if quick else [10_000, 100_000, 1_000_000]
     print("== the same, indexes of each size measured side by side (interleaved rounds)", flush=True)
-    result["flatness_wirestream"] = flatness(Wirestream, flat_sizes, 5, rounds=3 if quick else 10)
+    result["flatness_wirestream"] = flatness(Wirestream, flat_sizes, 5, rounds=2 if quick else 10)
     t = time.process_time()
     result["growth_datasketch"] = grow(lambda: Datasketch(best_th), ds_sizes, 5, probes)
     result["growth_datasketch_seconds"] = round(time.process_time() - t, 1)
 
-    mem_ws = 2_000 if quick else 100_000
-    mem_ds = 500 if quick else 5_000  # datasketch under tracemalloc is slow (~15 ms/article)
+    # quick (CI): sizes that only show the part runs; tracemalloc makes every allocation slow
+    mem_ws = 500 if quick else 100_000
+    mem_ds = 150 if quick else 5_000  # datasketch under tracemalloc is slow (~15 ms/article)
     print(f"== index memory (tracemalloc; wirestream {mem_ws:,}, datasketch {mem_ds:,} articles)", flush=True)
     result["memory_articles"] = {"wirestream": mem_ws, "datasketch": mem_ds}
     result["memory_bytes_per_article_wirestream"] = round(memory(Wirestream, mem_ws, 9), 1)

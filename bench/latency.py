@@ -134,7 +134,8 @@ def run(bootstrap: str, quick: bool = False, rate: float = 200.0, seconds: float
     from wirestream.workers import stop_worker
 
     work = work or Path(tempfile.mkdtemp(prefix="ws-bench-latency-"))
-    seconds = seconds or 10.0  # at 200/s that is already a backlog of minutes for one worker
+    # at 200/s 10 s is already a backlog of minutes for one worker; quick (CI) only shows the part runs
+    seconds = seconds or (3.0 if quick else 10.0)
     n = int(rate * seconds)
     items = generate(n + 1, 2_000, seed=6)
     n_warm = 20 if quick else max(20, int(rate * 3))

@@ -1,4 +1,4 @@
-"""Worker memory with N remembered articles (default 1M; 50k in quick mode).
+"""Worker memory with N remembered articles (default 1M; 20k in quick mode).
 
     .venv/bin/python -m bench.memory [--quick] [--articles N] [--traffic T] [--keep-datadir]
 
@@ -304,8 +304,8 @@ def _child(args: list[str]) -> dict[str, Any]:
 
 def run(quick: bool = False, articles: int | None = None, traffic: int | None = None, keep: bool = False,
         compare_defaults: bool = False) -> dict[str, Any]:  # fmt: skip
-    n = articles or (50_000 if quick else 1_000_000)
-    traffic = traffic or (2_000 if quick else 20_000)
+    n = articles or (20_000 if quick else 1_000_000)
+    traffic = traffic or (1_000 if quick else 20_000)
     tmp = Path(tempfile.mkdtemp(prefix="wirestream-bench-memory-"))
     try:
         changelog = tmp / "changelog.jsonl"
