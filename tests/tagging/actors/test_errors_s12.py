@@ -7,7 +7,8 @@ tests, none from the peer gold). Each class has the other side as a test too.
   preposition or an article ("Podemos ganar", "Chega de violência"). Before a finite verb they stay
   the bodies;
 * a capital beside a capital that acts for its government is its partner government after "with" or
-  "and" ("Moscow signed the treaty with Washington"); with no acting capital it stays a city;
+  "and" ("Moscow signed the treaty with Washington"); with no acting capital it stays a city (and the
+  object of its verb stays a place, as ``test_rules.test_capital_acting_vs_place`` wants);
 * a title word that modifies an agent noun ("chief executive", "chief rabbi") is no office of its own
   ("the chief executive" was the British prime minister in a British story); a company's business
   people are the company ("Shell's chief executive", "investors in Toyota", "Shell executives");
@@ -57,6 +58,8 @@ def test_amnesty_the_measure_is_no_ngo(tagger, text):
         "Amnesty was granted access to the prison.",
         "Amnesty Says Trial Was Unfair",
         "The government said Amnesty was granted to nobody.",  # mid-sentence: the capital decides
+        # active, not passive: no form of "be" before the participle
+        "Amnesty has promised to publish the full report.",
     ],
 )
 def test_amnesty_the_body_still_counts(tagger, text):
@@ -96,6 +99,10 @@ def test_the_party_before_a_finite_verb_still_counts(tagger, text, language, par
     assert party in tags(tagger, text, language)
 
 
+def test_shell_promising_is_the_company(tagger):
+    assert "org:shell" in tags(tagger, "Shell has promised to cut emissions by half.")
+
+
 def test_a_shell_company_is_no_shell_but_shell_executives_are(tagger):
     assert "org:shell" not in tags(tagger, "Shell companies hid the money, prosecutors said.")
     found = tags(tagger, "Shell executives met in London.")
@@ -124,6 +131,9 @@ def test_a_capital_beside_an_acting_capital_is_its_government(tagger, text, part
         "Rents in Paris rose compared with London.",
         "Moscow said it would talk. Rents in Paris rose compared with London.",
         "The summit was held in Washington last week.",
+        # no acting capital in the sentence, or the conjunct before "and" is no actor
+        "Moscow said it would talk. Officials met with London's mayor.",
+        "Moscow accused Paris and London of lying.",
     ],
 )
 def test_a_capital_with_no_acting_capital_beside_it_stays_a_place(tagger, text):

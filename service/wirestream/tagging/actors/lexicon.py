@@ -845,11 +845,13 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
         ),
         company_place_words=frozenset(" ".join(w.lower().split()) for w in ctx.get("company_place_prepositions") or ()),
         company_holding_words=frozenset(w.lower() for w in ctx.get("company_holding_words") or ()),
+        # up to three auxiliaries and adverbs, a form of "be", the participle ("has been granted to")
         theme_passive=(
             re.compile(
-                rf"(?:\s+(?i:{_words_regex(ctx['passive_auxiliaries'])}))+\s+(?i:{_words_regex(ctx['theme_passives'])})\b"
+                rf"(?:\s+(?i:{_words_regex(ctx['passive_auxiliaries'])})){{0,3}}"
+                rf"\s+(?i:{_words_regex(ctx['passive_be'])})\s+(?i:{_words_regex(ctx['theme_passives'])})\b"
             )
-            if ctx.get("passive_auxiliaries") and ctx.get("theme_passives")
+            if ctx.get("passive_auxiliaries") and ctx.get("passive_be") and ctx.get("theme_passives")
             else None
         ),
         common_word_followers=MappingProxyType(

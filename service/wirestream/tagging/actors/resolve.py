@@ -1604,12 +1604,12 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
 
 def _partner_capital(doc: _Doc, f: _Field, m: Match) -> bool:
     """Is the capital at ``m`` the partner of a capital that acts for its government in the same
-    sentence ("Moscow signed the treaty with Washington", "Beijing held talks with Tokyo and Seoul")?
-    After "with" the acting capital may stand anywhere before it in the sentence; after "and" it must
-    be the conjunct right before ("Moscow accused Kyiv and Washington": Kyiv is no actor here, so
-    neither is Washington). Where no capital acts ("Rents in Paris rose compared with London") the
-    city stays a place. (The rules' ``partner_words``; a locative word before the capital was ruled
-    out by the caller.)"""
+    sentence ("Moscow signed the treaty with Washington", "Moscow signed deals with Beijing and
+    Seoul")? After "with" the acting capital may stand anywhere before it in the sentence; after
+    "and" it must be the conjunct right before ("Moscow accused Kyiv and Washington": Kyiv, the
+    object of a verb, stays a place (``test_rules.test_capital_acting_vs_place``), so Washington does
+    too). Where no capital acts ("Rents in Paris rose compared with London") the city stays a place.
+    (The rules' ``partner_words``; a locative word before the capital was ruled out by the caller.)"""
     fi, end = doc.acting_capital
     if fi != f.idx or end > m.start:
         return False
