@@ -119,6 +119,9 @@ def test_a_shell_company_is_no_shell_but_shell_executives_are(tagger):
         ("Washington signed the agreement with Moscow on Tuesday.", "RUSGOV"),
         ("Moscow signed deals with Beijing and Washington.", "USAGOV"),
         ("Moscow signed deals with Beijing and Washington.", "CHNGOV"),
+        # holding talks is acting (rules.yaml agentive_verbs)
+        ("Tokyo held talks with Washington over tariffs.", "JPNGOV"),
+        ("Tokyo held talks with Washington over tariffs.", "USAGOV"),
     ],
 )
 def test_a_capital_beside_an_acting_capital_is_its_government(tagger, text, partner):
@@ -134,6 +137,7 @@ def test_a_capital_beside_an_acting_capital_is_its_government(tagger, text, part
         # no acting capital in the sentence, or the conjunct before "and" is no actor
         "Moscow said it would talk. Officials met with London's mayor.",
         "Moscow accused Paris and London of lying.",
+        "Paris held a marathon with London runners.",
     ],
 )
 def test_a_capital_with_no_acting_capital_beside_it_stays_a_place(tagger, text):
