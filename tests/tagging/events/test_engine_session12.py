@@ -49,6 +49,7 @@ LEX = {
     "African Union": ("org:au", "IGO", ActorType.IGO),
     "Kurdistan Workers' Party": ("org:pkk", None, ActorType.ORGANISATION),
     "Iraq": ("IRQ", "IRQ", C),
+    "Revolutionary Guards": ("IRNMIL", "IRN", ActorType.ORGANISATION),
     "Teachers' Union": ("---LAB", None, ActorType.ORGANISATION),
     "nurses": ("---HLH", None, ActorType.ORGANISATION),
     "Nurses": ("---HLH", None, ActorType.ORGANISATION),
@@ -112,6 +113,9 @@ def test_a_workforce_threatening_to_strike_threatens_a_protest(tagger: EventTagg
         ("Russia launches strike on Kyiv", True),
         ("African Union troops strike rebel camp in Mali", True),
         ("Kurdistan Workers' Party fighters strike army post in Iraq", True),
+        ("Revolutionary Guards strike targets in Iraq", True),
+        ("Kharkiv school strike kills 20", True),
+        ("Russian hospital strike kills three in Kharkiv", True),
     ],
 )
 def test_a_military_strike_stays_an_attack(tagger: EventTagger, text: str, headline: bool) -> None:
