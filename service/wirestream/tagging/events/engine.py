@@ -1814,7 +1814,7 @@ def _build_event(
                 return None
     if rule.object_vetoes and _object_vetoed(toks, i0, i1, rule, cues):
         return None
-    if i1 > i0 + 1 and _gap_crosses_clause(toks, m, cues):
+    if i1 > i0 + 1 and True in m.pattern.gaps and _gap_crosses_clause(toks, m, cues):
         return None  # "halts shelling as talks begin": the talks are not what is halted
     if rule.requires:
         for t in toks[max(0, i0 - rule.window) : i0]:
@@ -2074,7 +2074,11 @@ def _build_event(
         source = agent
     elif poss is not None:
         source = poss
-    elif modifier is not None and cues.target_adjuncts and _named_target(toks, i0, i1, modifier, in_mention, cues):
+    elif (
+        modifier is not None
+        and trig.low in cues.target_adjuncts
+        and _named_target(toks, i0, i1, modifier, in_mention, cues)
+    ):
         # "align with Russia sanctions": a country's name before the measure's noun is its target
         target_group = modifier
     elif modifier is not None and not (
@@ -2209,7 +2213,11 @@ def _build_event(
                 continue
             if brk < g.t0:  # a clause boundary between the trigger and this actor
                 break
-            if cues.target_adjuncts and g.t1 + 1 < n and _named_target(toks, g.t1 + 1, g.t1 + 1, g, in_mention, cues):
+            if (
+                g.t1 + 1 < n
+                and toks[g.t1 + 1].low in cues.target_adjuncts
+                and _named_target(toks, g.t1 + 1, g.t1 + 1, g, in_mention, cues)
+            ):
                 continue  # "demand to align with Russia sanctions": Russia is the measure's target
             target_group, complement = g, True
             break
@@ -3017,11 +3025,9 @@ def _infinitive_after(toks: list[Word], i1: int, in_mention: set[int], cues: Cue
 
 
 def _gap_crosses_clause(toks: list[Word], m: _Match, cues: Cues) -> bool:
-    """Whether the words a gapped trigger skips hold a clause boundary (cues ``clause_breaks``):
-    "halts shelling as talks begin" is no "halt ... talks", "agreed when the deal ..." no "agree
-    ... deal". The trigger's own words are not skipped words."""
-    if not any(m.pattern.gaps):
-        return False
+    """Whether the words a gapped trigger (one with a gap: the caller checks) skips hold a clause
+    boundary (cues ``clause_breaks``): "halts shelling as talks begin" is no "halt ... talks",
+    "agreed when the deal ..." no "agree ... deal". The trigger's own words are not skipped words."""
     own = m.pattern.elements
     return any(
         t.low in cues.clause_breaks and not any(t.low in e or t.lemma in e for e in own) for t in toks[m.i0 + 1 : m.i1]
