@@ -4,8 +4,8 @@ tests, none from the peer gold). Each class has the other side as a test too.
 * a bare organisation name that is an ordinary word of the text's language (``common_word``), where
   case says nothing: English "Amnesty" as the subject of a passive only a thing given takes ("Amnesty
   was granted to 300 prisoners"); Spanish "Podemos", Portuguese "Chega" before an infinitive, a
-  preposition or an article ("Podemos ganar", "Chega de violência"). Before a finite verb they stay
-  the bodies;
+  preposition or an article ("Podemos ganar", "Chega de violência"). Otherwise ("Amnesty found",
+  "Podemos anunció") they stay the bodies;
 * a capital beside a capital that acts for its government is its partner government after "with" or
   "and" ("Moscow signed the treaty with Washington"); with no acting capital it stays a city (and the
   object of its verb stays a place, as ``test_rules.test_capital_acting_vs_place`` wants);
@@ -60,6 +60,11 @@ def test_amnesty_the_measure_is_no_ngo(tagger, text):
         "The government said Amnesty was granted to nobody.",  # mid-sentence: the capital decides
         # active, not passive: no form of "be" before the participle
         "Amnesty has promised to publish the full report.",
+        # a verb no word list has: the name unless the words show the noun (Shell, whose noun is the
+        # usual reading, is the other way round: word_first)
+        "Amnesty found that the detainees had been tortured.",
+        "Amnesty reports widespread abuses in the camps.",
+        "Amnesty Finds Evidence Of War Crimes",
     ],
 )
 def test_amnesty_the_body_still_counts(tagger, text):

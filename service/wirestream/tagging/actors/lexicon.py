@@ -916,6 +916,7 @@ def build_lexicon(raw: RawData) -> Lexicon:
             bool(o.get("national")),
             tuple(o.get("common_word") or ()),
             bool(o.get("shared_name")),
+            bool(o.get("word_first")),
         )
         orgs[f"org:{org.id}"] = org
         for s in o["surfaces"]:

@@ -1369,21 +1369,22 @@ def _company_place_before(lex: Lexicon, norm: str, pos: int) -> bool:
     return _phrase_before(lex.rules.company_place_words, norm, pos)
 
 
-def _common_word_noun(lex: Lexicon, f: _Field, m: Match) -> bool:
+def _common_word_noun(lex: Lexicon, f: _Field, m: Match, word_first: bool) -> bool:
     """Is this bare organisation name that is also an ordinary word of the text's language (English
     "Shell", "Amnesty"; Spanish "Podemos"; Portuguese "Chega": ``Org.common_word``) the word here?
 
     Mid-sentence its capital says it is the name. Where case says nothing (a sentence start, a
-    capitalised or all-caps headline), in English it is the name only when a verb or the end of the
-    phrase follows ("Shell said", "Shell started drilling", "Shell's profits", "Shell, the oil major"),
-    and the noun before another word ("Shell fragments were found") or as the subject of a passive
-    that only a thing given or enacted takes ("Amnesty was granted to 300 prisoners": the rules'
-    ``theme_passives``; "Amnesty was granted access" keeps the body, a noun follows the participle).
-    A verb is one of the rules' verbs and auxiliaries, or a past form in -ed; "and" or "or" before
-    another capitalised name ends the phrase too ("Shell and Chevron bid"). In the other languages the
-    name is a verb or an interjection, so the test turns round: the word only before an infinitive or
-    one of the rules' prepositions and articles ("Podemos ganar", "Chega de violência"), the party
-    before a finite verb, whose forms no word list covers ("Podemos anunció", "Chega apresentou").
+    capitalised or all-caps headline) the words after it decide. The word, when they show it: in
+    English the subject of a passive that only a thing given or enacted takes ("Amnesty was granted
+    to 300 prisoners": the rules' ``theme_passives``; "Amnesty was granted access" keeps the body, a
+    noun follows the participle), "and"/"or" before a lower-case word ("Shell and rocket fire"), or
+    one of the rules' ``common_word_followers`` ("Amnesty for rebels approved", "Chega de violência");
+    in Spanish and Portuguese, where the name is a verb, an infinitive too ("Podemos ganar"). Else the
+    name ("Amnesty found that ...", "Podemos anunció", "Chega quer"): a word list cannot cover the
+    verbs. Only where the word is the usual reading (``Org.word_first``: "Shell fragments were found")
+    does the test turn round: the name only before a verb or the end of the phrase ("Shell said",
+    "Shell started drilling", "Shell's profits", "Shell, the oil major"); a verb is one of the rules'
+    verbs and auxiliaries, or a past form in -ed.
     (In a capitalised headline the next word is capitalised as well, so the test is on its lower case.)"""
     norm = f.norm
     start, end = m.start, m.end
@@ -1409,14 +1410,14 @@ def _common_word_noun(lex: Lexicon, f: _Field, m: Match) -> bool:
         while k < n and norm[k] in " \t":
             k += 1
         return not (k < n and k > j and norm[k].isupper())
+    if word in rules.common_word_followers.get(f.lang, ()):
+        return True  # "Amnesty for rebels approved", "Chega de violência"
     if f.lang != "en":
-        if word in rules.common_word_followers.get(f.lang, ()):
-            return True
         stem = word.split("-", 1)[0]  # a hyphenated clitic: "fazê-lo"
         return stem.endswith(rules.infinitive_endings.get(f.lang, ())) and (f.lang, stem) not in rules.not_infinitives
     if rules.theme_passive is not None and rules.theme_passive.match(norm, end) is not None:
         return True  # "Amnesty was granted to 300 prisoners", "Amnesty will be extended to ..."
-    return not (word in rules.headline_stops or word.endswith("ed"))
+    return word_first and not (word in rules.headline_stops or word.endswith("ed"))
 
 
 def _common_word(org: Org, f: _Field) -> bool:
@@ -1750,7 +1751,7 @@ def _process(doc: _Doc, f: _Field) -> None:
                 org = lex.orgs[e.ref]
                 if org.type == "company" and len(m.entries) > 1 and _company_place_before(lex, f.norm, m.start):
                     continue  # "a plant in Toyota": the city reading
-                if _common_word(org, f) and _common_word_noun(lex, f, m):
+                if _common_word(org, f) and _common_word_noun(lex, f, m, org.word_first):
                     break  # "Shell fragments were found", "Amnesty was granted to", "Podemos ganar"
                 if org.shared_name and len(m.entries) > 1 and _shared_name_elsewhere(doc, f, i, e):
                     break  # a bare "Ministry of Defence" after "Ukraine's Ministry of Defence"

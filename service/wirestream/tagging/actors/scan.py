@@ -470,6 +470,9 @@ class Org:
     #: in text of those languages, without case evidence (sentence start, capitalised headline), the
     #: words around it decide (``resolve._common_word_noun``)
     common_word: tuple[str, ...] = ()
+    #: the word is the usual reading of the bare name there (English "Shell": shells, shell casings),
+    #: so it is the organisation only before a verb
+    word_first: bool = False
     #: other countries call their own body by this name in English ("Ministry of Defence"): unqualified
     #: it can be another country's (see ``resolve._shared_name_elsewhere``)
     shared_name: bool = False
@@ -477,7 +480,7 @@ class Org:
     def __reduce__(self) -> tuple[Callable[..., Org], tuple[Any, ...]]:
         # see Term.__reduce__ (and Entry's: a native frozen class is restored through its constructor)
         fields = (self.id, self.name, self.type, self.country, self.role, self.code, self.national)
-        return (Org, (*fields, self.common_word, self.shared_name))
+        return (Org, (*fields, self.common_word, self.shared_name, self.word_first))
 
 
 @dataclass(frozen=True, slots=True)
