@@ -1,4 +1,4 @@
-"""Session 12 classes (rules 2025.12.16 and 2025.12.17; every sentence and headline written for these tests).
+"""Session 12 classes (rules 2025.12.16 to 2025.12.18; every sentence and headline written for these tests).
 
 A strike whose doer is a workforce ("Nurses begin strike", "a rail strike") is a labour action
 (PROTEST, CAMEO 143), not an attack; a country's name as the modifier of "sanctions" names their
@@ -116,6 +116,7 @@ def test_a_workforce_threatening_to_strike_threatens_a_protest(tagger: EventTagg
         ("Revolutionary Guards strike targets in Iraq", True),
         ("Kharkiv school strike kills 20", True),
         ("Russian hospital strike kills three in Kharkiv", True),
+        ("Russian commandos carried out a lightning raid on Kharkiv on Monday.", False),
     ],
 )
 def test_a_military_strike_stays_an_attack(tagger: EventTagger, text: str, headline: bool) -> None:
