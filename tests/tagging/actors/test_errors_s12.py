@@ -220,3 +220,18 @@ def test_strikers_still_strike(tagger):
 def test_the_party_of_regions_is_ukraines(tagger, text):
     found = codes(tagger, text)
     assert "UKRPTY" in found and "---PTY" not in found
+
+
+def test_org_flags_survive_the_frozen_lexicon(tagger):
+    """The flags are read positionally (lexicon build, ``Org.__reduce__``): a field added in the
+    middle of the class swapped ``shared_name`` and ``word_first`` twice, which only the pickle round
+    trip put right."""
+    import pickle
+
+    from wirestream.tagging.actors.scan import Org
+
+    org = Org("x", "X", "company", "GBR", "BUS", "GBRBUS", False, ("en",), shared_name=True, word_first=False)
+    assert pickle.loads(pickle.dumps(org)) == org
+    orgs = tagger.lexicon.orgs
+    assert orgs["org:shell"].word_first and not orgs["org:shell"].shared_name
+    assert orgs["org:uk-mod"].shared_name and not orgs["org:uk-mod"].word_first

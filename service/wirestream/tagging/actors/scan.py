@@ -470,12 +470,12 @@ class Org:
     #: in text of those languages, without case evidence (sentence start, capitalised headline), the
     #: words around it decide (``resolve._common_word_noun``)
     common_word: tuple[str, ...] = ()
-    #: the word is the usual reading of the bare name there (English "Shell": shells, shell casings),
-    #: so it is the organisation only before a verb
-    word_first: bool = False
     #: other countries call their own body by this name in English ("Ministry of Defence"): unqualified
     #: it can be another country's (see ``resolve._shared_name_elsewhere``)
     shared_name: bool = False
+    #: the word is the usual reading of the bare name there (English "Shell": shells, shell casings),
+    #: so it is the organisation only before a verb
+    word_first: bool = False
 
     def __reduce__(self) -> tuple[Callable[..., Org], tuple[Any, ...]]:
         # see Term.__reduce__ (and Entry's: a native frozen class is restored through its constructor)
