@@ -1,4 +1,4 @@
-"""Session 12 classes (rules 2025.12.16 to 2025.12.18; every sentence and headline written for these tests).
+"""Session 12 classes (rules 2025.12.16 to 2025.12.19; every sentence and headline written for these tests).
 
 A strike whose doer is a workforce ("Nurses begin strike", "a rail strike") is a labour action
 (PROTEST, CAMEO 143), not an attack; a country's name as the modifier of "sanctions" names their
