@@ -361,7 +361,9 @@ class Prefilter:
         return [(end - size + 1, req) for end, (size, req) in self._auto.iter(padded)]
 
 
-def satisfied(req: Requirement, low_text: str, start: int, end: int) -> bool:
+def satisfied(
+    req: Requirement, low_text: str, start: int, end: int, seen: dict[re.Pattern[str], tuple[int, int]] | None = None
+) -> bool:
     """Whether ``low_text[start:end]`` (one sentence) may hold a trigger needing ``req``.
 
     A form found right after a letter lies inside a word, where no token starts (tokens start
@@ -369,22 +371,46 @@ def satisfied(req: Requirement, low_text: str, start: int, end: int) -> bool:
     to" inside "normal", "end" inside "weekend". Such hits are skipped, so a common first word
     ("said", "end") no longer makes its sentence worth tokenising on a substring alone; the
     search stays a superset of what the token-level matcher accepts.
+
+    ``seen``: searches already run in this sentence (same ``low_text`` and ``end``), for callers
+    that check several hits of one sentence in ascending ``start`` order (see :func:`_first_at`).
     """
     if req is None:
         return True
     for alternative in req:
         for rx in alternative:
-            m = rx.search(low_text, start, end)
-            while m is not None:
-                at = m.start()
-                if at == 0 or not low_text[at - 1].isalpha() or low_text.startswith(_NT, at):
-                    break
-                m = rx.search(low_text, at + 1, end)
-            if m is None:
+            if _first_at(rx, low_text, start, end, seen) < 0:
                 break
         else:
             return True
     return False
+
+
+def _first_at(
+    rx: re.Pattern[str], low_text: str, start: int, end: int, seen: dict[re.Pattern[str], tuple[int, int]] | None
+) -> int:
+    """Where the first match of ``rx`` in ``low_text[start:end]`` that may start a token begins, or -1.
+
+    With ``seen`` (searches of the same sentence: ``rx`` -> (from, result)), a search from an
+    earlier offset answers when it found nothing, or found a match at or after ``start``: a
+    search finds the leftmost match, so none lies between. The many elements that several
+    triggers share ("on", "in", "to") are then searched once per sentence rather than once per
+    hit (the searches were 5.5 % of the compiled event tagger, session 12).
+    """
+    if seen is not None:
+        got = seen.get(rx)
+        if got is not None and got[0] <= start and (got[1] < 0 or got[1] >= start):
+            return got[1]
+    m = rx.search(low_text, start, end)
+    while m is not None:
+        at = m.start()
+        if at == 0 or not low_text[at - 1].isalpha() or low_text.startswith(_NT, at):
+            break
+        m = rx.search(low_text, at + 1, end)
+    found = -1 if m is None else m.start()
+    if seen is not None:
+        seen[rx] = (start, found)
+    return found
 
 
 _NT = ("n't", "n\u2019t")  # the "n't" token follows its verb's last letter
