@@ -1309,7 +1309,7 @@ def _readings(events: list[EventTag], rules: RuleSet, headline: bool = False) ->
                         "cameo_code": code,
                         "negated": False,
                         "rule_id": f"{ev.rule_id}+{rd.name}",
-                        "confidence": round(min(0.99, ev.confidence + 0.02), 3),
+                        "confidence": _round3(min(0.99, ev.confidence + 0.02)),
                     },
                 )
             )
@@ -1388,17 +1388,11 @@ def _wanted_sentences(
         while k < n and scanned[k][0] < s:
             k += 1
         sent: list[int] = []
-        seen: dict[re.Pattern[str], tuple[int, int]] | None = None  # this sentence's searches
         while k < n and scanned[k][0] < e:
             at, req = scanned[k]
             k += 1
             # a trigger's further words follow its first: search from the hit on
-            if req is None:
-                sent.append(at)
-                continue
-            if seen is None:
-                seen = {}
-            if satisfied(req, low, at, e, seen):
+            if req is None or satisfied(req, low, at, e):
                 sent.append(at)
         out.append(sent)
         found = found or bool(sent)

@@ -178,10 +178,71 @@ def _token_info(piece: str, lang: str, strip_prefixes: tuple[str, ...]) -> tuple
     return len(piece) - len(surf), len(surf), Word(low, lem, surf[:1].isupper())
 
 
+#: lang -> a run of text without a space (what ``str.split(" ")`` yields) -> its tokens: words,
+#: start and end offsets within the run. Most runs are one word ("said", "Kyiv,"); capped as above.
+_CHUNK_INFO: dict[
+    tuple[str, tuple[str, ...]], dict[str, tuple[tuple[Word, ...], tuple[int, ...], tuple[int, ...]]]
+] = {}
+
+
+def _chunk_info(
+    chunk: str, lang: str, strip_prefixes: tuple[str, ...]
+) -> tuple[tuple[Word, ...], tuple[int, ...], tuple[int, ...]]:
+    """The tokens of ``chunk`` alone, as :func:`_tokenize_pieces` finds them."""
+    words, starts, ends = _tokenize_pieces(chunk, lang, strip_prefixes, 0, len(chunk))
+    return tuple(words), tuple(starts), tuple(ends)
+
+
 def tokenize_words(
     text: str, lang: str, strip_prefixes: tuple[str, ...] = (), start: int = 0, end: int | None = None
 ) -> tuple[list[Word], list[int], list[int]]:
-    """:func:`tokenize` as three parallel lists: words, start offsets, end offsets."""
+    """:func:`tokenize` as three parallel lists: words, start offsets, end offsets.
+
+    The text is cut at its spaces (``str.split``, C) and each run between two spaces is looked up
+    whole: its tokens were found once, by the token pattern, the first time the run was seen
+    (:func:`_chunk_info`). Running the pattern itself over every sentence was ≈ 7 % of the
+    compiled event tagger (session 12); wire copy repeats its words, so nearly every run is a hit.
+    The tokens are the same: no token holds a space (every alternative of the pattern is spaceless
+    and a match's leading whitespace is no part of its token), and at the end of a run every
+    assertion of the pattern (``\b``, the look-aheads for "n't", an apostrophe, a digit after a
+    separator) reads the end of the string as it reads the space it stands for. Offsets follow
+    from run lengths. ``tests/tagging/events/test_speed_s12.py`` checks it against
+    :func:`_tokenize_pieces` on generated text. The elision pattern (French, Italian) also looks
+    back, at the character before a token (``\b`` before "l'"), which at the start of ``start``
+    may be a letter where a run's start reads none: those languages run the pattern.
+    """
+    if lang in _ELISION_LANGS:
+        return _tokenize_pieces(text, lang, strip_prefixes, start, end)
+    chunks = _CHUNK_INFO.get((lang, strip_prefixes))
+    if chunks is None or len(chunks) > _TOKEN_INFO_MAX:
+        chunks = _CHUNK_INFO[(lang, strip_prefixes)] = {}
+    words: list[Word] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = start
+    for chunk in text[start : len(text) if end is None else end].split(" "):
+        if chunk:
+            info = chunks.get(chunk)
+            if info is None:
+                info = chunks[chunk] = _chunk_info(chunk, lang, strip_prefixes)
+            ws, ss, es = info
+            if len(ws) == 1:
+                words.append(ws[0])
+                starts.append(pos + ss[0])
+                ends.append(pos + es[0])
+            else:
+                for k in range(len(ws)):
+                    words.append(ws[k])
+                    starts.append(pos + ss[k])
+                    ends.append(pos + es[k])
+        pos += len(chunk) + 1
+    return words, starts, ends
+
+
+def _tokenize_pieces(
+    text: str, lang: str, strip_prefixes: tuple[str, ...] = (), start: int = 0, end: int | None = None
+) -> tuple[list[Word], list[int], list[int]]:
+    """:func:`tokenize_words` by running the token pattern over ``text[start:end]`` (the reference)."""
     if text.isascii():  # O(1): CPython records it per string
         rx = _TOKEN_FLAT_ELISION_ASCII if lang in _ELISION_LANGS else _TOKEN_FLAT_DEFAULT_ASCII
     else:
@@ -361,9 +422,7 @@ class Prefilter:
         return [(end - size + 1, req) for end, (size, req) in self._auto.iter(padded)]
 
 
-def satisfied(
-    req: Requirement, low_text: str, start: int, end: int, seen: dict[re.Pattern[str], tuple[int, int]] | None = None
-) -> bool:
+def satisfied(req: Requirement, low_text: str, start: int, end: int) -> bool:
     """Whether ``low_text[start:end]`` (one sentence) may hold a trigger needing ``req``.
 
     A form found right after a letter lies inside a word, where no token starts (tokens start
@@ -371,46 +430,22 @@ def satisfied(
     to" inside "normal", "end" inside "weekend". Such hits are skipped, so a common first word
     ("said", "end") no longer makes its sentence worth tokenising on a substring alone; the
     search stays a superset of what the token-level matcher accepts.
-
-    ``seen``: searches already run in this sentence (same ``low_text`` and ``end``), for callers
-    that check several hits of one sentence in ascending ``start`` order (see :func:`_first_at`).
     """
     if req is None:
         return True
     for alternative in req:
         for rx in alternative:
-            if _first_at(rx, low_text, start, end, seen) < 0:
+            m = rx.search(low_text, start, end)
+            while m is not None:
+                at = m.start()
+                if at == 0 or not low_text[at - 1].isalpha() or low_text.startswith(_NT, at):
+                    break
+                m = rx.search(low_text, at + 1, end)
+            if m is None:
                 break
         else:
             return True
     return False
-
-
-def _first_at(
-    rx: re.Pattern[str], low_text: str, start: int, end: int, seen: dict[re.Pattern[str], tuple[int, int]] | None
-) -> int:
-    """Where the first match of ``rx`` in ``low_text[start:end]`` that may start a token begins, or -1.
-
-    With ``seen`` (searches of the same sentence: ``rx`` -> (from, result)), a search from an
-    earlier offset answers when it found nothing, or found a match at or after ``start``: a
-    search finds the leftmost match, so none lies between. The many elements that several
-    triggers share ("on", "in", "to") are then searched once per sentence rather than once per
-    hit (the searches were 5.5 % of the compiled event tagger, session 12).
-    """
-    if seen is not None:
-        got = seen.get(rx)
-        if got is not None and got[0] <= start and (got[1] < 0 or got[1] >= start):
-            return got[1]
-    m = rx.search(low_text, start, end)
-    while m is not None:
-        at = m.start()
-        if at == 0 or not low_text[at - 1].isalpha() or low_text.startswith(_NT, at):
-            break
-        m = rx.search(low_text, at + 1, end)
-    found = -1 if m is None else m.start()
-    if seen is not None:
-        seen[rx] = (start, found)
-    return found
 
 
 _NT = ("n't", "n\u2019t")  # the "n't" token follows its verb's last letter
