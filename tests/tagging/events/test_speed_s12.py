@@ -59,3 +59,40 @@ def test_trusted_sets_what_model_construct_sets() -> None:
     assert got == want and got.model_dump() == want.model_dump()
     assert got.__pydantic_fields_set__ == want.__pydantic_fields_set__
     assert got.__pydantic_extra__ is None and got.__pydantic_private__ is None
+
+
+def _old_dedupe(cands: list[E.EventTag]) -> list[E.EventTag]:
+    """``_dedupe`` as it was before session 12 (sorted with a key function)."""
+    if len(cands) < 2:
+        return list(cands)
+    kept: list[E.EventTag] = []
+    seen: list[tuple[object, set[str], set[str]]] = []
+    for ev in sorted(cands, key=E._evidence_rank):
+        if not any(t == ev.event_type and set(ev.source) <= s and set(ev.target) <= g for t, s, g in seen):
+            kept.append(ev)
+            seen.append((ev.event_type, set(ev.source), set(ev.target)))
+    return kept
+
+
+_ACTORS = st.lists(st.sampled_from(["RUS", "UKR", "USA"]), max_size=2, unique=True)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["ASSAULT", "ACCUSE"]), st.sampled_from([0.5, 0.75, 0.9]), _ACTORS, _ACTORS),
+        max_size=6,
+    )
+)
+def test_dedupe_keeps_what_it_kept(rows: list[tuple[str, float, list[str], list[str]]]) -> None:
+    from wirestream.models import EventTag, PloverType, Span, TextField
+
+    span = Span(text="x", start=0, end=1, field=TextField.BODY)
+    cands = [
+        EventTag(
+            event_type=PloverType(t), quad_class=4, cameo_root="19", cameo_code="190", source=src, target=tgt,
+            trigger=span, sentence=span, confidence=c, rule_id=f"r{k}",
+        )
+        for k, (t, c, src, tgt) in enumerate(rows)
+    ]  # fmt: skip
+    assert [e.rule_id for e in E._dedupe(cands)] == [e.rule_id for e in _old_dedupe(cands)]

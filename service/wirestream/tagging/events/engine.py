@@ -1329,7 +1329,9 @@ def _dedupe(cands: list[EventTag]) -> list[EventTag]:
     """
     if len(cands) < 2:
         return list(cands)
-    cands = sorted(cands, key=_evidence_rank)
+    # sorted(cands, key=_evidence_rank) without a call per event; the index keeps ties in order
+    ranked = sorted([(-ev.confidence, -(len(ev.source) + len(ev.target)), k) for k, ev in enumerate(cands)])
+    cands = [cands[r[2]] for r in ranked]
     kept: list[EventTag] = []
     seen: list[tuple[PloverType, set[str], set[str]]] = []
     for ev in cands:
@@ -1464,6 +1466,13 @@ def _find_matches(
             cands.append(_Match(i, i, pat))
             break  # patterns are sorted longest first; the first hit is the best here
     if len(cands) < 2:
+        return cands
+    # most sentences' candidates do not overlap: when they come in ascending start order, each
+    # would be chosen below (nothing chosen covers another's tokens), in this order
+    for k in range(1, len(cands)):
+        if cands[k].i0 <= cands[k - 1].i1:
+            break
+    else:
         return cands
     # resolve overlaps: prefer more elements, then earlier start
     cands.sort(key=lambda m: (-m.pattern.size, m.i0))
