@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -96,3 +97,12 @@ def test_dedupe_keeps_what_it_kept(rows: list[tuple[str, float, list[str], list[
         for k, (t, c, src, tgt) in enumerate(rows)
     ]  # fmt: skip
     assert [e.rule_id for e in E._dedupe(cands)] == [e.rule_id for e in _old_dedupe(cands)]
+
+
+def test_run_table_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(T, "_CHUNK_INFO_MAX", 3)
+    monkeypatch.setattr(T, "_CHUNK_INFO", {})
+    T.tokenize_words("one two three four five", "en")
+    assert len(T._CHUNK_INFO[("en", ())]) == 5  # checked as a call starts
+    words, _, _ = T.tokenize_words("six seven", "en")
+    assert len(T._CHUNK_INFO[("en", ())]) == 2 and [w.low for w in words] == ["six", "seven"]
