@@ -200,7 +200,7 @@ def _chunk_info(
 def tokenize_words(
     text: str, lang: str, strip_prefixes: tuple[str, ...] = (), start: int = 0, end: int | None = None
 ) -> tuple[list[Word], list[int], list[int]]:
-    """:func:`tokenize` as three parallel lists: words, start offsets, end offsets.
+    r""":func:`tokenize` as three parallel lists: words, start offsets, end offsets.
 
     The text is cut at its spaces (``str.split``, C) and each run between two spaces is looked up
     whole: its tokens were found once, by the token pattern, the first time the run was seen
@@ -212,8 +212,8 @@ def tokenize_words(
     separator) reads the end of the string as it reads the space it stands for. Offsets follow
     from run lengths. ``tests/tagging/events/test_speed_s12.py`` checks it against
     :func:`_tokenize_pieces` on generated text. The elision pattern (French, Italian) also looks
-    back, at the character before a token (``\b`` before "l'"), which at the start of ``start``
-    may be a letter where a run's start reads none: those languages run the pattern.
+    back, at the character before a token (``\b`` before "l'"), which at offset ``start`` may be
+    a letter where a run's start reads none: those languages run the pattern.
     """
     if lang in _ELISION_LANGS:
         return _tokenize_pieces(text, lang, strip_prefixes, start, end)
