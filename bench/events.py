@@ -17,7 +17,9 @@ alternating batches: on a shared machine the ratio of the two is then immune to 
 both checkouts are built (cached by source hash), and two long-lived child processes, one per
 build, tag the corpus in alternating batches (a compiled module cannot be loaded twice in one
 process); the actor tags are computed once and given to both, and the children report a hash of
-their events (writes bench/results/events_compiled_ab.json).
+their events (writes bench/results/events_compiled_ab.json). Its speed-up is the ratio of
+the summed CPU seconds, with the median and quartiles of the per-batch ratios beside it: on a shared
+machine their spread, and an A/A run (a checkout against itself), say what a ratio is worth.
 
 Three corpora: ``political_dense`` and ``mixed`` are assembled from generic wire-style paragraphs
 written for this benchmark (plus the shared sample article when present; ``mixed`` draws 3/4 of
@@ -349,6 +351,15 @@ def _worker(kind: str, actors_file: Path) -> None:
         print(time.process_time() - c, flush=True)
 
 
+def _ratio_spread(baseline: list[float], current: list[float]) -> dict[str, Any]:
+    """Median and quartiles of the per-batch speed-ups baseline/current (CPU seconds per batch)."""
+    ratios = sorted(b / c for b, c in zip(baseline, current, strict=True))
+    if len(ratios) < 2:
+        return {"speedup_median": round(ratios[0], 3) if ratios else None, "speedup_iqr": None}
+    q = statistics.quantiles(ratios, n=4)
+    return {"speedup_median": round(statistics.median(ratios), 3), "speedup_iqr": [round(q[0], 3), round(q[2], 3)]}
+
+
 def compiled_ab(baseline: Path, batches: int) -> dict[str, Any]:
     """Compiled build of ``baseline`` (a checkout) vs this checkout's, alternating batches."""
     import subprocess
@@ -379,12 +390,14 @@ def compiled_ab(baseline: Path, batches: int) -> dict[str, Any]:
                 )
             heads = {name: json.loads(p.stdout.readline()) for name, p in procs.items()}  # type: ignore[union-attr]
             cpu = dict.fromkeys(procs, 0.0)
+            per_batch: dict[str, list[float]] = {name: [] for name in procs}
             for b in range(batches):
                 for name in ("baseline", "current") if b % 2 == 0 else ("current", "baseline"):
                     p = procs[name]
                     p.stdin.write("go\n")  # type: ignore[union-attr]
                     p.stdin.flush()  # type: ignore[union-attr]
-                    cpu[name] += float(p.stdout.readline())  # type: ignore[union-attr]
+                    per_batch[name].append(float(p.stdout.readline()))  # type: ignore[union-attr]
+                    cpu[name] += per_batch[name][-1]
             for p in procs.values():
                 p.stdin.close()  # type: ignore[union-attr]
                 p.wait()
@@ -397,6 +410,9 @@ def compiled_ab(baseline: Path, batches: int) -> dict[str, Any]:
                 "baseline_articles_per_cpu_s": round(done / cpu["baseline"], 1),
                 "current_articles_per_cpu_s": round(done / cpu["current"], 1),
                 "speedup": round(cpu["baseline"] / cpu["current"], 3),
+                # the ratios of each batch pair: their spread says what the summed ratio is worth on
+                # a shared machine (an A/A run of one build against itself shows the noise)
+                **_ratio_spread(per_batch["baseline"], per_batch["current"]),
                 "load_average_1m": round(os.getloadavg()[0], 2),
             }
     return out
@@ -429,7 +445,8 @@ def main() -> int:
             r = res[kind]
             print(
                 f"{kind}: compiled baseline {r['baseline_articles_per_cpu_s']} vs current "
-                f"{r['current_articles_per_cpu_s']} articles/CPU-s = {r['speedup']}x; identical events: "
+                f"{r['current_articles_per_cpu_s']} articles/CPU-s = {r['speedup']}x (per batch: median "
+                f"{r['speedup_median']}x, IQR {r['speedup_iqr']}); identical events: "
                 f"{r['identical_events']}; load {r['load_average_1m']}"
             )
         return 0

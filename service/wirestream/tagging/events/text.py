@@ -178,10 +178,75 @@ def _token_info(piece: str, lang: str, strip_prefixes: tuple[str, ...]) -> tuple
     return len(piece) - len(surf), len(surf), Word(low, lem, surf[:1].isupper())
 
 
+#: lang -> a run of text without a space (what ``str.split(" ")`` yields) -> its tokens: words,
+#: start and end offsets within the run. Most runs are one word ("said", "Kyiv,"). Runs are more
+#: varied than tokens (attached punctuation, numbers) and an entry holds three tuples, so the cap
+#: is lower: a full table is ≈ 35 MB (measured with random words, their pieces included), and a
+#: cleared one refills from the first articles after it.
+_CHUNK_INFO_MAX = 1 << 16
+_CHUNK_INFO: dict[
+    tuple[str, tuple[str, ...]], dict[str, tuple[tuple[Word, ...], tuple[int, ...], tuple[int, ...]]]
+] = {}
+
+
+def _chunk_info(
+    chunk: str, lang: str, strip_prefixes: tuple[str, ...]
+) -> tuple[tuple[Word, ...], tuple[int, ...], tuple[int, ...]]:
+    """The tokens of ``chunk`` alone, as :func:`_tokenize_pieces` finds them."""
+    words, starts, ends = _tokenize_pieces(chunk, lang, strip_prefixes, 0, len(chunk))
+    return tuple(words), tuple(starts), tuple(ends)
+
+
 def tokenize_words(
     text: str, lang: str, strip_prefixes: tuple[str, ...] = (), start: int = 0, end: int | None = None
 ) -> tuple[list[Word], list[int], list[int]]:
-    """:func:`tokenize` as three parallel lists: words, start offsets, end offsets."""
+    r""":func:`tokenize` as three parallel lists: words, start offsets, end offsets.
+
+    The text is cut at its spaces (``str.split``, C) and each run between two spaces is looked up
+    whole: its tokens were found once, by the token pattern, the first time the run was seen
+    (:func:`_chunk_info`). Running the pattern itself over every sentence was ≈ 7 % of the
+    compiled event tagger (session 12); wire copy repeats its words, so nearly every run is a hit.
+    The tokens are the same: no token holds a space (every alternative of the pattern is spaceless
+    and a match's leading whitespace is no part of its token), and at the end of a run every
+    assertion of the pattern (``\b``, the look-aheads for "n't", an apostrophe, a digit after a
+    separator) reads the end of the string as it reads the space it stands for. Offsets follow
+    from run lengths. ``tests/tagging/events/test_speed_s12.py`` checks it against
+    :func:`_tokenize_pieces` on generated text. The elision pattern (French, Italian) also looks
+    back, at the character before a token (``\b`` before "l'"), which at offset ``start`` may be
+    a letter where a run's start reads none: those languages run the pattern.
+    """
+    if lang in _ELISION_LANGS:
+        return _tokenize_pieces(text, lang, strip_prefixes, start, end)
+    chunks = _CHUNK_INFO.get((lang, strip_prefixes))
+    if chunks is None or len(chunks) > _CHUNK_INFO_MAX:
+        chunks = _CHUNK_INFO[(lang, strip_prefixes)] = {}
+    words: list[Word] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = start
+    for chunk in text[start : len(text) if end is None else end].split(" "):
+        if chunk:
+            info = chunks.get(chunk)
+            if info is None:
+                info = chunks[chunk] = _chunk_info(chunk, lang, strip_prefixes)
+            ws, ss, es = info
+            if len(ws) == 1:
+                words.append(ws[0])
+                starts.append(pos + ss[0])
+                ends.append(pos + es[0])
+            else:
+                for k in range(len(ws)):
+                    words.append(ws[k])
+                    starts.append(pos + ss[k])
+                    ends.append(pos + es[k])
+        pos += len(chunk) + 1
+    return words, starts, ends
+
+
+def _tokenize_pieces(
+    text: str, lang: str, strip_prefixes: tuple[str, ...] = (), start: int = 0, end: int | None = None
+) -> tuple[list[Word], list[int], list[int]]:
+    """:func:`tokenize_words` by running the token pattern over ``text[start:end]`` (the reference)."""
     if text.isascii():  # O(1): CPython records it per string
         rx = _TOKEN_FLAT_ELISION_ASCII if lang in _ELISION_LANGS else _TOKEN_FLAT_DEFAULT_ASCII
     else:
