@@ -97,3 +97,13 @@ def test_german_keywords_count_as_the_head_or_tail_of_a_compound() -> None:
     assert tt._lexicon("en").parts is None  # type: ignore[union-attr]
     assert "medtop:11000000" in lex.hits("Die Wahl ist am Sonntag.")
     assert "medtop:11000000" not in lex.hits("Die Auswahl im Laden ist groß.")  # "wahl": too short to be a part
+
+
+def test_the_separator_table_stays_bounded_and_classifies_past_its_cap() -> None:
+    from wirestream.tagging.topics.tagger import _Separators, _spaced
+
+    table = _Separators()
+    table.MAX_ENTRIES = 8  # type: ignore[misc]
+    text = "Ab-c, d'e" + "".join(chr(0x4E00 + k) for k in range(20)) + "!x"
+    assert _spaced(text, table) == " ab c  d e" + "".join(chr(0x4E00 + k) for k in range(20)) + " x "
+    assert len(table) == 8

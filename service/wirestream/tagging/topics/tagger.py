@@ -32,12 +32,17 @@ class _Separators(dict[int, int]):
     """``str.translate`` table: every character that is not a letter or digit becomes a space.
 
     Filled on first sight of each character (``__missing__``), so a few hundred entries cover a
-    language's text; a regex substitution doing the same costs ~300 µs per 2 KB article.
+    language's text; a regex substitution doing the same costs ~300 µs per 2 KB article. Kept to
+    ``MAX_ENTRIES``: input that walks through Unicode must not grow a worker's memory by the
+    ~100 MB a table of every code point would take; past the cap a character is classified per call.
     """
+
+    MAX_ENTRIES = 1 << 16
 
     def __missing__(self, code: int) -> int:
         value = code if chr(code).isalnum() else 32
-        self[code] = value
+        if len(self) < self.MAX_ENTRIES:
+            self[code] = value
         return value
 
 
