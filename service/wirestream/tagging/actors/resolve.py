@@ -1422,7 +1422,7 @@ def _common_word_noun(lex: Lexicon, f: _Field, m: Match, word_first: bool) -> bo
 
 def _common_word(org: Org, f: _Field) -> bool:
     """Is ``org``'s bare name an ordinary word of this field's language?"""
-    return bool(org.common_word) and f.lang in org.common_word
+    return f.lang in org.common_word
 
 
 def _shared_name_elsewhere(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:

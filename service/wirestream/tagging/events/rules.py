@@ -393,6 +393,19 @@ def _compile(
     return Pattern(tuple(elements), tuple(gaps), rule, len(elements), tuple(elements[1:]))
 
 
+def _alternative(
+    raw: Mapping[str, Any], key: str, codes: Mapping[str, str], quads: Mapping[str, int]
+) -> tuple[PloverType, str, int] | None:
+    """A rule's other reading under ``key`` ("joint", "labour", "to_verb": the event the act is in
+    that case) as ``(plover, cameo, quad_class)``, its CAMEO code checked against its PLOVER type."""
+    alt = raw.get(key)
+    if not alt:
+        return None
+    if codes.get(str(alt["cameo"])) != alt["plover"]:
+        raise ValueError(f"rule {raw['id']}: {key} CAMEO {alt['cameo']} is not {alt['plover']}")
+    return PloverType(alt["plover"]), str(alt["cameo"]), int(quads[alt["plover"]])
+
+
 def _check_rule(raw: Mapping[str, Any], codes: Mapping[str, str]) -> None:
     rid = raw.get("id")
     if not isinstance(rid, str) or not rid:
@@ -504,16 +517,9 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             raise ValueError(f"duplicate rule id {raw['id']}")
         seen.add(raw["id"])
         plover = PloverType(raw["plover"])
-        joint = raw.get("joint") or {}
-        joint_plover = PloverType(joint["plover"]) if joint else None
-        if joint and codes.get(str(joint["cameo"])) != joint["plover"]:
-            raise ValueError(f"rule {raw['id']}: joint CAMEO {joint['cameo']} is not {joint['plover']}")
-        labour = raw.get("labour") or {}
-        to_verb = raw.get("to_verb") or {}
-        if to_verb and codes.get(str(to_verb["cameo"])) != to_verb["plover"]:
-            raise ValueError(f"rule {raw['id']}: to_verb CAMEO {to_verb['cameo']} is not {to_verb['plover']}")
-        if labour and codes.get(str(labour["cameo"])) != labour["plover"]:
-            raise ValueError(f"rule {raw['id']}: labour CAMEO {labour['cameo']} is not {labour['plover']}")
+        joint = _alternative(raw, "joint", codes, quads)
+        labour = _alternative(raw, "labour", codes, quads)
+        to_verb = _alternative(raw, "to_verb", codes, quads)
         rules.append(
             Rule(
                 id=raw["id"],
@@ -539,20 +545,11 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
                     (_fs([v["trigger"]], "en"), _fs(v["objects"], "en"), _fs(v.get("heads"), "en"))
                     for v in raw.get("object_vetoes") or ()
                 ),
-                joint_plover=joint_plover,
-                joint_cameo=str(joint["cameo"]) if joint else None,
-                joint_quad_class=int(quads[joint_plover.value]) if joint_plover is not None else 0,
-                labour=(
-                    PloverType(labour["plover"]),
-                    str(labour["cameo"]),
-                    int(quads[labour["plover"]]),
-                    _fs(labour["triggers"], "en"),
-                )
-                if labour
-                else None,
-                to_verb=(PloverType(to_verb["plover"]), str(to_verb["cameo"]), int(quads[to_verb["plover"]]))
-                if to_verb
-                else None,
+                joint_plover=joint[0] if joint else None,
+                joint_cameo=joint[1] if joint else None,
+                joint_quad_class=joint[2] if joint else 0,
+                labour=(*labour, _fs(raw["labour"]["triggers"], "en")) if labour else None,
+                to_verb=to_verb,
             )
         )
     raw_readings = _yaml((data_dir / "readings.yaml").read_text(encoding="utf-8"))
