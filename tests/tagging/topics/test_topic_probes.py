@@ -2,8 +2,8 @@
 
 The probe floors are regression guards set below the measured figures (bench/README.md, session
 12: dev top-1 0.98, check2 0.84, check3 — written blind by someone who never saw the keyword lists —
-0.85; check4, five languages, also written blind: 0.75): a data change that loses several probes
-fails here.
+0.85; check4, five languages, also written blind: 0.75; session 13, check5, Arabic, written blind:
+0.82): a data change that loses several probes fails here.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def test_the_probe_file_names_every_top_level_topic_in_each_set() -> None:
     names, probes = load_probes()
     assert len(set(names.values())) == 17
     per_set = Counter((p["set"], p["topic"]) for p in probes)
-    for s in {"dev", "check", "check2", "check3", "check4"}:
+    for s in {"dev", "check", "check2", "check3", "check4", "check5"}:
         assert all(per_set[(s, n)] >= 3 for n in names), s
     for p in probes:
         assert p["topic"] in names and all(a in names and a != p["topic"] for a in p.get("also", []))
@@ -51,6 +51,7 @@ def test_probe_figures_stay_above_their_floors(result: dict[str, object]) -> Non
     assert sets["check2"]["top1"] >= 0.75 and sets["check2"]["precision"] >= 0.65
     assert sets["check3"]["top1"] >= 0.78 and sets["check3"]["precision"] >= 0.72 and sets["check3"]["none"] <= 6
     assert sets["check4"]["top1"] >= 0.65 and sets["check4"]["precision"] >= 0.72  # es/de/fr/it/pt
+    assert sets["check5"]["top1"] >= 0.72 and sets["check5"]["precision"] >= 0.75 and sets["check5"]["none"] <= 9  # ar
 
 
 def test_sole_best_needs_the_floor_and_no_tie() -> None:
@@ -107,3 +108,29 @@ def test_the_separator_table_stays_bounded_and_classifies_past_its_cap() -> None
     text = "Ab-c, d'e" + "".join(chr(0x4E00 + k) for k in range(20)) + "!x"
     assert _spaced(text, table) == " ab c  d e" + "".join(chr(0x4E00 + k) for k in range(20)) + " x "
     assert len(table) == 8
+
+
+def test_arabic_keywords_match_with_the_article_and_particles_attached() -> None:
+    tt = TopicTagger.load()
+    lex = tt._lexicon("ar")
+    assert lex is not None
+    politics, health, sport = "medtop:11000000", "medtop:07000000", "medtop:15000000"
+    # "and the government", "for the government" ("ل" + "ال" is written "لل"), "in hospitals"
+    assert politics in lex.hits("وأعلنت والحكومة ذلك")
+    assert politics in lex.hits("قدم الوزير تقريره للحكومة")
+    assert health in lex.hits("نقل المصابون بالمستشفيات")
+    # a keyword written with the article only matches with it: "الدوري" (the league), not "دوري" (periodic)
+    assert sport in lex.hits("فاز الفريق بالدوري")
+    assert sport not in lex.hits("اجتماع دوري للجنة")
+    # a particle alone in a longer word is no hit: "بحكومة" yes, "بحكومات" is another word
+    assert politics not in lex.hits("كتب عن الحكومات")
+
+
+def test_arabic_spelling_variants_fold_alike_in_text_and_keywords() -> None:
+    lex = TopicTagger.load()._lexicon("ar")
+    assert lex is not None
+    economy = "medtop:04000000"
+    # the keyword "اقتصاد" written with a hamza under the alif, with short vowels and with tatweel
+    assert economy in lex.hits("تراجع الإقتصاد هذا العام")
+    assert economy in lex.hits("تراجع الاقْتِصَاد هذا العام")
+    assert economy in lex.hits("تراجع الاقتـــصاد هذا العام")

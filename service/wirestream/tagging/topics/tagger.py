@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,16 +28,21 @@ _MEDTOP_RE = re.compile(r"(?:medtop:|mediatopic/)(\d{8})\b")
 _SUBJ_RE = re.compile(r"(?:subj:|subjectcode/)?(\d{8})\b")
 
 
-class _Separators(dict[int, int]):
+class _Separators(dict[int, int | str | None]):
     """``str.translate`` table: every character that is not a letter or digit becomes a space.
 
     Filled on first sight of each character (``__missing__``), so a few hundred entries cover a
     language's text; a regex substitution doing the same costs ~300 µs per 2 KB article. Kept to
     ``MAX_ENTRIES``: input that walks through Unicode must not grow a worker's memory by the
     ~100 MB a table of every code point would take; past the cap a character is classified per call.
+    A language's spelling folds (``fold`` in topics.yaml: Arabic hamza seats, short vowels) are
+    seeded into the table, so keywords and text are folded alike at no extra cost.
     """
 
     MAX_ENTRIES = 1 << 16
+
+    def __init__(self, fold: Mapping[str, str] | None = None) -> None:
+        super().__init__({ord(k): (v or None) for k, v in (fold or {}).items()})
 
     def __missing__(self, code: int) -> int:
         value = code if chr(code).isalnum() else 32
@@ -54,6 +59,36 @@ def _spaced(text: str, separators: _Separators) -> str:
     to iterate over and reject in Python.
     """
     return f" {text.lower().translate(separators)} "
+
+
+@dataclass(frozen=True, slots=True)
+class Attached:
+    """How a language writes the article and one-letter particles onto the next word.
+
+    Arabic writes "and", "so", "with", "like", "for" and the article as prefixes ("والحكومة",
+    "بالبرلمان", "للحكومة"), so whole-word matching of "حكومة" misses most of its occurrences and
+    there is no lemmatiser for Arabic in simplemma. A keyword written without the article also
+    matches with it; one written with it ("الدوري": the league, not "periodic") only with it.
+    ``contractions`` rewrite a particle + article join ("لال" -> "لل").
+    """
+
+    article: str
+    particles: tuple[str, ...]
+    contractions: Mapping[str, str]
+
+    def forms(self, keyword: str) -> set[str]:
+        """``keyword`` as it can be written with an article and particles attached to its first word."""
+        bases = {keyword} if keyword.startswith(self.article) else {keyword, self.article + keyword}
+        out = set(bases)
+        for base in bases:
+            for particle in self.particles:
+                join = particle + base
+                head = len(particle) + len(self.article)
+                for old, new in self.contractions.items():
+                    if old in join[:head]:
+                        join = join[:head].replace(old, new, 1) + join[head:]
+                out.add(join)
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +138,8 @@ class TopicRules:
     keywords: Mapping[str, Mapping[str, tuple[str, ...]]]  # language -> keyword -> topics
     compound_languages: frozenset[str] = frozenset()
     compound_min_chars: int = 0
+    attached: Mapping[str, Attached] = field(default_factory=dict)
+    fold: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 def load_topic_rules(data_dir: Path = DATA_DIR) -> TopicRules:
@@ -148,16 +185,33 @@ def load_topic_rules(data_dir: Path = DATA_DIR) -> TopicRules:
         keywords=keywords,
         compound_languages=frozenset(str(x) for x in raw.get("compound_languages", [])),
         compound_min_chars=int(raw.get("compound_min_chars", 0)),
+        attached={
+            str(lang): Attached(
+                article=str(spec["article"]),
+                particles=tuple(str(p) for p in spec["particles"]),
+                contractions={str(k): str(v) for k, v in spec.get("contractions", {}).items()},
+            )
+            for lang, spec in (raw.get("attached") or {}).items()
+        },
+        fold={str(lang): {str(k): str(v) for k, v in m.items()} for lang, m in (raw.get("fold") or {}).items()},
     )
 
 
-def build_lexicon(lang: str, words: Mapping[str, tuple[str, ...]], compound_min_chars: int = 0) -> _Lexicon:
+def build_lexicon(
+    lang: str,
+    words: Mapping[str, tuple[str, ...]],
+    compound_min_chars: int = 0,
+    attached: Attached | None = None,
+    fold: Mapping[str, str] | None = None,
+) -> _Lexicon:
     """One language's keyword automaton, with every inflected form simplemma knows for each keyword.
 
     Built on first use of the language, not at load: inverting simplemma's dictionary loads it
     (~50 MB per language), and a worker that only ever sees English should not hold seven.
     ``compound_min_chars`` > 0 (compounding languages): single-word forms at least that long also
     match as the head or tail of a compound; shorter ones would hit inside unrelated words.
+    ``attached`` (Arabic): every form also with the article and particles written onto it;
+    ``fold``: spelling variants folded in keywords and text alike.
     """
     import ahocorasick
 
@@ -166,11 +220,13 @@ def build_lexicon(lang: str, words: Mapping[str, tuple[str, ...]], compound_min_
     forms = inflection_map(lang, frozenset(lemma_of.values()))
     auto = ahocorasick.Automaton()
     parts = ahocorasick.Automaton()
-    separators = _Separators()
+    separators = _Separators(fold)
     for kid, (word, topics) in enumerate(sorted(words.items())):
         surface = {word}
         if word in lemma_of:
             surface |= forms.get(lemma_of[word], set())
+        if attached is not None:
+            surface = {f for form in surface for f in attached.forms(form)}
         for f in surface:
             key = _spaced(f, separators)
             if key in auto:  # first keyword wins a shared surface form
@@ -198,9 +254,12 @@ class TopicTagger:
 
     def _lexicon(self, lang: str) -> _Lexicon | None:
         if lang not in self._lexicons:
-            words = self._rules.keywords.get(lang)
-            compound = self._rules.compound_min_chars if lang in self._rules.compound_languages else 0
-            self._lexicons[lang] = build_lexicon(lang, words, compound) if words else None
+            r = self._rules
+            words = r.keywords.get(lang)
+            compound = r.compound_min_chars if lang in r.compound_languages else 0
+            self._lexicons[lang] = (
+                build_lexicon(lang, words, compound, r.attached.get(lang), r.fold.get(lang)) if words else None
+            )
         return self._lexicons[lang]
 
     @classmethod
