@@ -7,8 +7,8 @@ tests, none from the peer gold). Each class has the other side as a test too.
   preposition or an article ("Podemos ganar", "Chega de violência"). Otherwise ("Amnesty found",
   "Podemos anunció") they stay the bodies;
 * a capital beside a capital that acts for its government is its partner government after "with" or
-  "and" ("Moscow signed the treaty with Washington"); with no acting capital it stays a city (and the
-  object of its verb stays a place, as ``test_rules.test_capital_acting_vs_place`` wants);
+  "and" ("Moscow signed the treaty with Washington"); with no acting capital it stays a city (session
+  13 made the object of the acting capital's verb a government too: ``test_errors_s13.py``);
 * a title word that modifies an agent noun ("chief executive", "chief rabbi") is no office of its own
   ("the chief executive" was the British prime minister in a British story); a company's business
   people are the company ("Shell's chief executive", "investors in Toyota", "Shell executives");
@@ -127,6 +127,9 @@ def test_a_shell_company_is_no_shell_but_shell_executives_are(tagger):
         # holding talks is acting (rules.yaml agentive_verbs)
         ("Tokyo held talks with Washington over tariffs.", "JPNGOV"),
         ("Tokyo held talks with Washington over tariffs.", "USAGOV"),
+        # session 13: the acting capital's object is a government (CAMEO), and so its conjunct
+        ("Moscow accused Paris and London of lying.", "FRAGOV"),
+        ("Moscow accused Paris and London of lying.", "GBRGOV"),
     ],
 )
 def test_a_capital_beside_an_acting_capital_is_its_government(tagger, text, partner):
@@ -141,7 +144,6 @@ def test_a_capital_beside_an_acting_capital_is_its_government(tagger, text, part
         "The summit was held in Washington last week.",
         # no acting capital in the sentence, or the conjunct before "and" is no actor
         "Moscow said it would talk. Officials met with London's mayor.",
-        "Moscow accused Paris and London of lying.",
         "Paris held a marathon with London runners.",
     ],
 )

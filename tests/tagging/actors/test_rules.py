@@ -72,8 +72,11 @@ def test_capital_acting_vs_place(tagger):
     )
     assert texts(tags["USAGOV"]) == ["Washington"]
     assert texts(tags["RUSGOV"]) == ["Moscow"]
+    # the object of the acting capital's verb is a government too (CAMEO: USAGOV warns CHNGOV);
+    # after "to" Beijing is the city
+    assert texts(tags["CHNGOV"]) == ["Beijing"]
     beijing = [t for t in tags.values() if t.type is ActorType.PLACE and t.name == "Beijing"]
-    assert len(beijing) == 1 and len(beijing[0].mentions) == 2  # object of "warned", then "to Beijing"
+    assert len(beijing) == 1 and texts(beijing[0]) == ["Beijing"] and beijing[0].mentions[0].start > 100
     assert "Moscow" in texts(next(t for t in tags.values() if t.type is ActorType.PLACE and t.name == "Moscow"))
 
 

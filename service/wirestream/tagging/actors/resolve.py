@@ -244,6 +244,9 @@ class _Doc:
         self.owners: dict[str, str] | None = None
         #: (field index, end) of the last capital read as its government ("Moscow signed ...")
         self.acting_capital: tuple[int, int] = (-1, -1)
+        #: (field index, end) of the verb that capital governs ("Moscow accused"): a capital right
+        #: after it is the verb's object, a government too ("Moscow accused Kyiv")
+        self.acting_verb: tuple[int, int] = (-1, -1)
 
     @property
     def full_names(self) -> set[str]:
@@ -584,13 +587,33 @@ def _not_the_adjective(doc: _Doc, f: _Field, m: Match) -> bool:
     return bool(rules.qualifier_only) and (f.lang, norm[m.start : m.end].lower()) in rules.qualifier_only
 
 
+#: characters that end a sentence (a line break too: paragraphs, headline lines)
+_SENTENCE_ENDS: Final = ".!?\n"
+#: what may stand between a sentence's end and its first word (blanks, opening quotes and marks)
+_SENTENCE_OPENERS: Final = " \t\"'«“(¿¡"
+
+
 def _sentence_start(norm: str, pos: int) -> bool:
     """Does ``pos`` open a sentence (text start, or after ". ", "! ", "? ", ": ", a line break,
-    possibly with an opening quote or a Spanish opening mark between)?"""
+    possibly with an opening quote or a Spanish opening mark between)? A colon counts here: what
+    follows it is capitalised like a sentence's start, so its case is no evidence either."""
     k = pos
-    while k > 0 and norm[k - 1] in " \t\"'«“(¿¡":
+    while k > 0 and norm[k - 1] in _SENTENCE_OPENERS:
         k -= 1
-    return k == 0 or norm[k - 1] in ".!?:\n"
+    return k == 0 or norm[k - 1] in _SENTENCE_ENDS or norm[k - 1] == ":"
+
+
+def _sentence_break(norm: str, start: int, end: int) -> bool:
+    """Does a sentence end between ``start`` and ``end`` (one of :data:`_SENTENCE_ENDS` followed by
+    a blank, or a line break)? The same ends as :func:`_sentence_start`, less the colon: a clause
+    after a colon is still the same sentence ("Moscow signed two deals: one with Washington")."""
+    for c in _SENTENCE_ENDS:
+        k = norm.find(c, start, end)
+        while k != -1:
+            if c == "\n" or (k + 1 < end and norm[k + 1] in " \t"):
+                return True
+            k = norm.find(c, k + 1, end)
+    return False
 
 
 def _title_before(doc: _Doc, f: _Field, i: int, name_start: int | None = None) -> Title | None:
@@ -1572,21 +1595,22 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
         return True  # the agent builds "Shanghai police"
     # only capitals and ambiguous names need to know whether a locative word comes first
     locative = (e.kind is _K_CAPITAL or place.ambiguous) and _locative_before(lex, f.norm, m.start)
-    if (
-        e.kind is _K_CAPITAL
-        and not locative
-        and (
-            lex.rules.acting_after.match(f.norm, m.end)
+    if e.kind is _K_CAPITAL and not locative:
+        verb = lex.rules.acting_after.match(f.norm, m.end)
+        if (
+            verb is not None
             or (f.postnominal and _acting_before(lex, f.norm, m.start))  # verb-first: "نددت موسكو"
             or (f.lang == "de" and _acting_late(lex, f.norm, m.end))  # "Moskau hat ... zurückgewiesen"
+            or _object_capital(doc, f, m)  # "Moscow accused Kyiv"
             or _partner_capital(doc, f, m)  # "Moscow signed the treaty with Washington"
-        )
-    ):
-        actor = lex.capital_actors.get(place.name) or f"{place.country}GOV"
-        doc.add_actor_ref(actor, f, m.start, m.end, C_CONTEXT)
-        doc.last_place = e.ref
-        doc.acting_capital = (f.idx, m.end)
-        return True
+        ):
+            actor = lex.capital_actors.get(place.name) or f"{place.country}GOV"
+            doc.add_actor_ref(actor, f, m.start, m.end, C_CONTEXT)
+            doc.last_place = e.ref
+            doc.acting_capital = (f.idx, m.end)
+            if verb is not None:
+                doc.acting_verb = (f.idx, verb.end())
+            return True
     if place.ambiguous and not locative:
         return False
     if e.ref.startswith("region:"):
@@ -1603,13 +1627,25 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     return True
 
 
+def _object_capital(doc: _Doc, f: _Field, m: Match) -> bool:
+    """Is the capital at ``m`` the object of the verb a capital acting for its government governs,
+    right after it ("Moscow accused Kyiv of ...", "Washington warned Beijing", "Tokyo urged Seoul")?
+    CAMEO codes both sides of such a sentence as governments (RUSGOV accuses UKRGOV): a government's
+    verb of saying, blaming or dealing (the rules' ``agentive_verbs``) is aimed at another
+    government, not at a city. A verb that is no such verb leaves no acting capital, so its object
+    stays a place ("Moscow struck Kyiv overnight"), as does a capital after a locative word (ruled
+    out by the caller: "Beijing sent envoys to Seoul")."""
+    fi, end = doc.acting_verb
+    return fi == f.idx and m.start == end + 1 and f.norm[end] == " "
+
+
 def _partner_capital(doc: _Doc, f: _Field, m: Match) -> bool:
     """Is the capital at ``m`` the partner of a capital that acts for its government in the same
     sentence ("Moscow signed the treaty with Washington", "Moscow signed deals with Beijing and
     Seoul")? After "with" the acting capital may stand anywhere before it in the sentence; after
     "and" it must be the conjunct right before ("Moscow accused Kyiv and Washington": Kyiv, the
-    object of a verb, stays a place (``test_rules.test_capital_acting_vs_place``), so Washington does
-    too). Where no capital acts ("Rents in Paris rose compared with London") the city stays a place.
+    verb's object, is a government (:func:`_object_capital`), so Washington is too). Where no capital
+    acts ("Rents in Paris rose compared with London") the city stays a place.
     (The rules' ``partner_words``; a locative word before the capital was ruled out by the caller.)"""
     fi, end = doc.acting_capital
     if fi != f.idx or end > m.start:
@@ -1620,8 +1656,7 @@ def _partner_capital(doc: _Doc, f: _Field, m: Match) -> bool:
         return False
     if wb[1].lower() != "with":
         return wb[0] == end + 1  # "<acting capital> and <capital>"
-    # the same sentence: no sentence end between the acting capital and this one
-    return not any(norm.find(stop, end, m.start) != -1 for stop in (". ", "? ", "! ", "\n"))
+    return not _sentence_break(norm, end, m.start)  # the same sentence as the acting capital
 
 
 def _add_named_body(doc: _Doc, f: _Field, i: int, country: str) -> bool:
