@@ -854,12 +854,7 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
             if ctx.get("passive_auxiliaries") and ctx.get("passive_be") and ctx.get("theme_passives")
             else None
         ),
-        common_word_followers=MappingProxyType(
-            {
-                lang: frozenset(w.lower() for w in words)
-                for lang, words in (ctx.get("common_word_followers") or {}).items()
-            }
-        ),
+        common_word_followers=_lang_words(ctx.get("common_word_followers")),
         infinitive_endings=MappingProxyType(
             {lang: tuple(w.lower() for w in words) for lang, words in (ctx.get("infinitive_endings") or {}).items()}
         ),
@@ -867,7 +862,16 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
             (lang, w.lower()) for lang, words in (ctx.get("not_infinitives") or {}).items() for w in words
         ),
         partner_words=frozenset(w.lower() for w in ctx.get("partner_words") or ()),
+        name_conjunctions=_lang_words(ctx.get("name_conjunctions")),
+        generic_titles=_lang_words(ctx.get("generic_titles")),
+        labour_action_words=_lang_words(ctx.get("labour_action_words")),
+        labour_action_roles=frozenset(ctx.get("labour_action_roles") or ()),
     )
+
+
+def _lang_words(by_lang: Mapping[str, list[str]] | None) -> Mapping[str, frozenset[str]]:
+    """A rules entry ``{language: [word, ...]}`` as lower-case word sets per language."""
+    return MappingProxyType({lang: frozenset(w.lower() for w in words) for lang, words in (by_lang or {}).items()})
 
 
 def _voter(places: Mapping[str, Place], persons: Mapping[str, Person]) -> Callable[[Kind, str], tuple[str | None, int]]:

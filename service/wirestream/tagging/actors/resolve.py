@@ -426,13 +426,16 @@ class _Doc:
         found = memo[key] = self.lex.persons[pid].term_at(self.on)
         return found
 
-    def holder(self, title: Title, where: str | None) -> str | None:
-        """Who holds ``title`` (at ``where``) on the article date, preferring people already named."""
+    def holder(self, title: Title, where: str | None, named_only: bool = False) -> str | None:
+        """Who holds ``title`` (at ``where``) on the article date, preferring people already named;
+        with ``named_only``, only someone the article named."""
         offices = title.offices
         for pid in reversed(self.mentioned):
             term = self.term(pid)
             if term and not term.offices.isdisjoint(offices) and (where is None or term.where == where):
                 return pid
+        if named_only:
+            return None
         target = where or self.dominant
         if target is None:
             return None
@@ -829,18 +832,32 @@ def _new_person_name(doc: _Doc, f: _Field, i: int, after: int) -> tuple[int, int
     caps = [t for t in tokens if f.norm[t[0]].isupper()]
     if len(caps) < 2:
         return None
+    if len(caps) > 2:
+        # A title-case line inside the text (a headline repeated as the first paragraph, a subhead):
+        # its capitals are no evidence either, so a headline's known word ends the name there too
+        # ("Minister Jane Doe Held Talks With Officials" is Jane Doe). With no such word the run
+        # stays the name ("Chief Minister Jane Mary Doe Smith" alone on a line).
+        line_start = norm.rfind("\n", 0, after) + 1
+        line_end = norm.find("\n", after)
+        if line_end == -1:
+            line_end = len(norm)
+        if _titlecase(norm[line_start:line_end]):
+            found = _headline_person_name(rules, norm, after, line_end)
+            if found is not None:
+                return found
     end = tokens[-1][1]
     while end > start and f.norm[end - 1] in ".,;:":
         end -= 1
     return start, end
 
 
-def _headline_person_name(rules: Rules, norm: str, after: int) -> tuple[int, int] | None:
-    """A new person's name after a title in a title-case headline: 2-3 capitalised words ended by a
-    known word ("Minister Jonas Petraitis Condemns ..."), never a run that ends with the headline
-    or an unknown word ("Quits Following Corruption Accusations" is not a name)."""
+def _headline_person_name(rules: Rules, norm: str, after: int, end: int | None = None) -> tuple[int, int] | None:
+    """A new person's name after a title in a title-case headline (or a title-case line of the text
+    ending at ``end``): 2-3 capitalised words ended by a known word ("Minister Jonas Petraitis
+    Condemns ..."), never a run that ends with the headline or an unknown word ("Quits Following
+    Corruption Accusations" is not a name)."""
     tokens: list[tuple[int, int]] = []
-    for tok in _WORD.finditer(norm, after):
+    for tok in _WORD.finditer(norm, after, len(norm) if end is None else end):
         word = tok.group().rstrip(".,;:")
         if word in rules.function_words or word.lower() in rules.headline_stops:
             break
@@ -1024,18 +1041,21 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         and not f.norm.startswith(" of ", m.end)
     ):
         # a capitalised title standing alone ("Defense Minister said"): that office in the
-        # article's country - its holder if known, else the institution
-        holder_id = doc.holder(title, None)
+        # article's country - its holder if known, else the institution (a generic word, "Chief":
+        # only a holder the story named)
+        generic = _generic_title(lex, f, m)
+        holder_id = doc.holder(title, None, generic)
         if holder_id is not None:
             doc.add_person(holder_id, f, m.start, m.end, C_BARE)
-        else:
+        elif not generic:
             doc.add_composite(doc.dominant, title.role, f, m.start, m.end, C_BARE)
         return
     if blocked or title.local or (not has_the and where is None):
         return
     if span_end == m.end and f.norm.startswith(" of ", m.end):
         return  # "the president of the club": not a state office
-    holder_id = doc.holder(title, where)
+    # "the chief said": a generic title word with no qualifier is only a holder the story named
+    holder_id = doc.holder(title, where, where is None and span_end == m.end and _generic_title(lex, f, m))
     if holder_id is None and where is not None and len(m.entries) > 1 and title.id == m.ref:
         # one word for several offices: Spanish "canciller" is Germany's chancellor but the foreign
         # minister elsewhere ("el canciller ruso"); the reading that has a holder there wins
@@ -1057,6 +1077,14 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
                 doc.add_composite(org.country, title.role, f, start, span_end, C_CONTEXT, org_code=org.code)
         else:
             doc.add_composite(where, title.role, f, start, span_end, C_CONTEXT)
+
+
+def _generic_title(lex: Lexicon, f: _Field, m: Match) -> bool:
+    """Is the title at ``m`` a word that names no office of its own ("chief", "head", "leader": the
+    rules' ``generic_titles``)? Bare, it may be a police chief or a club's head as well as the
+    country's leader, so only a holder the story named resolves it."""
+    words = lex.rules.generic_titles.get(f.lang)
+    return words is not None and f.norm[m.start : m.end].lower() in words
 
 
 def _title_around(doc: _Doc, f: _Field, i: int, iso: str) -> None:
@@ -1203,6 +1231,8 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
         wb = _word_before(norm, pos)
         if wb is not None and wb[1].lower() in _FORMER:
             role = "ELI"  # "a former CIA official", "ex-soldiers": CAMEO codes them as elites
+    if role in lex.rules.labour_action_roles and _labour_action_before(lex, f, pos):
+        role = "LAB"  # "striking workers": a workforce on strike is labour
     if p is not None:
         e = p.entries[0]
         if _countryish(e.kind):
@@ -1287,6 +1317,16 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
     ):
         return  # a capitalised agent word inside an unknown name: "Department of Public Safety"
     doc.add_composite(None, role, f, m.start, m.end, C_BARE)
+
+
+def _labour_action_before(lex: Lexicon, f: _Field, pos: int) -> bool:
+    """Does a word that puts a workforce on strike (the rules' ``labour_action_words``: "striking")
+    end right before ``pos``, the start of the agent phrase ("striking workers", "Striking miners")?"""
+    words = lex.rules.labour_action_words.get(f.lang)
+    if not words:
+        return False
+    wb = _word_before(f.norm, pos)
+    return wb is not None and wb[1].lower() in words
 
 
 #: between a business noun and the company it belongs to ("investors in Toyota", "executives at Shell")
@@ -1392,7 +1432,7 @@ def _company_place_before(lex: Lexicon, norm: str, pos: int) -> bool:
     return _phrase_before(lex.rules.company_place_words, norm, pos)
 
 
-def _common_word_noun(lex: Lexicon, f: _Field, m: Match, word_first: bool) -> bool:
+def _common_word_noun(lex: Lexicon, f: _Field, m: Match, org: Org) -> bool:
     """Is this bare organisation name that is also an ordinary word of the text's language (English
     "Shell", "Amnesty"; Spanish "Podemos"; Portuguese "Chega": ``Org.common_word``) the word here?
 
@@ -1400,7 +1440,9 @@ def _common_word_noun(lex: Lexicon, f: _Field, m: Match, word_first: bool) -> bo
     capitalised or all-caps headline) the words after it decide. The word, when they show it: in
     English the subject of a passive that only a thing given or enacted takes ("Amnesty was granted
     to 300 prisoners": the rules' ``theme_passives``; "Amnesty was granted access" keeps the body, a
-    noun follows the participle), "and"/"or" before a lower-case word ("Shell and rocket fire"), or
+    noun follows the participle; a company's name stays the company, which can be offered or sold
+    itself), a conjunction (the rules' ``name_conjunctions``) before a lower-case word ("Shell and
+    rocket fire"), or
     one of the rules' ``common_word_followers`` ("Amnesty for rebels approved", "Chega de violência");
     in Spanish and Portuguese, where the name is a verb, an infinitive too ("Podemos ganar"). Else the
     name ("Amnesty found that ...", "Podemos anunció", "Chega quer"): a word list cannot cover the
@@ -1427,7 +1469,7 @@ def _common_word_noun(lex: Lexicon, f: _Field, m: Match, word_first: bool) -> bo
         j += 1
     word = norm[k:j].lower()
     rules = lex.rules
-    if word in ("and", "or", "y", "e", "ou", "o"):
+    if word in rules.name_conjunctions.get(f.lang, ()):
         # "Shell and Chevron bid ...", "Podemos y Sumar": another name follows (not "Shell and rocket fire")
         k = j
         while k < n and norm[k] in " \t":
@@ -1438,9 +1480,11 @@ def _common_word_noun(lex: Lexicon, f: _Field, m: Match, word_first: bool) -> bo
     if f.lang != "en":
         stem = word.split("-", 1)[0]  # a hyphenated clitic: "fazê-lo"
         return stem.endswith(rules.infinitive_endings.get(f.lang, ())) and (f.lang, stem) not in rules.not_infinitives
-    if rules.theme_passive is not None and rules.theme_passive.match(norm, end) is not None:
-        return True  # "Amnesty was granted to 300 prisoners", "Amnesty will be extended to ..."
-    return word_first and not (word in rules.headline_stops or word.endswith("ed"))
+    if rules.theme_passive is not None and org.type != "company" and rules.theme_passive.match(norm, end) is not None:
+        # "Amnesty was granted to 300 prisoners", "Amnesty will be extended to ...". Not a company's
+        # name: a company is itself a thing offered or sold to someone ("Shell was offered to buyers").
+        return True
+    return org.word_first and not (word in rules.headline_stops or word.endswith("ed"))
 
 
 def _common_word(org: Org, f: _Field) -> bool:
@@ -1786,7 +1830,7 @@ def _process(doc: _Doc, f: _Field) -> None:
                 org = lex.orgs[e.ref]
                 if org.type == "company" and len(m.entries) > 1 and _company_place_before(lex, f.norm, m.start):
                     continue  # "a plant in Toyota": the city reading
-                if _common_word(org, f) and _common_word_noun(lex, f, m, org.word_first):
+                if _common_word(org, f) and _common_word_noun(lex, f, m, org):
                     break  # "Shell fragments were found", "Amnesty was granted to", "Podemos ganar"
                 if org.shared_name and len(m.entries) > 1 and _shared_name_elsewhere(doc, f, i, e):
                     break  # a bare "Ministry of Defence" after "Ukraine's Ministry of Defence"

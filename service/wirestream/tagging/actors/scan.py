@@ -552,6 +552,13 @@ class Rules:
     not_infinitives: frozenset[tuple[str, str]] = frozenset()
     #: words before a capital that make it the partner of an acting capital ("... with Washington")
     partner_words: frozenset[str] = frozenset()
+    #: language -> conjunctions that join a common-word name to another name ("Shell and Chevron")
+    name_conjunctions: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: language -> title words naming no office of their own ("the chief"): bare, only a named holder
+    generic_titles: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: language -> words that put a workforce on strike ("striking workers"), and the roles they turn LAB
+    labour_action_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    labour_action_roles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
