@@ -82,7 +82,7 @@ CITY_FILL = [
 ]
 
 
-def _article(text: str, headline: str = "", date: str | None = None) -> Article:
+def _article(text: str, headline: str = "", date: str | None = None, language: str = "en") -> Article:
     published = None
     if date:
         try:
@@ -96,7 +96,7 @@ def _article(text: str, headline: str = "", date: str | None = None) -> Article:
         headline=headline,
         body=text,
         blocks=[Block(kind=BlockKind.PARAGRAPH, text=text, start=0, end=len(text))] if text else [],
-        language="en",
+        language=language,
         content_hash="0" * 16,
         published=published,
     )
@@ -324,7 +324,8 @@ def score_probes(
 
     Also per probe ``set`` (``s8`` when none is given): a set written before a fix and never looked
     at while making it (``s9check``) shows whether the fix generalises beyond the probes it was
-    developed on."""
+    developed on. A probe's ``lang`` (default ``en``) is the article language the wire feed
+    would carry, so es/de/fr/it/pt probes run the language's own rules and cues."""
     fp: list[str] = []
     wrong: list[str] = []
     by_set: dict[str, Counter[str]] = defaultdict(Counter)
@@ -332,7 +333,8 @@ def score_probes(
     for p in probes:
         text = p["text"]
         st = by_set[str(p.get("set", "s8"))]
-        art = _article(text) if p["kind"] == "L" else _article("", headline=text)
+        lang = str(p.get("lang", "en"))
+        art = _article(text, language=lang) if p["kind"] == "L" else _article("", headline=text, language=lang)
         actors = actor_fn(art) if actor_fn is not None else []
         preds = [e for e in tagger.tag(art, actors) if not e.negated]
         top = max(preds, key=lambda e: e.confidence).event_type.value if preds else None

@@ -422,6 +422,11 @@ class EventTagger:
         vetoed: dict[str, bool] = {}  # context name -> present in this sentence (computed on demand)
         veto_of: dict[frozenset[str], bool] = {}  # a rule's context_veto -> vetoed in this sentence
         for m in matches:
+            if m.pattern.rule.gap_stops and m.i1 > m.i0 + 1:
+                alt = _gap_fallback(m, toks, cues, lr)
+                if alt is None:
+                    continue
+                m = alt
             cv = m.pattern.rule.context_veto
             if cv:
                 hit = veto_of.get(cv)
@@ -3062,6 +3067,25 @@ def _infinitive_after(toks: list[Word], i1: int, in_mention: set[int], cues: Cue
         and nxt.low not in cues.object_pronouns
         and nxt.low not in cues.preps
     )
+
+
+def _gap_fallback(m: _Match, toks: list[Word], cues: Cues, lr: LanguageRules) -> _Match | None:
+    """``m`` itself, unless the words its gap skips hold a preposition of its rule's ``gap_stops``
+    classes: then its first word's own one-word trigger (None if it has none). "Junior doctors
+    strike in Kenya over pay deal" is a strike about a deal, not "strike ... deal"; the longer
+    pattern won the overlap, so the word's shorter reading is taken up here."""
+    stops: set[str] = set()
+    for cls in m.pattern.rule.gap_stops:
+        stops |= cues.prep_classes.get(cls, frozenset())
+    own = m.pattern.elements
+    if not any(t.low in stops and not any(t.low in e or t.lemma in e for e in own) for t in toks[m.i0 + 1 : m.i1]):
+        return m
+    first = toks[m.i0]
+    for key in (first.lemma, first.low):
+        for pat in lr.index.get(key, ()):
+            if pat.size == 1:
+                return _Match(m.i0, m.i0, pat)
+    return None
 
 
 def _gap_crosses_clause(toks: list[Word], m: _Match, cues: Cues) -> bool:

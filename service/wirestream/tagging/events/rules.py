@@ -68,6 +68,10 @@ class Rule:
     #: "exercises" are military drills after "hold"/"stage", but their lemmas also match
     #: "drilling" (oil wells) and "exercise" (caution, a right)
     surface_forms: frozenset[str] = frozenset()
+    #: abstract preposition classes (cues ``prep_classes``) a gapped trigger may not skip: in
+    #: "doctors strike in Kenya over pay deal" the deal is what the strike is about, not what was
+    #: struck ("strike ... deal"); the first word then stands alone (engine._gap_fallback)
+    gap_stops: frozenset[str] = frozenset()
     #: per-trigger object vetoes, ``(trigger keys, objects, heads)``: the trigger is no event when
     #: the word right after it is one of ``objects`` and is the object itself, not a modifier of
     #: one of ``heads`` a few words on. "BP strikes gas", "the company struck oil" report a find;
@@ -541,6 +545,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
                 needs_target=bool(raw.get("needs_target", False)),
                 object_nouns=_fs(raw.get("object_nouns"), "en"),
                 surface_forms=frozenset(raw.get("surface_forms") or ()),
+                gap_stops=frozenset(raw.get("gap_stops") or ()),
                 object_vetoes=tuple(
                     (_fs([v["trigger"]], "en"), _fs(v["objects"], "en"), _fs(v.get("heads"), "en"))
                     for v in raw.get("object_vetoes") or ()

@@ -152,11 +152,26 @@ def lemma(lang: str, token: str) -> str:
     if lang not in _SIMPLEMMA_LANGS:
         return token.lower()
     form = token if lang == "de" else token.lower()
+    if lang == "pt" and "-" in form:
+        form = _pt_verb_of_clitic(form)
     try:
         out = simplemma.lemmatize(form, lang=lang)
     except ValueError:  # pragma: no cover - unsupported language slipped through
         return token.lower()
     return out.lower()
+
+
+# European Portuguese joins an object pronoun to its verb with a hyphen ("reúne-se", "comprometeu-se",
+# "acusa-o"); simplemma knows the verb, not the joined word, so the pronoun is cut off first
+_PT_CLITICS = frozenset(
+    ["se", "lhe", "lhes", "o", "a", "os", "as", "lo", "la", "los", "las", "no", "na", "nos", "vos", "me", "te"]
+)
+
+
+def _pt_verb_of_clitic(form: str) -> str:
+    """The verb of a Portuguese verb-hyphen-pronoun word ("reúne-se" -> "reúne"); other words as given."""
+    head, _, tail = form.rpartition("-")
+    return head if head and tail in _PT_CLITICS and "-" not in head else form
 
 
 #: lang -> surface form -> (length, its Word). Plain dicts: a ``dict.get`` per token is several

@@ -1,0 +1,199 @@
+"""Session 13 classes (rules 2025.12.20; every sentence and headline written for these tests).
+
+German separable verbs put their particle at the clause end in a main clause ("Russland greift
+Kiew an", "wirft Russland ... vor", "nimmt ... fest"): the split form is the verb's trigger, and
+the particle alone ("sagt zu Journalisten") is none. A French or Italian present that simplemma
+reads as the noun ("bombarde", "condanna") is still the verb. Portuguese verbs joined to a pronoun
+("reúne-se", "comprometeu-se") are read as the verb. Taking to the streets ("scendere in piazza",
+"descendre dans la rue") is a demonstration. A gapped trigger does not skip a place or topic
+preposition ("doctors strike in Kenya over pay deal" is a strike, not "strike ... deal"). Backing
+a party or its call, plan or bid is SUPPORT; the call stays its author's REQUEST, and "back pay",
+"backed down", "pushed back" are no endorsement.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wirestream.models import ActorType, EventTag, PloverType
+from wirestream.tagging.events import EventTagger
+
+from ._helpers import actors, article, top
+
+C = ActorType.COUNTRY
+LEX = {
+    "Russland": ("RUS", "RUS", C),
+    "Russia": ("RUS", "RUS", C),
+    "Russie": ("RUS", "RUS", C),
+    "Ukraine": ("UKR", "UKR", C),
+    "Kiew": ("UKR", "UKR", C),
+    "Kyiv": ("UKR", "UKR", C),
+    "Polen": ("POL", "POL", C),
+    "Deutschland": ("DEU", "DEU", C),
+    "Berlin": ("DEU", "DEU", C),
+    "Iran": ("IRN", "IRN", C),
+    "Israël": ("ISR", "ISR", C),
+    "Israele": ("ISR", "ISR", C),
+    "Liban": ("LBN", "LBN", C),
+    "Cina": ("CHN", "CHN", C),
+    "Stati Uniti": ("USA", "USA", C),
+    "Brasil": ("BRA", "BRA", C),
+    "Angola": ("AGO", "AGO", C),
+    "Lula": ("person:lula", "BRA", ActorType.PERSON),
+    "Xi Jinping": ("person:xi", "CHN", ActorType.PERSON),
+    "Kenya": ("KEN", "KEN", C),
+    "Sweden": ("SWE", "SWE", C),
+    "Turkey": ("TUR", "TUR", C),
+    "Germany": ("DEU", "DEU", C),
+    "French": ("FRA", "FRA", C),
+    "France": ("FRA", "FRA", C),
+    "Egypt": ("EGY", "EGY", C),
+    "Saudi Arabia": ("SAU", "SAU", C),
+    "UN": ("org:un", "IGO", ActorType.IGO),
+    "EU": ("org:eu", "IGO", ActorType.IGO),
+    "Polizei": ("---COP", None, ActorType.ORGANISATION),
+    "doctors": ("---HLH", None, ActorType.ORGANISATION),
+    "nurses": ("---HLH", None, ActorType.ORGANISATION),
+    "Nurses": ("---HLH", None, ActorType.ORGANISATION),
+    "studenti": ("---EDU", None, ActorType.ORGANISATION),
+    "governo": ("---GOV", None, ActorType.ORGANISATION),
+    "gouvernement": ("---GOV", None, ActorType.ORGANISATION),
+    "agricultores": ("---AGR", None, ActorType.ORGANISATION),
+    "agriculteurs": ("---AGR", None, ActorType.ORGANISATION),
+    "Ukrainian troops": ("UKRMIL", "UKR", ActorType.ORGANISATION),
+    "Russian forces": ("RUSMIL", "RUS", ActorType.ORGANISATION),
+}
+
+
+def events(tagger: EventTagger, text: str, headline: bool, lang: str = "en") -> list[EventTag]:
+    """The asserted (not negated) events of a headline or body sentence in ``lang``, actors from LEX."""
+    art = article("", headline=text, language=lang) if headline else article(text, language=lang)
+    return [e for e in tagger.tag(art, actors(art, LEX)) if not e.negated]
+
+
+def _types(evs: list[EventTag]) -> set[PloverType]:
+    return {e.event_type for e in evs}
+
+
+# ------------------------------------------------------------------ German separable verbs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "source"),
+    [
+        ("Russland greift Kiew mit Drohnen an", PloverType.ASSAULT, "RUS"),
+        ("Russland griff in der Nacht Kiew an.", PloverType.ASSAULT, "RUS"),
+        ("Polen wirft Russland Sabotage vor", PloverType.ACCUSE, "POL"),
+        ("Polizei nimmt zwei Verdächtige in Berlin fest", PloverType.COERCE, "---COP"),
+        ("Iran lehnt Gespräche mit Deutschland ab", PloverType.REJECT, "IRN"),
+        ("Russland zieht Truppen aus Kiew ab", PloverType.RETREAT, "RUS"),
+        ("Deutschland sagt der Ukraine weitere Hilfe zu", PloverType.AGREE, "DEU"),
+    ],
+)
+def test_german_split_verb_is_its_trigger(tagger: EventTagger, text: str, expected: PloverType, source: str) -> None:
+    evs = events(tagger, text, not text.endswith("."), "de")
+    assert evs and top(evs).event_type is expected and top(evs).source == [source], evs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kanzler sagt zu Journalisten in Berlin nichts Neues",  # "zu" is a preposition here
+        "Russland greift zu alten Mitteln der Propaganda",  # "greifen zu": resort to
+        "Polen wirft einen Blick auf die Wahlen in Deutschland",  # no "vor"
+    ],
+)
+def test_german_verb_without_its_particle_is_no_event(tagger: EventTagger, text: str) -> None:
+    evs = events(tagger, text, True, "de")
+    assert not (_types(evs) & {PloverType.AGREE, PloverType.ASSAULT, PloverType.ACCUSE}), evs
+
+
+# ------------------------------------------------------------------ Romance forms
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Israël bombarde le sud du Liban", "fr", PloverType.ASSAULT),
+        ("La Cina condanna le sanzioni degli Stati Uniti", "it", PloverType.ACCUSE),
+        ("Lula reúne-se com Xi Jinping em Pequim", "pt", PloverType.CONSULT),
+        ("Migliaia di studenti scendono in piazza contro il governo", "it", PloverType.PROTEST),
+        ("Les agriculteurs descendent dans la rue contre le gouvernement", "fr", PloverType.PROTEST),
+    ],
+)
+def test_romance_verb_forms_and_street_idioms(tagger: EventTagger, text: str, lang: str, expected: PloverType) -> None:
+    evs = events(tagger, text, True, lang)
+    assert evs and top(evs).event_type is expected, evs
+
+
+def test_portuguese_verb_and_pronoun_keeps_its_parties(tagger: EventTagger) -> None:
+    evs = events(tagger, "Lula reúne-se com Xi Jinping em Pequim", True, "pt")
+    assert top(evs).source == ["person:lula"] and top(evs).target == ["person:xi"], evs
+
+
+def test_portuguese_hyphen_word_that_is_no_verb_and_pronoun_is_unchanged() -> None:
+    from wirestream.tagging.events.text import lemma
+
+    assert lemma("pt", "reúne-se") == lemma("pt", "reúne") == "reunir"
+    assert lemma("pt", "guarda-chuva") == "guarda-chuva"  # "chuva" is no pronoun
+
+
+def test_piazza_without_a_protest_is_no_event(tagger: EventTagger) -> None:
+    evs = events(tagger, "Il governo presenta la manovra, concerto in piazza a Roma", True, "it")
+    assert PloverType.PROTEST not in _types(evs), evs
+
+
+# ------------------------------------------------------------------ a gap does not skip a preposition
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Junior doctors strike in Kenya over pay deal", "Nurses strike in Kenya over new pay deal"],
+)
+def test_strike_about_a_deal_is_a_strike(tagger: EventTagger, text: str) -> None:
+    evs = events(tagger, text, True)
+    assert evs and top(evs).event_type is PloverType.PROTEST, evs
+    assert PloverType.AGREE not in _types(evs), evs
+
+
+@pytest.mark.parametrize("text", ["Kenya and Sweden strike trade deal", "Turkey and Egypt strike deal on gas"])
+def test_striking_a_deal_is_still_an_agreement(tagger: EventTagger, text: str) -> None:
+    evs = events(tagger, text, True)
+    assert evs and top(evs).event_type is PloverType.AGREE, evs
+
+
+# ------------------------------------------------------------------ backing a party or its call
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Kenya backs UN call to end fighting in Sudan", "org:un"),
+        ("Germany backs French plan for Gaza ceasefire", "FRA"),
+        ("Saudi Arabia backs Egypt's bid to host talks", "EGY"),
+        ("Turkey backs Sweden's membership bid", "SWE"),
+    ],
+)
+def test_backing_a_party_or_its_call_is_support(tagger: EventTagger, text: str, target: str) -> None:
+    evs = events(tagger, text, True)
+    assert top(evs).event_type is PloverType.SUPPORT and top(evs).target == [target], evs
+
+
+def test_the_backed_call_stays_its_authors_request(tagger: EventTagger) -> None:
+    evs = events(tagger, "Kenya backs UN call to end fighting in Sudan", True)
+    reqs = [e for e in evs if e.event_type is PloverType.REQUEST]
+    assert reqs and reqs[0].source == ["org:un"], evs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurses in Kenya demand back pay",
+        "Russia backed down on plan to seize port",
+        "Ukrainian troops push back Russian forces near Kharkiv",
+        "Kenya's president flew back to Nairobi from the UN",
+    ],
+)
+def test_back_that_is_no_endorsement(tagger: EventTagger, text: str) -> None:
+    evs = events(tagger, text, True)
+    assert PloverType.SUPPORT not in _types(evs), evs
