@@ -866,6 +866,7 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
         generic_titles=_lang_words(ctx.get("generic_titles")),
         labour_action_words=_lang_words(ctx.get("labour_action_words")),
         labour_action_roles=frozenset(ctx.get("labour_action_roles") or ()),
+        clause_verbs=frozenset(w.lower() for w in ctx.get("clause_verbs") or ()),
     )
 
 

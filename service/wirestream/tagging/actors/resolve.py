@@ -1652,7 +1652,7 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
             doc.add_actor_ref(actor, f, m.start, m.end, C_CONTEXT)
             doc.last_place = e.ref
             doc.acting_capital = (f.idx, m.end)
-            if verb is not None:
+            if verb is not None and _verb_takes_object(lex, f.norm, verb.end()):
                 doc.acting_verb = (f.idx, verb.end())
             return True
     if place.ambiguous and not locative:
@@ -1675,12 +1675,21 @@ def _object_capital(doc: _Doc, f: _Field, m: Match) -> bool:
     """Is the capital at ``m`` the object of the verb a capital acting for its government governs,
     right after it ("Moscow accused Kyiv of ...", "Washington warned Beijing", "Tokyo urged Seoul")?
     CAMEO codes both sides of such a sentence as governments (RUSGOV accuses UKRGOV): a government's
-    verb of saying, blaming or dealing (the rules' ``agentive_verbs``) is aimed at another
-    government, not at a city. A verb that is no such verb leaves no acting capital, so its object
-    stays a place ("Moscow struck Kyiv overnight"), as does a capital after a locative word (ruled
-    out by the caller: "Beijing sent envoys to Seoul")."""
+    verb of blaming, urging or dealing (the rules' ``agentive_verbs``) is aimed at another
+    government, not at a city. A verb whose object is a clause (``clause_verbs``: "Moscow said Kyiv
+    was struck") is not recorded by the caller: the capital after it acts only by a verb of its own.
+    A verb that is no agentive verb leaves no acting capital, so its object stays a place ("Moscow
+    struck Kyiv overnight"), as does a capital after a locative word (ruled out by the caller:
+    "Beijing sent envoys to Seoul")."""
     fi, end = doc.acting_verb
     return fi == f.idx and m.start == end + 1 and f.norm[end] == " "
+
+
+def _verb_takes_object(lex: Lexicon, norm: str, end: int) -> bool:
+    """Is the agentive verb ending at ``end`` one whose object can be a capital's government, not a
+    clause (the rules' ``clause_verbs``: "Moscow said Kyiv was struck overnight")?"""
+    start = max(norm.rfind(" ", 0, end), norm.rfind("\t", 0, end), norm.rfind("\n", 0, end)) + 1
+    return norm[start:end].lower() not in lex.rules.clause_verbs
 
 
 def _partner_capital(doc: _Doc, f: _Field, m: Match) -> bool:
