@@ -2,7 +2,11 @@
 
 German separable verbs put their particle at the clause end in a main clause ("Russland greift
 Kiew an", "wirft Russland ... vor", "nimmt ... fest"): the split form is the verb's trigger, and
-the particle alone ("sagt zu Journalisten") is none. A French or Italian present that simplemma
+the particle alone ("sagt zu Journalisten") is none. The German -t form of a weak verb with an
+inseparable prefix or in -ieren ("verurteilt", "kritisiert") is its verb (simplemma leaves it
+as it is). A German verb that closes its clause after an auxiliary ("hat ... angegriffen") has
+its object next to it and its subject before the auxiliary or first after it. Being on strike
+("en grève", "in sciopero", "em greve") is a strike by the clause's subject. A French or Italian present that simplemma
 reads as the noun ("bombarde", "condanna") is still the verb. Portuguese verbs joined to a pronoun
 ("reúne-se", "comprometeu-se") are read as the verb. Taking to the streets ("scendere in piazza",
 "descendre dans la rue") is a demonstration. A gapped trigger does not skip a place or topic
@@ -62,6 +66,14 @@ LEX = {
     "agriculteurs": ("---AGR", None, ActorType.ORGANISATION),
     "Ukrainian troops": ("UKRMIL", "UKR", ActorType.ORGANISATION),
     "Russian forces": ("RUSMIL", "RUS", ActorType.ORGANISATION),
+    "Russian": ("RUS", "RUS", C),
+    "russischen": ("RUS", "RUS", C),
+    "Tunisia": ("TUN", "TUN", C),
+    "Gaza": ("region:gaza", "PSE", ActorType.PLACE),
+    "portugueses": ("PRT", "PRT", C),
+    "français": ("FRA", "FRA", C),
+    "italiani": ("ITA", "ITA", C),
+    "españoles": ("ESP", "ESP", C),
 }
 
 
@@ -108,7 +120,55 @@ def test_german_verb_without_its_particle_is_no_event(tagger: EventTagger, text:
     assert not (_types(evs) & {PloverType.AGREE, PloverType.ASSAULT, PloverType.ACCUSE}), evs
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "source", "target"),
+    [
+        ("Deutschland verurteilt russischen Angriff auf Kiew", PloverType.ACCUSE, "DEU", "RUS"),
+        ("Polen verhaftet russischen Spion", PloverType.COERCE, "POL", "RUS"),
+        ("Iran kritisiert Deutschland", PloverType.ACCUSE, "IRN", "DEU"),
+    ],
+)
+def test_german_t_form_is_the_verb(
+    tagger: EventTagger, text: str, expected: PloverType, source: str, target: str
+) -> None:
+    evs = events(tagger, text, True, "de")
+    assert evs and top(evs).event_type is expected, evs
+    assert top(evs).source == [source] and top(evs).target == [target], evs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russland hat die Ukraine in der Nacht mit Drohnen angegriffen.",
+        "Am Montag hat Russland die Ukraine angegriffen.",
+        "Russland will die Ukraine erneut angreifen.",
+    ],
+)
+def test_german_clause_final_verb_has_its_object_next_to_it(tagger: EventTagger, text: str) -> None:
+    evs = [e for e in events(tagger, text, False, "de") if e.event_type is PloverType.ASSAULT]
+    assert evs and evs[0].source == ["RUS"] and evs[0].target == ["UKR"], evs
+
+
+def test_german_passive_keeps_its_agent(tagger: EventTagger) -> None:
+    evs = events(tagger, "Die Ukraine ist von Russland angegriffen worden.", False, "de")
+    assert evs and top(evs).source == ["RUS"], evs
+
+
 # ------------------------------------------------------------------ Romance forms
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        ("Os professores portugueses estão em greve desde segunda-feira.", "pt", "PRT"),
+        ("Les contrôleurs aériens français sont en grève depuis lundi.", "fr", "FRA"),
+        ("I medici italiani sono in sciopero da lunedì.", "it", "ITA"),
+        ("Los médicos españoles están en huelga desde el lunes.", "es", "ESP"),
+    ],
+)
+def test_being_on_strike_is_a_strike_by_the_subject(tagger: EventTagger, text: str, lang: str, source: str) -> None:
+    evs = events(tagger, text, False, lang)
+    assert evs and top(evs).event_type is PloverType.PROTEST and top(evs).source == [source], evs
 
 
 @pytest.mark.parametrize(
@@ -192,6 +252,9 @@ def test_the_backed_call_stays_its_authors_request(tagger: EventTagger) -> None:
         "Russia backed down on plan to seize port",
         "Ukrainian troops push back Russian forces near Kharkiv",
         "Kenya's president flew back to Nairobi from the UN",
+        "Ukraine beats back Russian assault",
+        "Migrants deported back to Tunisia",
+        "Journalists allowed back into Gaza",
     ],
 )
 def test_back_that_is_no_endorsement(tagger: EventTagger, text: str) -> None:

@@ -2082,6 +2082,8 @@ def _build_event(
         # head-initial noun phrases: the possessor follows the noun ("هجوم روسيا", Russia's attack)
         modifier = next((g for g in after if g.t0 - i1 == 1), None) if nominal else None
 
+    # a clause-final verb after its auxiliary (German): its nearest actor is its object
+    final = _middle_field(before, toks, i0, cues, trigger_in_quote) if cues.final_verb_aux and not nominal else None
     if rule.frame == "obligation":
         target_group = _nearest_subject(before, toks, i0, cues, trigger_in_quote)
         source = _reporter(toks, groups, inq, cues, target_group, disc, trigger_in_quote)
@@ -2103,11 +2105,15 @@ def _build_event(
     ):
         # "align with Russia sanctions": a country's name before the measure's noun is its target
         target_group = modifier
-    elif modifier is not None and not (
-        modifier.prep is not None
-        and not nominal
-        and trig.low.endswith("ing")
-        and modifier.prep not in cues.prep_classes.get("of", ())
+    elif (
+        modifier is not None
+        and final is None
+        and not (
+            modifier.prep is not None
+            and not nominal
+            and trig.low.endswith("ing")
+            and modifier.prep not in cues.prep_classes.get("of", ())
+        )
     ):
         # a noun modifier names the doer ("Russian strikes", "against Russia strikes"), but a
         # participle clause after a prepositional phrase belongs to the clause's subject:
@@ -2125,6 +2131,10 @@ def _build_event(
             # (a trigger followed by "begins", "erupted" is that verb's subject, a noun: "as
             # protests erupted" takes no subject from the clause before)
             source = _nearest_subject(before, toks, i0, cues, trigger_in_quote)
+            if final is not None:
+                source = final[0]
+                if rule.direct_object and target_group is None:
+                    target_group = final[1]
             if source is not None and _own_subject(toks, source.t1, i0, cues, in_mention):
                 source = None
             if source is None and trigger_in_quote and disc.speaker is not None:
@@ -2751,6 +2761,36 @@ def _nearest_subject_pass(
             if t.low == ";":
                 return None
         return g
+    return None
+
+
+def _middle_field(
+    before: list[_Group], toks: list[Word], i0: int, cues: Cues, in_quote: bool
+) -> tuple[_Group, _Group | None] | None:
+    """Subject and object of a clause-final verb (cues ``final_verb_aux``): "Russland hat die Ukraine
+    in der Nacht angegriffen", "Am Montag hat Russland die Ukraine angegriffen". The verb's nearest
+    actor is then its object; the subject is the actor before the auxiliary, or else the first one
+    after it. None when no auxiliary opens the clause before the verb (the nearest actor stands)."""
+    k = i0 - 1
+    while k >= 0 and toks[k].lemma not in cues.final_verb_aux:
+        if toks[k].low in _CLAUSE_PUNCT or toks[k].low in cues.clause_breaks:
+            return None
+        k -= 1
+    if k < 0:
+        return None
+    if any(g.t0 > k and g.prep in cues.agent for g in before):
+        return None  # "ist von Russland angegriffen worden": a passive, whose agent acts
+    # (a bare actor right before the verb is marked as its modifier, as before a noun; here it
+    # is the verb's object, "die Ukraine angegriffen", so it may be the object, not the subject)
+    bare = [g for g in before if g.prep is None and g.in_quote == in_quote]
+    ahead = [
+        g for g in bare if g.t1 < k and not g.modifier and not any(t.low in _CLAUSE_PUNCT for t in toks[g.t1 + 1 : k])
+    ]
+    inside = [g for g in bare if g.t0 > k]
+    if ahead:
+        return ahead[-1], inside[0] if inside else None
+    if inside and not inside[0].modifier:
+        return inside[0], inside[1] if len(inside) > 1 else None
     return None
 
 

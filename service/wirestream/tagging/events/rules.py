@@ -228,6 +228,10 @@ class Cues:
     #: nouns of a measure aimed at someone ("sanctions", "embargo"): a country's *name* as their
     #: noun modifier names the target ("Russia sanctions"), not the doer; see engine._named_target
     target_adjuncts: frozenset[str] = frozenset()
+    #: finite auxiliaries and modals of a verb-second language whose main verb then closes the
+    #: clause ("Russland hat die Ukraine ... angegriffen"): the subject precedes the auxiliary, or
+    #: comes first after it, and the noun between them and the verb is its object (engine._middle_field)
+    final_verb_aux: frozenset[str] = frozenset()
 
     def target_tokens(self, rule: Rule) -> frozenset[str]:
         out: set[str] = set()
@@ -359,6 +363,28 @@ def _regular_inflection_keys(triggers: list[str], lang: str) -> dict[str, frozen
         keys = {k for k in keys if not any(lemma(lang, w) == k and f"{t} {rest}" not in listed for w, rest in multi)}
         if keys:
             out[base] = frozenset(keys)
+    return out
+
+
+def _german_t_form_keys(triggers: list[str], lang: str) -> dict[str, frozenset[str]]:
+    """Extra match keys for a rule's one-word German verb triggers: the -t form ("verurteilt",
+    "kritisiert", "besucht"), which is both the third person present and the participle of a weak
+    verb with an inseparable prefix or in -ieren. simplemma leaves it unlemmatised, so "Deutschland
+    verurteilt Angriff" and "hat Russland kritisiert" missed their verb. The form is added only
+    where simplemma does not already give the infinitive."""
+    if lang != "de":
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    for t in dict.fromkeys(w for trig in triggers for w in trig.split(" ")):
+        if not t.isalpha() or not t.islower() or not t.endswith("en") or len(t) < 6:
+            continue
+        stem = t[:-2]
+        # "verhaften" -> "verhaftet", "entwaffnen" -> "entwaffnet" (an -e- after t, d or a
+        # consonant before m/n), else "verurteilt", "kritisiert"
+        e = stem.endswith(("t", "d")) or (stem[-1] in "mn" and stem[-2] not in "aeioulrhäöü")
+        form = stem + ("et" if e else "t")
+        if lemma(lang, form) != t:
+            out[t] = frozenset({form})
     return out
 
 
@@ -647,6 +673,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             labour_preamble=_fs(c.get("labour_preamble"), lang) | _fs(c.get("labour_markers")),
             labour_markers=_fs(c.get("labour_markers")),
             target_adjuncts=_fs(c.get("target_adjuncts")),
+            final_verb_aux=_fs(c.get("final_verb_aux"), lang),
             purpose_heads=_fs(c.get("purpose_nouns"))
             | _fs(c.get("purpose_participles"))
             | _fs(c.get("purpose_modifiers")),
@@ -667,7 +694,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
         index: dict[str, list[Pattern]] = {}
         for rule, raw in zip(rules, raw_rules, strict=True):
             triggers = [str(t) for t in raw["triggers"].get(lang) or ()]
-            extra = _regular_inflection_keys(triggers, lang)
+            extra = _regular_inflection_keys(triggers, lang) or _german_t_form_keys(triggers, lang)
             for trig in triggers:
                 # rule-level vetoes/requirements are written in English lemmas; for other
                 # languages they simply never fire, which is the safe direction
