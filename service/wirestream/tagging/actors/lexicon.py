@@ -866,6 +866,12 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
         generic_titles=_lang_words(ctx.get("generic_titles")),
         labour_action_words=_lang_words(ctx.get("labour_action_words")),
         labour_action_roles=frozenset(ctx.get("labour_action_roles") or ()),
+        labour_action_last=frozenset(
+            c
+            for words in (ctx.get("labour_action_words") or {}).values()
+            for w in words
+            for c in (w[-1].lower(), w[-1].upper())
+        ),
         clause_verbs=frozenset(w.lower() for w in ctx.get("clause_verbs") or ()),
     )
 

@@ -1322,10 +1322,13 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
 def _labour_action_before(lex: Lexicon, f: _Field, pos: int) -> bool:
     """Does a word that puts a workforce on strike (the rules' ``labour_action_words``: "striking")
     end right before ``pos``, the start of the agent phrase ("striking workers", "Striking miners")?"""
+    norm = f.norm
+    if pos < 3 or norm[pos - 2] not in lex.rules.labour_action_last:
+        return False  # (most agent nouns follow no such word: one character test first)
     words = lex.rules.labour_action_words.get(f.lang)
     if not words:
         return False
-    wb = _word_before(f.norm, pos)
+    wb = _word_before(norm, pos)
     return wb is not None and wb[1].lower() in words
 
 

@@ -559,6 +559,8 @@ class Rules:
     #: language -> words that put a workforce on strike ("striking workers"), and the roles they turn LAB
     labour_action_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     labour_action_roles: frozenset[str] = frozenset()
+    #: the last letters of those words (a one-character test rules out most agent nouns first)
+    labour_action_last: frozenset[str] = frozenset()
     #: agentive verbs whose object is a clause ("said"): a capital after them is no verb's object
     clause_verbs: frozenset[str] = frozenset()
 
