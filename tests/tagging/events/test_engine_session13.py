@@ -6,8 +6,10 @@ the particle alone ("sagt zu Journalisten") is none. The German -t form of a wea
 inseparable prefix or in -ieren ("verurteilt", "kritisiert") is its verb (simplemma leaves it
 as it is). A German verb that closes its clause after an auxiliary ("hat ... angegriffen") has
 its object next to it and its subject before the auxiliary or first after it. Being on strike
-("en grève", "in sciopero", "em greve") is a strike by the clause's subject. A French or Italian present that simplemma
-reads as the noun ("bombarde", "condanna") is still the verb. Portuguese verbs joined to a pronoun
+("en grève", "in sciopero", "em greve") is a strike by the clause's subject. A present tense
+that simplemma reads as its noun ("accusa", "condena", "menace", "signe un accord", "bombarde",
+"condanna") is the verb. In es/fr/it/pt a nationality adjective after an event noun names its
+doer ("ataque ruso"). Portuguese verbs joined to a pronoun
 ("reúne-se", "comprometeu-se") are read as the verb. Taking to the streets ("scendere in piazza",
 "descendre dans la rue") is a demonstration. A gapped trigger does not skip a place or topic
 preposition ("doctors strike in Kenya over pay deal" is a strike, not "strike ... deal"). Backing
@@ -74,6 +76,20 @@ LEX = {
     "français": ("FRA", "FRA", C),
     "italiani": ("ITA", "ITA", C),
     "españoles": ("ESP", "ESP", C),
+    "Mosca": ("RUS", "RUS", C),
+    "Irán": ("IRN", "IRN", C),
+    "Israel": ("ISR", "ISR", C),
+    "Chine": ("CHN", "CHN", C),
+    "Taïwan": ("TWN", "TWN", C),
+    "Maroc": ("MAR", "MAR", C),
+    "Espagne": ("ESP", "ESP", C),
+    "israelense": ("ISR", "ISR", C),
+    "israeliano": ("ISR", "ISR", C),
+    "israéliennes": ("ISR", "ISR", C),
+    "ruso": ("RUS", "RUS", C),
+    "russes": ("RUS", "RUS", C),
+    "israelíes": ("ISR", "ISR", C),
+    "Hamas": ("org:hamas", "PSE", ActorType.ORGANISATION),
 }
 
 
@@ -260,3 +276,43 @@ def test_the_backed_call_stays_its_authors_request(tagger: EventTagger) -> None:
 def test_back_that_is_no_endorsement(tagger: EventTagger, text: str) -> None:
     evs = events(tagger, text, True)
     assert PloverType.SUPPORT not in _types(evs), evs
+
+
+# ------------------------------------------------------------------ present tense read as a noun
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("L'Ucraina accusa Mosca di crimini di guerra", "it", PloverType.ACCUSE),
+        ("Irán amenaza a Israel con una respuesta", "es", PloverType.THREATEN),
+        ("La Chine menace Taïwan de représailles", "fr", PloverType.THREATEN),
+        ("Le Maroc et l'Espagne signent un accord sur la pêche", "fr", PloverType.SUPPORT),
+    ],
+)
+def test_present_tense_that_reads_as_a_noun_is_the_verb(
+    tagger: EventTagger, text: str, lang: str, expected: PloverType
+) -> None:
+    evs = events(tagger, text, True, lang)
+    assert evs and top(evs).event_type is expected, evs
+
+
+# ------------------------------------------------------------------ a nationality after an event noun
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        ("Ataque ruso contra Kiev deja diez muertos", "es", "RUS"),
+        ("Frappes israéliennes sur le sud du Liban", "fr", "ISR"),
+        ("Brasil condena ataque israelense no Líbano", "pt", "ISR"),
+    ],
+)
+def test_nationality_after_an_event_noun_is_its_doer(tagger: EventTagger, text: str, lang: str, source: str) -> None:
+    evs = [e for e in events(tagger, text, True, lang) if e.event_type is PloverType.ASSAULT]
+    assert evs and evs[0].source == [source], evs
+
+
+def test_nationality_after_a_verb_is_its_object(tagger: EventTagger) -> None:
+    evs = events(tagger, "Hamas ataca israelíes en Cisjordania", True, "es")
+    assert evs and top(evs).source == ["org:hamas"] and top(evs).target == ["ISR"], evs

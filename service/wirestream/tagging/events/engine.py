@@ -2081,6 +2081,13 @@ def _build_event(
     if cues.verb_initial:
         # head-initial noun phrases: the possessor follows the noun ("هجوم روسيا", Russia's attack)
         modifier = next((g for g in after if g.t0 - i1 == 1), None) if nominal else None
+    elif cues.postposed_adjectives and modifier is None and (nominal or not trig.lemma.endswith(cues.verb_endings)):
+        # "ataque israelense", "frappes russes": a bare lower-case actor (a nationality adjective)
+        # right after the event noun names the doer, as "Israeli attack" does before it
+        modifier = next(
+            (g for g in after if g.t0 - i1 == 1 and g.prep is None and not toks[g.t0].cap and not toks[g.t1].cap),
+            None,
+        )
 
     # a clause-final verb after its auxiliary (German): its nearest actor is its object
     final = _middle_field(before, toks, i0, cues, trigger_in_quote) if cues.final_verb_aux and not nominal else None

@@ -232,6 +232,11 @@ class Cues:
     #: clause ("Russland hat die Ukraine ... angegriffen"): the subject precedes the auxiliary, or
     #: comes first after it, and the noun between them and the verb is its object (engine._middle_field)
     final_verb_aux: frozenset[str] = frozenset()
+    #: adjectives follow their noun (es, fr, it, pt): a bare actor right after an event noun is its
+    #: doer ("ataque israelense", "frappes russes"), as one right before it is in English
+    postposed_adjectives: bool = False
+    #: endings of the language's verb lemmas (infinitives): a trigger whose lemma has none is a noun
+    verb_endings: tuple[str, ...] = ()
 
     def target_tokens(self, rule: Rule) -> frozenset[str]:
         out: set[str] = set()
@@ -674,6 +679,8 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             labour_markers=_fs(c.get("labour_markers")),
             target_adjuncts=_fs(c.get("target_adjuncts")),
             final_verb_aux=_fs(c.get("final_verb_aux"), lang),
+            postposed_adjectives=bool(c.get("postposed_adjectives", False)),
+            verb_endings=tuple(str(x) for x in c.get("verb_endings") or ()),
             purpose_heads=_fs(c.get("purpose_nouns"))
             | _fs(c.get("purpose_participles"))
             | _fs(c.get("purpose_modifiers")),
