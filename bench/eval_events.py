@@ -325,7 +325,10 @@ def score_probes(
     Also per probe ``set`` (``s8`` when none is given): a set written before a fix and never looked
     at while making it (``s9check``) shows whether the fix generalises beyond the probes it was
     developed on. A probe's ``lang`` (default ``en``) is the article language the wire feed
-    would carry, so es/de/fr/it/pt probes run the language's own rules and cues."""
+    would carry, so es/de/fr/it/pt probes run the language's own rules and cues. A political probe
+    may name the ISO alpha-3 ``source`` and ``target`` of its event (``null``: no country's party):
+    counted right when the top event has the right type and its first source (target) actor has
+    that country, so a set can score who did what to whom, not only what."""
     fp: list[str] = []
     wrong: list[str] = []
     by_set: dict[str, Counter[str]] = defaultdict(Counter)
@@ -337,7 +340,8 @@ def score_probes(
         art = _article(text, language=lang) if p["kind"] == "L" else _article("", headline=text, language=lang)
         actors = actor_fn(art) if actor_fn is not None else []
         preds = [e for e in tagger.tag(art, actors) if not e.negated]
-        top = max(preds, key=lambda e: e.confidence).event_type.value if preds else None
+        best = max(preds, key=lambda e: e.confidence) if preds else None
+        top = best.event_type.value if best is not None else None
         if not p["expect"]:
             quiet += 1
             st["non_political"] += 1
@@ -350,7 +354,14 @@ def score_probes(
             if top not in p["expect"]:
                 st["political_wrong"] += 1
                 wrong.append(f"[{p.get('set', 's8')}] {text} -> {top}")
+            country = {a.actor_id: a.country for a in actors}
+            for role in ("source", "target"):
+                if role in p:
+                    got = getattr(best, role) if best is not None and top in p["expect"] else None
+                    st[f"{role}_n"] += 1
+                    st[f"{role}_ok"] += int(got is not None and (country.get(got[0]) if got else None) == p[role])
     keys = ("non_political", "false_positives", "political", "political_wrong")
+    keys += ("source_n", "source_ok", "target_n", "target_ok")
     return {
         "non_political": quiet,
         "false_positives": len(fp),
@@ -459,9 +470,12 @@ def _print(result: dict[str, Any]) -> None:
             f"non-political, wrong top type {pr['political_wrong']}/{pr['political']} political"
         )
         for name, c in pr["by_set"].items():
+            roles = "".join(
+                f", {role} right {c[role + '_ok']}/{c[role + '_n']}" for role in ("source", "target") if c[role + "_n"]
+            )
             print(
                 f"  set {name}: false positives {c['false_positives']}/{c['non_political']}, "
-                f"wrong top type {c['political_wrong']}/{c['political']}"
+                f"wrong top type {c['political_wrong']}/{c['political']}{roles}"
             )
         for case in pr["false_positive_cases"] + pr["political_wrong_cases"]:
             print(f"  {case}")
