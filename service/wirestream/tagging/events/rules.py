@@ -701,7 +701,8 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
         index: dict[str, list[Pattern]] = {}
         for rule, raw in zip(rules, raw_rules, strict=True):
             triggers = [str(t) for t in raw["triggers"].get(lang) or ()]
-            extra = _regular_inflection_keys(triggers, lang) or _german_t_form_keys(triggers, lang)
+            # (each returns {} outside its language: English -ed/-ing lemmas, German -t forms)
+            extra = {**_regular_inflection_keys(triggers, lang), **_german_t_form_keys(triggers, lang)}
             for trig in triggers:
                 # rule-level vetoes/requirements are written in English lemmas; for other
                 # languages they simply never fire, which is the safe direction
