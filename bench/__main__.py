@@ -8,7 +8,7 @@ Runs, in this order (see each module's docstring for how and why it measures wha
    in full mode also ``bench.compiled``: the optional mypyc build (``setup.py``) vs the interpreted
    code, tagging and pipeline, in alternating child processes;
 2. ``bench.dedupe`` (the dedupe owner's bench, called as is): near-duplicate check vs datasketch;
-3. ``bench.memory``: worker RSS with 1M (quick: 20k) remembered articles, bytes per article;
+3. ``bench.memory``: worker RSS with 1M (quick: 10k) remembered articles, bytes per article;
 4. on one local broker started for the run: ``bench.e2e`` (wirestream vs aiokafka pass-through vs
    Faust identity agent vs the same pipeline in a bare aiokafka loop), ``bench.latency``
    (publish → enriched at 200/s; in full mode again with the worker on the compiled build), and in

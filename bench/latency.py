@@ -134,8 +134,9 @@ def run(bootstrap: str, quick: bool = False, rate: float = 200.0, seconds: float
     from wirestream.workers import stop_worker
 
     work = work or Path(tempfile.mkdtemp(prefix="ws-bench-latency-"))
-    # at 200/s 10 s is already a backlog of minutes for one worker; quick (CI) only shows the part runs
-    seconds = seconds or (3.0 if quick else 10.0)
+    # at 200/s 10 s is already a backlog of minutes for one worker; quick (CI) only shows the part runs: 1 s
+    # (200 articles, ~4 s of backlog for one worker at ~50/s) measures the same path as 3 s, which drained ~12 s
+    seconds = seconds or (1.0 if quick else 10.0)
     n = int(rate * seconds)
     items = generate(n + 1, 2_000, seed=6)
     n_warm = 20 if quick else max(20, int(rate * 3))
