@@ -19,7 +19,7 @@ import yaml
 
 from wirestream.models import PloverType
 
-from .text import Prefilter, Requirement, lemma, strict_inflection_map
+from .text import Prefilter, Requirement, known, lemma, strict_inflection_map
 
 try:  # libyaml parses the rule files ~10x faster than the pure-Python loader
     _YAML_LOADER: Any = yaml.CSafeLoader
@@ -393,6 +393,63 @@ def _german_t_form_keys(triggers: list[str], lang: str) -> dict[str, frozenset[s
     return out
 
 
+def _romance_present_keys(
+    triggers: list[str], lang: str, endings: Mapping[str, list[str]], exceptions: frozenset[str]
+) -> dict[str, frozenset[str]]:
+    """Extra match keys for a rule's Romance verb triggers: the 3rd-person present forms of each
+    infinitive (cues ``present_endings``: "condenar" -> "condena", "condenan") that simplemma reads
+    as another word, mostly the verb's own noun ("condena", "amenaza", "accusa", "menace"). Headlines
+    are written in that tense, so "Colombia condena ..." missed its verb. A form simplemma does not
+    know (an irregular verb's regular guess, "destrue") is no key, nor one with a common sense of
+    its own (cues ``present_exceptions``: "media", "libera", "livre"), which would turn ordinary
+    nouns and adjectives into events. Forms simplemma already maps onto the infinitive add nothing."""
+    if not endings:
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    for t in dict.fromkeys(w for trig in triggers for w in trig.split(" ")):
+        if not t.isalpha() or not t.islower():
+            continue
+        for inf, forms in endings.items():
+            if t.endswith(inf) and len(t) > len(inf) + 2:
+                stem = t[: -len(inf)]
+                keys = {
+                    f for end in forms if (f := stem + end) not in exceptions and lemma(lang, f) != t and known(lang, f)
+                }
+                if keys:
+                    out[t] = frozenset(keys)
+                break
+    return out
+
+
+def _arabic_form_keys(
+    triggers: list[str], prefixes: list[str], suffixes: list[str], accusative: str
+) -> dict[str, frozenset[str]]:
+    """Extra match keys for a rule's Arabic triggers, which are written as they stand (no
+    lemmatiser): the other 3rd-person imperfect forms of a listed imperfect (cues ``imperfect``:
+    "يدين" also "تدين", with the feminine subject most country names take, and the dual and plural
+    "توقعان", "يتفقون"), and a one-word trigger's indefinite accusative ("هجوم" -> "هجوما", the
+    object of "تشن هجوما"; a listed past verb gets its dual, "قتلا", the same act). The lists then
+    hold one form per tense, as they held the past forms and bare nouns."""
+    if not prefixes and not accusative:
+        return {}
+    out: dict[str, set[str]] = {}
+    for trig in triggers:
+        words = trig.split(" ")
+        for w in dict.fromkeys(words):
+            keys = out.setdefault(w, set())
+            if prefixes and w[:1] == prefixes[0] and len(w) >= 3:
+                keys.update(p + w[1:] + s for p in prefixes for s in suffixes)
+            elif accusative and len(words) == 1 and len(w) >= 3 and not w.endswith(_AR_NO_ALIF):
+                keys.add(w + accusative)
+            keys.discard(w)
+    return {w: frozenset(k) for w, k in out.items() if k}
+
+
+#: endings that take no alif of the accusative: the feminine ة and plural ات, a final alif,
+#: alif maqsura or hamza ("هدنةً", "محادثاتٍ")
+_AR_NO_ALIF = ("ة", "ات", "ا", "ى", "ء")
+
+
 def _compile(
     trigger: str, rule: Rule, lang: str, strip: tuple[str, ...], extra: Mapping[str, frozenset[str]] | None = None
 ) -> Pattern:
@@ -698,11 +755,23 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             | cues.negation_verbs
             | frozenset(cues.modality),
         )
+        present_endings = {str(k): [str(x) for x in v] for k, v in (c.get("present_endings") or {}).items()}
+        present_exceptions = _fs(c.get("present_exceptions"))
+        imperfect = c.get("imperfect") or {}
+        imperfect_prefixes = [str(x) for x in imperfect.get("prefixes") or ()]
+        imperfect_suffixes = [str(x) for x in imperfect.get("suffixes") or ()]
+        accusative = str(c.get("accusative") or "")
         index: dict[str, list[Pattern]] = {}
         for rule, raw in zip(rules, raw_rules, strict=True):
             triggers = [str(t) for t in raw["triggers"].get(lang) or ()]
-            # (each returns {} outside its language: English -ed/-ing lemmas, German -t forms)
-            extra = {**_regular_inflection_keys(triggers, lang), **_german_t_form_keys(triggers, lang)}
+            # (each returns {} outside its language: English -ed/-ing lemmas, German -t forms,
+            # Romance 3rd-person presents, Arabic imperfects and accusatives)
+            extra = {
+                **_regular_inflection_keys(triggers, lang),
+                **_german_t_form_keys(triggers, lang),
+                **_romance_present_keys(triggers, lang, present_endings, present_exceptions),
+                **_arabic_form_keys(triggers, imperfect_prefixes, imperfect_suffixes, accusative),
+            }
             for trig in triggers:
                 # rule-level vetoes/requirements are written in English lemmas; for other
                 # languages they simply never fire, which is the safe direction

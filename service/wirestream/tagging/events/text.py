@@ -161,6 +161,12 @@ def lemma(lang: str, token: str) -> str:
     return out.lower()
 
 
+def known(lang: str, token: str) -> bool:
+    """Whether simplemma's dictionary for ``lang`` holds ``token`` (as a form or a lemma), which
+    :func:`lemma` cannot tell: it returns an unknown word unchanged, as it does a known lemma."""
+    return lang in _SIMPLEMMA_LANGS and bool(simplemma.is_known(token, lang=lang))
+
+
 # European Portuguese joins an object pronoun to its verb with a hyphen ("reúne-se", "comprometeu-se",
 # "acusa-o"); simplemma knows the verb, not the joined word, so the pronoun is cut off first
 _PT_CLITICS = frozenset(
