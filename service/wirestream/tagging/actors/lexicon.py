@@ -873,6 +873,11 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
             for c in (w[-1].lower(), w[-1].upper())
         ),
         clause_verbs=frozenset(w.lower() for w in ctx.get("clause_verbs") or ()),
+        noun_determiners=_lang_words(ctx.get("noun_determiners")),
+        plural_title_endings=MappingProxyType(
+            {lang: tuple(w.lower() for w in words) for lang, words in (ctx.get("plural_title_endings") or {}).items()}
+        ),
+        plural_title_words=_lang_words(ctx.get("plural_title_words")),
     )
 
 
@@ -934,13 +939,16 @@ def build_lexicon(raw: RawData) -> Lexicon:
             keys.add(str(s), Kind.ORG, f"org:{org.id}")
     titles: dict[str, Title] = {}
     tdata = f["titles.yaml"]
+    title_inflection: Mapping[str, Mapping[str, list[str]]] = tdata.get("surface_inflection") or {}
     for h in tdata["honorifics"]:
         keys.add(h, Kind.HONORIFIC, "honorific")
     for t in tdata["titles"]:
         titles[t["id"]] = Title(t["id"], tuple(t["offices"]), t["role"], bool(t.get("local", False)), t.get("org"))
         for lang, surfaces in t["surfaces"].items():
             for s in surfaces:
-                keys.add(s, Kind.TITLE, t["id"], None if lang == "en" else lang)
+                # declined forms by the language's ending rules ("Präsidenten", "Kanzlers"); no rules: as written
+                for form in adjective_forms(s, lang, title_inflection) if lang in title_inflection else (s,):
+                    keys.add(form, Kind.TITLE, t["id"], None if lang == "en" else lang)
     title_tails: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for t in tdata["titles"]:
         for lang in _TITLE_TAIL_LANGUAGES:

@@ -529,11 +529,21 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True,
         # capitalised only because it opens a sentence ("Russische Panzer rückten vor")
         return False
     words = doc.lex.rules.function_words
+    # a language that capitalises every noun: capitals there are weaker evidence of a name
+    dets = None if surname else doc.lex.rules.noun_determiners.get(f.lang)
     if check_before:
         wb = _word_before(norm, m.start)
         if wb is not None and wb[1][:1].isupper() and wb[1] not in words:
             if not (i > 0 and f.matches[i - 1].end == m.start - 1):
-                return True
+                # "am Montag Kiew": after an article or a preposition the word is a common noun
+                w2 = _word_before(norm, wb[0]) if dets is not None else None
+                if (
+                    dets is None
+                    or w2 is None
+                    or w2[1].lower() not in dets
+                    or not (m.kind is _K_COUNTRY or _placeish(m.kind))
+                ):
+                    return True
             prev_kind = f.matches[i - 1].kind
             if prev_kind is _K_SURNAME and (surname or _placeish(m.kind)):
                 # "Ahmed Shan": a place name right after a name part (a known surname, which is
@@ -554,6 +564,13 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True,
             return True
     if end + 1 >= len(norm) or norm[end] != " " or not norm[end + 1].isupper():
         return False
+    if dets is not None and m.kind is _K_COUNTRY:
+        # "wirft Russland Kriegsverbrechen vor": after a verb (a lower-case word) the capitalised
+        # word is a noun, compounds with a country being written joined; after a noun ("der Sänger
+        # Jordan Smith") or at a sentence start the name test stands
+        wb = _word_before(norm, m.start)
+        if wb is not None and wb[1][:1].islower():
+            return False
     stop = norm.find(" ", end + 1)
     word = norm[end + 1 : stop if stop != -1 else len(norm)].rstrip(".,;:!?'\")")
     if word in words:
@@ -712,6 +729,21 @@ def _is_known_by_given_name(doc: _Doc, f: _Field, i: int, span: tuple[int, int])
     return given is not None and given[1] == span[0]
 
 
+def _plural_title(rules: Rules, f: _Field, m: Match, span_start: int) -> bool:
+    """Is the title at ``m`` a declined form that is a plural here ("die Präsidenten der beiden
+    Länder", "die französischen Präsidenten")? Then it names no one holder (the rules'
+    ``plural_title_endings`` and ``plural_title_words``)."""
+    endings = rules.plural_title_endings.get(f.lang)
+    if not endings or not f.norm[m.start : m.end].lower().endswith(endings):
+        return False
+    words = rules.plural_title_words[f.lang]
+    for pos in (m.start, span_start) if span_start < m.start else (m.start,):
+        wb = _word_before(f.norm, pos)
+        if wb is not None and wb[1].lower() in words:
+            return True
+    return False
+
+
 def _blocker_before(blockers: frozenset[str], norm: str, pos: int) -> bool:
     """Does a title blocker ("former", "deputy", "would-be", "ex-") end right before ``pos``, followed
     by spaces or hyphens? One set lookup of the last word (it replaced a regex alternation of every
@@ -851,6 +883,24 @@ def _new_person_name(doc: _Doc, f: _Field, i: int, after: int) -> tuple[int, int
     return start, end
 
 
+def _headline_name_from(doc: _Doc, f: _Field, n: Match, title: Title, where: str | None) -> bool:
+    """In a title-case headline, is the surname match ``n`` right after a title the first word of a
+    new person's name ("Minister Jonas Petraitis Meets ...": "Jonas" is some minister's surname in
+    the dictionary, here a given name)? Capitals say nothing in such a line
+    (:func:`_inside_longer_name` exempts it), so the name is read as :func:`_headline_person_name`
+    reads one (two or three capitalised words closed by a known headline word), and only when the
+    surname resolves to nobody after that title: "President Trump Administration Says" stays Trump."""
+    if not f.titlecase:
+        return False
+    span = _headline_person_name(doc.lex.rules, f.norm, n.start - 1)
+    return (
+        span is not None
+        and span[0] == n.start
+        and span[1] > n.end
+        and _surname_person(doc, n.entries[0], title, where, True)[0] is None
+    )
+
+
 def _headline_person_name(rules: Rules, norm: str, after: int, end: int | None = None) -> tuple[int, int] | None:
     """A new person's name after a title in a title-case headline (or a title-case line of the text
     ending at ``end``): 2-3 capitalised words ended by a known word ("Minister Jonas Petraitis
@@ -949,7 +999,11 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
     # (unless the surname is only the first part of someone else's name: "General Charles Brown").
     if n is not None and n.start == m.end + 1:
         kind = n.kind
-        if kind is _K_PERSON or (kind is _K_SURNAME and not _inside_longer_name(doc, f, i + 1, surname=True)):
+        if kind is _K_PERSON or (
+            kind is _K_SURNAME
+            and not _inside_longer_name(doc, f, i + 1, surname=True)
+            and not _headline_name_from(doc, f, n, title, where)
+        ):
             return
     has_the = _has_the(f.norm, span_start)
     window = f.norm[max(0, span_start - 30) : span_start]
@@ -957,6 +1011,7 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         (modifier is not None and modifier in lex.rules.title_blockers)
         or _blocker_before(lex.rules.title_blockers, f.norm, span_start)
         or (has_the and _blocker_before(lex.rules.title_blockers, f.norm, span_start - 4))
+        or _plural_title(lex.rules, f, m, span_start)
     )
     former = modifier in _FORMER or _former_before(window)
     new = _new_person_name(doc, f, i, m.end)
@@ -966,6 +1021,10 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
         if where is None and place is None:
             where, place = _of_after_name(doc, f, new[1], title)
         _add_new_person(doc, f, new, title, where, place, former)
+        if f.titlecase:
+            # the name's first word may be some dictionary person's surname ("Jonas"): it is this
+            # person's given name, not a second mention to resolve
+            doc.skip_from, doc.skip_to = new[0], new[1]
         return
     app_end, app_last = span_end, last
     if n is not None and last == i and _of_qualifier(n.kind) and _TO.fullmatch(gap):

@@ -563,6 +563,12 @@ class Rules:
     labour_action_last: frozenset[str] = frozenset()
     #: agentive verbs whose object is a clause ("said"): a capital after them is no verb's object
     clause_verbs: frozenset[str] = frozenset()
+    #: language (one that capitalises every noun) -> words opening a noun phrase ("am Montag Kiew")
+    noun_determiners: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: language -> endings of declined titles that are also plurals ("Präsidenten"), and the words
+    #: that make them plural before them ("die Präsidenten")
+    plural_title_endings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    plural_title_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
