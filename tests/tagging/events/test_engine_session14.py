@@ -6,7 +6,12 @@ infinitive's ending (cues ``present_endings``), so the rules list infinitives on
 with a common sense of its own (cues ``present_exceptions``: "ferma", "libera", "livre") is no
 key. An Arabic trigger listed in its imperfect يـ form also matches the تـ form a feminine subject
 takes ("مصر تدعو") and the dual and plural ("توقعان"); a one-word trigger also matches its
-indefinite accusative ("تشن هجوما").
+indefinite accusative ("تشن هجوما"). Time and place adverbials and names between a Romance verb
+and its object do not count against a gapped trigger's gap ("firmaron este lunes en La Habana un
+acuerdo"). Italian "libera" is the verb only with an object after it ("libera tre ostaggi", not
+"zona libera"); "al fianco di" is standing by a party. A German subordinate clause ("nachdem",
+"weil", "dass") has its subject first after the conjunction and its object next to the verb, with
+the auxiliary after it.
 """
 
 from __future__ import annotations
@@ -45,6 +50,23 @@ LEX = {
     "الكويت": ("KWT", "KWT", C),
     "إيران": ("IRN", "IRN", C),
     "الأردن": ("JOR", "JOR", C),
+    "Colombia": ("COL", "COL", C),
+    "Panamá": ("PAN", "PAN", C),
+    "Bogotá": ("COL", "COL", C),
+    "Uruguai": ("URY", "URY", C),
+    "Paraguai": ("PRY", "PRY", C),
+    "Montevidéu": ("URY", "URY", C),
+    "Libia": ("LBY", "LBY", C),
+    "Ucraina": ("UKR", "UKR", C),
+    "Kiev": ("UKR", "UKR", C),
+    "Iran": ("IRN", "IRN", C),
+    "Russland": ("RUS", "RUS", C),
+    "Polen": ("POL", "POL", C),
+    "Litauen": ("LTU", "LTU", C),
+    "Ukraine": ("UKR", "UKR", C),
+    "Berlin": ("DEU", "DEU", C),
+    "China": ("CHN", "CHN", C),
+    "Taiwan": ("TWN", "TWN", C),
 }
 
 
@@ -166,3 +188,97 @@ def test_arabic_present_and_accusative(tagger: EventTagger, text: str, expected:
 )
 def test_arabic_no_event(tagger: EventTagger, text: str) -> None:
     assert not events(tagger, text, True, "ar")
+
+
+# ------------------------------------------------------------------ Romance adverbials in a gap
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected", "source"),
+    [
+        (
+            "Colombia y Panamá firmaron este jueves en Bogotá un acuerdo de cooperación policial.",
+            "es",
+            PloverType.SUPPORT,
+            "COL",
+        ),
+        ("Chile firmó ayer en Lima con Perú un memorando sobre migración.", "es", PloverType.SUPPORT, "CHL"),
+        (
+            "Uruguai e Paraguai assinaram nesta sexta-feira em Montevidéu um acordo sobre a hidrovia.",
+            "pt",
+            PloverType.SUPPORT,
+            "URY",
+        ),
+        ("Italia e Libia hanno firmato ieri a Tripoli un'intesa sull'energia.", "it", PloverType.SUPPORT, "ITA"),
+    ],
+)
+def test_adverbials_between_verb_and_object(
+    tagger: EventTagger, text: str, lang: str, expected: PloverType, source: str
+) -> None:
+    evs = events(tagger, text, False, lang)
+    assert evs and top(evs).event_type is expected and top(evs).source[:1] == [source], evs
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the gap still counts other words: a signature and an agreement far apart are two things
+        ("Colombia firmó el decreto que regula las tarifas del transporte y anunció un acuerdo.", "es"),
+        ("Il governo firma il decreto sulle tariffe dei trasporti pubblici e dei treni, accordo lontano.", "it"),
+    ],
+)
+def test_gap_still_limits_other_words(tagger: EventTagger, text: str, lang: str) -> None:
+    assert PloverType.SUPPORT not in {e.event_type for e in events(tagger, text, False, lang)}
+
+
+# ------------------------------------------------------------------ Italian release and standing by
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "source"),
+    [
+        ("L'Iran libera due ostaggi europei", PloverType.RETREAT, "IRN"),
+        ("La Libia libera i pescatori italiani", PloverType.RETREAT, "LBY"),
+        ("L'Italia resterà al fianco dell'Ucraina", PloverType.SUPPORT, "ITA"),
+        ("La Libia sarà sempre al fianco di Kiev", PloverType.SUPPORT, "LBY"),
+    ],
+)
+def test_italian_release_and_standing_by(tagger: EventTagger, text: str, expected: PloverType, source: str) -> None:
+    evs = events(tagger, text, True, "it")
+    assert evs and top(evs).event_type is expected and top(evs).source[:1] == [source], evs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'Italia libera dal gas russo entro il 2027",  # the adjective: free of
+        "In Libia una zona libera per i migranti",
+        "Libera circolazione, l'Italia chiede regole comuni",
+    ],
+)
+def test_italian_libera_adjective_is_no_release(tagger: EventTagger, text: str) -> None:
+    assert PloverType.RETREAT not in {e.event_type for e in events(tagger, text, True, "it")}
+
+
+# ------------------------------------------------------------------ German subordinate clauses
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "source", "target"),
+    [
+        ("Berlin reagierte, nachdem Russland die Ukraine angegriffen hatte.", PloverType.ASSAULT, "RUS", "UKR"),
+        ("Die Lage ist angespannt, weil Russland Polen angegriffen hat.", PloverType.ASSAULT, "RUS", "POL"),
+        ("Berlin bestätigte, dass Polen Litauen kritisiert hatte.", PloverType.ACCUSE, "POL", "LTU"),
+    ],
+)
+def test_german_subordinate_clause_subject_first(
+    tagger: EventTagger, text: str, expected: PloverType, source: str, target: str
+) -> None:
+    evs = [e for e in events(tagger, text, False, "de") if e.event_type is expected]
+    assert evs and evs[0].source == [source] and evs[0].target == [target], evs
+
+
+def test_german_subordinate_passive_agent_acts(tagger: EventTagger) -> None:
+    text = "Berlin protestierte, nachdem die Ukraine von Russland angegriffen worden war."
+    evs = [e for e in events(tagger, text, False, "de") if e.event_type is PloverType.ASSAULT]
+    assert evs and evs[0].source == ["RUS"], evs

@@ -440,6 +440,8 @@ class EventTagger:
                     continue
             if non_agent and _non_agent_doer(toks, m.i0, m.pattern.rule.plover, groups, in_mention, cues, headline):
                 continue
+            if cues.before_object and toks[m.i0].low in cues.before_object and not _object_follows(toks, m.i1, cues):
+                continue  # "zona libera", "libera circolazione": the adjective, not "libera tre ostaggi"
             if cues.name_suffixes and toks[m.i0].cap and _company_name(toks, m.i1, cues):
                 continue  # "Shell plc to sell ...": the trigger is a company's name
             if cues.work_nouns and toks[m.i0].cap and _work_title(toks, m.i0, m.i1, cues):
@@ -1496,19 +1498,24 @@ def _match_at(tokens: list[Word], i: int, n: int, pat: Pattern) -> int:
     """Index of the last token of ``pat`` matched from token ``i``, or -1."""
     pos = i
     gap = pat.rule.gap
+    free = pat.gap_free
     for k in range(1, pat.size):
         keys = pat.elements[k]
         if pat.gaps[k]:
             lim = min(n, pos + 2 + gap)
-            for q in range(pos + 1, lim):
+            q = pos + 1
+            while q < lim:
                 tq = tokens[q]
                 if tq.low in _PUNCT_BREAKS or tq.low == ".":
                     return -1
                 if tq.lemma in keys or tq.low in keys:
-                    pos = q
                     break
-            else:
+                if free and (tq.cap or tq.low in free) and lim < n:
+                    lim += 1  # a time or place adverbial ("este lunes en La Habana") is not counted
+                q += 1
+            if q >= lim:
                 return -1
+            pos = q
         else:
             if pos + 1 >= n:
                 return -1
@@ -2776,9 +2783,20 @@ def _middle_field(
     """Subject and object of a clause-final verb (cues ``final_verb_aux``): "Russland hat die Ukraine
     in der Nacht angegriffen", "Am Montag hat Russland die Ukraine angegriffen". The verb's nearest
     actor is then its object; the subject is the actor before the auxiliary, or else the first one
-    after it. None when no auxiliary opens the clause before the verb (the nearest actor stands)."""
+    after it. None when no auxiliary opens the clause before the verb (the nearest actor stands).
+
+    A subordinate clause (cues ``final_clause_openers``: "nachdem", "weil", "dass") puts every verb
+    last, its auxiliary after it: "..., nachdem Russland die Ukraine angegriffen hatte". Its subject
+    is the first actor after the conjunction; the actors before it belong to the main clause."""
     k = i0 - 1
     while k >= 0 and toks[k].lemma not in cues.final_verb_aux:
+        if toks[k].low in cues.final_clause_openers:
+            if any(g.t0 > k and g.prep in cues.agent for g in before):
+                return None  # "nachdem Kiew von Russland angegriffen worden war": the agent acts
+            sub = [g for g in before if g.prep is None and g.in_quote == in_quote and g.t0 > k]
+            if sub and not sub[0].modifier:
+                return sub[0], sub[1] if len(sub) > 1 else None
+            return None
         if toks[k].low in _CLAUSE_PUNCT or toks[k].low in cues.clause_breaks:
             return None
         k -= 1
@@ -3113,6 +3131,16 @@ def _infinitive_after(toks: list[Word], i1: int, in_mention: set[int], cues: Cue
         and nxt.low not in cues.object_pronouns
         and nxt.low not in cues.preps
     )
+
+
+def _object_follows(toks: list[Word], i: int, cues: Cues) -> bool:
+    """Whether an object starts right after token ``i``: a word of cues ``object_starts`` (an
+    article, a number word), a number or a capitalised name. What tells the verb "libera" ("L'Iran
+    libera tre ostaggi") from the adjective ("zona libera", "libera circolazione")."""
+    if i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1]
+    return nxt.cap or nxt.low in cues.object_starts or nxt.low[:1].isdigit()
 
 
 def _gap_fallback(m: _Match, toks: list[Word], cues: Cues, lr: LanguageRules) -> _Match | None:

@@ -109,6 +109,10 @@ class Pattern:
     rule: Rule
     size: int  # len(elements), stored: it is read in the matching hot loop
     rest: tuple[frozenset[str], ...] = ()  # elements[1:], stored for the same reason
+    #: words a gap does not count, nor any capitalised word (cues ``gap_adverbials``): the time and
+    #: place adverbials Romance wire copy puts between a verb and its object ("firmaron este lunes
+    #: en La Habana un acuerdo"); empty where the language lists none
+    gap_free: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,11 +236,18 @@ class Cues:
     #: clause ("Russland hat die Ukraine ... angegriffen"): the subject precedes the auxiliary, or
     #: comes first after it, and the noun between them and the verb is its object (engine._middle_field)
     final_verb_aux: frozenset[str] = frozenset()
+    #: conjunctions that open a verb-final subordinate clause ("nachdem", "weil"): the clause's
+    #: subject comes first after them, its object next to the verb (engine._middle_field)
+    final_clause_openers: frozenset[str] = frozenset()
     #: adjectives follow their noun (es, fr, it, pt): a bare actor right after an event noun is its
     #: doer ("ataque israelense", "frappes russes"), as one right before it is in English
     postposed_adjectives: bool = False
     #: endings of the language's verb lemmas (infinitives): a trigger whose lemma has none is a noun
     verb_endings: tuple[str, ...] = ()
+    #: present forms that are their verb only before an object ("libera tre ostaggi"; the adjective
+    #: in "zona libera"), and the words that start one besides numbers and names (engine._object_follows)
+    before_object: frozenset[str] = frozenset()
+    object_starts: frozenset[str] = frozenset()
 
     def target_tokens(self, rule: Rule) -> frozenset[str]:
         out: set[str] = set()
@@ -451,7 +462,12 @@ _AR_NO_ALIF = ("ة", "ات", "ا", "ى", "ء")
 
 
 def _compile(
-    trigger: str, rule: Rule, lang: str, strip: tuple[str, ...], extra: Mapping[str, frozenset[str]] | None = None
+    trigger: str,
+    rule: Rule,
+    lang: str,
+    strip: tuple[str, ...],
+    extra: Mapping[str, frozenset[str]] | None = None,
+    gap_free: frozenset[str] = frozenset(),
 ) -> Pattern:
     from .text import tokenize  # local: tokenisation must match the engine's exactly
 
@@ -482,7 +498,7 @@ def _compile(
             pending_gap = False
     if not elements:
         raise ValueError(f"rule {rule.id}: empty trigger {trigger!r}")
-    return Pattern(tuple(elements), tuple(gaps), rule, len(elements), tuple(elements[1:]))
+    return Pattern(tuple(elements), tuple(gaps), rule, len(elements), tuple(elements[1:]), gap_free)
 
 
 def _alternative(
@@ -736,8 +752,11 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             labour_markers=_fs(c.get("labour_markers")),
             target_adjuncts=_fs(c.get("target_adjuncts")),
             final_verb_aux=_fs(c.get("final_verb_aux"), lang),
+            final_clause_openers=_fs(c.get("final_clause_openers")),
             postposed_adjectives=bool(c.get("postposed_adjectives", False)),
             verb_endings=tuple(str(x) for x in c.get("verb_endings") or ()),
+            before_object=_fs(c.get("present_before_object")),
+            object_starts=_fs(c.get("object_starts")),
             purpose_heads=_fs(c.get("purpose_nouns"))
             | _fs(c.get("purpose_participles"))
             | _fs(c.get("purpose_modifiers")),
@@ -761,6 +780,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
         imperfect_prefixes = [str(x) for x in imperfect.get("prefixes") or ()]
         imperfect_suffixes = [str(x) for x in imperfect.get("suffixes") or ()]
         accusative = str(c.get("accusative") or "")
+        gap_free = _fs(c.get("gap_adverbials"))
         index: dict[str, list[Pattern]] = {}
         for rule, raw in zip(rules, raw_rules, strict=True):
             triggers = [str(t) for t in raw["triggers"].get(lang) or ()]
@@ -775,7 +795,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             for trig in triggers:
                 # rule-level vetoes/requirements are written in English lemmas; for other
                 # languages they simply never fire, which is the safe direction
-                pat = _compile(trig, rule, lang, strip, extra)
+                pat = _compile(trig, rule, lang, strip, extra, gap_free if GAP in trig else frozenset())
                 for key in pat.elements[0]:
                     index.setdefault(key, []).append(pat)
         frozen_index = {k: tuple(sorted(v, key=_longest_first)) for k, v in index.items()}
