@@ -98,13 +98,17 @@ class _Lexicon:
     auto: Any  # ahocorasick.Automaton, built once and only read afterwards
     separators: _Separators
     parts: Any = None  # compounding languages: bare single-word forms, matched inside words too
+    min_rest: int = 0  # letters the rest of a compound needs beside a part
+    not_compounds: frozenset[str] = frozenset()  # words a part never counts in
 
     def hits(self, text: str) -> dict[str, set[int]]:
         """topic -> ids of the distinct keywords found as whole words in ``text``.
 
         In a compounding language a keyword also counts as the head or the tail of a longer word
         ("Warnstreik", "Hochwasserlage"): German writes most subject words as compounds, which
-        whole-word matching never sees.
+        whole-word matching never sees. The rest of the word must be at least ``min_rest`` letters,
+        so an inflectional ending is no compound ("gewinnt" is no "Gewinn", "Zuschauern" no
+        "Schauer"), and words listed in ``not_compounds`` ("Hunderte", "Brandenburg") never count.
         """
         found: dict[str, set[int]] = defaultdict(set)
         spaced = _spaced(text, self.separators)
@@ -112,10 +116,24 @@ class _Lexicon:
             for t in topics:
                 found[t].add(kid)
         if self.parts is not None:
+            rest = self.min_rest
             for end, (kid, size, topics) in self.parts.iter(spaced):
-                if spaced[end - size] == " " or spaced[end + 1] == " ":
-                    for t in topics:
-                        found[t].add(kid)
+                start = end - size + 1
+                if spaced[start - 1] == " ":  # head: the word goes on after the part
+                    if " " in spaced[end + 1 : end + 1 + rest]:
+                        continue
+                    stop = spaced.index(" ", end + 1)
+                    word = spaced[start:stop]
+                elif spaced[end + 1] == " ":  # tail: the word began before the part
+                    if " " in spaced[start - rest : start]:
+                        continue
+                    word = spaced[spaced.rindex(" ", 0, start) + 1 : end + 1]
+                else:
+                    continue
+                if word in self.not_compounds:
+                    continue
+                for t in topics:
+                    found[t].add(kid)
         return found
 
 
@@ -138,6 +156,9 @@ class TopicRules:
     keywords: Mapping[str, Mapping[str, tuple[str, ...]]]  # language -> keyword -> topics
     compound_languages: frozenset[str] = frozenset()
     compound_min_chars: int = 0
+    compound_min_rest: int = 0
+    not_compounds: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    infinitive_endings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     attached: Mapping[str, Attached] = field(default_factory=dict)
     fold: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
@@ -185,6 +206,14 @@ def load_topic_rules(data_dir: Path = DATA_DIR) -> TopicRules:
         keywords=keywords,
         compound_languages=frozenset(str(x) for x in raw.get("compound_languages", [])),
         compound_min_chars=int(raw.get("compound_min_chars", 0)),
+        compound_min_rest=int(raw.get("compound_min_rest", 0)),
+        infinitive_endings={
+            str(lang): tuple(str(e) for e in ends) for lang, ends in (raw.get("infinitive_endings") or {}).items()
+        },
+        not_compounds={
+            str(lang): frozenset(str(w).lower() for w in words)
+            for lang, words in (raw.get("not_compounds") or {}).items()
+        },
         attached={
             str(lang): Attached(
                 article=str(spec["article"]),
@@ -203,6 +232,9 @@ def build_lexicon(
     compound_min_chars: int = 0,
     attached: Attached | None = None,
     fold: Mapping[str, str] | None = None,
+    min_rest: int = 0,
+    not_compounds: frozenset[str] = frozenset(),
+    infinitive_endings: tuple[str, ...] = (),
 ) -> _Lexicon:
     """One language's keyword automaton, with every inflected form simplemma knows for each keyword.
 
@@ -210,6 +242,10 @@ def build_lexicon(
     (~50 MB per language), and a worker that only ever sees English should not hold seven.
     ``compound_min_chars`` > 0 (compounding languages): single-word forms at least that long also
     match as the head or tail of a compound; shorter ones would hit inside unrelated words.
+    ``min_rest``, ``not_compounds``: see ``_Lexicon.hits``.
+    ``infinitive_endings``: simplemma reads some nouns as forms of a verb ("Gewinn" -> "gewinnen",
+    "partito" -> "partire", "IA" -> "ir"); the verb's forms ("gewinnt", "parte", "foi") are not the
+    keyword. A keyword that does not end like an infinitive but whose lemma does keeps its own forms.
     ``attached`` (Arabic): every form also with the article and particles written onto it;
     ``fold``: spelling variants folded in keywords and text alike.
     """
@@ -217,6 +253,11 @@ def build_lexicon(
 
     singles = frozenset(w for w in words if " " not in w)
     lemma_of = {w: lemma(lang, w) for w in singles}
+    if infinitive_endings:
+        lemma_of = {
+            w: w if (lem != w and lem.endswith(infinitive_endings) and not w.endswith(infinitive_endings)) else lem
+            for w, lem in lemma_of.items()
+        }
     forms = inflection_map(lang, frozenset(lemma_of.values()))
     auto = ahocorasick.Automaton()
     parts = ahocorasick.Automaton()
@@ -238,7 +279,7 @@ def build_lexicon(
     if len(parts) == 0:
         return _Lexicon(auto, separators)
     parts.make_automaton()
-    return _Lexicon(auto, separators, parts)
+    return _Lexicon(auto, separators, parts, min_rest, frozenset(w.translate(separators) for w in not_compounds))
 
 
 class TopicTagger:
@@ -258,7 +299,18 @@ class TopicTagger:
             words = r.keywords.get(lang)
             compound = r.compound_min_chars if lang in r.compound_languages else 0
             self._lexicons[lang] = (
-                build_lexicon(lang, words, compound, r.attached.get(lang), r.fold.get(lang)) if words else None
+                build_lexicon(
+                    lang,
+                    words,
+                    compound,
+                    r.attached.get(lang),
+                    r.fold.get(lang),
+                    r.compound_min_rest,
+                    r.not_compounds.get(lang, frozenset()),
+                    r.infinitive_endings.get(lang, ()),
+                )
+                if words
+                else None
             )
         return self._lexicons[lang]
 
