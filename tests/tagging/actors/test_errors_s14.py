@@ -6,9 +6,10 @@ tests, none from the peer gold). Each class has the other side as a test too.
   of the same stems ("desplazados", "universitarios", "studi") are not;
 * in German, which capitalises every noun, a capitalised word after an article or a preposition
   is a common noun, not the first part of a longer name: "besucht am Montag Kiew", "wirft seit
-  Wochen Russland vor"; and a capitalised word after a country that follows a verb is its second
-  object ("wirft Russland Kriegsverbrechen vor"). A name after a noun ("der Sänger Jordan Smith",
-  "die Schauspielerin Paris Hilton") is still a name (rules.yaml ``noun_determiners``);
+  Wochen Russland vor"; and a capitalised word after a German country name that follows a verb is
+  its second object ("wirft Russland Kriegsverbrechen vor"). A name after a noun ("der Sänger
+  Jordan Smith", "die Schauspielerin Paris Hilton") or after an English name German spells
+  otherwise ("Jordan Bardella": Jordanien) is still a name (rules.yaml ``noun_determiners``);
 * German declined titles ("dem französischen Präsidenten Macron", "des Kanzlers Merz", "des
   Außenministers Wadephul") are the title (titles.yaml ``surface_inflection``); the declined form
   that is also a plural ("die Präsidenten der beiden Länder") names no one holder (rules.yaml
@@ -129,6 +130,7 @@ def test_a_surname_that_is_a_trade_stays_the_person(tagger):
         # a capitalised noun after the country: its second object
         ("Die Ukraine wirft Russland Kriegsverbrechen vor.", "RUS"),
         ("Litauen wirft Belarus Provokationen an der Grenze vor.", "BLR"),
+        ("Russland wirft der Ukraine Kriegsverbrechen vor.", "UKR"),
     ],
 )
 def test_german_common_nouns_around_a_country_or_capital_are_no_name(tagger, text, iso):
@@ -141,6 +143,10 @@ def test_german_common_nouns_around_a_country_or_capital_are_no_name(tagger, tex
         # a name after a noun (a role) stays a name, in front of a city or after a country word
         ("Die Schauspielerin Paris Hilton kam am Abend nach Wien.", "FRA"),
         ("Der Sänger Jordan Smith trat am Samstag in Wien auf.", "JOR"),
+        # an English country name that is also a given name, where German has its own ("Jordanien",
+        # "Tschad"): after a verb too it stays a name
+        ("Präsident Macron traf am Montag Jordan Bardella im Élysée.", "JOR"),
+        ("Die Regierung hat Chad Smith empfangen.", "TCD"),
     ],
 )
 def test_german_names_after_a_noun_stay_names(tagger, text, iso):

@@ -407,7 +407,11 @@ def _adjectives(raw: dict[str, Any], keys: _Keys) -> None:
                     keys.add(form, Kind.DEMONYM, iso3, lang)
 
 
-def _countries(raw: dict[str, Any], keys: _Keys) -> dict[str, str]:
+def _countries(raw: dict[str, Any], keys: _Keys, own: set[tuple[str, str]]) -> dict[str, str]:
+    """Country names and demonyms as keys; the country names of one language only (pycountry's
+    translations, the data's non-English names) are also collected in ``own`` as (language, lower
+    case): in German a capitalised word after such a name is no name part ("wirft Russland
+    Kriegsverbrechen vor"), after an English one it may be ("mit Jordan Bardella")."""
     data: dict[str, Any] = raw["countries"] or {}
     claimed: dict[str, str] = {}
     for iso3, spec in data.items():
@@ -424,6 +428,8 @@ def _countries(raw: dict[str, Any], keys: _Keys) -> dict[str, str]:
         base = [c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)]
         names[iso3] = getattr(c, "common_name", None) or c.name
         for n in (b for b in base if b):
+            # the language's own name, also where it is spelt as in English (de "Ukraine", "Belarus")
+            own.update((lang, t.gettext(n).lower()) for lang, t in tr.items() if "," not in t.gettext(n))
             variants: list[tuple[str | None, str]] = [(None, n)]
             variants += [(lang, t.gettext(n)) for lang, t in tr.items() if t.gettext(n) != n]
             for lang, form in variants:
@@ -431,9 +437,13 @@ def _countries(raw: dict[str, Any], keys: _Keys) -> dict[str, str]:
                     heads[(lang, form.split(",")[0].strip())].add(iso3)
                 elif claimed.get(form.lower(), iso3) == iso3:
                     keys.add(form, Kind.COUNTRY, iso3, lang)
+                    if lang is not None:
+                        own.add((lang, form.lower()))
     for (lang, head), isos in heads.items():
         if len(isos) == 1 and len(head) > 3 and claimed.get(head.lower(), next(iter(isos))) in isos:
             keys.add(head, Kind.COUNTRY, next(iter(isos)), lang)
+            if lang is not None:
+                own.add((lang, head.lower()))
     for iso3, spec in data.items():
         spec = spec or {}
         names.setdefault(iso3, (spec.get("en", {}).get("names") or [iso3])[0])
@@ -441,6 +451,8 @@ def _countries(raw: dict[str, Any], keys: _Keys) -> dict[str, str]:
             scope = None if lang == "en" else lang
             for n in lang_spec.get("names", []) or []:
                 keys.add(n, Kind.COUNTRY, iso3, scope)
+                if scope is not None:
+                    own.add((scope, n.lower()))
             for d in lang_spec.get("demonyms", []) or []:
                 keys.add(d, Kind.DEMONYM, iso3, scope)
     _adjectives(raw, keys)
@@ -804,7 +816,7 @@ def _english_words() -> Mapping[str, Any]:
     return words
 
 
-def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
+def _rules(raw: dict[str, Any], agents: dict[str, Any], own_country_names: frozenset[tuple[str, str]]) -> Rules:
     ctx = raw["context"]
     aux = _words_regex(ctx["auxiliaries"])
     verbs = _words_regex(ctx["agentive_verbs"])
@@ -874,6 +886,7 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any]) -> Rules:
         ),
         clause_verbs=frozenset(w.lower() for w in ctx.get("clause_verbs") or ()),
         noun_determiners=_lang_words(ctx.get("noun_determiners")),
+        own_country_names=own_country_names,
         plural_title_endings=MappingProxyType(
             {lang: tuple(w.lower() for w in words) for lang, words in (ctx.get("plural_title_endings") or {}).items()}
         ),
@@ -912,7 +925,8 @@ def build_lexicon(raw: RawData) -> Lexicon:
     len(pycountry.countries), len(pycountry.subdivisions)
     f = raw.files
     keys = _Keys()
-    country_names = _countries(f["countries.yaml"], keys)
+    own_country_names: set[tuple[str, str]] = set()
+    country_names = _countries(f["countries.yaml"], keys, own_country_names)
     places: dict[str, Place] = {}
     capital_actors = _places(f["rules.yaml"], f["metonyms.yaml"], keys, places)
     for iso3, regions in (f["countries.yaml"].get("regions") or {}).items():
@@ -984,7 +998,7 @@ def build_lexicon(raw: RawData) -> Lexicon:
         holders=MappingProxyType({k: tuple(sorted(v, key=lambda h: h[0], reverse=True)) for k, v in holders.items()}),
         office_roles=MappingProxyType(dict(f["people.yaml"].get("office_roles") or {})),
         capital_actors=MappingProxyType(capital_actors),
-        rules=_rules(f["rules.yaml"], agents),
+        rules=_rules(f["rules.yaml"], agents, frozenset(own_country_names)),
         title_tails=MappingProxyType(
             {k: tuple(sorted(set(v), key=lambda tail: -len(tail[0]))) for k, v in title_tails.items()}
         ),

@@ -564,10 +564,15 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True,
             return True
     if end + 1 >= len(norm) or norm[end] != " " or not norm[end + 1].isupper():
         return False
-    if dets is not None and m.kind is _K_COUNTRY:
+    if (
+        dets is not None
+        and m.kind is _K_COUNTRY
+        and (f.lang, norm[m.start : end].lower()) in doc.lex.rules.own_country_names
+    ):
         # "wirft Russland Kriegsverbrechen vor": after a verb (a lower-case word) the capitalised
         # word is a noun, compounds with a country being written joined; after a noun ("der Sänger
-        # Jordan Smith") or at a sentence start the name test stands
+        # Paul Smith"), at a sentence start, or after an English name that is also a given name
+        # ("mit Jordan Bardella": German says Jordanien) the name test stands
         wb = _word_before(norm, m.start)
         if wb is not None and wb[1][:1].islower():
             return False
