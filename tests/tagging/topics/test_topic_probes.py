@@ -130,6 +130,13 @@ def test_german_keywords_count_as_the_head_or_tail_of_a_compound() -> None:
         ("it", "Il sindaco è nato a Roma.", "medtop:11000000", True),  # "sindaco"; "nato" (born) is no NATO
         ("it", "Lo scrittore è nato a Torino.", "medtop:11000000", False),
         ("pt", "Irmãos separados reencontram-se após 50 anos.", "medtop:08000000", True),  # "reencontrar"
+        # English keywords matched only as written (``exact``)
+        ("en", "The minister was in Paris and is expected to meet his counterpart.", "medtop:13000000", False),
+        ("en", "The AI model was released on Monday.", "medtop:13000000", True),
+        ("en", "Refugees fled to a camp near the border.", "medtop:10000000", False),  # "camping"
+        ("en", "Shell said profits fell.", "medtop:16000000", False),  # "shelling"
+        ("en", "Heavy shelling hit the city.", "medtop:16000000", True),
+        ("en", "Scores of people were hurt.", "medtop:15000000", False),  # "scored"
         ("de", "Die WHO warnt vor der Ausbreitung von Mpox.", "medtop:07000000", True),
         ("de", "Die Korallenbleiche erfasst das Riff.", "medtop:06000000", True),  # compound head
         ("it", "Sbarchi in aumento, le unioni civili e i diritti.", "medtop:14000000", True),

@@ -159,6 +159,7 @@ class TopicRules:
     compound_min_rest: int = 0
     not_compounds: Mapping[str, frozenset[str]] = field(default_factory=dict)
     infinitive_endings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    exact: Mapping[str, frozenset[str]] = field(default_factory=dict)
     attached: Mapping[str, Attached] = field(default_factory=dict)
     fold: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
@@ -207,6 +208,7 @@ def load_topic_rules(data_dir: Path = DATA_DIR) -> TopicRules:
         compound_languages=frozenset(str(x) for x in raw.get("compound_languages", [])),
         compound_min_chars=int(raw.get("compound_min_chars", 0)),
         compound_min_rest=int(raw.get("compound_min_rest", 0)),
+        exact={str(lang): frozenset(str(w).lower() for w in words) for lang, words in (raw.get("exact") or {}).items()},
         infinitive_endings={
             str(lang): tuple(str(e) for e in ends) for lang, ends in (raw.get("infinitive_endings") or {}).items()
         },
@@ -235,6 +237,7 @@ def build_lexicon(
     min_rest: int = 0,
     not_compounds: frozenset[str] = frozenset(),
     infinitive_endings: tuple[str, ...] = (),
+    exact: frozenset[str] = frozenset(),
 ) -> _Lexicon:
     """One language's keyword automaton, with every inflected form simplemma knows for each keyword.
 
@@ -246,12 +249,14 @@ def build_lexicon(
     ``infinitive_endings``: simplemma reads some nouns as forms of a verb ("Gewinn" -> "gewinnen",
     "partito" -> "partire", "IA" -> "ir"); the verb's forms ("gewinnt", "parte", "foi") are not the
     keyword. A keyword that does not end like an infinitive but whose lemma does keeps its own forms.
+    ``exact``: keywords matched only as written, where simplemma's lemma is another word ("AI" ->
+    "be", whose forms are "is" and "was") or its other forms have another sense ("camping" -> "camp").
     ``attached`` (Arabic): every form also with the article and particles written onto it;
     ``fold``: spelling variants folded in keywords and text alike.
     """
     import ahocorasick
 
-    singles = frozenset(w for w in words if " " not in w)
+    singles = frozenset(w for w in words if " " not in w and w not in exact)
     lemma_of = {w: lemma(lang, w) for w in singles}
     if infinitive_endings:
         lemma_of = {
@@ -308,6 +313,7 @@ class TopicTagger:
                     r.compound_min_rest,
                     r.not_compounds.get(lang, frozenset()),
                     r.infinitive_endings.get(lang, ()),
+                    r.exact.get(lang, frozenset()),
                 )
                 if words
                 else None
