@@ -1498,24 +1498,24 @@ def _match_at(tokens: list[Word], i: int, n: int, pat: Pattern) -> int:
     """Index of the last token of ``pat`` matched from token ``i``, or -1."""
     pos = i
     gap = pat.rule.gap
-    free = pat.gap_free
     for k in range(1, pat.size):
         keys = pat.elements[k]
         if pat.gaps[k]:
             lim = min(n, pos + 2 + gap)
-            q = pos + 1
-            while q < lim:
+            if pat.gap_free:
+                pos = _free_gap_end(tokens, pos, lim, n, keys, pat.gap_free)
+                if pos < 0:
+                    return -1
+                continue
+            for q in range(pos + 1, lim):
                 tq = tokens[q]
                 if tq.low in _PUNCT_BREAKS or tq.low == ".":
                     return -1
                 if tq.lemma in keys or tq.low in keys:
+                    pos = q
                     break
-                if free and (tq.cap or tq.low in free) and lim < n:
-                    lim += 1  # a time or place adverbial ("este lunes en La Habana") is not counted
-                q += 1
-            if q >= lim:
+            else:
                 return -1
-            pos = q
         else:
             if pos + 1 >= n:
                 return -1
@@ -1525,6 +1525,24 @@ def _match_at(tokens: list[Word], i: int, n: int, pat: Pattern) -> int:
             else:
                 return -1
     return pos
+
+
+def _free_gap_end(tokens: list[Word], pos: int, lim: int, n: int, keys: frozenset[str], free: frozenset[str]) -> int:
+    """:func:`_match_at`'s gap walk for a pattern with ``gap_free`` words: index of the token after
+    ``pos`` that holds one of ``keys``, or -1. A time or place adverbial or a capitalised word
+    ("firmaron este lunes en La Habana un acuerdo") does not count against the gap. A function of
+    its own so that the languages without such words keep the plain loop."""
+    q = pos + 1
+    while q < lim:
+        tq = tokens[q]
+        if tq.low in _PUNCT_BREAKS or tq.low == ".":
+            return -1
+        if tq.lemma in keys or tq.low in keys:
+            return q
+        if (tq.cap or tq.low in free) and lim < n:
+            lim += 1
+        q += 1
+    return -1
 
 
 # ---------------------------------------------------------------------- actors in a sentence
