@@ -67,7 +67,7 @@ def _dedupe(quick: bool) -> dict[str, Any]:
     from . import dedupe
 
     code = dedupe.main(["--quick"] if quick else [])
-    out: dict[str, Any] = json.loads((ROOT / "bench" / "results" / "dedupe.json").read_text())
+    out: dict[str, Any] = json.loads((RESULTS / "dedupe.json").read_text())
     out["exit_code"] = code
     return out
 
