@@ -174,9 +174,16 @@ def test_german_declined_titles_are_titles(tagger, text, person):
     assert any(person in name for name in people(tagger, text, "de"))
 
 
-def test_a_declined_title_that_is_a_plural_names_no_holder(tagger):
-    text = "Die Präsidenten der beiden Länder trafen sich in Berlin."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Präsidenten der beiden Länder trafen sich in Berlin.",
+        "Die Regierungschefs der beiden Länder trafen sich in Berlin.",
+    ],
+)
+def test_a_declined_title_that_is_a_plural_names_no_holder(tagger, text):
     assert not people(tagger, text, "de")
+    assert "DEUGOV" not in {t.code for t in tag_list(tagger, text, "de")}
     # the singular form still resolves as before (the story's country: Germany)
     assert people(tagger, "Der Präsident traf sich in Berlin mit Vertretern der Länder.", "de")
 
