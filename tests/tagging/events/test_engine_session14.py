@@ -282,3 +282,24 @@ def test_german_subordinate_passive_agent_acts(tagger: EventTagger) -> None:
     text = "Berlin protestierte, nachdem die Ukraine von Russland angegriffen worden war."
     evs = [e for e in events(tagger, text, False, "de") if e.event_type is PloverType.ASSAULT]
     assert evs and evs[0].source == ["RUS"], evs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "source", "target"),
+    [
+        # "während" before an article is "during": no clause starts there
+        ("Russland hat während der Nacht die Ukraine angegriffen.", PloverType.ASSAULT, "RUS", "UKR"),
+        # before a clause it is "while", and the main clause's event keeps its parties
+        (
+            "Russland hat die Ukraine angegriffen, während Polen Litauen kritisiert hat.",
+            PloverType.ASSAULT,
+            "RUS",
+            "UKR",
+        ),
+    ],
+)
+def test_german_waehrend_preposition_or_conjunction(
+    tagger: EventTagger, text: str, expected: PloverType, source: str, target: str
+) -> None:
+    evs = [e for e in events(tagger, text, False, "de") if e.event_type is expected]
+    assert evs and evs[0].source == [source] and evs[0].target == [target], evs

@@ -2815,7 +2815,9 @@ def _middle_field(
             if sub and not sub[0].modifier:
                 return sub[0], sub[1] if len(sub) > 1 else None
             return None
-        if toks[k].low in _CLAUSE_PUNCT or toks[k].low in cues.clause_breaks:
+        if toks[k].low in _CLAUSE_PUNCT or (
+            toks[k].low in cues.clause_breaks and not _break_as_preposition(toks, k, cues)
+        ):
             return None
         k -= 1
     if k < 0:
@@ -2834,6 +2836,13 @@ def _middle_field(
     if inside and not inside[0].modifier:
         return inside[0], inside[1] if len(inside) > 1 else None
     return None
+
+
+def _break_as_preposition(toks: list[Word], k: int, cues: Cues) -> bool:
+    """Whether the clause break at ``k`` is a preposition here: German "während" is "while" before a
+    clause and "during" before an article ("hat während der Nacht die Ukraine angegriffen"), where
+    it opens no clause."""
+    return k + 1 < len(toks) and toks[k].low in cues.preps and toks[k + 1].low in cues.determiners
 
 
 def _object_position(toks: list[Word], t0: int, cues: Cues) -> bool:
