@@ -172,6 +172,8 @@ def test_arabic_keys_of_imperfect_and_accusative() -> None:
         ("الكويت تتهم العراق بانتهاك الحدود البحرية", PloverType.ACCUSE, "KWT"),
         ("إيران تهدد الأردن بالرد", PloverType.THREATEN, "IRN"),
         ("الأردن والعراق يوقعان اتفاقية للربط الكهربائي", PloverType.SUPPORT, "JOR"),
+        ("قطر تحمل إيران مسؤولية التصعيد", PloverType.ACCUSE, "QAT"),  # held responsible
+        ("الأردن حمل إيران المسؤولية عن الهجوم", PloverType.ACCUSE, "JOR"),
     ],
 )
 def test_arabic_present_and_accusative(tagger: EventTagger, text: str, expected: PloverType, source: str) -> None:
@@ -188,6 +190,13 @@ def test_arabic_present_and_accusative(tagger: EventTagger, text: str, expected:
 )
 def test_arabic_no_event(tagger: EventTagger, text: str) -> None:
     assert not events(tagger, text, True, "ar")
+
+
+def test_arabic_carrying_is_no_accusation(tagger: EventTagger) -> None:
+    # حمّل is "held responsible" only with المسؤولية; "a plane carrying aid" was ACCUSE (review, session 14)
+    evs = events(tagger, "السعودية ترسل طائرة تحمل مساعدات إلى الأردن", True, "ar")
+    assert evs and top(evs).event_type is PloverType.AID
+    assert not any(e.event_type is PloverType.ACCUSE for e in evs), evs
 
 
 # ------------------------------------------------------------------ Romance adverbials in a gap
