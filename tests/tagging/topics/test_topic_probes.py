@@ -118,6 +118,8 @@ def test_german_keywords_count_as_the_head_or_tail_of_a_compound() -> None:
         # a German part needs a real rest of the word, and listed words are no compounds
         ("de", "Bayern gewinnt das Spitzenspiel.", "medtop:04000000", False),  # "gewinn" + "t"
         ("de", "Toyota meldet einen Rekordgewinn.", "medtop:04000000", True),
+        ("de", "Xstreik in Berlin.", "medtop:09000000", False),  # one letter before a tail, at the text's start
+        ("de", "Warnstreik in Berlin.", "medtop:09000000", True),
         ("de", "Vor 50.000 Zuschauern siegte Dortmund.", "medtop:17000000", False),  # "schauer"
         ("de", "Hunderte Menschen kamen zum Rathaus.", "medtop:08000000", False),  # "hunde"
         ("de", "Das Geschäftsklima hellt sich auf.", "medtop:06000000", False),  # "klima"

@@ -125,7 +125,7 @@ class _Lexicon:
                     stop = spaced.index(" ", end + 1)
                     word = spaced[start:stop]
                 elif spaced[end + 1] == " ":  # tail: the word began before the part
-                    if " " in spaced[start - rest : start]:
+                    if " " in spaced[max(0, start - rest) : start]:
                         continue
                     word = spaced[spaced.rindex(" ", 0, start) + 1 : end + 1]
                 else:
