@@ -741,7 +741,7 @@ def _plural_title(rules: Rules, f: _Field, m: Match, span_start: int) -> bool:
     endings = rules.plural_title_endings.get(f.lang)
     if not endings or not f.norm[m.start : m.end].lower().endswith(endings):
         return False
-    words = rules.plural_title_words[f.lang]
+    words = rules.plural_title_words.get(f.lang, frozenset())
     for pos in (m.start, span_start) if span_start < m.start else (m.start,):
         wb = _word_before(f.norm, pos)
         if wb is not None and wb[1].lower() in words:
