@@ -96,11 +96,13 @@ def test_strikes_on_oil_installations_stay_attacks(tagger: EventTagger, text: st
 
 
 def test_object_vetoes_are_per_trigger() -> None:
-    """Only the trigger named by a veto carries it: "strike" of assault.military does, "attack"
-    (same rule) does not."""
+    """Only the trigger named by a veto carries it: "struck oil" is a find, "attacked oil depots"
+    (same rule) an attack. (Since rules 2025.12.23 "attack" has a veto of its own, for microbes
+    and cells: "strike" does not carry it.)"""
     rule = next(r for r in load_rules().rules if r.id == "assault.military")
-    keys = {k for trig, _objects, _heads in rule.object_vetoes for k in trig}
-    assert "strike" in keys and "attack" not in keys
+    objects = {k: objs for trig, objs, _heads in rule.object_vetoes for k in trig}
+    assert "oil" in objects["strike"] and "oil" not in objects["attack"]
+    assert "bacteria" in objects["attack"] and "bacteria" not in objects["strike"]
 
 
 def test_an_object_veto_must_name_a_trigger_word(tmp_path: Path) -> None:

@@ -1148,6 +1148,7 @@ def _in_infinitive(toks: list[Word], end: int, i0: int, cues: Cues) -> bool:
 
 
 _DEMAND_REACH = 8
+_PARTICIPLE_REACH = 14  # tokens from a protest to ", accusing ..." (the clause's phrases between)
 _PLAN_REACH = 4  # "suspended plans to impose a curfew": from the plan noun to the planned act
 
 
@@ -1261,27 +1262,36 @@ def _protest_demands(
     the event, and the REQUEST or ACCUSE that follows it in a participle clause, after a comma or
     as its purpose (infinitive: "blocked roads to protest against the trade deal") ranks below it,
     the way an embedded act ranks below its governing verb. It inherits the protesters as its
-    source when it has none.
+    source when it has none, and always when it is a participle after a comma (", accusing it of
+    ..."), whose subject is the protest's. A demand so ranked carries the protest on: "marched ...
+    to protest against the government of X, accusing it of ..." voices the accusation through the
+    march however long the purpose clause between them.
     """
     protests = [(m, ev) for m, ev in pairs if ev.event_type in _PRESSURE and not ev.negated]
     if not protests:
         return pairs
     out = list(pairs)
-    for j, (mr, er) in enumerate(pairs):
+    for j in sorted(range(len(pairs)), key=lambda k: pairs[k][0].i0):
+        mr, er = pairs[j]
         if er.event_type is not PloverType.REQUEST and er.event_type is not PloverType.ACCUSE:
             continue
+        # ", accusing it of ...": a participle after a comma takes the clause's subject, however
+        # long the clause's place, time and target phrases ("rallied in X on Monday against ...")
+        participle = toks[mr.i0].low.endswith("ing") and mr.i0 > 0 and toks[mr.i0 - 1].low == ","
+        reach = _PARTICIPLE_REACH if participle else _DEMAND_REACH
         for mp, ep in protests:
             gap = mr.i0 - mp.i1
-            if not 0 < gap <= _DEMAND_REACH:
+            if not 0 < gap <= reach:
                 continue
             between = toks[mp.i1 + 1 : mr.i0]
             linked = toks[mr.i0].low.endswith("ing") or any(t.low == "," or t.low in cues.infinitive for t in between)
             if not linked or any(t.low in {";", ":"} or t.low in cues.clause_breaks for t in between):
                 continue
             update: dict[str, object] = {"confidence": round(max(0.05, min(er.confidence, ep.confidence) - 0.25), 3)}
-            if not er.source:
+            if ep.source and (not er.source or participle):
                 update["source"] = list(ep.source)
             out[j] = (mr, _copy(er, update))
+            protests.append((mr, ep))  # the demand continues the protest for a later participle
             break
     return out
 
@@ -1850,6 +1860,9 @@ def _build_event(
             if k in in_mention:
                 # "Market traders protest": the word before an actor qualifies the actor, not
                 # the trigger ("market protest" would be a market rally)
+                break
+            if k < i0 - 1 and toks[i0 - 1].cap and not toks[i0].cap:
+                # "France on Tuesday backed ...": the word before a name or a day belongs to it
                 break
             t = toks[k]
             if t.lemma in rule.not_before or t.low in rule.not_before:
