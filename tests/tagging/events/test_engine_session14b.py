@@ -32,6 +32,7 @@ LEX = {
     "Libya": ("LBY", "LBY", C),
     "Sudan": ("SDN", "SDN", C),
     "Norway": ("NOR", "NOR", C),
+    "Norwegian diplomats": ("NORGOV", "NOR", ActorType.GOVERNMENT),
     "Iran": ("IRN", "IRN", C),
     "Canada": ("CAN", "CAN", C),
     "Australia": ("AUS", "AUS", C),
@@ -156,6 +157,13 @@ def test_march_voicing_an_accusation_is_the_protest(tagger: EventTagger) -> None
     # an accusation of its own stays the event
     evs = events(tagger, "Serbia accused the government of Kenya of fraud on Sunday.", False)
     assert evs and top(evs).event_type is PloverType.ACCUSE
+
+
+def test_participle_after_a_sanction_takes_its_doer_and_object(tagger: EventTagger) -> None:
+    # review, session 14: the inherited source made the accusation's target its own source (SDN -> SDN)
+    evs = events(tagger, "Sudan expelled 20 Norwegian diplomats, accusing them of spying, the ministry said.", False)
+    accuse = [e for e in evs if e.event_type is PloverType.ACCUSE]
+    assert accuse and accuse[0].source == ["SDN"] and accuse[0].target == ["NORGOV"], evs
 
 
 def test_backing_a_plan_after_a_time_phrase(tagger: EventTagger) -> None:

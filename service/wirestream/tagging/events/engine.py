@@ -1290,6 +1290,10 @@ def _protest_demands(
             update: dict[str, object] = {"confidence": round(max(0.05, min(er.confidence, ep.confidence) - 0.25), 3)}
             if ep.source and (not er.source or participle):
                 update["source"] = list(ep.source)
+                if participle and ep.target and set(er.target) & set(ep.source):
+                    # "Sudan expelled French diplomats, accusing them of ...": the pronoun is the
+                    # protest's object; the one actor it was given is now the source
+                    update["target"] = list(ep.target)
             out[j] = (mr, _copy(er, update))
             protests.append((mr, ep))  # the demand continues the protest for a later participle
             break
