@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
+
+#: Where ``python -m bench`` and the parts that write their own files put their figures. CI points
+#: it elsewhere (``WIRESTREAM_BENCH_RESULTS``) so a quick run never overwrites the checkout's figures.
+RESULTS_DIR = Path(os.environ.get("WIRESTREAM_BENCH_RESULTS", Path(__file__).resolve().parent / "results"))
 
 
 def write_result(path: Path, result: dict[str, Any]) -> None:

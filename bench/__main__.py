@@ -33,9 +33,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from . import RESULTS_DIR
+
 ROOT = Path(__file__).resolve().parents[1]
-# CI points this elsewhere (WIRESTREAM_BENCH_RESULTS) so a quick run never overwrites the figures
-RESULTS = Path(os.environ.get("WIRESTREAM_BENCH_RESULTS", ROOT / "bench" / "results"))
+RESULTS = RESULTS_DIR
 SUMMARY = RESULTS / "summary.json"
 PARTS = [
     "pipeline", "compiled", "dedupe", "memory", "e2e", "latency", "latency_compiled", "latency_low", "latency_2w",

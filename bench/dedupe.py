@@ -36,9 +36,9 @@ from typing import Any
 
 import numpy as np
 
+from . import RESULTS_DIR as RESULTS
+
 REPO = Path(__file__).resolve().parents[1]
-#: CI's quick run points this at a temp dir, so it never overwrites the checkout's figures (bench/__main__.py)
-RESULTS = Path(os.environ.get("WIRESTREAM_BENCH_RESULTS", REPO / "bench" / "results"))
 sys.path.insert(0, str(REPO / "tests" / "dedupe"))
 
 from dedupe_articles import T0  # noqa: E402
