@@ -228,24 +228,15 @@ def load_topic_rules(data_dir: Path = DATA_DIR) -> TopicRules:
     )
 
 
-def build_lexicon(
-    lang: str,
-    words: Mapping[str, tuple[str, ...]],
-    compound_min_chars: int = 0,
-    attached: Attached | None = None,
-    fold: Mapping[str, str] | None = None,
-    min_rest: int = 0,
-    not_compounds: frozenset[str] = frozenset(),
-    infinitive_endings: tuple[str, ...] = (),
-    exact: frozenset[str] = frozenset(),
-) -> _Lexicon:
+def build_lexicon(lang: str, words: Mapping[str, tuple[str, ...]], rules: TopicRules) -> _Lexicon:
     """One language's keyword automaton, with every inflected form simplemma knows for each keyword.
 
     Built on first use of the language, not at load: inverting simplemma's dictionary loads it
     (~50 MB per language), and a worker that only ever sees English should not hold seven.
-    ``compound_min_chars`` > 0 (compounding languages): single-word forms at least that long also
+    The language's options come from ``rules`` (topics.yaml):
+    ``compound_min_chars`` (compounding languages): single-word forms at least that long also
     match as the head or tail of a compound; shorter ones would hit inside unrelated words.
-    ``min_rest``, ``not_compounds``: see ``_Lexicon.hits``.
+    ``compound_min_rest``, ``not_compounds``: see ``_Lexicon.hits``.
     ``infinitive_endings``: simplemma reads some nouns as forms of a verb ("Gewinn" -> "gewinnen",
     "partito" -> "partire", "IA" -> "ir"); the verb's forms ("gewinnt", "parte", "foi") are not the
     keyword. A keyword that does not end like an infinitive but whose lemma does keeps its own forms.
@@ -256,6 +247,10 @@ def build_lexicon(
     """
     import ahocorasick
 
+    compound_min_chars = rules.compound_min_chars if lang in rules.compound_languages else 0
+    attached = rules.attached.get(lang)
+    exact = rules.exact.get(lang, frozenset())
+    infinitive_endings = rules.infinitive_endings.get(lang, ())
     singles = frozenset(w for w in words if " " not in w and w not in exact)
     lemma_of = {w: lemma(lang, w) for w in singles}
     if infinitive_endings:
@@ -266,7 +261,7 @@ def build_lexicon(
     forms = inflection_map(lang, frozenset(lemma_of.values()))
     auto = ahocorasick.Automaton()
     parts = ahocorasick.Automaton()
-    separators = _Separators(fold)
+    separators = _Separators(rules.fold.get(lang))
     for kid, (word, topics) in enumerate(sorted(words.items())):
         surface = {word}
         if word in lemma_of:
@@ -284,7 +279,8 @@ def build_lexicon(
     if len(parts) == 0:
         return _Lexicon(auto, separators)
     parts.make_automaton()
-    return _Lexicon(auto, separators, parts, min_rest, frozenset(w.translate(separators) for w in not_compounds))
+    not_compounds = frozenset(w.translate(separators) for w in rules.not_compounds.get(lang, ()))
+    return _Lexicon(auto, separators, parts, rules.compound_min_rest, not_compounds)
 
 
 class TopicTagger:
@@ -300,24 +296,8 @@ class TopicTagger:
 
     def _lexicon(self, lang: str) -> _Lexicon | None:
         if lang not in self._lexicons:
-            r = self._rules
-            words = r.keywords.get(lang)
-            compound = r.compound_min_chars if lang in r.compound_languages else 0
-            self._lexicons[lang] = (
-                build_lexicon(
-                    lang,
-                    words,
-                    compound,
-                    r.attached.get(lang),
-                    r.fold.get(lang),
-                    r.compound_min_rest,
-                    r.not_compounds.get(lang, frozenset()),
-                    r.infinitive_endings.get(lang, ()),
-                    r.exact.get(lang, frozenset()),
-                )
-                if words
-                else None
-            )
+            words = self._rules.keywords.get(lang)
+            self._lexicons[lang] = build_lexicon(lang, words, self._rules) if words else None
         return self._lexicons[lang]
 
     @classmethod
