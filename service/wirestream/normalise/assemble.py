@@ -20,7 +20,7 @@ from wirestream.models import Article, BlockKind, Dateline, PubStatus
 from wirestream.settings import NormaliseSettings
 
 from . import reasons as r
-from .boilerplate import boilerplate_flags
+from .boilerplate import boilerplate_flags, flag_closing_credits
 from .dateline import parse_dateline_field, split_dateline
 from .draft import Draft, RawBlock
 from .headline import derive_headline
@@ -64,6 +64,7 @@ def _clean_blocks(draft: Draft) -> tuple[list[RawBlock], list[str]]:
         pending = iter(clean_lines([text for text, done in zip(texts, repaired, strict=True) if not done]))
         cleaned = [text if done else next(pending) for text, done in zip(texts, repaired, strict=True)]
     flags = boilerplate_flags(cleaned, utf8)
+    flag_closing_credits(cleaned, flags)
     if True not in flags and "" not in cleaned:  # the usual case, without the per-block branching
         # utf8 is only handed back when cleaning changed no text (see clean_lines_utf8)
         if utf8 is not None or cleaned is texts or all(map(operator.is_, cleaned, texts)):

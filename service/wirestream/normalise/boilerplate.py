@@ -124,6 +124,42 @@ def is_boilerplate(text: str) -> bool:
     return mentions_rights(text) and _ANYWHERE.search(text) is not None
 
 
+# Credits that close a story, recognisable only by where they stand: the AFP desk slug
+# ("str/jj/fb", "bur-ach/dl"), Reuters' double-bracketed contact line, the AP contributor lines
+# ("Magdy reported from Cairo.", "Associated Press writer Jon Gambrell in Dubai contributed to this
+# report."). The same words inside the story ("police reported from the scene...") are news, so
+# these are tested only on the run of short paragraphs at the end.
+_TRAILER = re.compile(
+    r"""^(?:
+        [a-z]{2,6}(?:-[a-z]{2,6})*(?:/[a-z]{2,6}(?:-[a-z]{2,6})*)+                       # AFP slug
+      | (?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+\s+reported\s+from\s+[A-Z][^.]{0,60}\.?  # AP dateline credit
+      | .{0,200}\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|reporting)\b.{0,60}  # contributors
+      | (?:the\s+)?(?:Associated\s+Press|AP|Reuters|AFP)\s.{0,200}\bcontributed\.?
+      | Contributing:\s.{0,200}                                                      # "Contributing: ..."
+      | \(\(.{0,220}\)\)                                              # Reuters ((contact; notes))
+    )$""",
+    re.VERBOSE | re.DOTALL,
+)
+TRAILER_MAX_CHARS = 240
+_TRAILER_LOOKBACK = 3
+
+
+def flag_closing_credits(texts: list[str], flags: list[bool]) -> None:
+    """Also flag, in place, the closing credits of :data:`_TRAILER` (``flags``: one article's
+    :func:`boilerplate_flags`): walking back from the last paragraph over at most a few short ones,
+    stopping at the first that is neither a credit nor already flagged. Apart from
+    :func:`boilerplate_flags` because it depends on where a paragraph stands, not on its text."""
+    if not texts or len(texts[-1]) > TRAILER_MAX_CHARS:
+        return
+    for i in range(len(texts) - 1, max(-1, len(texts) - 1 - _TRAILER_LOOKBACK), -1):
+        if flags[i]:
+            continue
+        text = texts[i]
+        if len(text) > TRAILER_MAX_CHARS or _TRAILER.match(text) is None:
+            return
+        flags[i] = True
+
+
 def boilerplate_flags(texts: list[str], utf8: bytes | None = None) -> list[bool]:
     """:func:`is_boilerplate` for every paragraph of one article: the rights-phrase scan runs once
     over all of them (per paragraph only if the article has a hint), and the leading-credit test
