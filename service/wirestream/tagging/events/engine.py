@@ -1634,7 +1634,9 @@ def _groups(
         gap = a - pb - 1  # tokens between the two mentions
         join = False
         if gap > 0:
-            # coordination: only coordinators and determiners between, at least one coordinator
+            # coordination: only coordinators and determiners between, at least one coordinator;
+            # an indefinite article opens an apposition, not a list member ("Pakistan, a U.S.
+            # ally, ...": "Britain, France and the United States" has none)
             coord = False
             comma_only = True
             for k in range(pb + 1, a):
@@ -1642,7 +1644,7 @@ def _groups(
                 if low in coordinators:
                     coord = True
                     comma_only = comma_only and low == ","
-                elif low not in determiners:
+                elif low not in determiners or low in cues.indefinite:
                     coord = False
                     break
             if (
@@ -1700,6 +1702,8 @@ def _groups(
                 if toks[k].lemma in cues.according:
                     reporter = True
                     break
+        if not reporter and not poss:
+            reporter = _attribution_phrase(toks, a, b, cues)
         modifier = False
         if (b + 1) in noun_heads and a > 0:
             prev = toks[a - 1]
@@ -1755,6 +1759,42 @@ def _groups(
             )
         )
     return groups
+
+
+def _attribution_phrase(toks: list[Word], a: int, b: int, cues: Cues) -> bool:
+    """Whether the mention ``toks[a..b]`` qualifies the head noun of a clause-opening reporter:
+    "..., Thai military sources said", "..., a Saudi-owned weekly reports", "Gaza health officials
+    said". A few lower-case words (the reporting noun) lie between it and the reporting verb, and
+    the phrase opens the sentence or follows a comma: the actor says who reports the event, and is
+    no target of it. A mention right before the verb is a reporter already (``_groups``)."""
+    k = a - 1
+    while k >= 0 and toks[k].low in cues.determiners:
+        k -= 1
+    if k >= 0 and toks[k].low != ",":
+        return False
+    return _reaches_report(toks, b, cues)
+
+
+def _reaches_report(toks: list[Word], b: int, cues: Cues) -> bool:
+    """Whether one to three lower-case words after ``toks[b]`` (a noun phrase's head: "sources",
+    "weekly", "health officials") lead to a reporting verb."""
+    n = len(toks)
+    for q in range(b + 1, min(n, b + 5)):
+        t = toks[q]
+        if t.lemma in cues.reporting:
+            return q > b + 1
+        low = t.low.lstrip("-")
+        if (
+            not low.replace("-", "").isalpha()
+            or t.cap
+            or low in cues.preps
+            or low in cues.coordinators
+            or low in cues.clause_breaks
+            or low in cues.relative_that
+            or low in cues.determiners
+        ):
+            return False
+    return False
 
 
 # Loops, not all(<generator>): mypyc (1.x) compiles all() over these optional-str tests to code that
@@ -2803,6 +2843,8 @@ def _nearest_subject_pass(
             continue
         if g.possessive and i0 - g.t1 > 4 and not allowed_preps:
             continue
+        if _appositive(toks, g, i0, cues, before):
+            continue
         if g.in_quote != in_quote:
             continue  # quoted speech and the narrative around it have different subjects
         for t in toks[g.t1 + 1 : i0]:
@@ -2810,6 +2852,28 @@ def _nearest_subject_pass(
                 return None
         return g
     return None
+
+
+def _appositive(toks: list[Word], g: _Group, i0: int, cues: Cues, before: list[_Group]) -> bool:
+    """Whether ``g`` qualifies the noun of an apposition set off by commas after another noun phrase,
+    before the verb at ``i0``: "Pakistan, a key U.S. ally in the war on terror, has refused ...".
+    The apposition describes the actor before it ("a U.S. ally" is Pakistan), so an actor naming
+    a modifier in it is not the verb's subject. Only an actor right after the apposition's article
+    and its lower-case adjectives ("a key", "the main"), after a comma that follows an actor's
+    name: "Japan, a close ally of the United States," has its actor in an "of" phrase, which is
+    never a subject anyway, and "On Monday, the U.S. envoy, ..." has no actor before the comma."""
+    k = g.t0 - 1
+    while (
+        k >= 0 and g.t0 - k <= 3 and toks[k].low.isalpha() and not toks[k].cap and toks[k].low not in cues.determiners
+    ):
+        if toks[k].low in cues.preps or toks[k].low in cues.coordinators or toks[k].low in cues.clause_breaks:
+            return False
+        k -= 1
+    if k < 2 or toks[k].low not in cues.determiners or toks[k - 1].low != ",":
+        return False
+    if not any(h.t1 == k - 2 and h.prep is None for h in before):
+        return False  # the comma follows no actor's name: "On Monday, the U.S. envoy, ..."
+    return any(t.low == "," for t in toks[g.t1 + 1 : i0])
 
 
 def _middle_field(

@@ -1,0 +1,191 @@
+"""Session 15 classes (rules 2025.12.24; every sentence written for these tests, none from a gold or
+blind set).
+
+An actor in an apposition after the subject ("Pakistan, a key U.S. ally, refused ...") qualifies the
+subject and is not the verb's subject; an actor in a clause-opening reporter whose head noun comes
+before the reporting verb (", Thai military sources said") is no target. Carried from session 14:
+the French passé composé of "s'entretenir" (CONSULT), restating one's support in fr/es/it/pt/de
+(SUPPORT), the German split "weist ... Diplomaten aus" (SANCTION: CAMEO 166 crosswalks to SANCTION),
+German deliveries of named weapon systems (AID) and an Arabic relief plane or convoy (AID). Each
+class has a case that must fire and a near case that must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wirestream.models import ActorType, EventTag, PloverType
+from wirestream.tagging.events import EventTagger
+
+from ._helpers import actors, article, top
+
+C = ActorType.COUNTRY
+G = ActorType.GOVERNMENT
+LEX = {
+    "Pakistan": ("PAK", "PAK", C),
+    "Japan": ("JPN", "JPN", C),
+    "Iraq": ("IRQ", "IRQ", C),
+    "Iran": ("IRN", "IRN", C),
+    "China": ("CHN", "CHN", C),
+    "U.S.": ("USA", "USA", C),
+    "the United States": ("USA", "USA", C),
+    "Russia": ("RUS", "RUS", C),
+    "Ukrainian": ("UKR", "UKR", C),
+    "Turkish officials": ("TURGOV", "TUR", G),
+    "Rebels": ("---REB", None, ActorType.ORGANISATION),
+    "Thai military": ("THAMIL", "THA", ActorType.MILITARY),
+    "Emmanuel Macron": ("person:macron", "FRA", ActorType.PERSON),
+    "Pedro Sánchez": ("person:sanchez", "ESP", ActorType.PERSON),
+    "La France": ("FRA", "FRA", C),
+    "Le Canada": ("CAN", "CAN", C),
+    "l'Espagne": ("ESP", "ESP", C),
+    "l'Ukraine": ("UKR", "UKR", C),
+    "Ucrânia": ("UKR", "UKR", C),
+    "Ucrania": ("UKR", "UKR", C),
+    "Portugal": ("PRT", "PRT", C),
+    "México": ("MEX", "MEX", C),
+    "L'Italia": ("ITA", "ITA", C),
+    "all'Ucraina": ("UKR", "UKR", C),
+    "Polen": ("POL", "POL", C),
+    "russische Diplomaten": ("RUSGOV", "RUS", G),
+    "Deutschland": ("DEU", "DEU", C),
+    "der Ukraine": ("UKR", "UKR", C),
+    "Siemens": ("siemens", "DEU", ActorType.COMPANY),
+    "Deutschen Bahn": ("deutsche-bahn", "DEU", ActorType.COMPANY),
+    "Der Konzern": ("---BUS", None, ActorType.ORGANISATION),
+    "كويتية": ("KWT", "KWT", C),
+    "غزة": ("PSE", "PSE", C),
+    "القاهرة": ("EGY", "EGY", C),
+}
+
+
+def events(tagger: EventTagger, text: str, headline: bool, lang: str = "en") -> list[EventTag]:
+    """The asserted (not negated) events of a headline or body sentence in ``lang``, actors from LEX."""
+    art = article("", headline=text, language=lang) if headline else article(text, language=lang)
+    return [e for e in tagger.tag(art, actors(art, LEX)) if not e.negated]
+
+
+def of_type(evs: list[EventTag], plover: PloverType) -> list[EventTag]:
+    return [e for e in evs if e.event_type is plover]
+
+
+# ------------------------------------------------------------------ apposition after the subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan, a key U.S. ally in the war against terrorism, has refused to send troops to Iraq.",
+        "Pakistan, a U.S. ally, refused on Monday to send troops to Iraq.",
+    ],
+)
+def test_actor_in_apposition_is_not_the_subject(tagger: EventTagger, text: str) -> None:
+    rejects = of_type(events(tagger, text, False), PloverType.REJECT)
+    assert rejects and rejects[0].source == ["PAK"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the comma follows a time phrase, not an actor: the U.S. envoy is the subject
+        ("On Monday, the U.S. envoy, speaking in Geneva, accused Iran of arming militias.", "USA"),
+        # an "of" phrase in the apposition was never a subject
+        ("Japan, a close ally of the United States, accused China of harassing its boats.", "JPN"),
+    ],
+)
+def test_subject_without_apposition_stands(tagger: EventTagger, text: str, source: str) -> None:
+    accuses = of_type(events(tagger, text, False), PloverType.ACCUSE)
+    assert accuses and accuses[0].source == [source]
+
+
+# ------------------------------------------------------------------ reporter after a comma
+
+
+def test_reporter_noun_phrase_is_no_target(tagger: EventTagger) -> None:
+    evs = of_type(
+        events(tagger, "Rebels overran the town late last month, Thai military sources said.", False),
+        PloverType.ASSAULT,
+    )
+    assert evs and "THAMIL" not in evs[0].target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Rebels attacked Thai military posts near the border, officials said.", "THAMIL"),
+        ("Russia attacked Ukrainian ports overnight, Turkish officials said.", "UKR"),
+    ],
+)
+def test_object_before_reporter_stays_target(tagger: EventTagger, text: str, target: str) -> None:
+    evs = of_type(events(tagger, text, False), PloverType.ASSAULT)
+    assert evs and evs[0].target == [target]
+
+
+# ------------------------------------------------------------------ carried classes (fr, es, it, pt, de, ar)
+
+
+def test_french_pronominal_perfect_is_consult(tagger: EventTagger) -> None:
+    evs = events(tagger, "Emmanuel Macron s'est entretenu jeudi au téléphone avec Pedro Sánchez.", False, "fr")
+    assert evs and top(evs).event_type is PloverType.CONSULT
+    assert top(evs).source == ["person:macron"] and top(evs).target == ["person:sanchez"]
+
+
+def test_french_maintained_ties_is_no_consult(tagger: EventTagger) -> None:
+    evs = events(tagger, "La France a entretenu des liens étroits avec l'Espagne.", False, "fr")
+    assert not of_type(evs, PloverType.CONSULT)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "source", "target"),
+    [
+        ("fr", "Le Canada réaffirme son soutien à l'Ukraine", "CAN", "UKR"),
+        ("pt", "Portugal reitera apoio à Ucrânia", "PRT", "UKR"),
+        ("es", "México reitera su apoyo a Ucrania", "MEX", "UKR"),
+        ("it", "L'Italia ribadisce il sostegno all'Ucraina", "ITA", "UKR"),
+    ],
+)
+def test_restated_support_is_support(tagger: EventTagger, lang: str, text: str, source: str, target: str) -> None:
+    evs = events(tagger, text, True, lang)
+    assert evs and top(evs).event_type is PloverType.SUPPORT
+    assert top(evs).source == [source] and top(evs).target == [target]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le Canada réaffirme son opposition au projet"),
+        ("pt", "Portugal reitera críticas ao orçamento"),
+    ],
+)
+def test_restated_opposition_is_no_support(tagger: EventTagger, lang: str, text: str) -> None:
+    assert not of_type(events(tagger, text, True, lang), PloverType.SUPPORT)
+
+
+def test_german_split_expel_is_sanction(tagger: EventTagger) -> None:
+    evs = events(tagger, "Polen weist russische Diplomaten aus", True, "de")
+    assert evs and top(evs).event_type is PloverType.SANCTION
+    assert top(evs).source == ["POL"] and top(evs).target == ["RUSGOV"]
+
+
+def test_german_reported_profit_is_no_expulsion(tagger: EventTagger) -> None:
+    assert events(tagger, "Der Konzern weist einen Gewinn von zwei Milliarden Euro aus", True, "de") == []
+
+
+def test_german_weapon_delivery_is_aid(tagger: EventTagger) -> None:
+    evs = events(tagger, "Deutschland liefert der Ukraine weitere Luftverteidigungssysteme.", False, "de")
+    assert evs and top(evs).event_type is PloverType.AID
+    assert top(evs).source == ["DEU"] and top(evs).target == ["UKR"]
+
+
+def test_german_train_delivery_is_no_aid(tagger: EventTagger) -> None:
+    evs = events(tagger, "Siemens liefert der Deutschen Bahn neue Züge.", False, "de")
+    assert not of_type(evs, PloverType.AID)
+
+
+def test_arabic_relief_plane_is_aid(tagger: EventTagger) -> None:
+    evs = events(tagger, "وصلت طائرة إغاثة كويتية إلى غزة", True, "ar")
+    assert evs and top(evs).event_type is PloverType.AID and top(evs).source == ["KWT"]
+
+
+def test_arabic_presidential_plane_is_no_aid(tagger: EventTagger) -> None:
+    assert not of_type(events(tagger, "وصلت طائرة الرئيس إلى القاهرة", True, "ar"), PloverType.AID)
