@@ -886,6 +886,7 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any], own_country_names: froze
         ),
         clause_verbs=frozenset(w.lower() for w in ctx.get("clause_verbs") or ()),
         noun_determiners=_lang_words(ctx.get("noun_determiners")),
+        compass_words=_lang_words(ctx.get("compass_words")),
         own_country_names=own_country_names,
         plural_title_endings=MappingProxyType(
             {lang: tuple(w.lower() for w in words) for lang, words in (ctx.get("plural_title_endings") or {}).items()}

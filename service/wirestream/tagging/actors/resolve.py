@@ -533,7 +533,13 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True,
     dets = None if surname else doc.lex.rules.noun_determiners.get(f.lang)
     if check_before:
         wb = _word_before(norm, m.start)
-        if wb is not None and wb[1][:1].isupper() and wb[1] not in words:
+        if (
+            wb is not None
+            and wb[1][:1].isupper()
+            and wb[1] not in words
+            # "South Lebanon", "Northern Iraq": a part of the country, no other name
+            and not (m.kind is _K_COUNTRY and wb[1].lower() in doc.lex.rules.compass_words.get(f.lang, ()))
+        ):
             if not (i > 0 and f.matches[i - 1].end == m.start - 1):
                 # "am Montag Kiew": after an article or a preposition the word is a common noun
                 w2 = _word_before(norm, wb[0]) if dets is not None else None

@@ -565,6 +565,8 @@ class Rules:
     clause_verbs: frozenset[str] = frozenset()
     #: language (one that capitalises every noun) -> words opening a noun phrase ("am Montag Kiew")
     noun_determiners: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: language -> compass words that make a part of the country named after them ("South Lebanon")
+    compass_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: (language, lower case) of the country names of one language only ("russland", not "jordan")
     own_country_names: frozenset[tuple[str, str]] = frozenset()
     #: language -> endings of declined titles that are also plurals ("Präsidenten"), and the words
