@@ -139,6 +139,11 @@ def test_german_keywords_count_as_the_head_or_tail_of_a_compound() -> None:
         ("en", "Shell said profits fell.", "medtop:16000000", False),  # "shelling"
         ("en", "Heavy shelling hit the city.", "medtop:16000000", True),
         ("en", "Scores of people were hurt.", "medtop:15000000", False),  # "scored"
+        ("en", "The club fired its coach after the defeat.", "medtop:03000000", False),  # "fire" as written
+        ("en", "Troops fired on the crowd.", "medtop:03000000", False),
+        ("en", "Fires rage across southern California.", "medtop:03000000", True),
+        ("en", "A fire broke out in the building.", "medtop:03000000", True),
+        ("en", "Gakpo levelled just before halftime from the penalty spot.", "medtop:15000000", True),
         ("de", "Die WHO warnt vor der Ausbreitung von Mpox.", "medtop:07000000", True),
         ("de", "Die Korallenbleiche erfasst das Riff.", "medtop:06000000", True),  # compound head
         ("it", "Sbarchi in aumento, le unioni civili e i diritti.", "medtop:14000000", True),
