@@ -36,6 +36,7 @@ def _normalise(paragraphs: list[str]) -> Article:
     [
         "str/jj/fb",
         "bur-ach/dl",
+        "dpa-AFX/xyz/DP/abc",
         "Magdy reported from Cairo.",
         "Associated Press writers Jon Gambrell in Dubai and Sam Metz in Rabat, Morocco, contributed to this report.",
         "AP writer Jane Doe contributed.",
@@ -68,6 +69,7 @@ def test_credits_stacked_at_the_end_all_leave() -> None:
         "Police reported three deaths.",
         "Rising costs also contributed.",
         "Journalists reported from the scene.",
+        "The talks went on and/or broke down.",
         "The country's central bank said weak demand contributed to the slowdown in the third quarter, "
         "and that it expected growth to pick up again next year as exports recover.",
     ],

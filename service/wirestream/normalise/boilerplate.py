@@ -124,14 +124,14 @@ def is_boilerplate(text: str) -> bool:
     return mentions_rights(text) and _ANYWHERE.search(text) is not None
 
 
-# Credits that close a story, recognisable only by where they stand: the AFP desk slug
-# ("str/jj/fb", "bur-ach/dl"), Reuters' double-bracketed contact line, the AP contributor lines
-# ("Magdy reported from Cairo.", "Associated Press writer Jon Gambrell in Dubai contributed to this
-# report."). The same words inside the story ("police reported from the scene...") are news, so
-# these are tested only on the run of short paragraphs at the end.
+# Credits that close a story, recognisable only by where they stand: the desk slug (AFP's
+# "str/jj/fb", "bur-ach/dl", dpa's "dpa-AFX/xyz/DP/abc"), Reuters' double-bracketed contact line,
+# the AP contributor lines ("Magdy reported from Cairo.", "Associated Press writer Jon Gambrell in
+# Dubai contributed to this report."). The same words inside the story ("police reported from the
+# scene...") are news, so these are tested only on the run of short paragraphs at the end.
 _TRAILER = re.compile(
     r"""^(?:
-        [a-z]{2,6}(?:-[a-z]{2,6})*(?:/[a-z]{2,6}(?:-[a-z]{2,6})*)+                       # AFP slug
+        [A-Za-z]{2,8}(?:-[A-Za-z]{2,8})*(?:/[A-Za-z]{2,8}(?:-[A-Za-z]{2,8})*)+  # desk slug (AFP, dpa)
       | (?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+\s+reported\s+from\s+[A-Z][^.]{0,60}\.?  # AP dateline credit
       | .{0,200}\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|reporting)\b.{0,60}  # contributors
       | (?:the\s+)?(?:Associated\s+Press|AP|Reuters|AFP)\s.{0,200}\bcontributed\.?

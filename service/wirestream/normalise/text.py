@@ -10,6 +10,10 @@ Rules (documented here because they are heuristics, and tests pin them):
   paragraph style), or when the line is a credit/copyright line (so it can become boilerplate).
 * A bare short line (<= 60 characters, <= 10 words) starting with a capital (or a caseless script
   such as Arabic) and without final punctuation is a **subhead** ("Strikes", "Evidence").
+* The first of several blocks may be longer and still a bare line (<= 160 characters, <= 25
+  words): that is the story's **headline** ("Petro acusa a Estados Unidos de violar la soberanía de
+  Colombia", 63 characters, above a dated EFE lede). It becomes a subhead block here, which assemble
+  takes as the headline; read as a paragraph it was the lede, and the dateline below it was lost.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ _DATE_MARKER = re.compile(r"^\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|[ \t]*\n|
 _WRAP_WIDTH = 100
 SUBHEAD_MAX_CHARS = 60
 _SUBHEAD_MAX_WORDS = 10
+HEADLINE_MAX_CHARS = 160
+_HEADLINE_MAX_WORDS = 25
 _FINAL_PUNCT = frozenset(".!?:;,…\"'”’»)]}-–—")
 _OPENING_QUOTES = frozenset("\"'“‘«„‚‹(")
 
@@ -40,12 +46,16 @@ def split_date_marker(text: str) -> tuple[str | None, str]:
 
 def looks_like_subhead(text: str) -> bool:
     """A short bare line: no final punctuation, capitalised (or caseless script), few words."""
-    if not text or len(text) > SUBHEAD_MAX_CHARS or text[-1] in _FINAL_PUNCT:
+    return _bare_line(text, SUBHEAD_MAX_CHARS, _SUBHEAD_MAX_WORDS)
+
+
+def _bare_line(text: str, max_chars: int, max_words: int) -> bool:
+    if not text or len(text) > max_chars or text[-1] in _FINAL_PUNCT:
         return False
     first = text[0]
     if first in _OPENING_QUOTES or not (first.isupper() or first.isdigit() or _caseless(first)):
         return False
-    return text.count(" ") < _SUBHEAD_MAX_WORDS
+    return text.count(" ") < max_words
 
 
 def _caseless(char: str) -> bool:
@@ -70,6 +80,10 @@ def split_paragraphs(text: str, *, repaired: bool = False) -> list[RawBlock]:
         for para in paras:
             kind = subhead if len(para) <= SUBHEAD_MAX_CHARS and looks_like_subhead(para) else paragraph
             append(RawBlock(kind, para, repaired))
+    if len(blocks) > 1 and blocks[0].kind is paragraph:
+        first = blocks[0].text
+        if _bare_line(first, HEADLINE_MAX_CHARS, _HEADLINE_MAX_WORDS):
+            blocks[0] = RawBlock(subhead, first, repaired)
     return blocks
 
 
