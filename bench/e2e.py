@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.e2e [--quick]
     .venv/bin/python -m bench.e2e digest [--tree <dir with a wirestream package>]...   # output equivalence
+    .venv/bin/python -m bench.e2e digest --tree A --tree B --rounds 3 [--set B:producer_compression=snappy]
 
 In one run, on one broker, with the same corpus bytes (:mod:`bench.corpus`) preloaded into a fresh
 raw topic of the same partition count for each variant:
@@ -170,14 +171,22 @@ async def end_total(bootstrap: str, topics: list[str]) -> int:
 
 def _cpu(procs: list[Any]) -> float:
     """User+system CPU seconds of the child processes (0 for any that is gone)."""
+    return sum(_cpu_split(procs))
+
+
+def _cpu_split(procs: list[Any]) -> tuple[float, float]:
+    """(user, system) CPU seconds of the child processes: the kernel's share (socket writes to the
+    broker) is reported apart, because a wall-time profiler counts a thread blocked in ``send`` as
+    busy (py-spy put ≈ 11 % of the worker's samples there; the kernel's CPU was ≈ 2 %)."""
     import psutil
 
-    total = 0.0
+    user = system = 0.0
     for p in procs:
         with contextlib.suppress(psutil.Error):
             t = psutil.Process(p.pid).cpu_times()
-            total += t.user + t.system
-    return total
+            user += t.user
+            system += t.system
+    return user, system
 
 
 def wait_for(bootstrap: str, topics: list[str], expected: int, timeout: float, procs: list[Any],
@@ -193,10 +202,12 @@ def wait_for(bootstrap: str, topics: list[str], expected: int, timeout: float, p
     while time.monotonic() < deadline:
         n = asyncio.run(end_total(bootstrap, topics))
         if cpu is not None and n > 0 and "cpu0" not in cpu:
-            cpu.update(cpu0=_cpu(procs), n0=n)
+            user, system = _cpu_split(procs)
+            cpu.update(cpu0=user + system, sys0=system, n0=n)
         if n >= expected:
             if cpu is not None:
-                cpu.update(cpu1=_cpu(procs), n1=n)
+                user, system = _cpu_split(procs)
+                cpu.update(cpu1=user + system, sys1=system, n1=n)
             return n
         for p in procs:
             if p.poll() is not None:
@@ -210,7 +221,10 @@ def cpu_figures(cpu: dict[str, float]) -> dict[str, float]:
     spent = cpu.get("cpu1", 0) - cpu.get("cpu0", 0)
     if done <= 0 or spent <= 0:
         return {}
-    return {"articles_per_cpu_s": round(done / spent, 1), "cpu_ms_per_article": round(spent / done * 1000, 2)}
+    out = {"articles_per_cpu_s": round(done / spent, 1), "cpu_ms_per_article": round(spent / done * 1000, 2)}
+    if "sys1" in cpu:
+        out["sys_ms_per_article"] = round((cpu["sys1"] - cpu.get("sys0", 0)) / done * 1000, 3)
+    return out
 
 
 async def read_records(bootstrap: str, topics: list[str]) -> list[Any]:
@@ -570,17 +584,19 @@ async def publish_to_partitions(bootstrap: str, topic: str, values: list[bytes],
         await producer.stop()
 
 
-def run_digest(bootstrap: str, items: list[Item], work: Path, partitions: int = 1) -> dict[str, Any]:
+def run_digest(bootstrap: str, items: list[Item], work: Path, partitions: int = 1, **overrides: Any) -> dict[str, Any]:
     """One worker (whatever ``PYTHONPATH`` selects) over ``items``: its output digest and CPU per article.
 
     One raw partition by default: with several, the order in which they reach the dedupe sequencer
     (and so which copy of a story counts as the first) varies from run to run for the same code.
+    ``overrides``: worker settings (e.g. ``producer_compression="snappy"``); the digest reads the
+    records' values, so a setting that only changes how they travel (codec, linger) keeps it.
     """
     from wirestream.routing import load_routing
     from wirestream.topics import planned_topics
     from wirestream.workers import stop_worker
 
-    s = bench_settings(bootstrap, "dg", partitions, work / "data")
+    s = bench_settings(bootstrap, "dg", partitions, work / "data", **overrides)
     asyncio.run(create_all(s))
     asyncio.run(publish_to_partitions(bootstrap, s.topics.raw, [i.value for i in items], partitions))
     procs = start_workers(s, work, 1)
@@ -596,27 +612,57 @@ def run_digest(bootstrap: str, items: list[Item], work: Path, partitions: int = 
     return {**output_digest(asyncio.run(read_records(bootstrap, outs)), s), **cpu_figures(cpu)}
 
 
-def digest_main(trees: list[str], n: int, bootstrap: str | None) -> int:
+def parse_sets(specs: list[str], labels: list[str]) -> dict[str, dict[str, str]]:
+    """``LABEL:key=value`` (or ``key=value`` for every run) into worker setting overrides per label."""
+    out: dict[str, dict[str, str]] = {label: {} for label in labels}
+    for spec in specs:
+        target, sep, kv = spec.partition(":")
+        if not sep or "=" in target:
+            target, kv = "", spec
+        key, eq, value = kv.partition("=")
+        if not eq or not key:
+            raise SystemExit(f"--set {spec!r}: expected [LABEL:]key=value")
+        for label in labels if not target else [target]:
+            if label not in out:
+                raise SystemExit(f"--set {spec!r}: no run labelled {label!r} (labels: {', '.join(labels)})")
+            out[label][key] = value
+    return out
+
+
+def digest_main(trees: list[str], n: int, bootstrap: str | None, rounds: int = 1, sets: list[str] | None = None,
+                labels: list[str] | None = None) -> int:  # fmt: skip
     """``python -m bench.e2e digest [--tree DIR]...``: the same corpus through each tree's worker.
 
     A tree is a directory holding a ``wirestream`` package (e.g. ``<worktree>/service``); none
-    means this checkout. Equal digests: the same records on the same topics.
+    means this checkout. Equal digests: the same records on the same topics. With ``--rounds N``
+    the runs alternate (A B, B A, A B ...: the neighbours' drift falls on both sides alike) and each
+    line carries the load average; ``--label`` names a run (default ``A``, ``B``, ...), so that one
+    tree can run twice with different settings (``--set B:producer_compression=snappy``).
     """
     items = generate(n, 2_000, seed=3)
     work = Path(tempfile.mkdtemp(prefix="ws-bench-digest-"))
+    runs = list(trees or [""])
+    if labels and len(labels) != len(runs):
+        raise SystemExit(f"--label: {len(labels)} labels for {len(runs)} trees")
+    names = labels or [chr(ord("A") + i) for i in range(len(runs))]
+    overrides = parse_sets(sets or [], names)
     with broker(bootstrap) as b:
-        for tree in trees or [""]:
-            old = os.environ.get("PYTHONPATH")
-            if tree:
-                os.environ["PYTHONPATH"] = str(Path(tree).resolve())
-            try:
-                res = run_digest(b, items, work / str(abs(hash(tree))))
-            finally:
-                if old is None:
-                    os.environ.pop("PYTHONPATH", None)
-                else:
-                    os.environ["PYTHONPATH"] = old
-            print(json.dumps({"tree": tree or "checkout", **res}), flush=True)
+        for r in range(rounds):
+            order = list(zip(names, runs, strict=True))
+            for name, tree in order if r % 2 == 0 else order[::-1]:
+                old = os.environ.get("PYTHONPATH")
+                if tree:
+                    os.environ["PYTHONPATH"] = str(Path(tree).resolve())
+                load = round(os.getloadavg()[0], 2)
+                try:
+                    res = run_digest(b, items, work / f"{name}-{r}", **overrides[name])
+                finally:
+                    if old is None:
+                        os.environ.pop("PYTHONPATH", None)
+                    else:
+                        os.environ["PYTHONPATH"] = old
+                line = {"round": r + 1, "run": name, "tree": tree or "checkout", **overrides[name], "load": load, **res}
+                print(json.dumps(line), flush=True)
     return 0
 
 
@@ -633,10 +679,19 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "digest":
         dp = argparse.ArgumentParser(description=digest_main.__doc__.splitlines()[0] if digest_main.__doc__ else None)
         dp.add_argument("--tree", action="append", default=[], help="directory holding a wirestream package")
+        dp.add_argument("--label", action="append", default=[], help="a name per --tree, in order (default A, B, ...)")
+        dp.add_argument(
+            "--set",
+            action="append",
+            default=[],
+            metavar="[LABEL:]KEY=VALUE",
+            help="a worker setting for the run LABEL (or every run), e.g. B:producer_compression=snappy",
+        )
+        dp.add_argument("--rounds", type=int, default=1, help="alternated rounds over the runs")
         dp.add_argument("--articles", type=int, default=1_500)
         dp.add_argument("--bootstrap")
         dargs = dp.parse_args(argv[1:])
-        return digest_main(dargs.tree, dargs.articles, dargs.bootstrap)
+        return digest_main(dargs.tree, dargs.articles, dargs.bootstrap, dargs.rounds, dargs.set, dargs.label)
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--bootstrap", help="use this broker instead of starting one")

@@ -1,6 +1,8 @@
 """Latency publish → enriched at a steady offered rate (default 200 articles/s), one worker (or ``--workers N``).
 
     .venv/bin/python -m bench.latency [--quick] [--rate 200] [--seconds 30] [--workers 2]
+    .venv/bin/python -m bench.latency --tree A --tree A --label zstd --label snappy \
+        --set snappy:producer_compression=snappy --rounds 3        # two settings of one tree, alternated
 
 Why measured this way: the start of the interval is the raw record's timestamp, set by the
 publisher when it sends (``timestamp_ms``) and carried by the worker into the record's
@@ -32,6 +34,7 @@ from .e2e import (
     broker,
     create_all,
     outcome_topics,
+    parse_sets,
     read_records,
     start_workers,
     wait_for,
@@ -210,6 +213,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="run the worker from DIR (a directory holding a wirestream package, e.g. a compiled "
                          "overlay); repeat to compare trees, alternated round by round on one broker")  # fmt: skip
     ap.add_argument("--rounds", type=int, default=1, help="with --tree: rounds over the trees")
+    ap.add_argument("--label", action="append", default=[], help="with --tree: a name per tree (default: the tree)")
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="[LABEL:]KEY=VALUE",
+        help="with --tree: a worker setting for the run LABEL (or every run), e.g. B:producer_linger_ms=10",
+    )
     args = ap.parse_args(argv)
     with broker(args.bootstrap) as bootstrap:
         if not args.tree:
@@ -227,18 +238,24 @@ def compare_trees(bootstrap: str, args: argparse.Namespace) -> list[dict[str, An
     we look for; alternating puts both trees under the same drift. Only the worker runs the tree
     (``PYTHONPATH`` of the child); the publisher and this process stay on this checkout. Each run
     notes the load average, the figure every comparison on this machine has to be read with.
+    ``--label``/``--set`` give a run its own worker settings, so one tree can be compared with
+    itself under another setting (a codec, a linger) in the same alternation.
     """
+    labels = args.label or list(args.tree)
+    if len(labels) != len(args.tree):
+        raise SystemExit(f"--label: {len(labels)} labels for {len(args.tree)} trees")
+    overrides = parse_sets(args.set, labels)
     runs: list[dict[str, Any]] = []
     old = os.environ.get("PYTHONPATH")
     try:
         for r in range(args.rounds):
-            for tree in args.tree:
+            for label, tree in zip(labels, args.tree, strict=True):
                 os.environ["PYTHONPATH"] = str(Path(tree).resolve())
                 load0 = os.getloadavg()[0]
-                print(f"  round {r + 1}, tree {tree} (load {load0:.1f})", flush=True)
-                res = run(bootstrap, args.quick, args.rate, args.seconds, workers=args.workers)
-                runs.append({"round": r + 1, "tree": tree, "load": [round(load0, 1), round(os.getloadavg()[0], 1)],
-                             **res})  # fmt: skip
+                print(f"  round {r + 1}, run {label} (tree {tree}, load {load0:.1f})", flush=True)
+                res = run(bootstrap, args.quick, args.rate, args.seconds, workers=args.workers, **overrides[label])
+                runs.append({"round": r + 1, "run": label, "tree": tree, **overrides[label],
+                             "load": [round(load0, 1), round(os.getloadavg()[0], 1)], **res})  # fmt: skip
     finally:
         if old is None:
             os.environ.pop("PYTHONPATH", None)
