@@ -140,6 +140,15 @@ class Settings(BaseSettings):
     commit_interval_seconds: float = Field(1.0, gt=0)
     embargo_tick_seconds: float = Field(5.0, gt=0, description="How often held embargoes are checked")
     lag_interval_seconds: float = Field(5.0, gt=0, description="How often consumer lag is computed")
+    hole_grace_seconds: float = Field(
+        30.0,
+        gt=0,
+        description=(
+            "An offset holding a record that is still not processed this long after later offsets were is a"
+            " skipped input: the worker exits 75 instead of committing past it (app/consumer.py)"
+        ),
+    )  # A record Faust delivered again after a seek is acked within seconds; a shorter grace turns those into
+    # needless restarts (docs/reliability.md, run 18). Tests that wait for the exit set a few seconds.
     malloc_tune: bool = Field(
         True, description="Worker: fixed glibc mmap/trim thresholds (HTML parsing 20-35 % faster; runtime.py)"
     )

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import SecretStr
+from pydantic import SecretStr, ValidationError
 
+from wirestream.app.consumer import HoleCheckingConsumer
 from wirestream.kafka_client import aiokafka_kwargs
 from wirestream.settings import KafkaSettings, Settings, to_env
 
@@ -33,6 +34,19 @@ def test_watchdog_settings_reach_a_child_worker(monkeypatch: pytest.MonkeyPatch)
         monkeypatch.setenv(k, v)
     again = Settings()
     assert again.watchdog.stall_seconds == 42 and again.watchdog.exit_on_stall is False
+
+
+def test_hole_grace_reaches_a_child_workers_consumer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The skipped-input grace is 30 s unless set; a child worker's consumer judges holes with the given one."""
+    assert Settings().hole_grace_seconds == 30.0
+    env = to_env(Settings(hole_grace_seconds=4.5))
+    assert env["WIRESTREAM_HOLE_GRACE_SECONDS"] == "4.5"
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    consumer_class = type("C", (HoleCheckingConsumer,), {"settings": Settings()})  # as create_app installs it
+    assert object.__new__(consumer_class).grace_seconds == 4.5
+    with pytest.raises(ValidationError):
+        Settings(hole_grace_seconds=0)
 
 
 def test_sasl_kwargs() -> None:

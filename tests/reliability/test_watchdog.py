@@ -46,6 +46,9 @@ STALL_SECONDS = 8.0
 #: (it waits for the group to rebalance); 20 s keeps a margin of about 3x over the slower one. Each phase
 #: that waits out a stuck rebalance (2 in this module) takes this long, so it is not set higher (was 30 s).
 REBALANCE_SECONDS = 20.0
+#: ``Settings.hole_grace_seconds`` of the test that waits for a skipped input's exit (production: 30 s). One
+#: worker, no rebalance: no redelivered record can be in flight for long, so a few seconds are no false alarm.
+HOLE_GRACE_SECONDS = 5.0
 
 _FAULTS = '''
 """Fault injection for test_watchdog (only on this worker's PYTHONPATH)."""
@@ -235,7 +238,7 @@ def test_watchdog_exits_a_worker_whose_first_assignment_never_completes(
 
 
 def test_a_skipped_input_is_not_committed_over(make_settings, workers, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    s = make_settings(partitions=1)
+    s = make_settings(partitions=1, hole_grace_seconds=HOLE_GRACE_SECONDS)
     _arm_faults(s, tmp_path, monkeypatch, "skipone")
     monkeypatch.setenv("WS_SKIP_OFFSET", "3")
     asyncio.run(produce(s, [story_bytes(600 + i) for i in range(10)]))
@@ -246,6 +249,8 @@ def test_a_skipped_input_is_not_committed_over(make_settings, workers, tmp_path,
     assert "FAULT: skipped" in log
     assert code == EXIT_STALLED, f"exit code {code}"
     assert "Faust skipped an input" in log, log[-3000:]
+    # The worker judged the hole with the grace it was given (the setting reaches the consumer).
+    assert f"(not acked {HOLE_GRACE_SECONDS:.0f}s after it was found missing)" in log, log[-3000:]
     workers.start(s, "worker-1b")
     report = wait_settled(s, 10, workers, timeout=240)
     assert report.ok and not report.missing, report.summary()

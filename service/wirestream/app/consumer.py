@@ -25,7 +25,7 @@ This class replaces the commit rule for the agents' topics: a commit moves only 
 and over offsets the broker confirmed hold no record (markers, compaction; a plain consumer reads
 the first record at the hole's start, with the app's isolation level). An offset with a record
 that is not acked holds the commit. A record Faust delivered again after a second seek may be in
-flight for a moment; one still not acked :data:`HOLE_GRACE_SECONDS` later was skipped: the worker
+flight for a moment; one still not acked ``Settings.hole_grace_seconds`` (30 s) later was skipped: the worker
 logs it and exits with :data:`~wirestream.app.watchdog.EXIT_STALLED`, and its restart (the
 supervisor's job) reads from the committed offset again. At-least-once holds, at the price of a
 restart and some repeats (idempotent). The grace matters: a first version that judged holes the
@@ -78,9 +78,10 @@ async def first_record_offset(settings: Settings, topic: str, partition: int, st
         await consumer.stop()
 
 
-#: How long an offset hole with a record in it may stay open before the worker gives up on it. A
-#: record Faust delivered again after a seek can be in flight (in a stream buffer, not yet acked)
-#: while its offset looks like a hole; it is acked within seconds. A skipped record never is.
+#: How long an offset hole with a record in it may stay open before the worker gives up on it, when the
+#: consumer has no settings (``Settings.hole_grace_seconds`` otherwise, same default). A record Faust
+#: delivered again after a seek can be in flight (in a stream buffer, not yet acked) while its offset
+#: looks like a hole; it is acked within seconds. A skipped record never is.
 HOLE_GRACE_SECONDS = 30.0
 
 #: How long a fetch that has nothing it may fetch (no active partition, or only stream partitions during a
@@ -101,14 +102,19 @@ class HoleCheckingConsumer(FaustAIOKafkaConsumer):
     the commit moves over acked offsets and over offsets the broker confirmed hold no record
     (transaction markers, compaction). Any other offset missing from the acked ones holds the
     commit: it is checked with the broker, and a real record that is still not acked
-    :data:`HOLE_GRACE_SECONDS` later was skipped. Faust's own gaps (``_add_gap``) are not trusted:
+    :attr:`grace_seconds` later was skipped. Faust's own gaps (``_add_gap``) are not trusted:
     after a second seek rewinds the read offset, Faust also records offsets it *did* deliver as gaps.
     """
 
     settings: Settings | None = None
     exit_process: Callable[[int], None] = staticmethod(_exit)
     check_timeout: float = 30.0
-    grace_seconds: float = HOLE_GRACE_SECONDS
+
+    @property
+    def grace_seconds(self) -> float:
+        """``Settings.hole_grace_seconds``: a setting, not a constant, so that the tests that wait for a
+        skipped input's exit need not sit out the production grace (30 s) each time."""
+        return self.settings.hole_grace_seconds if self.settings is not None else HOLE_GRACE_SECONDS
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
