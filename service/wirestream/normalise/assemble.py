@@ -22,6 +22,7 @@ from wirestream.settings import NormaliseSettings
 from . import reasons as r
 from .boilerplate import boilerplate_flags, flag_closing_credits
 from .dateline import parse_dateline_field, split_dateline
+from .dates import is_date_line
 from .draft import Draft, RawBlock
 from .headline import derive_headline
 from .ids import content_hash, story_id_for
@@ -138,8 +139,16 @@ def _dateline(draft: Draft, blocks: list[RawBlock]) -> Dateline | None:
 _validate_article = Article.__pydantic_validator__.validate_python
 
 
+def _move_leading_date_lines(blocks: list[RawBlock], boilerplate: list[str]) -> None:
+    """Date lines before the lede go to ``boilerplate``: left in, the date was the body's first
+    paragraph, and the lede's dateline below it was never looked for (see :func:`_take_dateline`)."""
+    while len(blocks) > 1 and is_date_line(blocks[0].text):
+        boilerplate.append(blocks.pop(0).text)
+
+
 def assemble(draft: Draft, settings: NormaliseSettings) -> Article:
     blocks, boilerplate = _clean_blocks(draft)
+    _move_leading_date_lines(blocks, boilerplate)
     dateline = _dateline(draft, blocks)
     headline = _headline(draft, blocks, settings)
     if blocks and BlockKind.PARAGRAPH not in map(_KIND, blocks):

@@ -20,6 +20,7 @@ _LEADING = re.compile(
       | (?:with\s+)?(?:additional\s+)?reporting\s+from\b
       | sign\s+up\b|subscribe\b|click\s+here\b|follow\s+(?:us|@)|read\s+more\b|our\s+standards\b
       | download\s+the\b|for\s+more\s+(?:news|stories)\b|get\s+the\s+latest\b
+      | related\s*:|see\s+also\b|also\s+read\b
       | (?:información|reportaje|redacción|edición|texto)\s+de\b      # es
       | (?:mitarbeit|redaktion|bearbeitung|recherche):                 # de
       | (?:reportage|rédaction|édition)\s+(?:de|par)\b                 # fr
@@ -43,7 +44,7 @@ _ANYWHERE = re.compile(
 _ASCII_STARTS = frozenset(
     {
         "c)", "co", "ad", "re", "wr", "ed", "tr", "wi", "si", "su", "cl", "fo", "ou", "do", "ge",
-        "in", "te", "mi", "be", "ab", "je", "is", "as",
+        "in", "te", "mi", "be", "ab", "je", "is", "as", "se", "al",
     }
 )  # fmt: skip
 _OPENERS = "([ \t"
@@ -81,7 +82,7 @@ _ASCII_STARTS3 = frozenset(
     {
         "cop", "add", "rep", "wri", "edi", "com", "res", "tra", "wit", "sig", "sub", "cli", "fol",
         "rea", "our", "dow", "for", "get", "inf", "red", "tex", "mit", "bea", "rec", "abo", "sus",
-        "jet", "isc", "ass",
+        "jet", "isc", "ass", "rel", "see", "als",
     }
 )  # fmt: skip
 

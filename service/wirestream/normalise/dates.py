@@ -33,6 +33,9 @@ _LEADING_YEAR = re.compile(r"^\s*[+-]?(\d{1,6})-\d")
 _OFFSET = re.compile(r"\d[+-]\d{2}:?\d{2}\b")
 _ZONE_NAME = re.compile(r"\b(?!UTC\b|GMT\b|Z\b)[A-Z]{3,5}\b")
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE_LINE_MAX_CHARS = 48
+_SEPARATORS = str.maketrans("|·•", "   ")
+_DATE_LINE_LABEL = re.compile(r"^(?:last\s+)?(?:published|updated|posted|modified)(?:\s+on)?\s*:?\s*", re.I)
 
 
 @lru_cache(maxsize=32)
@@ -110,3 +113,18 @@ def _parse_loose(text: str, field: str) -> datetime:
         if "out of range" in str(exc):
             r.reject(r.DATE_OUT_OF_RANGE, f"field {field!r}: date out of range")
         r.reject(r.INVALID_DATE, f"field {field!r}: unparseable date")
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date (and time): a page's ``<time>`` text above the lede ("November 20,
+    2025"), "Updated: 20 Nov 2025 08:30 GMT". Short, with a four-digit year, and parsed by dateutil
+    without fuzzy matching, so a line with any other word in it (a sentence, a headline) is not one."""
+    if len(text) > _DATE_LINE_MAX_CHARS or _YEAR4.search(text) is None:
+        return False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            du_parser.parse(_DATE_LINE_LABEL.sub("", text).translate(_SEPARATORS).strip(" -–—"))
+    except (ValueError, OverflowError):
+        return False
+    return True
