@@ -1,7 +1,9 @@
-"""Session 15 classes (rules 2025.12.24; every sentence written for these tests, none from a gold or
-blind set).
+"""Session 15 classes (rules 2025.12.24 and 2025.12.25; every sentence written for these tests, none
+from a gold or blind set).
 
-An actor in an apposition after the subject ("Pakistan, a key U.S. ally, refused ...") qualifies the
+A passive arrest or sentence with no agent names its doer by place ("were arrested in Iran"), and a
+restriction or its easing applies to the place it is imposed in ("lifted a state of emergency in
+Darfur"). An actor in an apposition after the subject ("Pakistan, a key U.S. ally, refused ...") qualifies the
 subject and is not the verb's subject; an actor in a clause-opening reporter whose head noun comes
 before the reporting verb (", Thai military sources said") is no target. Carried from session 14:
 the French passé composé of "s'entretenir" (CONSULT), restating one's support in fr/es/it/pt/de
@@ -56,6 +58,21 @@ LEX = {
     "كويتية": ("KWT", "KWT", C),
     "غزة": ("PSE", "PSE", C),
     "القاهرة": ("EGY", "EGY", C),
+    "British nationals": ("GBR", "GBR", C),
+    "British": ("GBR", "GBR", C),
+    "Britons": ("GBR", "GBR", C),
+    "Tehran": ("IRN", "IRN", C),
+    "Iranian police": ("IRNCOP", "IRN", G),
+    "London": ("GBR", "GBR", C),
+    "opposition activists": ("---OPP", None, ActorType.ORGANISATION),
+    "Minsk": ("BLR", "BLR", C),
+    "Deux ressortissants belges": ("BEL", "BEL", C),
+    "Mali": ("MLI", "MLI", C),
+    "The government": ("SDNGOV", "SDN", G),
+    "Darfur": ("SDN", "SDN", C),
+    "Sudan": ("SDN", "SDN", C),
+    "Kirkuk": ("IRQ", "IRQ", C),
+    "Iraqi authorities": ("IRQGOV", "IRQ", G),
 }
 
 
@@ -189,3 +206,53 @@ def test_arabic_relief_plane_is_aid(tagger: EventTagger) -> None:
 
 def test_arabic_presidential_plane_is_no_aid(tagger: EventTagger) -> None:
     assert not of_type(events(tagger, "وصلت طائرة الرئيس إلى القاهرة", True, "ar"), PloverType.AID)
+
+
+# ------------------------------------------------------------------ the place of an agentless arrest
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "source", "target"),
+    [
+        ("en", "Two British nationals were arrested in Iran on spying charges.", "IRN", "GBR"),
+        ("en", "Three opposition activists were detained in Minsk on Sunday.", "BLR", "---OPP"),
+        ("fr", "Deux ressortissants belges ont été interpellés au Mali.", "MLI", "BEL"),
+    ],
+)
+def test_agentless_arrest_doer_is_its_place(
+    tagger: EventTagger, lang: str, text: str, source: str, target: str
+) -> None:
+    evs = of_type(events(tagger, text, False, lang), PloverType.COERCE)
+    assert evs and evs[0].source == [source] and evs[0].target == [target]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # past a comma the place belongs to the reporter's clause
+        "Two Britons were arrested, officials in Tehran said.",
+        # the place is the detainees' own country: no other state is named as the doer
+        "Two British nationals were arrested in London.",
+    ],
+)
+def test_agentless_arrest_without_other_place_has_no_doer(tagger: EventTagger, text: str) -> None:
+    evs = of_type(events(tagger, text, False), PloverType.COERCE)
+    assert evs and evs[0].source == []
+
+
+def test_active_arrest_keeps_its_subject(tagger: EventTagger) -> None:
+    evs = of_type(events(tagger, "Iranian police arrested two British nationals in Tehran.", False), PloverType.COERCE)
+    assert evs and evs[0].source == ["IRNCOP"] and evs[0].target == ["GBR"]
+
+
+def test_lifted_emergency_targets_its_place(tagger: EventTagger) -> None:
+    evs = of_type(
+        events(tagger, "The government lifted a state of emergency in Darfur on Sunday.", False), PloverType.CONCEDE
+    )
+    assert evs and evs[0].source == ["SDNGOV"] and evs[0].target == ["SDN"]
+
+
+def test_talks_in_a_place_are_not_aimed_at_it(tagger: EventTagger) -> None:
+    # "in" aims restrictions only: a meeting held in a place is not held with it
+    evs = of_type(events(tagger, "Iraqi authorities held talks in Kirkuk on Sunday.", False), PloverType.CONSULT)
+    assert all(e.target != ["IRQ"] for e in evs)

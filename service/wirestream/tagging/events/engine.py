@@ -2182,6 +2182,8 @@ def _build_event(
         patient = _nearest_subject(before, toks, i0, cues, trigger_in_quote)
         if patient is not None:
             target_group = patient
+        if source is None and rule.place_doer:
+            source = _place_doer(toks, groups, patient, i0, i1, cues)
     elif agent is not None and nominal:
         source = agent
     elif poss is not None:
@@ -2605,6 +2607,29 @@ def _partner(toks: list[Word], i1: int, source: _Group, target: _Group | None, c
         and bool(target.countries)
         and not target.countries <= source.countries
     )
+
+
+def _place_doer(
+    toks: list[Word], groups: list[_Group], patient: _Group | None, i0: int, i1: int, cues: Cues
+) -> _Group | None:
+    """The doer of an agentless passive arrest or sentence, named by where it happened: "two British
+    nationals were arrested in Iran", "ont été interpellés au Mali". The first actor of a known
+    country in a locative phrase right after the verb (a few words: "arrested on Monday in Iran"
+    is still the arrest's place), of another country than the one arrested: "Three activists were
+    detained in Minsk" has no country on the patient and Minsk stands; "Iranians were arrested in
+    Iran" is not told apart from a visitor's arrest, and nothing is lost (the patient's country
+    stays the target). A gapped trigger may hold the place: "arrested in Iran on spying charges"."""
+    places = _locative(cues)
+    for g in groups:
+        if g.t0 <= i0:
+            continue
+        if g.t0 - i1 > 6 or any(t.low in _CLAUSE_PUNCT for t in toks[i0 : g.t0]):
+            return None  # past a comma the phrase belongs to another clause (", officials in X said")
+        if g.prep in places and g.countries:
+            if patient is not None and patient.countries and g.countries <= patient.countries:
+                return None
+            return g
+    return None
 
 
 def _locative(cues: Cues) -> frozenset[str]:

@@ -62,6 +62,9 @@ class Rule:
     #: the trigger is an event only with a target: "Xi hosts Putin" is a visit, "Brazil to host
     #: Copa America" or "Japan hosts Expo" is no PLOVER event (the object is no party)
     needs_target: bool = False
+    #: a passive with no agent names its doer by place: "two Britons were arrested in Iran" (only
+    #: a state arrests or sentences, so the country where it happened is the one that acted)
+    place_doer: bool = False
     #: nouns that satisfy ``needs_target`` as the trigger's object ("host a summit", "host talks")
     object_nouns: frozenset[str] = frozenset()
     #: trigger words that match only as written, not as any form of their lemma: "drills" and
@@ -647,6 +650,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
                 frame=raw.get("frame"),
                 context_veto=frozenset(raw.get("context_veto") or ()),
                 needs_target=bool(raw.get("needs_target", False)),
+                place_doer=bool(raw.get("place_doer", False)),
                 object_nouns=_fs(raw.get("object_nouns"), "en"),
                 surface_forms=frozenset(raw.get("surface_forms") or ()),
                 gap_stops=frozenset(raw.get("gap_stops") or ()),
