@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.e2e [--quick]
     .venv/bin/python -m bench.e2e digest [--tree <dir with a wirestream package>]...   # output equivalence
     .venv/bin/python -m bench.e2e digest --tree A --tree B --rounds 3 [--set B:producer_compression=snappy]
+    .venv/bin/python -m bench.e2e produce --compression zstd --compression snappy --rounds 6   # the producer alone
 
 In one run, on one broker, with the same corpus bytes (:mod:`bench.corpus`) preloaded into a fresh
 raw topic of the same partition count for each variant:
@@ -666,6 +667,123 @@ def digest_main(trees: list[str], n: int, bootstrap: str | None, rounds: int = 1
     return 0
 
 
+# --------------------------------------------------------------------------- the producer alone (codec, linger)
+
+
+def worker_records(n: int, seed: int = 3) -> list[list[tuple[str, bytes | None, bytes | None]]]:
+    """What a worker produces per input, in order: the two internal envelopes and every output record.
+
+    From the embedded pipeline over the e2e corpus (same bytes as the worker's, the envelopes as the
+    shell writes them: ``app/factory.py``); the dedupe tables' changelog records (≈ 4 small records
+    per new article) are left out. Topic names are the settings' defaults and the routing file's.
+    """
+    from wirestream.dedupe import partition_key
+    from wirestream.models import DedupedEnvelope, NormalisedEnvelope, Provenance, RawInput
+
+    from .pipeline import build
+
+    pipeline, _ = build()
+    t = pipeline.settings.topics
+    out: list[list[tuple[str, bytes | None, bytes | None]]] = []
+    for i, it in enumerate(generate(n, 2_000, seed=seed)):
+        prov = Provenance(topic=t.raw, partition=0, offset=i, received_at=datetime_now())
+        env = pipeline.normalise(RawInput(value=it.value, provenance=prov))
+        if not isinstance(env, NormalisedEnvelope):
+            out.append([(m.topic, m.key, m.value) for m in env.messages])
+            continue
+        recs = [(t.normalised, partition_key(env.article), NormalisedEnvelope.__pydantic_serializer__.to_json(env))]
+        d = pipeline.dedupe(env)
+        if isinstance(d, DedupedEnvelope):
+            recs.append(
+                (t.deduplicated, d.article.story_id.encode(), DedupedEnvelope.__pydantic_serializer__.to_json(d))
+            )
+            d = pipeline.enrich(d)
+        out.append(recs + [(m.topic, m.key, m.value) for m in d.messages])
+    return out
+
+
+async def _replay(bootstrap: str, articles: list[list[tuple[str, bytes | None, bytes | None]]], prefix: str,
+                  compression: str | None, linger: int, rate: float) -> dict[str, float]:  # fmt: skip
+    """Send ``articles`` as the worker does (one awaited ``send`` per record, an article every
+    1/``rate`` s) and return this process's CPU per article between the first send and the last ack."""
+    from aiokafka import AIOKafkaProducer
+
+    from wirestream.kafka_client import key_hash_partitioner
+    from wirestream.settings import Settings
+
+    s = Settings()
+    producer = AIOKafkaProducer(
+        bootstrap_servers=bootstrap, linger_ms=linger, compression_type=compression, acks="all",
+        max_batch_size=s.producer_max_batch_size, max_request_size=s.topics.max_message_bytes,
+        partitioner=key_hash_partitioner,
+    )  # fmt: skip
+    await producer.start()
+    try:
+        for topic in {prefix + t for a in articles for t, _, _ in a}:  # metadata outside the figure
+            await producer.partitions_for(topic)
+        futures: list[asyncio.Future[Any]] = []
+        t0, cpu0 = time.perf_counter(), time.process_time()
+        for i, recs in enumerate(articles):
+            delay = t0 + i / rate - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            for topic, key, value in recs:
+                futures.append(await producer.send(prefix + topic, value, key=key))
+        await asyncio.gather(*futures)
+        cpu = time.process_time() - cpu0
+        wall = time.perf_counter() - t0
+    finally:
+        await producer.stop()
+    return {"cpu_ms_per_article": round(cpu / len(articles) * 1000, 3), "wall_s": round(wall, 2)}
+
+
+def produce_main(codecs: list[str], n: int, rounds: int, rate: float, linger: int, bootstrap: str | None,
+                 log_dir: Path | None = None) -> int:  # fmt: skip
+    """``python -m bench.e2e produce``: the worker's producer alone, codec against codec, alternated.
+
+    Why: a producer setting moves a worker's CPU by a few per cent, less than the run-to-run noise
+    of a whole worker on this shared machine (session 15: zstd/snappy pairs ×0.74-1.13 at load
+    4-8), and a profile cannot settle it (py-spy counts the codec's and the socket's GIL-free time
+    as busy whether or not the core runs it). Here nothing else runs in the process: the records a
+    worker sends per input (envelopes and outputs, from the embedded pipeline) go through one
+    aiokafka producer with the worker's batch size, partitioner and linger, paced at ``rate``
+    articles/s (the batching a worker at that rate gets), and this process's CPU per article is the
+    figure. ``log_dir``: the broker's data directory, to report the bytes it stores per article.
+    """
+    articles = worker_records(n)
+    with broker(bootstrap) as b:
+        topics = sorted({t for a in articles for t, _, _ in a})
+        run = int(time.time()) % 1_000_000  # fresh topics per invocation: stored bytes of this run only
+        for r in range(rounds):
+            order = codecs if r % 2 == 0 else codecs[::-1]
+            for codec in order:
+                prefix = f"bp{run}.{r}.{codec}."
+                asyncio.run(create_plain_topics(b, [prefix + t for t in topics], 4))
+                load = round(os.getloadavg()[0], 2)
+                res = asyncio.run(_replay(b, articles, prefix, None if codec == "none" else codec, linger, rate))
+                line = {"round": r + 1, "compression": codec, "load": load, **res}
+                if log_dir is not None:
+                    line["stored_kb_per_article"] = round(stored_bytes(log_dir, prefix) / len(articles) / 1000, 2)
+                print(json.dumps(line), flush=True)
+    return 0
+
+
+async def create_plain_topics(bootstrap: str, names: list[str], partitions: int) -> None:
+    from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        await admin.create_topics([NewTopic(t, partitions, 1) for t in names])
+    finally:
+        await admin.close()
+
+
+def stored_bytes(log_dir: Path, prefix: str) -> int:
+    """Bytes the broker keeps in its log segments for the topics named ``prefix…`` (what the codec left)."""
+    return sum(f.stat().st_size for d in log_dir.glob(f"{prefix}*") for f in d.glob("*.log"))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "_passthrough":
@@ -692,6 +810,22 @@ def main(argv: list[str] | None = None) -> int:
         dp.add_argument("--bootstrap")
         dargs = dp.parse_args(argv[1:])
         return digest_main(dargs.tree, dargs.articles, dargs.bootstrap, dargs.rounds, dargs.set, dargs.label)
+    if argv and argv[0] == "produce":
+        pp = argparse.ArgumentParser(description=produce_main.__doc__.splitlines()[0] if produce_main.__doc__ else None)
+        pp.add_argument(
+            "--compression", action="append", default=[], help="codecs to alternate (none, snappy, zstd, ...)"
+        )
+        pp.add_argument("--articles", type=int, default=600)
+        pp.add_argument("--rounds", type=int, default=4)
+        pp.add_argument("--rate", type=float, default=200.0, help="articles per second (sets the batching)")
+        pp.add_argument("--linger", type=int, default=Settings().producer_linger_ms)
+        pp.add_argument("--bootstrap")
+        pp.add_argument("--log-dir", type=Path, help="the broker's data directory: report the bytes stored")
+        pargs = pp.parse_args(argv[1:])
+        codecs = pargs.compression or ["zstd", "snappy"]
+        return produce_main(
+            codecs, pargs.articles, pargs.rounds, pargs.rate, pargs.linger, pargs.bootstrap, pargs.log_dir
+        )
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--bootstrap", help="use this broker instead of starting one")

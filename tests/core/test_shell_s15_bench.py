@@ -6,8 +6,10 @@ identical configurations as a measured difference of zero, or the neighbours' dr
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from bench.e2e import cpu_figures, parse_sets
+from bench.e2e import cpu_figures, parse_sets, stored_bytes
 
 
 def test_a_labelled_setting_goes_to_that_run_only() -> None:
@@ -39,3 +41,15 @@ def test_cpu_figures_report_the_kernel_share_apart() -> None:
     assert out["cpu_ms_per_article"] == 5.0
     assert out["sys_ms_per_article"] == 0.1
     assert "sys_ms_per_article" not in cpu_figures({"n0": 0, "n1": 10, "cpu0": 0.0, "cpu1": 1.0})
+
+
+def test_stored_bytes_count_only_the_runs_topics_segments(tmp_path: Path) -> None:
+    for name, files in {"p0.zstd.wire.enriched-0": {"00.log": 300, "00.index": 50},
+                        "p0.zstd.wire.raw-3": {"00.log": 20},
+                        "p0.zstd2.wire.enriched-0": {"00.log": 999},  # another run: its prefix differs
+                        "p1.zstd.wire.enriched-0": {"00.log": 777}}.items():  # fmt: skip
+        (tmp_path / name).mkdir()
+        for f, size in files.items():
+            (tmp_path / name / f).write_bytes(b"x" * size)
+    assert stored_bytes(tmp_path, "p0.zstd.") == 320
+    assert stored_bytes(tmp_path, "p2.zstd.") == 0
