@@ -133,6 +133,10 @@ class Article(_Model):
     embargoed: datetime | None = None
     source_format: Annotated[SourceFormat, AS_STR]
     headline: str
+    headline_labels: list[str] = Field(
+        default_factory=list,
+        description="Desk labels taken off the start of the agency headline, in order (UPDATE 2, CORRECTED, REFILE)",
+    )
     subheadline: str | None = None
     byline: str | None = None
     dateline: Dateline | None = None

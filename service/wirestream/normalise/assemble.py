@@ -24,7 +24,7 @@ from .boilerplate import boilerplate_flags, flag_closing_credits
 from .dateline import parse_dateline_field, split_dateline
 from .dates import is_date_line
 from .draft import Draft, RawBlock
-from .headline import derive_headline
+from .headline import derive_headline, split_headline_labels
 from .ids import content_hash, story_id_for
 from .language import detect_language
 from .limits import MAX_BLOCKS, MAX_SUBJECTS, check_count
@@ -150,7 +150,7 @@ def assemble(draft: Draft, settings: NormaliseSettings) -> Article:
     blocks, boilerplate = _clean_blocks(draft)
     _move_leading_date_lines(blocks, boilerplate)
     dateline = _dateline(draft, blocks)
-    headline = _headline(draft, blocks, settings)
+    labels, headline = split_headline_labels(_headline(draft, blocks, settings))
     if blocks and BlockKind.PARAGRAPH not in map(_KIND, blocks):
         # A body of only "bare short lines" has no subheads; they are its paragraphs.
         blocks = [RawBlock(BlockKind.PARAGRAPH, b.text) for b in blocks]
@@ -189,6 +189,7 @@ def assemble(draft: Draft, settings: NormaliseSettings) -> Article:
             "embargoed": draft.embargoed,
             "source_format": draft.source_format,
             "headline": headline,
+            "headline_labels": labels,
             "subheadline": subheadline,
             "byline": _short_field(draft.byline, "byline"),
             "dateline": dateline,

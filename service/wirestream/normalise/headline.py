@@ -6,6 +6,11 @@ Rule: take the first paragraph (after its dateline is removed), cut it at the fi
 (or ``settings.max_headline_chars`` if smaller) cut at the last space before the limit and add "…".
 Derived headlines are therefore never rejected for length; *agency* headlines over the limit are
 (``headline_too_long``), because a 100 KB "headline" means the feed mapped the wrong field.
+
+Agency headlines may start with desk labels: Reuters' ``UPDATE 2-``, ``CORRECTED-``, ``REFILE-``,
+``EXCLUSIVE-``, AFP's ``URGENT -``. :func:`split_headline_labels` takes them off (the article keeps
+them in ``headline_labels``): they are not the story's words, and left on, "UPDATE 1-X" and "UPDATE
+2-X" were two headlines of one story.
 """
 
 from __future__ import annotations
@@ -13,6 +18,13 @@ from __future__ import annotations
 import re
 
 DERIVED_MAX_CHARS = 200
+# Upper-case on purpose (no IGNORECASE): "Update on talks" or "Breaking the deadlock" are headlines.
+_LABEL = re.compile(
+    r"(?P<label>(?:UPDATE|WRAPUP)(?:\s?\d{1,2})?|CORRECTED|CORRECTION|REFILE|RPT|REPEAT|EXCLUSIVE|FACTBOX"
+    r"|INSIGHT|ANALYSIS|EXPLAINER|BREAKINGVIEWS|BRIEF|URGENT|FLASH|ALERT|BREAKING|PREVIEW|TIMELINE"
+    r"|GRAPHIC|INTERVIEW|COLUMN|FEATURE|WRAP)(?:-|\s[-–—]\s|:\s)"
+)
+_MAX_LABELS = 4
 _SCAN_CHARS = 600
 _SENTENCE_END = re.compile(r"[.!?。！？؟](?:[\"'”’»)]{0,2})(?=\s|$)")
 _ABBREVIATIONS_TEXT = (
@@ -47,3 +59,19 @@ def derive_headline(lede: str, max_chars: int) -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:-–—") + "…"
+
+
+def split_headline_labels(headline: str) -> tuple[list[str], str]:
+    """(desk labels at the start of ``headline``, the headline without them); ``[]`` and the
+    headline itself when it has none, or when nothing would be left of it."""
+    labels: list[str] = []
+    rest = headline
+    while len(labels) < _MAX_LABELS:
+        match = _LABEL.match(rest)
+        if match is None:
+            break
+        labels.append(match.group("label"))
+        rest = rest[match.end() :].lstrip()
+    if not labels or not rest:
+        return [], headline
+    return labels, rest
