@@ -1,15 +1,17 @@
-"""Session 15 classes (rules 2025.12.24 and 2025.12.25; every sentence written for these tests, none
+"""Session 15 classes (rules 2025.12.24 to 2025.12.26; every sentence written for these tests, none
 from a gold or blind set).
 
-A passive arrest or sentence with no agent names its doer by place ("were arrested in Iran"), and a
-restriction or its easing applies to the place it is imposed in ("lifted a state of emergency in
-Darfur"). An actor in an apposition after the subject ("Pakistan, a key U.S. ally, refused ...") qualifies the
+An actor in an apposition after the subject ("Pakistan, a key U.S. ally, refused ...") qualifies the
 subject and is not the verb's subject; an actor in a clause-opening reporter whose head noun comes
-before the reporting verb (", Thai military sources said") is no target. Carried from session 14:
-the French passé composé of "s'entretenir" (CONSULT), restating one's support in fr/es/it/pt/de
-(SUPPORT), the German split "weist ... Diplomaten aus" (SANCTION: CAMEO 166 crosswalks to SANCTION),
-German deliveries of named weapon systems (AID) and an Arabic relief plane or convoy (AID). Each
-class has a case that must fire and a near case that must not.
+before the reporting verb (", Thai military sources said") is no target. A passive arrest or
+sentence with no agent names its doer by place ("were arrested in Iran"); a restriction or its
+easing applies to the place it is imposed in ("lifted a state of emergency in Darfur"), also when
+an "of" phrase names it ("in the city of Kirkuk"); clubs that "meet" or hold "talks" in sport copy
+hold no CONSULT. Carried from session 14: the French passé composé of "s'entretenir" (CONSULT),
+restating one's support in fr/es/it/pt/de (SUPPORT), the German split "weist ... Diplomaten aus"
+(SANCTION: CAMEO 166 crosswalks to SANCTION), German deliveries of named weapon systems (AID) and an
+Arabic relief plane or convoy (AID). Each class has a case that must fire and a near case that must
+not.
 """
 
 from __future__ import annotations
@@ -73,6 +75,14 @@ LEX = {
     "Sudan": ("SDN", "SDN", C),
     "Kirkuk": ("IRQ", "IRQ", C),
     "Iraqi authorities": ("IRQGOV", "IRQ", G),
+    "Barcelona": ("ESP", "ESP", C),
+    "Liverpool": ("GBR", "GBR", C),
+    "Real Madrid": ("ESP", "ESP", C),
+    "Bayern Munich": ("DEU", "DEU", C),
+    "Spain": ("ESP", "ESP", C),
+    "Britain": ("GBR", "GBR", C),
+    "Odesa": ("UKR", "UKR", C),
+    "Ukrainian officials": ("UKRGOV", "UKR", G),
 }
 
 
@@ -256,3 +266,38 @@ def test_talks_in_a_place_are_not_aimed_at_it(tagger: EventTagger) -> None:
     # "in" aims restrictions only: a meeting held in a place is not held with it
     evs = of_type(events(tagger, "Iraqi authorities held talks in Kirkuk on Sunday.", False), PloverType.CONSULT)
     assert all(e.target != ["IRQ"] for e in evs)
+
+
+# ------------------------------------------------------------------ clubs named after cities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Barcelona in talks with Liverpool over midfielder",
+        "Real Madrid meet Bayern Munich in Champions League semi-final",
+    ],
+)
+def test_club_talks_and_fixtures_are_no_consult(tagger: EventTagger, text: str) -> None:
+    assert not of_type(events(tagger, text, True), PloverType.CONSULT)
+
+
+def test_state_talks_stay_consult(tagger: EventTagger) -> None:
+    evs = of_type(events(tagger, "Spain holds talks with Britain over Gibraltar border", True), PloverType.CONSULT)
+    assert evs and evs[0].source == ["ESP"] and evs[0].target == ["GBR"]
+
+
+# ------------------------------------------------------------------ "in the city of X"
+
+
+def test_place_named_by_of_phrase_takes_outer_preposition(tagger: EventTagger) -> None:
+    text = "Iraqi authorities imposed a curfew in the northern city of Kirkuk on Tuesday."
+    evs = of_type(events(tagger, text, False), PloverType.COERCE)
+    assert evs and evs[0].source == ["IRQGOV"] and evs[0].target == ["IRQ"]
+
+
+def test_of_phrase_after_a_non_place_noun_keeps_of(tagger: EventTagger) -> None:
+    # "the mayor of ...": no place noun, so the name stays governed by "of" and is no "in" target
+    text = "Iraqi authorities imposed a curfew in the office of the mayor of Kirkuk."
+    evs = of_type(events(tagger, text, False), PloverType.COERCE)
+    assert evs and evs[0].target == []

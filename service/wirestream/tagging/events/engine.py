@@ -1825,6 +1825,10 @@ def _governing_prep(toks: list[Word], a: int, cues: Cues) -> str | None:
     while k >= 0 and steps < 4:
         t = toks[k]
         if t.low in cues.preps:
+            if cues.place_heads and k >= 2 and t.low in cues.prep_classes.get("of", ()):
+                outer = _place_head_prep(toks, k - 1, cues)
+                if outer is not None:
+                    return outer
             return t.low
         if t.low in cues.clause_breaks:
             return None
@@ -1835,6 +1839,25 @@ def _governing_prep(toks: list[Word], a: int, cues: Cues) -> str | None:
         if t.low in cues.determiners or (t.cap and k > 0) or t.low in cues.possessive:
             k -= 1
             steps += 1
+            continue
+        return None
+    return None
+
+
+def _place_head_prep(toks: list[Word], h: int, cues: Cues) -> str | None:
+    """The preposition before a place noun at ``h`` that an "of" phrase names ("in the northern
+    town of Cizre"): the name is that preposition's object, as in "in Cizre". None when the noun
+    is no place noun or no preposition stands before it (past its article and lower-case
+    adjectives): "the mayor of Kyiv" is governed by "of"."""
+    if toks[h].low not in cues.place_heads:
+        return None
+    k = h - 1
+    while k >= 0 and h - k <= 4:
+        t = toks[k]
+        if t.low in cues.preps:
+            return t.low
+        if t.low in cues.determiners or (t.low.isalpha() and not t.cap):
+            k -= 1
             continue
         return None
     return None

@@ -159,6 +159,9 @@ class Cues:
     #: free-choice determiners ("any attack on ... would"): the event noun names a kind of act
     nonspecific: frozenset[str] = frozenset()
     indefinite: frozenset[str] = frozenset()  # "a", "an": "a protester" is one unnamed person
+    #: nouns of a place named by an "of" phrase ("in the town of Cizre"): the preposition before
+    #: the noun governs the name, as in "in Cizre"
+    place_heads: frozenset[str] = frozenset()
     #: verbs by which a party predicts an act ("warned that X would ..."); see engine._predicted
     prediction: frozenset[str] = frozenset()
     modal_auxiliaries: frozenset[str] = frozenset()  # "will", "would", "could" (see engine._predicted)
@@ -723,6 +726,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             inversion=_fs(c.get("inversion")),
             nonspecific=_fs(c.get("nonspecific")),
             indefinite=_fs(c.get("indefinite")),
+            place_heads=_fs(c.get("place_heads")),
             prediction=_fs(c.get("prediction"), lang),
             modal_auxiliaries=_fs(c.get("modal_auxiliaries")),
             stative_participles=_fs(c.get("stative_participles")),
