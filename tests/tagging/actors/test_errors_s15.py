@@ -12,7 +12,19 @@ from the peer gold), fixed as classes. Each class has the other side as a test t
 * a country's central bank is its government (GOV), as the Bank of England already was;
 * "the taoiseach" is Ireland's prime minister in any story (a title of one country's office);
 * "opposition groups" is the opposition (OPP), like "rebel groups" is REB;
-* sports competitions ("the Champions League") are no association ("League" as an NGO head noun).
+* sports competitions ("the Champions League") are no association ("League" as an NGO head noun);
+* a capital right after an agentive verb whose subject is an actor is that verb's object, a
+  government ("El ministro acusó a Washington", "Die Bundesregierung liefert Kiew Waffen",
+  "Officials accused Moscow of ..."), as it already was after an acting capital's verb; a verb
+  with no actor before it, a clause verb, a possessive ("rejected Moscow's accusations") or, in
+  English, a noun after the capital ("sent Madrid fans home") leave the place;
+* an indefinite article of de/fr/es/it/pt before a title blocks the holder, as English "a" does
+  ("ein Sprecher" is some spokesman, not the story's country's);
+* German writes group compounds as one word ("Medizinstudenten", "Kleinbauern", "Grenzpolizisten"):
+  a capitalised word the dictionary does not know that ends in a listed group noun is that group
+  (rules.yaml ``compound_agent_heads``); a word the dictionary knows keeps its reading, a head
+  after fewer than three letters or an unlisted head ("Heilsarmee") is no group, and only German
+  copy reads compounds.
 """
 
 from __future__ import annotations
@@ -203,3 +215,100 @@ def test_a_sports_competition_is_no_association(tagger, text):
 def test_a_league_that_is_a_body_stays_one(tagger):
     """The Arab League and a national league of a party keep their readings."""
     assert "IGOARBARL" in codes(tagger, "The Arab League met in Cairo on Sunday.")
+
+
+# ---------------------------------------------------------------- a capital as an actor's verb object
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "code"),
+    [
+        ("es", "El ministro de Exteriores de Venezuela acusó a Washington de injerencia.", "USAGOV"),
+        ("es", "El Gobierno chino criticó a Tokio por la visita del ministro.", "JPNGOV"),
+        ("de", "Die Bundesregierung liefert Kiew weitere Waffen.", "UKRGOV"),
+        ("de", "Die Bundesregierung liefert Kiew am Montag weitere Luftabwehrsysteme.", "UKRGOV"),
+        ("en", "Officials accused Moscow of violating the ceasefire.", "RUSGOV"),
+        ("en", "President Trump warned Beijing against retaliation.", "CHNGOV"),
+        ("en", "Rebels accused Kinshasa of breaking the truce.", "CODGOV"),
+        ("it", "Il governo accusa Washington di interferenze.", "USAGOV"),
+        ("pt", "O presidente acusou Washington de interferência.", "USAGOV"),
+    ],
+)
+def test_a_capital_after_an_actors_verb_is_its_government(tagger, language, text, code):
+    assert code in codes(tagger, text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "capital"),
+    [
+        ("en", "They called Paris home for a decade.", "Paris"),  # no actor before the verb
+        ("en", "The minister said Moscow would respond.", "Moscow"),  # a clause verb
+        ("en", "The airline sent Madrid fans home after the match.", "Madrid"),  # a noun follows
+        ("en", "The government rejected Moscow's accusations.", "Moscow"),  # a possessive
+        ("es", "El presidente viajó a Madrid el lunes.", "Madrid"),  # no agentive verb
+        ("en", "Moscow struck Kyiv overnight.", "Kyiv"),  # a verb of attack is locative
+    ],
+)
+def test_a_capital_not_governed_as_an_object_stays_a_place(tagger, language, text, capital):
+    assert by_surface(tagger, text, language)[capital].type is ActorType.PLACE
+
+
+# ---------------------------------------------------------------- indefinite articles before titles
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Die Bundesregierung liefert Kiew weitere Waffen, teilte ein Sprecher in Berlin mit."),
+        ("de", "Ein Sprecher sagte am Montag in Wien, die Gespräche gingen weiter."),
+    ],
+)
+def test_an_indefinite_article_blocks_the_title_holder(tagger, language, text):
+    spokes = [t for t in tags(tagger, text, language) for m in t.mentions if m.text == "Sprecher"]
+    assert not spokes
+
+
+def test_a_definite_title_still_names_the_holder(tagger):
+    """ "Der Kanzler" in a German story is the chancellor on the article date (2025-07-04: Merz)."""
+    got = [
+        t
+        for t in tags(tagger, "Der Kanzler sagte in Berlin, Deutschland werde helfen.", "de")
+        if t.type is ActorType.PERSON
+    ]
+    assert [t.actor_id for t in got] == ["person:friedrich-merz"]
+
+
+# ---------------------------------------------------------------- German group compounds
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role"),
+    [
+        ("Medizinstudenten protestierten in Leipzig gegen die geplante Reform.", "Medizinstudenten", "EDU"),
+        ("Tausende Kleinbauern blockierten die Autobahn bei Hannover.", "Kleinbauern", "AGR"),
+        ("Grenzpolizisten nahmen zwei Schleuser fest.", "Grenzpolizisten", "COP"),
+        ("Die Sicherheitsbehörden warnten vor Anschlägen.", "Sicherheitsbehörden", "GOV"),
+        ("Hunderte Klimaaktivisten blockierten eine Kreuzung in München.", "Klimaaktivisten", "OPP"),
+    ],
+)
+def test_a_german_group_compound_is_its_group(tagger, text, surface, role):
+    got = by_surface(tagger, text, "de")
+    assert surface in got
+    assert got[surface].role == role
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "surface"),
+    [
+        ("de", "Die Heilsarmee verteilte Suppe an Obdachlose.", "Heilsarmee"),  # no listed head
+        ("de", "Die Exsoldaten trafen sich in Bonn.", "Exsoldaten"),  # a head after two letters
+        ("en", "The word Medizinstudenten means medical students.", "Medizinstudenten"),  # German only
+    ],
+)
+def test_other_words_are_no_german_group_compound(tagger, language, text, surface):
+    assert surface not in by_surface(tagger, text, language)
+
+
+def test_a_compound_the_dictionary_knows_keeps_its_reading(tagger):
+    got = by_surface(tagger, "Die Bundesregierung kündigte neue Hilfen an.", "de")
+    assert got["Bundesregierung"].actor_id == "org:bundesregierung"

@@ -885,6 +885,17 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any], own_country_names: froze
             for c in (w[-1].lower(), w[-1].upper())
         ),
         clause_verbs=frozenset(w.lower() for w in ctx.get("clause_verbs") or ()),
+        object_verbs=frozenset(w.lower() for w in ctx["agentive_verbs"] if " " not in w)
+        - frozenset(w.lower() for w in ctx.get("clause_verbs") or ()),
+        object_markers=_lang_words(ctx.get("object_markers")),
+        object_followers=_lang_words(ctx.get("object_followers")),
+        compound_heads=_compound_heads(ctx.get("compound_agent_heads"), agents),
+        compound_head_lengths=MappingProxyType(
+            {
+                lang: tuple(sorted({len(w) for w in words}, reverse=True))
+                for lang, words in (ctx.get("compound_agent_heads") or {}).items()
+            }
+        ),
         noun_determiners=_lang_words(ctx.get("noun_determiners")),
         compass_words=_lang_words(ctx.get("compass_words")),
         own_country_names=own_country_names,
@@ -893,6 +904,23 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any], own_country_names: froze
         ),
         plural_title_words=_lang_words(ctx.get("plural_title_words")),
     )
+
+
+def _compound_heads(
+    by_lang: Mapping[str, list[str]] | None, agents: dict[str, Any]
+) -> Mapping[str, Mapping[str, Entry]]:
+    """``compound_agent_heads`` as {language: {head, lower case: agent Entry}}: each head must be one of
+    the language's agent nouns in agents.yaml, whose role it takes (a head no agent list has is an
+    error in the data, not a silent no-op). The inner mappings are plain dicts, never changed after
+    this: the lexicon's pickle (:func:`_freeze`) converts only the outer read-only mapping."""
+    out: dict[str, Mapping[str, Entry]] = {}
+    for lang, heads in (by_lang or {}).items():
+        roles = {s.lower(): role for role, surfaces in agents["agents"].items() for s in (surfaces.get(lang) or ())}
+        missing = [h for h in heads if h.lower() not in roles]
+        if missing:
+            raise ValueError(f"compound_agent_heads.{lang}: not agent nouns of {lang}: {missing}")
+        out[lang] = {h.lower(): Entry(Kind.AGENT, roles[h.lower()], None) for h in heads}
+    return MappingProxyType(out)
 
 
 def _lang_words(by_lang: Mapping[str, list[str]] | None) -> Mapping[str, frozenset[str]]:

@@ -43,7 +43,7 @@ All state is local to one call; the Lexicon is read-only.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Final
@@ -145,6 +145,8 @@ _APPOSITION_LEAD: Final = re.compile(r", (?:(?:an?|the) )?(?:(?:former|ex|then)[
 #: an agent noun followed by a demonym is that country's agent, as "Ukrainian troops" is in English.
 _POSTNOMINAL: Final = frozenset({"es", "fr", "it", "pt", "ar"})
 _WORD: Final = re.compile(r"\S+")
+#: a capitalised word of letters only (German compounds: "Medizinstudenten")
+_CAP_WORD: Final = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{5,}(?![\w-])")
 _HONORIFIC_BEFORE: Final = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+$")
 
 # Confidence by how an actor was found: a full dictionary name is near-certain, coreference less so.
@@ -1719,6 +1721,7 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
             or (f.postnominal and _acting_before(lex, f.norm, m.start))  # verb-first: "نددت موسكو"
             or (f.lang == "de" and _acting_late(lex, f.norm, m.end))  # "Moskau hat ... zurückgewiesen"
             or _object_capital(doc, f, m)  # "Moscow accused Kyiv"
+            or _object_of_actor_verb(doc, f, i)  # "the minister accused Washington", "liefert Kiew"
             or _partner_capital(doc, f, m)  # "Moscow signed the treaty with Washington"
         ):
             actor = lex.capital_actors.get(place.name) or f"{place.country}GOV"
@@ -1756,6 +1759,43 @@ def _object_capital(doc: _Doc, f: _Field, m: Match) -> bool:
     "Beijing sent envoys to Seoul")."""
     fi, end = doc.acting_verb
     return fi == f.idx and m.start == end + 1 and f.norm[end] == " "
+
+
+def _object_of_actor_verb(doc: _Doc, f: _Field, i: int) -> bool:
+    """Is the capital at ``i`` the object of an agentive verb whose subject is an actor right before
+    it ("El ministro venezolano acusó a Washington", "Die Bundesregierung liefert Kiew Waffen",
+    "Officials accused Moscow of ...")? As with an acting capital's verb (:func:`_object_capital`),
+    a government's verb of blaming, urging or supplying is aimed at another government, not at a
+    city. The subject must be a dictionary match ending one space before the verb, and no place
+    ("Rents in Paris ...": a place is no subject here); a clause verb ("said") never takes it
+    (``object_verbs`` leaves them out), nor does a verb with no actor before it ("They called Paris
+    home"). Between verb and object only the language's ``object_markers`` may stand (Spanish
+    personal "a"); locative words were ruled out by the caller ("viajó a Madrid" is "a" + a place
+    only when no agentive verb precedes)."""
+    norm = f.norm
+    m = f.matches[i]
+    rules = doc.lex.rules
+    wb = _word_before(norm, m.start)
+    if wb is None:
+        return False
+    if wb[1].lower() in rules.object_markers.get(f.lang, ()):
+        wb = _word_before(norm, wb[0])
+        if wb is None:
+            return False
+    if wb[1].lower() not in rules.object_verbs or i == 0:
+        return False
+    prev = f.matches[i - 1]
+    if not (prev.end == wb[0] - 1 and norm[prev.end] == " " and not _placeish(prev.kind)):
+        return False
+    if m.end < len(norm) and norm[m.end] in "'’":
+        return False  # "rejected Moscow's accusations": the possessor of the object, not the object
+    followers = rules.object_followers.get(f.lang)
+    if followers is None or m.end + 1 >= len(norm) or norm[m.end] != " " or not norm[m.end + 1].islower():
+        return True
+    stop = m.end + 1
+    while stop < len(norm) and (norm[stop].isalpha() or norm[stop] in "-'"):
+        stop += 1
+    return norm[m.end + 1 : stop] in followers
 
 
 def _verb_takes_object(lex: Lexicon, norm: str, end: int) -> bool:
@@ -1956,6 +1996,33 @@ def _corefer_new_people(doc: _Doc) -> None:
                 start = norm.find(surname, end)
 
 
+def _compound_agents(
+    heads: Mapping[str, Entry], lengths: tuple[int, ...], norm: str, matches: list[Match]
+) -> list[Match]:
+    """``matches`` plus an agent match for each capitalised word no match covers that ends in a
+    group noun of the language ("Medizinstudenten", "Kleinbauern"): German writes such compounds
+    as one word, so the automaton (anchored at word starts) never sees the head. The head must
+    follow at least three letters ("Studenten" alone is the automaton's), and the word keeps its own
+    reading where the dictionary knows it ("Bundesregierung")."""
+    added: list[Match] = []
+    k = 0
+    n = len(matches)
+    for tok in _CAP_WORD.finditer(norm):
+        start, end = tok.span()
+        while k < n and matches[k].end <= start:
+            k += 1
+        if k < n and matches[k].start < end:
+            continue  # a dictionary match inside or over the word
+        low = tok.group().lower()
+        for size in lengths:
+            if len(low) - size >= 3 and (entry := heads.get(low[-size:])) is not None:
+                added.append(Match(start, end, (entry,)))
+                break
+    if not added:
+        return matches
+    return sorted([*matches, *added], key=lambda m: m.start)
+
+
 def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
     """Actor tags for one article (pure function of the lexicon and the article)."""
     lang = (article.language or "en").split("-")[0].lower()
@@ -1972,6 +2039,11 @@ def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
     if body:
         norm = normalise(body)
         fields.append(_Field(1, _F_BODY, body, norm, scan(auto, norm, arabic), False, postnominal, lang))
+    heads = lex.rules.compound_heads.get(lang)
+    if heads is not None:
+        lengths = lex.rules.compound_head_lengths[lang]
+        for f in fields:
+            f.matches = _compound_agents(heads, lengths, f.norm, f.matches)
     if len(lex.memo) > _MEMO_LIMIT:
         lex.memo.clear()  # dates move on; old (person, date) entries are never asked for again
     doc = _Doc(lex, article_date(article), fields)

@@ -563,6 +563,16 @@ class Rules:
     labour_action_last: frozenset[str] = frozenset()
     #: agentive verbs whose object is a clause ("said"): a capital after them is no verb's object
     clause_verbs: frozenset[str] = frozenset()
+    #: single-word agentive verbs that take an object (agentive_verbs less clause_verbs, lower case)
+    object_verbs: frozenset[str] = frozenset()
+    #: language -> words that may stand between such a verb and its object ("acusó a Washington")
+    object_markers: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: language -> lower-case head noun -> its agent reading, for compounds written as one word in
+    #: that language ("Medizinstudenten": the EDU of "Studenten"); and the head lengths to try
+    compound_heads: Mapping[str, Mapping[str, Entry]] = field(default_factory=dict)
+    compound_head_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    #: language -> the words that may follow such an object ("accused Moscow of"); none listed: any
+    object_followers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: language (one that capitalises every noun) -> words opening a noun phrase ("am Montag Kiew")
     noun_determiners: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: language -> compass words that make a part of the country named after them ("South Lebanon")
