@@ -1,17 +1,17 @@
-"""Session 15 classes (rules 2025.12.24 to 2025.12.26; every sentence written for these tests, none
+"""Session 15 classes (rules 2025.12.24 to 2025.12.27; every sentence written for these tests, none
 from a gold or blind set).
 
 An actor in an apposition after the subject ("Pakistan, a key U.S. ally, refused ...") qualifies the
 subject and is not the verb's subject; an actor in a clause-opening reporter whose head noun comes
 before the reporting verb (", Thai military sources said") is no target. A passive arrest or
 sentence with no agent names its doer by place ("were arrested in Iran"); a restriction or its
-easing applies to the place it is imposed in ("lifted a state of emergency in Darfur"), also when
-an "of" phrase names it ("in the city of Kirkuk"); clubs that "meet" or hold "talks" in sport copy
-hold no CONSULT. Carried from session 14: the French passé composé of "s'entretenir" (CONSULT),
-restating one's support in fr/es/it/pt/de (SUPPORT), the German split "weist ... Diplomaten aus"
-(SANCTION: CAMEO 166 crosswalks to SANCTION), German deliveries of named weapon systems (AID) and an
-Arabic relief plane or convoy (AID). Each class has a case that must fire and a near case that must
-not.
+easing applies to the place it is imposed in ("lifted a state of emergency in Darfur"), also when an
+"of" phrase names it ("in the city of Kirkuk"); clubs that "meet" or hold "talks" in sport copy hold
+no CONSULT; "Russia said its forces had struck ..." has Russia as the doer. Carried from session 14:
+the French passé composé of "s'entretenir" (CONSULT), restating one's support in fr/es/it/pt/de
+(SUPPORT), the German split "weist ... Diplomaten aus" (SANCTION: CAMEO 166 crosswalks to SANCTION),
+German deliveries of named weapon systems (AID) and an Arabic relief plane or convoy (AID). Each
+class has a case that must fire and a near case that must not.
 """
 
 from __future__ import annotations
@@ -83,6 +83,9 @@ LEX = {
     "Britain": ("GBR", "GBR", C),
     "Odesa": ("UKR", "UKR", C),
     "Ukrainian officials": ("UKRGOV", "UKR", G),
+    "forces": ("---MIL", None, ActorType.MILITARY),
+    "Serbia": ("SRB", "SRB", C),
+    "Albania": ("ALB", "ALB", C),
 }
 
 
@@ -301,3 +304,38 @@ def test_of_phrase_after_a_non_place_noun_keeps_of(tagger: EventTagger) -> None:
     text = "Iraqi authorities imposed a curfew in the office of the mayor of Kirkuk."
     evs = of_type(events(tagger, text, False), PloverType.COERCE)
     assert evs and evs[0].target == []
+
+
+# ------------------------------------------------------------------ "X said its forces ..."
+
+
+def test_forces_of_a_possessive_act_for_its_referent(tagger: EventTagger) -> None:
+    text = "Russia said on Tuesday its forces had struck Ukrainian energy facilities."
+    evs = of_type(events(tagger, text, False), PloverType.ASSAULT)
+    assert evs and evs[0].source == ["RUS"] and evs[0].target == ["UKR"]
+
+
+def test_forces_with_no_party_before_stay_unnamed(tagger: EventTagger) -> None:
+    evs = of_type(events(tagger, "Its forces struck Ukrainian energy facilities overnight.", False), PloverType.ASSAULT)
+    assert evs and evs[0].source == ["---MIL"]
+
+
+# ------------------------------------------------------------------ an official protest's addressee
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia lodged an official protest with Albania on Monday.",
+        "Serbia sent a protest note to Albania over the border incident.",
+    ],
+)
+def test_protest_addressee_is_target(tagger: EventTagger, text: str) -> None:
+    evs = of_type(events(tagger, text, False), PloverType.ACCUSE)
+    assert evs and evs[0].source == ["SRB"] and evs[0].target == ["ALB"]
+
+
+def test_protest_without_addressee_has_no_target(tagger: EventTagger) -> None:
+    # the addressee comes only from a "with"/"to" phrase: a protest lodged with nobody named has none
+    evs = of_type(events(tagger, "Serbia lodged an official protest on Monday.", False), PloverType.ACCUSE)
+    assert evs and evs[0].source == ["SRB"] and evs[0].target == []

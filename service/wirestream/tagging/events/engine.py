@@ -2397,6 +2397,17 @@ def _build_event(
         # to something already known, and a place in a locative phrase only says where it was;
         # that is no new event with a target ("a firefight in ..." is new and stays)
         target_group = None
+    if (
+        source is not None
+        and not source.countries
+        and source.t0 > 0
+        and toks[source.t0 - 1].low in cues.possessive_pronouns
+    ):
+        # "Russia said its forces had struck ...": forces of no named country act for the party
+        # the possessive refers to (the clause's subject), as "Russian forces" would
+        owner = _resolve_pronoun(toks[source.t0 - 1].low, groups, toks, source.t0, trigger_in_quote, disc, cues)
+        if owner is not None and owner is not source and owner.countries:
+            source = owner
     if source is not None and source.individual:
         # "a protester demolished the building": one unnamed person is no PLOVER actor; what
         # the act did to a party (a target) can still make it an event
