@@ -258,9 +258,10 @@ class EventTagger:
         # one walk over the actor tags for both fields: reading a pydantic model's attributes is
         # a slow generic lookup, and an article's tags hold dozens of mentions
         by_field = _mentions_by_field(actors)
+        sport = _SportCopy((article.headline, article.body), lang, lrules.cues)
         for fld, text in ((TextField.HEADLINE, article.headline), (TextField.BODY, article.body)):
             if text:
-                events.extend(self._tag_field(text, fld, lang, lrules, actors, by_field.get(fld, [])))
+                events.extend(self._tag_field(text, fld, lang, lrules, actors, by_field.get(fld, []), sport))
         return events
 
     def tag_text(
@@ -274,7 +275,8 @@ class EventTagger:
         lrules = self._rules.languages.get(lang)
         if lrules is None:
             return []
-        return self._tag_field(text, fld, lang, lrules, actors, _mentions_by_field(actors).get(fld, []))
+        sport = _SportCopy((text,), lang, lrules.cues)
+        return self._tag_field(text, fld, lang, lrules, actors, _mentions_by_field(actors).get(fld, []), sport)
 
     # ------------------------------------------------------------------ per field
 
@@ -286,8 +288,10 @@ class EventTagger:
         lr: LanguageRules,
         actors: Sequence[ActorTag],
         mentions: list[tuple[int, int, ActorTag]],
+        sport: _SportCopy,
     ) -> list[EventTag]:
-        """``mentions``: :func:`_mentions_by_field` of ``actors`` for ``fld``."""
+        """``mentions``: :func:`_mentions_by_field` of ``actors`` for ``fld``; ``sport``: whether
+        the whole article is sport copy, asked only when a sport-vetoed rule fires."""
         cues = lr.cues
         spans = sentence_spans(text, lang)
         low = text.lower()
@@ -367,11 +371,15 @@ class EventTagger:
                 disc.speaker = speaker
             sentence = _span(text[s_start:s_end], s_start, s_end, fld)
             out.extend(
-                self._sentence_events(text, fld, stoks, starts, ends, groups, inq, matches, cues, lr, disc, sentence)
+                self._sentence_events(
+                    text, fld, stoks, starts, ends, groups, inq, matches, cues, lr, disc, sentence, sport
+                )
             )
             subj = _first_subject(groups)
             if subj is not None:
                 disc.subject = subj
+        if any(ev.rule_id.endswith(_RECIPROCAL) for ev in out):
+            out = _split_reciprocal(out, actors)
         if out and self._drop_unattributed:
             companies = {a.actor_id for a in actors if a.type is _COMPANY}
             if companies:
@@ -400,6 +408,7 @@ class EventTagger:
         lr: LanguageRules,
         disc: _Discourse,
         sentence: Span,
+        sport: _SportCopy,
     ) -> list[EventTag]:
         pairs: list[tuple[_Match, EventTag]] = []
         headline = fld is _HEADLINE
@@ -432,6 +441,10 @@ class EventTagger:
                 hit = veto_of.get(cv)
                 if hit is None:
                     hit = veto_of[cv] = _in_context(cv, toks, lows, cues, vetoed, text, sentence.start, sentence.end)
+                if not hit and _SPORT in cv and sport() and not _actor_subject(toks, m.i0, groups, in_mention, cues):
+                    # "his side attacked with real purpose" in a match report: the article's other
+                    # sentences say it is sport ("Russia attacked ..." keeps its named subject)
+                    continue
                 if hit and not (
                     _HAZARD in cv
                     and _actor_subject(toks, m.i0, groups, in_mention, cues)
@@ -475,6 +488,15 @@ class EventTagger:
             ev, clause_verb = built
             if not ev.target and m.pattern.rule.needs_target and not _has_object(toks, m.i1, m.pattern.rule):
                 continue
+            if (
+                cues.reciprocal
+                and len(ev.source) > 1
+                and not ev.target
+                and not m.pattern.rule.reciprocal
+                and _reciprocal_marker(toks, m.i0, m.i1, cues)
+            ):
+                # "Israel and Hamas accused each other": marked here, split by side in _tag_field
+                ev = _copy(ev, {"rule_id": ev.rule_id + _RECIPROCAL})
             if m.pattern.rule.plover in _SPEECH_TYPES:
                 speech_at.append(m.i1)
                 if ev.event_type is PloverType.REQUEST:
@@ -673,6 +695,63 @@ def _in_context(
 
 
 _HAZARD: Final = "hazard"
+_SPORT: Final = "sport"
+
+
+class _SportCopy:
+    """Whether an article is sport copy as a whole, worked out once and only when asked.
+
+    Why: a match report uses the words of conflict in sentences that name no sport ("Salah
+    struck in the 12th minute", "his side attacked with real purpose", "Gakpo sealed the win");
+    the sentence-level sport context misses them. Sport vocabulary (cues ``contexts.sport``, a
+    score such as "3-1") in at least :data:`_SPORT_SENTENCES` sentences that make up at least
+    :data:`_SPORT_SHARE` of the article marks it all as sport; a war story that mentions one
+    football match in passing stays political.
+    """
+
+    __slots__ = ("_cues", "_lang", "_result", "_texts")
+
+    def __init__(self, texts: tuple[str, ...], lang: str, cues: Cues) -> None:
+        self._texts = texts
+        self._lang = lang
+        self._cues = cues
+        self._result: bool | None = None
+
+    def __call__(self) -> bool:
+        if self._result is None:
+            self._result = self._count()
+        return self._result
+
+    def _count(self) -> bool:
+        words, pairs, _ = self._cues.contexts.get(_SPORT, _NO_CONTEXT)
+        if not words and not pairs:
+            return False
+        vocab = _sport_pattern(words | frozenset(" ".join(p) for p in pairs))
+        total = hits = 0
+        for text in self._texts:
+            if not text:
+                continue
+            low = text.lower()
+            for s0, s1 in sentence_spans(text, self._lang):
+                total += 1
+                if vocab.search(low, s0, s1) is not None or any(
+                    int(m[1]) >= int(m[2]) for m in _SCORE.finditer(text, s0, s1)
+                ):
+                    hits += 1
+        return hits >= _SPORT_SENTENCES and hits >= _SPORT_SHARE * total
+
+
+_SPORT_SENTENCES = 2
+_SPORT_SHARE = 0.25
+
+
+@cache
+def _sport_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for a language's sport words and phrases, whole words only."""
+    alts = sorted((re.escape(w) for w in words), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+
+
 _HAZARD_ONLY = frozenset({_HAZARD})
 _SUBJECT_NOUNS = 2  # plain words between an actor and its verb: "Russian (attack) drones struck"
 
@@ -865,8 +944,13 @@ def _object_vetoed(toks: list[Word], i0: int, i1: int, rule: Rule, cues: Cues) -
     if toks[at].low in cues.determiners and at + 1 < len(toks):
         at += 1  # "struck a note of caution"
     obj = toks[at]
+    head = _phrase_head(toks, at, cues)
     for keys, objects, heads in rule.object_vetoes:
-        if (trig.lemma not in keys and trig.low not in keys) or (obj.lemma not in objects and obj.low not in objects):
+        if trig.lemma not in keys and trig.low not in keys:
+            continue
+        if head is not None and (head.lemma in objects or head.low in objects):
+            return True  # "fight the government's plans", "blaming weak demand in China"
+        if obj.lemma not in objects and obj.low not in objects:
             continue
         for t in toks[at + 1 : at + 4]:
             if t.lemma in heads or t.low in heads:
@@ -875,6 +959,23 @@ def _object_vetoed(toks: list[Word], i0: int, i1: int, rule: Rule, cues: Cues) -
                 break
         return True
     return False
+
+
+def _phrase_head(toks: list[Word], at: int, cues: Cues) -> Word | None:
+    """The last word of the noun phrase that starts at ``at``, or None when it does not end
+    within a few words. English puts the head last ("weak demand", "the government's plans",
+    "inflation and corruption"), so an object veto judges that word, not a modifier before it;
+    the phrase ends at a clause mark, a preposition or a clause break ("demand in China")."""
+    last: Word | None = None
+    for t in toks[at : at + _HEAD_REACH + 1]:
+        if t.low in _CLAUSE_PUNCT or t.low in _PHRASE_ENDS or t.low in cues.preps or t.low in cues.clause_breaks:
+            return last
+        last = t
+    return last if at + _HEAD_REACH + 1 >= len(toks) else None
+
+
+_HEAD_REACH = 6  # words a noun phrase after a trigger may run to its head ("the government's new plans")
+_PHRASE_ENDS = frozenset({".", "!", "?", "that"})
 
 
 def _company_name(toks: list[Word], i1: int, cues: Cues) -> bool:
@@ -1682,6 +1783,7 @@ def _groups(
                     or low in coordinators
                     or low in cues.clause_breaks
                     or low in cues.relative_that  # "claims from Ukraine that its troops ..."
+                    or t.lemma in cues.reporting  # "Kenya's minister told journalists": two parties
                     or k in trigger_starts
                 ):
                     join = False
@@ -1704,6 +1806,8 @@ def _groups(
                     break
         if not reporter and not poss:
             reporter = _attribution_phrase(toks, a, b, cues)
+        if not reporter and a > 0 and all(x.role == "MED" for x in acts):
+            reporter = _press_addressee(toks, a, cues)
         modifier = False
         if (b + 1) in noun_heads and a > 0:
             prev = toks[a - 1]
@@ -1759,6 +1863,101 @@ def _groups(
             )
         )
     return groups
+
+
+_RECIPROCAL = "+reciprocal"
+
+
+def _reciprocal_marker(toks: list[Word], i0: int, i1: int, cues: Cues) -> bool:
+    """Whether a reciprocal phrase ("each other", "mutuamente", "sich gegenseitig") stands next to
+    the trigger ``toks[i0..i1]``: a few words before it (fr "se sont mutuellement accusés"),
+    inside it (de "warfen sich gegenseitig vor") or right after it ("accused each other")."""
+    lo = max(0, i0 - 3)
+    hi = min(len(toks), i1 + 4)
+    for k in range(lo, hi):
+        for seq in cues.reciprocal:
+            if k + len(seq) <= hi and all(toks[k + q].low == w for q, w in enumerate(seq)):
+                return True
+    return False
+
+
+def _split_reciprocal(events: list[EventTag], actors: Sequence[ActorTag]) -> list[EventTag]:
+    """Each reciprocal event (see :data:`_RECIPROCAL`) as one event per side of its compound
+    source, aimed at the other sides: "Israel and Hamas accused each other" is Israel accusing
+    Hamas and Hamas accusing Israel. A side is the source's actors of one country ("France's
+    Macron and Germany's Scholz"), or one actor of none; a source of one side stays as it was."""
+    country = {a.actor_id: a.country for a in actors}
+    out: list[EventTag] = []
+    for ev in events:
+        if not ev.rule_id.endswith(_RECIPROCAL):
+            out.append(ev)
+            continue
+        sides: dict[str, list[str]] = {}
+        for aid in ev.source:
+            sides.setdefault(country.get(aid) or aid, []).append(aid)
+        rid = ev.rule_id[: -len(_RECIPROCAL)]
+        if len(sides) < 2:
+            out.append(_copy(ev, {"rule_id": rid}))
+            continue
+        for key, side in sides.items():
+            others = [aid for k2, ids in sides.items() if k2 != key for aid in ids]
+            out.append(_copy(ev, {"source": side, "target": others, "rule_id": rid + _RECIPROCAL}))
+    return out
+
+
+def _coordinated_predicate(toks: list[Word], i0: int, cues: Cues) -> bool:
+    """Whether the verb at ``i0`` is the second of two predicates joined by a conjunction ("...
+    and offered", "... and later urged", "... and offered to host"): a word conjunction, not a
+    comma, right before it (past adverbs such as "later", "then", "also", and past the verb
+    whose infinitive it is)."""
+    k = i0 - 1
+    if k >= 1 and toks[k].low in cues.infinitive and toks[k - 1].low.isalpha() and not toks[k - 1].cap:
+        k -= 2  # "... and offered to host talks": the verb governing the infinitive
+    while k >= 0 and k >= i0 - 5 and (toks[k].low.endswith("ly") or toks[k].low in _SEQUENCE_ADVERBS):
+        k -= 1
+    return k > 0 and toks[k].low.isalpha() and toks[k].low in cues.coordinators
+
+
+def _before_first_object(before: list[_Group], toks: list[Word], cues: Cues) -> list[_Group]:
+    """``before`` cut at the first object of a verb that follows a possible subject: in
+    "Erdogan hosted Ukraine's President Zelenskiy ... and offered", "Ukraine's" is the object of
+    "hosted" and the names after it belong to that object, not to a new subject."""
+    subject_seen = False
+    for n, g in enumerate(before):
+        if _object_position(toks, g.t0, cues):
+            if subject_seen:
+                return before[:n]
+        elif g.prep is None:
+            subject_seen = True
+    return before
+
+
+_SEQUENCE_ADVERBS = frozenset({"later", "then", "also", "subsequently", "afterwards", "again"})
+
+
+def _compound_modifier(t: Word, cues: Cues) -> bool:
+    """Whether ``t`` is a lower-case hyphenated compound ("two-day", "high-level", "closed-door",
+    "48-hour"): before a noun in a language whose adjectives precede it, such a word is an
+    adjective, so "after a two-day meeting" is background as "after a meeting" is."""
+    low = t.low
+    return (
+        not cues.postposed_adjectives
+        and not t.cap
+        and 0 < low.find("-") < len(low) - 1
+        and low.replace("-", "").isalnum()
+    )
+
+
+def _press_addressee(toks: list[Word], a: int, cues: Cues) -> bool:
+    """Whether the media mention starting at ``a`` is whom a statement was made to: "told
+    reporters in Abuja", "said to journalists". The press there hears the news; it is no party
+    to an event of the sentence (a meeting, talks), so it is read like a reporter."""
+    k = a - 1
+    if k >= 0 and toks[k].low in cues.determiners:
+        k -= 1
+    if k >= 0 and toks[k].low in cues.prep_classes.get("to", ()):
+        k -= 1  # "said to reporters"
+    return k >= 0 and toks[k].lemma in cues.reporting
 
 
 def _attribution_phrase(toks: list[Word], a: int, b: int, cues: Cues) -> bool:
@@ -2075,6 +2274,14 @@ def _build_event(
     k = i0 - 1
     while k >= 0 and k >= i0 - 3 and (toks[k].low.isdigit() or toks[k].low in cues.nominal_modifiers):
         k -= 1
+    if k >= 2 and _compound_modifier(toks[k], cues):
+        # "told reporters after a two-day meeting": a noun in a background phrase, as "after a
+        # meeting" is (only there: "went on a 24-hour strike" keeps its verb reading)
+        bk = k - 1
+        while bk >= 2 and _compound_modifier(toks[bk], cues):
+            bk -= 1
+        if toks[bk].low in cues.determiners and toks[bk - 1].low in cues.background:
+            k = bk
     before_tok = toks[k] if k >= 0 else None
     before_k = k
     nominal = (
@@ -2176,8 +2383,8 @@ def _build_event(
             modifier = g
         if poss is None and g.possessive and 0 < i0 - g.t1 <= 4:
             for q in range(g.t1 + 2, i0):
-                if toks[q].cap:
-                    break
+                if toks[q].cap or (toks[q].low in cues.coordinators and toks[q].low.isalpha()):
+                    break  # "praised Saudi Arabia's support and struck a deal": another verb
             else:
                 poss = g
         if poss is not None and (modifier is not None or i0 - g.t1 > 1):
@@ -2243,7 +2450,12 @@ def _build_event(
         elif not (cues.inception_verbs and _begins(toks, i1, cues)):
             # (a trigger followed by "begins", "erupted" is that verb's subject, a noun: "as
             # protests erupted" takes no subject from the clause before)
-            source = _nearest_subject(before, toks, i0, cues, trigger_in_quote)
+            subjects = before
+            if len(before) > 1 and _coordinated_predicate(toks, i0, cues):
+                # "Erdogan hosted Zelenskiy in Ankara and offered to host talks": the second verb
+                # shares the first one's subject; the first one's object does not offer
+                subjects = _before_first_object(before, toks, cues)
+            source = _nearest_subject(subjects, toks, i0, cues, trigger_in_quote)
             if final is not None:
                 source = final[0]
                 if rule.direct_object and target_group is None:
@@ -2902,6 +3114,8 @@ def _nearest_subject_pass(
             continue
         if g.possessive and i0 - g.t1 > 4 and not allowed_preps:
             continue
+        if g.reporter and _press_addressee(toks, g.t0, cues):
+            continue  # "told reporters ... after talks with X": the press heard of the talks
         if _appositive(toks, g, i0, cues, before):
             continue
         if g.in_quote != in_quote:

@@ -191,6 +191,9 @@ class Cues:
     #: prepositions that introduce the reason for an act ("arrested over ...", "charged for her
     #: role in ..."): an event noun inside that phrase is its content, not separate news
     reason_preps: frozenset[str] = frozenset()
+    #: "accused each other", "se acusaron mutuamente": word sequences (lower case) saying that the
+    #: parties of a compound subject act on one another (see engine._reciprocal_marker)
+    reciprocal: tuple[tuple[str, ...], ...] = ()
     wh_words: frozenset[str] = frozenset()  # "why", "how": questions that presuppose the event
     relative: frozenset[str] = frozenset()  # "which", "who": a relative clause is context
     relative_that: frozenset[str] = frozenset()  # "that": relative only when a verb follows
@@ -743,6 +746,7 @@ def load_rules(data_dir: Path = DATA_DIR) -> RuleSet:
             relative=_fs(c.get("relative")),
             relative_that=_fs(c.get("relative_that")),
             purpose_nouns=_fs(c.get("purpose_nouns")),
+            reciprocal=tuple(tuple(str(w).lower().split()) for w in c.get("reciprocal") or ()),
             travel_verbs=_fs(c.get("travel_verbs"), lang) | _fs(c.get("travel_verbs")),
             responsibility_nouns=_fs(c.get("responsibility_nouns")),
             nominal_suffixes=tuple(c.get("nominal_suffixes") or ()),
