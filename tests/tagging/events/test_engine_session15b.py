@@ -51,6 +51,7 @@ LEX = {
     "the UAE": ("ARE", "ARE", C),
     "Dutch": ("NLD", "NLD", C),
     "Liverpool": ("place:liverpool", "GBR", ActorType.PLACE),
+    "Salah": ("person:salah", "EGY", P),
     "Kharkiv": ("place:kharkiv", "UKR", ActorType.PLACE),
     "Russian forces": ("RUSMIL", "RUS", ActorType.MILITARY),
     "The union": ("---LAB", None, ORG),
@@ -186,6 +187,7 @@ def test_a_new_subject_after_and_is_kept(tagger: EventTagger, text: str, plover:
 
 MATCH_REPORT = (
     "Liverpool beat Arsenal 3-1 in the Premier League on Sunday to go five points clear.\n\n"
+    "Salah struck in the 12th minute after a swift counter.\n\n"
     "Slot's side attacked with real purpose and Dutch forward Cody Gakpo sealed the win late on.\n\n"
     "The visitors had pulled one back before halftime."
 )
@@ -197,8 +199,27 @@ WAR_STORY = (
 )
 
 
-def test_match_report_sentences_are_sport(tagger: EventTagger) -> None:
-    assert not of_type(events(tagger, MATCH_REPORT), PloverType.ASSAULT)
+MATCH_REPORT_MATCH_WORDS = (
+    "Liverpool beat Arsenal 3-1 on Sunday.\n\n"
+    "Salah struck in the 12th minute.\n\n"
+    "The home side attacked with real purpose after the break and Dutch forward Cody Gakpo scored late on.\n\n"
+    "Liverpool are five points clear at the top of the table."
+)
+POLITICS_WITH_MATCH_WORDS = (
+    "Russian forces attacked Dutch aid workers near Kharkiv on Sunday, officials said.\n\n"
+    "The opposition leader, who scored 45 percent in the last election, faces the death penalty.\n\n"
+    "The goal of the talks is a lasting ceasefire."
+)
+
+
+@pytest.mark.parametrize("body", [MATCH_REPORT, MATCH_REPORT_MATCH_WORDS])
+def test_match_report_sentences_are_sport(tagger: EventTagger, body: str) -> None:
+    assert not of_type(events(tagger, body), PloverType.ASSAULT)
+
+
+def test_match_words_without_a_sure_sport_sentence_leave_politics(tagger: EventTagger) -> None:
+    assault = of_type(events(tagger, POLITICS_WITH_MATCH_WORDS), PloverType.ASSAULT)
+    assert any("NLD" in e.target for e in assault)
 
 
 def test_war_story_mentioning_a_match_keeps_its_attacks(tagger: EventTagger) -> None:

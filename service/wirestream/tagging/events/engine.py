@@ -441,9 +441,10 @@ class EventTagger:
                 hit = veto_of.get(cv)
                 if hit is None:
                     hit = veto_of[cv] = _in_context(cv, toks, lows, cues, vetoed, text, sentence.start, sentence.end)
-                if not hit and _SPORT in cv and sport() and not _actor_subject(toks, m.i0, groups, in_mention, cues):
-                    # "his side attacked with real purpose" in a match report: the article's other
-                    # sentences say it is sport ("Russia attacked ..." keeps its named subject)
+                if not hit and _SPORT in cv and sport():
+                    # "Salah struck in the 12th minute", "his side attacked with real purpose" in a
+                    # match report: the article's other sentences say it is sport. A player is a
+                    # person of a country, so a named subject does not make it an attack
                     continue
                 if hit and not (
                     _HAZARD in cv
@@ -696,6 +697,7 @@ def _in_context(
 
 _HAZARD: Final = "hazard"
 _SPORT: Final = "sport"
+_SPORT_ARTICLE: Final = "sport_article"  # match words counted over a whole article only
 
 
 class _SportCopy:
@@ -703,10 +705,11 @@ class _SportCopy:
 
     Why: a match report uses the words of conflict in sentences that name no sport ("Salah
     struck in the 12th minute", "his side attacked with real purpose", "Gakpo sealed the win");
-    the sentence-level sport context misses them. Sport vocabulary (cues ``contexts.sport``, a
-    score such as "3-1") in at least :data:`_SPORT_SENTENCES` sentences that make up at least
-    :data:`_SPORT_SHARE` of the article marks it all as sport; a war story that mentions one
-    football match in passing stays political.
+    the sentence-level sport context misses them. An article is sport when one of its sentences
+    is sport by the sentence-level cues (``contexts.sport``, a score such as "3-1") and match
+    words (those or ``contexts.sport_article``: "scored", "penalty") occur in at least
+    :data:`_SPORT_SENTENCES` sentences making up at least :data:`_SPORT_SHARE` of the article;
+    a war story that mentions one football match in passing stays political.
     """
 
     __slots__ = ("_cues", "_lang", "_result", "_texts")
@@ -726,30 +729,35 @@ class _SportCopy:
         words, pairs, _ = self._cues.contexts.get(_SPORT, _NO_CONTEXT)
         if not words and not pairs:
             return False
-        vocab = _sport_pattern(words | frozenset(" ".join(p) for p in pairs))
+        more, more_pairs, _ = self._cues.contexts.get(_SPORT_ARTICLE, _NO_CONTEXT)
+        strict = _sport_pattern(words | frozenset(" ".join(p) for p in pairs))
+        loose = _sport_pattern(more | frozenset(" ".join(p) for p in more_pairs)) if more or more_pairs else None
         total = hits = 0
+        sure = False
         for text in self._texts:
             if not text:
                 continue
-            low = text.lower()
             for s0, s1 in sentence_spans(text, self._lang):
                 total += 1
-                if vocab.search(low, s0, s1) is not None or any(
+                if strict.search(text, s0, s1) is not None or any(
                     int(m[1]) >= int(m[2]) for m in _SCORE.finditer(text, s0, s1)
                 ):
+                    sure = True
                     hits += 1
-        return hits >= _SPORT_SENTENCES and hits >= _SPORT_SHARE * total
+                elif loose is not None and loose.search(text, s0, s1) is not None:
+                    hits += 1
+        return sure and hits >= _SPORT_SENTENCES and hits >= _SPORT_SHARE * total
 
 
 _SPORT_SENTENCES = 2
-_SPORT_SHARE = 0.25
+_SPORT_SHARE = 1 / 3
 
 
 @cache
 def _sport_pattern(words: frozenset[str]) -> re.Pattern[str]:
-    """One pattern for a language's sport words and phrases, whole words only."""
+    """One pattern for a language's sport words and phrases: whole words, any case."""
     alts = sorted((re.escape(w) for w in words), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
 
 
 _HAZARD_ONLY = frozenset({_HAZARD})
