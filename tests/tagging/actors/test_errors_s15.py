@@ -24,7 +24,14 @@ from the peer gold), fixed as classes. Each class has the other side as a test t
   a capitalised word the dictionary does not know that ends in a listed group noun is that group
   (rules.yaml ``compound_agent_heads``); a word the dictionary knows keeps its reading, a head
   after fewer than three letters or an unlisted head ("Heilsarmee") is no group, and only German
-  copy reads compounds.
+  copy reads compounds;
+* a new person's name after a title takes a town's name that follows one of its words as the
+  family name ("Brig. Gen. Mohammed Hassan", "Interior Minister Jane Florence"), and the name's
+  words are no other readings (no Indian city Hassan); a town after a preposition stays a place;
+* a qualified title whose modifier blocks the holder but still names a member of that government
+  ("South Korea's acting president", "Kenya's health minister", "Ukraine's deputy foreign
+  minister") is that country's institution (KORGOV), as "Kenya's interior minister" was; not an
+  opposition, next or would-be office, nor a bare "the acting president".
 """
 
 from __future__ import annotations
@@ -312,3 +319,59 @@ def test_other_words_are_no_german_group_compound(tagger, language, text, surfac
 def test_a_compound_the_dictionary_knows_keeps_its_reading(tagger):
     got = by_surface(tagger, "Die Bundesregierung kündigte neue Hilfen an.", "de")
     assert got["Bundesregierung"].actor_id == "org:bundesregierung"
+
+
+# ---------------------------------------------------------------- a town's name as a family name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "town"),
+    [
+        ("Army spokesman Brig. Gen. Mohammed Hassan said troops had retaken the town.", "Mohammed Hassan", "Hassan"),
+        ("Interior Minister Jane Florence said the border would reopen.", "Jane Florence", "Florence"),
+    ],
+)
+def test_a_town_after_a_new_persons_given_name_is_the_family_name(tagger, text, name, town):
+    got = by_surface(tagger, text)
+    assert got[name].type is ActorType.PERSON
+    assert town not in got or got[town].type is ActorType.PERSON
+
+
+def test_a_town_after_a_preposition_stays_a_place(tagger):
+    got = by_surface(tagger, "Interior Minister Jane Doe said in Florence that the border would reopen.")
+    assert got["Jane Doe"].type is ActorType.PERSON
+    assert got["Florence"].type is ActorType.PLACE
+
+
+# ---------------------------------------------------------------- deputy, acting and portfolio titles
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("South Korea's acting president ordered the military to step up readiness.", "KORGOV"),
+        ("Kenya's health minister said the outbreak was contained.", "KENGOV"),
+        ("Ukraine's deputy foreign minister met envoys in Geneva.", "UKRGOV"),
+        ("Peru's interim president dissolved the cabinet on Monday.", "PERGOV"),
+    ],
+)
+def test_a_qualified_member_title_is_the_countrys_government(tagger, text, code):
+    assert code in codes(tagger, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Japan's next prime minister will be chosen by the party.", "JPNGOV"),
+        ("Kenya's opposition leader called for protests.", "KENGOV"),
+        ("Britain's shadow foreign secretary criticised the deal.", "GBRGOV"),
+    ],
+)
+def test_a_title_of_no_member_is_no_government(tagger, text, code):
+    assert code not in codes(tagger, text)
+
+
+def test_a_bare_acting_title_names_no_government(tagger):
+    """Without a qualifier the acting office names no country (and no holder)."""
+    got = tags(tagger, "The acting president said the vote would go ahead.")
+    assert not [t for t in got if t.role == "GOV"]

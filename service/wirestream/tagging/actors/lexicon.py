@@ -833,7 +833,9 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any], own_country_names: froze
         name_after=re.compile(r"[ \t]+((?:[^\W\d_][\w'’.\-]*)(?:[ \t]+[^\W\d_][\w'’.\-]*){0,4})"),
         name_connectors=frozenset(ctx["name_connectors"]),
         function_words=frozenset(ctx["function_words"]),
-        title_modifiers=frozenset(w.lower() for w in [*ctx["title_blockers"], *ctx["title_modifiers"]]),
+        title_modifiers=frozenset(
+            w.lower() for w in [*ctx["title_blockers"], *(ctx.get("portfolio_words") or ()), *ctx["title_modifiers"]]
+        ),
         role_types=MappingProxyType(dict(raw["role_types"])),
         contextual_agents=frozenset(s.lower() for s in agents.get("contextual", [])),
         agent_modifiers=frozenset(w.lower() for w in ctx.get("agent_modifiers", [])),
@@ -842,7 +844,10 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any], own_country_names: froze
             w.lower() for w in [*ctx["agentive_verbs"], *ctx["auxiliaries"], *ctx.get("headline_verbs", [])]
         ),
         patronymic_connectors=frozenset(ctx.get("patronymic_connectors", [])),
-        title_blockers=frozenset(w.lower() for w in ctx["title_blockers"]),
+        title_blockers=frozenset(w.lower() for w in [*ctx["title_blockers"], *(ctx.get("portfolio_words") or ())]),
+        member_modifiers=frozenset(
+            w.lower() for w in [*(ctx.get("member_modifiers") or ()), *(ctx.get("portfolio_words") or ())]
+        ),
         lowercase_adjective_languages=frozenset(ctx.get("lowercase_adjective_languages") or ()),
         acting_after_late=(
             re.compile(

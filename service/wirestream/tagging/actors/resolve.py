@@ -249,6 +249,8 @@ class _Doc:
         #: (field index, end) of the verb that capital governs ("Moscow accused"): a capital right
         #: after it is the verb's object, a government too ("Moscow accused Kyiv")
         self.acting_verb: tuple[int, int] = (-1, -1)
+        #: (field index, start, end) of new people's names in body text: no place inside them
+        self.name_spans: list[tuple[int, int, int]] = []
 
     @property
     def full_names(self) -> set[str]:
@@ -852,9 +854,17 @@ def _new_person_name(doc: _Doc, f: _Field, i: int, after: int) -> tuple[int, int
         return None
     start = m.start(1)
     # The name runs up to the next dictionary match, except surname matches: those are words of
-    # this (unknown) person's name ("General Charles Brown").
+    # this (unknown) person's name ("General Charles Brown"), and a town's name right after a word
+    # of the name, which is its family name ("Police chief Ahmed Mosul", "Minister Jane Florence":
+    # a place needs a preposition before it, never follows a given name).
     j = i + 1
-    while j < len(f.matches) and f.matches[j].kind is _K_SURNAME:
+    run_end = m.end(1)
+    while j < len(f.matches):
+        nxt = f.matches[j]
+        if nxt.kind is not _K_SURNAME and not (
+            _placeish(nxt.kind) and start < nxt.start - 1 and nxt.end <= run_end and norm[nxt.start - 2].isalpha()
+        ):
+            break
         j += 1
     limit = f.matches[j].start if j < len(f.matches) else len(f.norm)
     tokens: list[tuple[int, int]] = []
@@ -1038,6 +1048,10 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
             # the name's first word may be some dictionary person's surname ("Jonas"): it is this
             # person's given name, not a second mention to resolve
             doc.skip_from, doc.skip_to = new[0], new[1]
+        else:
+            # a family name that is also a town is no place ("Brig. Gen. Mohammed Hassan": no
+            # Indian city Hassan); a known surname inside keeps its own test ("Juan Carlos Jobet")
+            doc.name_spans.append((f.idx, new[0], new[1]))
         return
     app_end, app_last = span_end, last
     if n is not None and last == i and _of_qualifier(n.kind) and _TO.fullmatch(gap):
@@ -1121,6 +1135,19 @@ def _do_title(doc: _Doc, f: _Field, i: int) -> None:
             doc.add_person(holder_id, f, m.start, m.end, C_BARE)
         elif not generic:
             doc.add_composite(doc.dominant, title.role, f, m.start, m.end, C_BARE)
+        return
+    if (
+        blocked
+        and modifier in lex.rules.member_modifiers
+        and where is not None
+        and where in lex.country_names
+        and not title.local
+        and not _plural_title(lex.rules, f, m, span_start)
+        and not _generic_title(lex, f, m)
+    ):
+        # "South Korea's acting president", "Kenya's health minister": no holder, but a member of
+        # that country's government all the same
+        doc.add_composite(where, title.role, f, start, span_end, C_BARE)
         return
     if blocked or title.local or (not has_the and where is None):
         return
@@ -1707,6 +1734,8 @@ def _acting_late(lex: Lexicon, norm: str, end: int) -> bool:
 
 def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     m = f.matches[i]
+    if doc.name_spans and any(fi == f.idx and s <= m.start < end for fi, s, end in doc.name_spans):
+        return True  # a new person's family name ("Mohammed Hassan"), read with the name
     lex = doc.lex
     place = lex.places[e.ref]
     n, gap = _next(f, i)

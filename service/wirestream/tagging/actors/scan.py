@@ -525,6 +525,8 @@ class Rules:
     patronymic_connectors: frozenset[str] = frozenset()
     #: title_blockers as words (title_modifiers holds blockers and neutral modifiers together)
     title_blockers: frozenset[str] = frozenset()
+    #: blockers that still name a member of the qualifier's government ("acting", "health")
+    member_modifiers: frozenset[str] = frozenset()
     #: lower-case words that end a name in a title-case headline (verbs, auxiliaries, adverbs)
     headline_stops: frozenset[str] = frozenset()
     #: nouns that make an agent word before them a modifier ("military exercises", "police station")
