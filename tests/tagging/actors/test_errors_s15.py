@@ -31,7 +31,10 @@ from the peer gold), fixed as classes. Each class has the other side as a test t
 * a qualified title whose modifier blocks the holder but still names a member of that government
   ("South Korea's acting president", "Kenya's health minister", "Ukraine's deputy foreign
   minister") is that country's institution (KORGOV), as "Kenya's interior minister" was; not an
-  opposition, next or would-be office, nor a bare "the acting president".
+  opposition, next or would-be office, nor a bare "the acting president";
+* a country name that is also a given name ("Jordan", "Chad") right before a town's name is a
+  person's name ("Jordan Henderson"), neither the country nor the town; before a capital
+  ("Jordan Amman") or for other countries ("Israel Gaza war") both stay.
 """
 
 from __future__ import annotations
@@ -375,3 +378,30 @@ def test_a_bare_acting_title_names_no_government(tagger):
     """Without a qualifier the acting office names no country (and no holder)."""
     got = tags(tagger, "The acting president said the vote would go ahead.")
     assert not [t for t in got if t.role == "GOV"]
+
+
+# ---------------------------------------------------------------- given names that are countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jordan Henderson was named captain for the friendly against Ajax.",
+        "Chad Mesa scored twice as the Padres beat the Giants on Sunday.",
+    ],
+)
+def test_a_given_name_country_before_a_town_is_a_person(tagger, text):
+    got = tags(tagger, text)
+    assert not [t for t in got if t.type in (ActorType.COUNTRY, ActorType.PLACE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Israel Gaza war enters its second year.", "ISR"),
+        ("Jordan Amman talks resumed on Monday.", "JOR"),
+        ("Jordan and Israel signed a water deal on Monday.", "JOR"),
+    ],
+)
+def test_other_country_and_place_pairs_stay(tagger, text, code):
+    assert code in codes(tagger, text)

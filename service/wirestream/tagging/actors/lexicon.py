@@ -903,6 +903,7 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any], own_country_names: froze
         ),
         noun_determiners=_lang_words(ctx.get("noun_determiners")),
         compass_words=_lang_words(ctx.get("compass_words")),
+        given_name_countries=frozenset(ctx.get("given_name_countries") or ()),
         own_country_names=own_country_names,
         plural_title_endings=MappingProxyType(
             {lang: tuple(w.lower() for w in words) for lang, words in (ctx.get("plural_title_endings") or {}).items()}

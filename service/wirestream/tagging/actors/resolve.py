@@ -554,7 +554,14 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True,
                     or not (m.kind is _K_COUNTRY or _placeish(m.kind))
                 ):
                     return True
-            prev_kind = f.matches[i - 1].kind
+            prev = f.matches[i - 1]
+            prev_kind = prev.kind
+            if (
+                m.kind is _K_CITY
+                and prev_kind is _K_COUNTRY
+                and norm[prev.start : prev.end] in doc.lex.rules.given_name_countries
+            ):
+                return True  # "Jordan Henderson": the town is the surname after a given name
             if prev_kind is _K_SURNAME and (surname or _placeish(m.kind)):
                 # "Ahmed Shan": a place name right after a name part (a known surname, which is
                 # also a given name) is that person's family name, not the place
@@ -595,6 +602,13 @@ def _inside_longer_name(doc: _Doc, f: _Field, i: int, check_before: bool = True,
         # ("Paris Hilton": with every cabinet minister imported, many family names are someone's
         # surname, though they name that minister only after a title or their full name)
         nxt = f.matches[i + 1]
+        if (
+            m.kind is _K_COUNTRY
+            and nxt.kind is _K_CITY
+            and norm[m.start : end] in doc.lex.rules.given_name_countries
+            and norm.find(" ", nxt.start, nxt.end) == -1
+        ):
+            return True  # "Jordan Henderson", "Chad Mesa": a given name and a surname that is also a town
         if not _placeish(m.kind) or nxt.kind is not _K_SURNAME or len(nxt.entries) != 1:
             return False
         persons = doc.lex.persons

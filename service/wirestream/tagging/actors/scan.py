@@ -577,6 +577,8 @@ class Rules:
     object_followers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: language (one that capitalises every noun) -> words opening a noun phrase ("am Montag Kiew")
     noun_determiners: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: country names that are also given names ("Jordan", "Chad"): before a town's name, a person
+    given_name_countries: frozenset[str] = frozenset()
     #: language -> compass words that make a part of the country named after them ("South Lebanon")
     compass_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: (language, lower case) of the country names of one language only ("russland", not "jordan")
