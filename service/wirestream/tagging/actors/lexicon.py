@@ -904,6 +904,10 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any], own_country_names: froze
         noun_determiners=_lang_words(ctx.get("noun_determiners")),
         compass_words=_lang_words(ctx.get("compass_words")),
         given_name_countries=frozenset(ctx.get("given_name_countries") or ()),
+        definite_articles=_lang_words(ctx.get("definite_articles")),
+        match_sport=_word_pattern((ctx.get("match_report") or {}).get("sport_words")),
+        match_result=_word_pattern((ctx.get("match_report") or {}).get("result_words")),
+        match_in_words=frozenset(w.lower() for w in (ctx.get("match_report") or {}).get("in_words") or ()),
         own_country_names=own_country_names,
         plural_title_endings=MappingProxyType(
             {lang: tuple(w.lower() for w in words) for lang, words in (ctx.get("plural_title_endings") or {}).items()}
@@ -927,6 +931,14 @@ def _compound_heads(
             raise ValueError(f"compound_agent_heads.{lang}: not agent nouns of {lang}: {missing}")
         out[lang] = {h.lower(): Entry(Kind.AGENT, roles[h.lower()], None) for h in heads}
     return MappingProxyType(out)
+
+
+def _word_pattern(words: list[str] | None) -> re.Pattern[str] | None:
+    """One case-insensitive pattern finding any of ``words`` (phrases too) as whole words."""
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(r"(?i)(?<!\w)(?:" + alts + r")(?!\w)")
 
 
 def _lang_words(by_lang: Mapping[str, list[str]] | None) -> Mapping[str, frozenset[str]]:

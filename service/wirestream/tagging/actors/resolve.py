@@ -135,7 +135,13 @@ _THE_FORMER: Final = re.compile(
 #: Lower-case fragments one of which every word of :data:`_FORMER_WORDS` contains (the cheap pre-test).
 _FORMER_HINTS: Final[tuple[str, ...]] = ("ex", "former", "ret", "anc", "antig", "ehemal", "früh")
 _MODIFIER_GAP: Final = re.compile(r"('s?)?[ \t]+([A-Za-z][\w-]*)[ \t]+")
-_IN_COUNTRY: Final = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
+#: "in"/"of" between an agent noun and its country or place, in the tagger's languages ("police in
+#: Kenya", "the government of Sudan", "el Gobierno de Estados Unidos", "la junta militar de Myanmar",
+#: "die Militärjunta in Mali"): the agent is that country's.
+_IN_COUNTRY: Final = re.compile(
+    r"[ \t]+(?:in|of|de|del|du|des|di|dello|della|do|da|dos|das|von|en|em|au|aux|no|na|nel|nella)[ \t]+"
+    r"(?:(?:the|el|la|le|il|lo|die|der|dem|o|a)[ \t]+|l')?"
+)
 _AGENT_GAP: Final = re.compile(r"('s?)?((?:[ \t]+[^\W\d_][\w-]*){1,2})[ \t]+")
 #: What may stand between a name's comma and a title phrase in an apposition: an article and a
 #: "former" ("Jane Doe, a former Lithuanian minister,", "X, the former president,"); a ``the`` right
@@ -148,6 +154,7 @@ _WORD: Final = re.compile(r"\S+")
 #: a capitalised word of letters only (German compounds: "Medizinstudenten")
 _CAP_WORD: Final = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{5,}(?![\w-])")
 _HONORIFIC_BEFORE: Final = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+$")
+_HONORIFIC_LEAD: Final = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+")
 
 # Confidence by how an actor was found: a full dictionary name is near-certain, coreference less so.
 C_NAME: Final = 0.95
@@ -232,6 +239,7 @@ class _Doc:
         self.acc: dict[str, _Acc] = {}
         self.mentioned: list[str] = []  # person ids, in mention order
         self.new_people: dict[str, str] = {}  # surname -> actor id of people found by apposition
+        self.new_orgs: dict[str, str] = {}  # name -> actor id of bodies named before their noun
         self.last_place: str | None = None
         #: matches starting in [skip_from, skip_to) belong to a phrase already resolved (a title's
         #: rest after an inner adjective: "de Exteriores" in "el ministro ruso de Exteriores")
@@ -251,6 +259,9 @@ class _Doc:
         self.acting_verb: tuple[int, int] = (-1, -1)
         #: (field index, start, end) of new people's names in body text: no place inside them
         self.name_spans: list[tuple[int, int, int]] = []
+        #: mentions given the dominant country only because they are "the government" (composite
+        #: code, role, field index, start, end, confidence): see :func:`_confirm_dominant`
+        self.by_dominant: list[tuple[str, str, int, int, int, float]] | None = None
 
     @property
     def full_names(self) -> set[str]:
@@ -801,6 +812,28 @@ def _titlecase(text: str) -> bool:
 def _has_the(norm: str, pos: int) -> bool:
     """Is ``pos`` preceded by the word "the" (any case) and one space?"""
     return pos >= 4 and norm[pos - 4 : pos].lower() == "the " and (pos == 4 or not norm[pos - 5].isalnum())
+
+
+def _article_before(lex: Lexicon, f: _Field, pos: int, surface: str) -> bool:
+    """Does a definite article come right before the agent noun at ``pos`` ("the government", "il
+    governo", "l'opposition", "al Gobierno"; the rules' ``definite_articles``)? "The government" is
+    the story's own in every language the tagger reads, not only in English. An Arabic noun
+    carries its article as a prefix (الحكومة)."""
+    norm = f.norm
+    if f.lang == "en":  # (the common case, as before: one slice)
+        return _has_the(norm, pos)
+    if f.lang == "ar":
+        return surface.startswith("ال")
+    articles = lex.rules.definite_articles.get(f.lang)
+    if not articles or pos < 2:
+        return False
+    if norm[pos - 1] == "'":  # an elided article: "l'opposition", "dell'esecutivo"
+        start = pos - 1
+        while start > 0 and norm[start - 1].isalpha():
+            start -= 1
+        return norm[start:pos].lower() in articles and (start == 0 or not norm[start - 1].isalnum())
+    wb = _word_before(norm, pos)
+    return wb is not None and wb[1].lower() in articles
 
 
 def _slug(name: str) -> str:
@@ -1403,8 +1436,16 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
     n = f.matches[i + 1] if i + 1 < len(f.matches) else None
     if role == "BUS" and n is not None and _company_people(doc, f, m, n):
         return  # "investors in Toyota", "executives at Shell": the company (tagged by its own name)
-    if f.postnominal and n is not None and n.start == m.end + 1 and n.kind is _K_DEMONYM:
-        doc.add_composite(n.ref, role, f, m.start, n.end, C_CODE)  # "el gobierno ruso"
+    if (
+        f.postnominal
+        and n is not None
+        and n.start == m.end + 1
+        and (n.kind is _K_DEMONYM or (f.lang == "ar" and n.kind is _K_COUNTRY))
+    ):
+        # "el gobierno ruso"; Arabic also joins a country's name to the noun before it (حكومة
+        # السودان, "Sudan's government"), and its feminine nisba is often the country's own name
+        # too (وزارة الخارجية السعودية, "the Saudi foreign ministry")
+        doc.add_composite(n.ref, role, f, m.start, n.end, C_CODE)
         return
     if (
         n is not None
@@ -1416,8 +1457,17 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
         doc.add_composite(iso_in, role, f, m.start, n.end, C_CONTEXT)  # "police in Kenya"
         return
     surface = f.norm[m.start : m.end].lower()
-    if surface in lex.rules.contextual_agents and _has_the(f.norm, m.start):
-        doc.add_composite(doc.dominant, role, f, m.start - 4, m.end, C_BARE + 0.1)
+    if p is None and role == "LAB" and surface[-1] != "s" and _add_named_union(doc, f, m):
+        return
+    if surface in lex.rules.contextual_agents and _article_before(lex, f, m.start, surface):
+        # (an English mention takes its "the", as it always did; the other languages' keep to the
+        # noun, so the event rules see the span they saw before)
+        start = m.start - 4 if f.lang == "en" else m.start
+        doc.add_composite(doc.dominant, role, f, start, m.end, C_BARE + 0.1)
+        if doc.dominant is not None:
+            if doc.by_dominant is None:
+                doc.by_dominant = []
+            doc.by_dominant.append((doc.dominant + role, role, f.idx, start, m.end, C_BARE + 0.1))
         return
     if (
         norm[m.start].isupper()
@@ -1430,6 +1480,34 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
     ):
         return  # a capitalised agent word inside an unknown name: "Department of Public Safety"
     doc.add_composite(None, role, f, m.start, m.end, C_BARE)
+
+
+def _add_named_union(doc: _Doc, f: _Field, m: Match) -> bool:
+    """A union the dictionary does not know, named between "the" and its noun ("the IG Metall
+    union", "the Unite union", "The UAW union"): an organisation of its own (role LAB, the story's
+    country), as a new person is, and later bare mentions of the name are it too. At most four
+    capitalised words; none, or no "the" before them, and it is the bare noun (---LAB)."""
+    norm = f.norm
+    start = m.start
+    words = 0
+    while (wb := _word_before(norm, start)) is not None and words < 4:
+        w = wb[1]
+        if not (w[0].isupper() or (w[0].isdigit() and words == 0)) or w in doc.lex.rules.function_words:
+            break
+        start, words = wb[0], words + 1
+    if words == 0:
+        return False
+    the = _word_before(norm, start)
+    if the is None or the[1].lower() != "the" or start == m.start:
+        return False
+    name = f.text[start : m.start - 1]
+    pid = f"org:{_slug(name)}"
+    country = doc.dominant
+    code = (country or "---") + "LAB"
+    make = lambda: _Acc(pid, name, ActorType.ORGANISATION, country, "LAB", None, code, C_BARE)  # noqa: E731
+    doc.add(pid, make, f, start, m.end, C_BARE)
+    doc.new_orgs.setdefault(f.norm[start : m.start - 1], pid)
+    return True
 
 
 def _labour_action_before(lex: Lexicon, f: _Field, pos: int) -> bool:
@@ -1751,6 +1829,8 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     if doc.name_spans and any(fi == f.idx and s <= m.start < end for fi, s, end in doc.name_spans):
         return True  # a new person's family name ("Mohammed Hassan"), read with the name
     lex = doc.lex
+    if _club_in_match_report(lex, f, m):
+        return False  # "Liverpool beat Chelsea 3-1": the club, no city and no government
     place = lex.places[e.ref]
     n, gap = _next(f, i)
     if n is not None and n.kind is _K_AGENT and (gap == " " or _POSSESSIVE.fullmatch(gap)):
@@ -1788,6 +1868,32 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
         return False
     doc.add_place(e.ref, f, m.start, m.end)
     return True
+
+
+def _club_in_match_report(lex: Lexicon, f: _Field, m: Match) -> bool:
+    """Is the city at ``m`` a club in a match report? Its sentence has a word only sports copy uses
+    ("striker", "Premier League"), or a score with a result verb ("beat Chelsea 3-1", "drew 2-2
+    with Sevilla"); and no ``in_words`` puts something in the city ("police in Liverpool arrested
+    fans after the 3-1 defeat"). The rules' ``match_report``; a score alone ("10-15 drones") or a
+    result verb alone ("protesters beat a policeman") is no match report."""
+    rules = lex.rules
+    sport, result = rules.match_sport, rules.match_result
+    if sport is None or result is None:
+        return False
+    norm = f.norm
+    start = max(norm.rfind("\n", 0, m.start), *(norm.rfind(c, 0, m.start) for c in (". ", "! ", "? "))) + 1
+    ends = [k for k in (norm.find(c, m.end) for c in ("\n", ". ", "! ", "? ")) if k != -1]
+    end = min(ends) if ends else len(norm)
+    if sport.search(norm, start, end) is None and not (
+        _SCORE.search(norm, start, end) is not None and result.search(norm, start, end) is not None
+    ):
+        return False
+    wb = _word_before(norm, m.start)
+    return wb is None or wb[1].lower() not in rules.match_in_words
+
+
+#: A match score ("3-1", "2–2"), not a date, a time or part of a longer number.
+_SCORE: Final = re.compile(r"(?<![\w.:/-])\d{1,2}[-–]\d{1,2}(?![\w:/-]|\.\d)")
 
 
 def _object_capital(doc: _Doc, f: _Field, m: Match) -> bool:
@@ -1926,7 +2032,7 @@ def _process(doc: _Doc, f: _Field) -> None:
                     continue  # "Michael Jordan", "Chad Smith", "American Airlines"
                 if f.postnominal and k is _K_DEMONYM:
                     _title_around(doc, f, i, e.ref)  # "le chef russe de la diplomatie"
-                if f.postnominal and k is _K_DEMONYM and i > 0:
+                if f.postnominal and (k is _K_DEMONYM or f.lang == "ar") and i > 0:
                     prev_m = matches[i - 1]
                     if prev_m.end + 1 == m.start and prev_m.kind is _K_AGENT:
                         break  # the agent before it built the composite ("las tropas ucranianas")
@@ -2015,13 +2121,59 @@ def _process(doc: _Doc, f: _Field) -> None:
             break  # first reading that applies wins
 
 
+def _confirm_dominant(doc: _Doc) -> None:
+    """ "The government" is the story's country only if the story names that country as an actor
+    somewhere else (the country, a place in it, a person or body of it): the dominant-country vote
+    also counts words later read as parts of names ("Die Regierung hat Chad Smith empfangen" has no
+    Chad in it). Otherwise the mentions go back to the bare agent (---GOV)."""
+    marks = doc.by_dominant
+    if not marks:
+        return
+    iso = doc.dominant
+    own = {(fi, s, e) for _code, _role, fi, s, e, _conf in marks}
+    for acc in doc.acc.values():
+        if acc.country == iso and any(span not in own for span in acc.spans):
+            return
+    fields = {f.idx: f for f in doc.fields}
+    for code, role, fi, s, e, conf in marks:
+        guessed = doc.acc.get(code)
+        if guessed is not None:
+            if (fi, s, e) in guessed.spans:
+                guessed.spans.remove((fi, s, e))
+            if not guessed.spans:
+                del doc.acc[code]
+        doc.add_composite(None, role, fields[fi], s, e, conf)
+
+
 def _const(acc: _Acc) -> Callable[[], _Acc]:
     return lambda: acc
 
 
+def _drop_surname_guesses(doc: _Doc) -> None:
+    """A bare surname that is also the surname of a person this article introduces by name ("Governor
+    Olayemi Cardoso said ... Cardoso told reporters") is that person, not a dictionary namesake read
+    from the surname alone (Fernando Henrique Cardoso): the story names its own person in full, the
+    namesake not at all. A dictionary person named in full anywhere in the article keeps the reading."""
+    surnames = doc.new_people
+    text = {f.idx: f.norm for f in doc.fields}
+    full = doc.full_names
+    drop = [
+        aid
+        for aid, acc in doc.acc.items()
+        if acc.type is _T_PERSON
+        and aid in doc.lex.persons  # (dictionary people are kept under their own id)
+        and aid not in full
+        and all(_HONORIFIC_LEAD.sub("", text[fi][s:e]) in surnames for fi, s, e in acc.spans)
+    ]
+    for aid in drop:
+        del doc.acc[aid]
+
+
 def _corefer_new_people(doc: _Doc) -> None:
-    """Later surname-only mentions of people introduced by an apposition ("Klitschko said")."""
-    for surname, pid in doc.new_people.items():
+    """Later surname-only mentions of people introduced by an apposition ("Klitschko said"), and
+    later mentions of the name of a body introduced by its noun ("IG Metall said")."""
+    _drop_surname_guesses(doc)
+    for surname, pid in (*doc.new_people.items(), *doc.new_orgs.items()):
         acc = doc.acc[pid]
         width = len(surname)
         for f in doc.fields:
@@ -2092,7 +2244,9 @@ def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
     doc = _Doc(lex, article_date(article), fields)
     for f in fields:
         _process(doc, f)
-    if doc.new_people:
+    if doc.by_dominant:
+        _confirm_dominant(doc)
+    if doc.new_people or doc.new_orgs:
         _corefer_new_people(doc)
     texts: list[str] = ["", ""]
     for f in fields:

@@ -581,6 +581,13 @@ class Rules:
     given_name_countries: frozenset[str] = frozenset()
     #: language -> compass words that make a part of the country named after them ("South Lebanon")
     compass_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: language -> definite articles (and contractions) that make a contextual agent the story's own
+    definite_articles: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: match reports: words only sports copy uses, result verbs (with a score), and the words that
+    #: put something in a city there ("police in Liverpool"); None when the rules have none
+    match_sport: re.Pattern[str] | None = None
+    match_result: re.Pattern[str] | None = None
+    match_in_words: frozenset[str] = frozenset()
     #: (language, lower case) of the country names of one language only ("russland", not "jordan")
     own_country_names: frozenset[tuple[str, str]] = frozenset()
     #: language -> endings of declined titles that are also plurals ("Präsidenten"), and the words
