@@ -78,12 +78,6 @@ async def first_record_offset(settings: Settings, topic: str, partition: int, st
         await consumer.stop()
 
 
-#: How long an offset hole with a record in it may stay open before the worker gives up on it, when the
-#: consumer has no settings (``Settings.hole_grace_seconds`` otherwise, same default). A record Faust
-#: delivered again after a seek can be in flight (in a stream buffer, not yet acked) while its offset
-#: looks like a hole; it is acked within seconds. A skipped record never is.
-HOLE_GRACE_SECONDS = 30.0
-
 #: How long a fetch that has nothing it may fetch (no active partition, or only stream partitions during a
 #: rebalance) waits before Faust's drain loop asks again.
 IDLE_FETCH_SECONDS = 0.05
@@ -114,7 +108,9 @@ class HoleCheckingConsumer(FaustAIOKafkaConsumer):
     def grace_seconds(self) -> float:
         """``Settings.hole_grace_seconds``: a setting, not a constant, so that the tests that wait for a
         skipped input's exit need not sit out the production grace (30 s) each time."""
-        return self.settings.hole_grace_seconds if self.settings is not None else HOLE_GRACE_SECONDS
+        if self.settings is not None:
+            return self.settings.hole_grace_seconds
+        return float(Settings.model_fields["hole_grace_seconds"].default)  # no settings installed: its default
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
