@@ -258,10 +258,17 @@ class EventTagger:
         # one walk over the actor tags for both fields: reading a pydantic model's attributes is
         # a slow generic lookup, and an article's tags hold dozens of mentions
         by_field = _mentions_by_field(actors)
-        sport = _SportCopy((article.headline, article.body), lang, lrules.cues)
-        for fld, text in ((TextField.HEADLINE, article.headline), (TextField.BODY, article.body)):
-            if text:
-                events.extend(self._tag_field(text, fld, lang, lrules, actors, by_field.get(fld, []), sport))
+        # each field's sentences are split once: the tagger walks them and the article-wide sport
+        # check (asked in most articles, by any meeting) counts over them; sentence splitting is
+        # one of the costliest steps per article
+        fields = [
+            (fld, text, sentence_spans(text, lang))
+            for fld, text in ((TextField.HEADLINE, article.headline), (TextField.BODY, article.body))
+            if text
+        ]
+        sport = _SportCopy(tuple((text, spans) for _, text, spans in fields), lrules.cues)
+        for fld, text, spans in fields:
+            events.extend(self._tag_field(text, spans, fld, lang, lrules, actors, by_field.get(fld, []), sport))
         return events
 
     def tag_text(
@@ -275,14 +282,17 @@ class EventTagger:
         lrules = self._rules.languages.get(lang)
         if lrules is None:
             return []
-        sport = _SportCopy((text,), lang, lrules.cues)
-        return self._tag_field(text, fld, lang, lrules, actors, _mentions_by_field(actors).get(fld, []), sport)
+        spans = sentence_spans(text, lang)
+        sport = _SportCopy(((text, spans),), lrules.cues)
+        mentions = _mentions_by_field(actors).get(fld, [])
+        return self._tag_field(text, spans, fld, lang, lrules, actors, mentions, sport)
 
     # ------------------------------------------------------------------ per field
 
     def _tag_field(
         self,
         text: str,
+        spans: list[tuple[int, int]],
         fld: TextField,
         lang: str,
         lr: LanguageRules,
@@ -290,10 +300,10 @@ class EventTagger:
         mentions: list[tuple[int, int, ActorTag]],
         sport: _SportCopy,
     ) -> list[EventTag]:
-        """``mentions``: :func:`_mentions_by_field` of ``actors`` for ``fld``; ``sport``: whether
-        the whole article is sport copy, asked only when a sport-vetoed rule fires."""
+        """``spans``: :func:`sentence_spans` of ``text``; ``mentions``: :func:`_mentions_by_field`
+        of ``actors`` for ``fld``; ``sport``: whether the whole article is sport copy, asked only
+        when a sport-vetoed rule fires."""
         cues = lr.cues
-        spans = sentence_spans(text, lang)
         low = text.lower()
         wanted = _wanted_sentences(text, spans, lr, low)
         if not wanted:
@@ -712,11 +722,12 @@ class _SportCopy:
     a war story that mentions one football match in passing stays political.
     """
 
-    __slots__ = ("_cues", "_lang", "_result", "_texts")
+    __slots__ = ("_cues", "_result", "_texts")
 
-    def __init__(self, texts: tuple[str, ...], lang: str, cues: Cues) -> None:
+    def __init__(self, texts: tuple[tuple[str, list[tuple[int, int]]], ...], cues: Cues) -> None:
+        """``texts``: the article's fields, each with its :func:`sentence_spans` (split once by
+        the caller, which walks the same sentences)."""
         self._texts = texts
-        self._lang = lang
         self._cues = cues
         self._result: bool | None = None
 
@@ -734,10 +745,8 @@ class _SportCopy:
         loose = _sport_pattern(more | frozenset(" ".join(p) for p in more_pairs)) if more or more_pairs else None
         total = hits = 0
         sure = False
-        for text in self._texts:
-            if not text:
-                continue
-            for s0, s1 in sentence_spans(text, self._lang):
+        for text, spans in self._texts:
+            for s0, s1 in spans:
                 total += 1
                 if strict.search(text, s0, s1) is not None or any(
                     int(m[1]) >= int(m[2]) for m in _SCORE.finditer(text, s0, s1)
