@@ -694,15 +694,21 @@ def _in_context(
             if not hit and not lows.isdisjoint(tails):
                 hit = any((toks[k].low, toks[k + 1].low) in pairs for k in range(len(toks) - 1))
             if not hit and name == "sport":
-                # a score has a hyphen: most sentences are ruled out by one C scan for it
-                score = _SCORE_ASCII if text.isascii() else _SCORE  # same matches on ASCII text
-                hit = text.find("-", start, end) >= 0 and any(
-                    int(m[1]) >= int(m[2]) for m in score.finditer(text, start, end)
-                )
+                hit = _has_score(text, start, end)
             seen[name] = hit
         if hit:
             return True
     return False
+
+
+def _has_score(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a match score ("3-1", "2-2"): winner first, so a range
+    such as "20-30" is none. Shared by the sentence-level and the article-wide sport check."""
+    # a score has a hyphen: most sentences are ruled out by one C scan for it
+    if text.find("-", start, end) < 0:
+        return False
+    score = _SCORE_ASCII if text.isascii() else _SCORE  # same matches on ASCII text
+    return any(int(m[1]) >= int(m[2]) for m in score.finditer(text, start, end))
 
 
 _HAZARD: Final = "hazard"
@@ -748,9 +754,7 @@ class _SportCopy:
         for text, spans in self._texts:
             for s0, s1 in spans:
                 total += 1
-                if strict.search(text, s0, s1) is not None or any(
-                    int(m[1]) >= int(m[2]) for m in _SCORE.finditer(text, s0, s1)
-                ):
+                if strict.search(text, s0, s1) is not None or _has_score(text, s0, s1):
                     sure = True
                     hits += 1
                 elif loose is not None and loose.search(text, s0, s1) is not None:
