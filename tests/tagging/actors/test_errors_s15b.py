@@ -260,6 +260,16 @@ def test_a_bare_union_noun_stays_generic(tagger, text, surface):
     assert by_surface(tagger, text)[surface].code == "---LAB"
 
 
+def test_a_number_before_the_union_noun_is_no_name(tagger):
+    """A year or a count between "the" and the noun ("the 2024 union deal") names no union: it must
+    not become an organisation "2024" that every later "2024" in the story corefers with."""
+    text = "In 2024 the 2024 union deal was signed. Officials said 2024 had been hard."
+    got = tags(tagger, text)
+    assert [(t.actor_id, [s.text for s in t.mentions]) for t in got if t.role == "LAB"] == [("---LAB", ["union"])]
+    # a name that holds a number is still a name
+    assert by_surface(tagger, "The Local 32BJ union called a strike.")["Local 32BJ union"].name == "Local 32BJ"
+
+
 # ---------------------------------------------------------------- A5: clubs in match reports
 
 

@@ -1486,19 +1486,23 @@ def _add_named_union(doc: _Doc, f: _Field, m: Match) -> bool:
     """A union the dictionary does not know, named between "the" and its noun ("the IG Metall
     union", "the Unite union", "The UAW union"): an organisation of its own (role LAB, the story's
     country), as a new person is, and later bare mentions of the name are it too. At most four
-    capitalised words; none, or no "the" before them, and it is the bare noun (---LAB)."""
+    capitalised words (the last may start with a digit: "Local 32BJ"); none, or no "the" before
+    them, and it is the bare noun (---LAB). A number alone is no name ("the 2024 union deal"): as
+    an organisation, every later "2024" in the story would corefer with it."""
     norm = f.norm
     start = m.start
     words = 0
+    capitalised = False
     while (wb := _word_before(norm, start)) is not None and words < 4:
         w = wb[1]
         if not (w[0].isupper() or (w[0].isdigit() and words == 0)) or w in doc.lex.rules.function_words:
             break
+        capitalised = capitalised or w[0].isupper()
         start, words = wb[0], words + 1
-    if words == 0:
+    if not capitalised:
         return False
     the = _word_before(norm, start)
-    if the is None or the[1].lower() != "the" or start == m.start:
+    if the is None or the[1].lower() != "the":
         return False
     name = f.text[start : m.start - 1]
     pid = f"org:{_slug(name)}"
