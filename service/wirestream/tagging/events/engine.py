@@ -266,7 +266,7 @@ class EventTagger:
             for fld, text in ((TextField.HEADLINE, article.headline), (TextField.BODY, article.body))
             if text
         ]
-        sport = _SportCopy(tuple((text, spans) for _, text, spans in fields), lrules.cues)
+        sport = _SportCopy(tuple((text, spans) for _, text, spans in fields), lrules.cues, actors)
         for fld, text, spans in fields:
             events.extend(self._tag_field(text, spans, fld, lang, lrules, actors, by_field.get(fld, []), sport))
         return events
@@ -283,7 +283,7 @@ class EventTagger:
         if lrules is None:
             return []
         spans = sentence_spans(text, lang)
-        sport = _SportCopy(((text, spans),), lrules.cues)
+        sport = _SportCopy(((text, spans),), lrules.cues, actors)
         mentions = _mentions_by_field(actors).get(fld, [])
         return self._tag_field(text, spans, fld, lang, lrules, actors, mentions, sport)
 
@@ -451,10 +451,16 @@ class EventTagger:
                 hit = veto_of.get(cv)
                 if hit is None:
                     hit = veto_of[cv] = _in_context(cv, toks, lows, cues, vetoed, text, sentence.start, sentence.end)
-                if not hit and _SPORT in cv and sport():
+                if (
+                    not hit
+                    and _SPORT in cv
+                    and sport()
+                    and not sport.official(_subject_group(toks, m.i0, groups, in_mention, cues))
+                ):
                     # "Salah struck in the 12th minute", "his side attacked with real purpose" in a
                     # match report: the article's other sentences say it is sport. A player is a
-                    # person of a country, so a named subject does not make it an attack
+                    # person of a country, so a named subject does not make it an attack; one who
+                    # acts for a state does ("Prime Minister Sharif met Modi" after the final)
                     continue
                 if hit and not (
                     _HAZARD in cv
@@ -728,14 +734,30 @@ class _SportCopy:
     a war story that mentions one football match in passing stays political.
     """
 
-    __slots__ = ("_cues", "_result", "_texts")
+    __slots__ = ("_actors", "_cues", "_officials", "_result", "_texts")
 
-    def __init__(self, texts: tuple[tuple[str, list[tuple[int, int]]], ...], cues: Cues) -> None:
+    def __init__(
+        self, texts: tuple[tuple[str, list[tuple[int, int]]], ...], cues: Cues, actors: Sequence[ActorTag]
+    ) -> None:
         """``texts``: the article's fields, each with its :func:`sentence_spans` (split once by
-        the caller, which walks the same sentences)."""
+        the caller, which walks the same sentences); ``actors``: the article's actor tags."""
         self._texts = texts
         self._cues = cues
+        self._actors = actors
         self._result: bool | None = None
+        self._officials: frozenset[str] | None = None
+
+    def official(self, subject: _Group | None) -> bool:
+        """Whether ``subject`` names one who acts for a state (a CAMEO official role: "Prime
+        Minister Shehbaz Sharif", "the army"). Why: the article-wide sport reading is for the
+        players and clubs of a match report, who are people and places of a country; a head of
+        government meeting another after the final is politics in any story. A country's name is
+        no official here: national teams go by it ("Pakistan will meet India in the final")."""
+        if subject is None:
+            return False
+        if self._officials is None:
+            self._officials = frozenset(a.actor_id for a in self._actors if a.role in _OFFICIAL_ROLES)
+        return not self._officials.isdisjoint(subject.actor_ids)
 
     def __call__(self) -> bool:
         if self._result is None:
@@ -788,25 +810,31 @@ def _actor_subject(toks: list[Word], i0: int, groups: list[_Group], in_mention: 
     actor and the verb are taken as the head it modifies ("Russian drones"); a preposition,
     punctuation or a determiner between them ends the search ("Floods in Kenya killed").
     """
+    return _subject_group(toks, i0, groups, in_mention, cues) is not None
+
+
+def _subject_group(toks: list[Word], i0: int, groups: list[_Group], in_mention: set[int], cues: Cues) -> _Group | None:
+    """The actor group that is the subject of the trigger at ``toks[i0]``, by the reading of
+    :func:`_actor_subject`, or None."""
     k = i0 - 1
     plain = 0
     while k >= 0:
         w = toks[k]
         if k in in_mention:
             g = _group_ending(groups, k)
-            return g is not None and g.prep is None and not g.possessive and not g.place
+            return g if g is not None and g.prep is None and not g.possessive and not g.place else None
         if w.low in cues.subject_skip or (len(w.low) > 4 and w.low.endswith("ly") and not w.cap):
             if w.lemma in cues.passive_aux and plain == 0 and i0 - k == 1 and toks[i0].low.endswith("ed"):
-                return False  # "was attacked": the subject is the target
+                return None  # "was attacked": the subject is the target
             k -= 1
             continue
         if plain >= _SUBJECT_NOUNS or not w.low.isalpha() or w.low in cues.preps or w.low in cues.determiners:
-            return False
+            return None
         if w.low in cues.non_agents or w.low in cues.non_agent_quantities:
-            return False
+            return None
         plain += 1
         k -= 1
-    return False
+    return None
 
 
 #: acts mostly named by nouns: after a force noun ("pandemic talks", "flood protests") a trigger
