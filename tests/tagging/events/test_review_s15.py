@@ -9,6 +9,8 @@ event. Countries keep the sport reading: national teams are named by them.
 
 from __future__ import annotations
 
+import pytest
+
 from wirestream.models import ActorTag, ActorType, Article, EventTag, PloverType
 from wirestream.tagging.events import EventTagger
 
@@ -56,3 +58,39 @@ def test_national_teams_meeting_in_a_match_report_stay_sport(tagger: EventTagger
 def test_a_player_or_club_meeting_in_a_match_report_stays_sport(tagger: EventTagger) -> None:
     for sentence in ("Babar Azam met Narendra Modi's nephew in Dubai on Monday.", "Liverpool will meet Chelsea next."):
         assert not _events(tagger, FINAL.format(sentence=sentence)), sentence
+
+
+# ------------------------------------------------------------------ reciprocal acts and their readings
+#: reciprocal events (rules 2025.12.28) carry a "+reciprocal" rule-id mark that _readings took for
+#: a reading's, so an intended reciprocal act lost the threat the one-sided sentence has
+
+RECIPROCAL_LEX: dict[str, tuple[str, str | None, ActorType]] = {
+    "Armenia": ("ARM", "ARM", ActorType.COUNTRY),
+    "Azerbaijan": ("AZE", "AZE", ActorType.COUNTRY),
+    "Sudan": ("SDN", "SDN", ActorType.COUNTRY),
+    "South Sudan": ("SSD", "SSD", ActorType.COUNTRY),
+}
+
+
+def _typed(tagger: EventTagger, text: str, plover: PloverType) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
+    art = article(text)
+    evs = tagger.tag(art, actors(art, RECIPROCAL_LEX))
+    return {(tuple(e.source), tuple(e.target)) for e in evs if not e.negated and e.event_type is plover}
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("Armenia and Azerbaijan vowed to attack each other if the talks failed.", "ARM", "AZE"),
+        ("Sudan and South Sudan threatened to strike one another over the oil fields.", "SDN", "SSD"),
+    ],
+)
+def test_a_reciprocal_threat_is_read_for_each_side(tagger: EventTagger, text: str, a: str, b: str) -> None:
+    assert _typed(tagger, text, PloverType.THREATEN) == {((a,), (b,)), ((b,), (a,))}
+
+
+def test_a_reciprocal_act_done_is_no_threat(tagger: EventTagger) -> None:
+    text = "Armenia and Azerbaijan attacked each other's border posts on Sunday."
+    assert not _typed(tagger, text, PloverType.THREATEN)
+    one_sided = "Armenia vowed to attack Azerbaijan if the talks failed."
+    assert _typed(tagger, one_sided, PloverType.THREATEN) == {(("ARM",), ("AZE",))}

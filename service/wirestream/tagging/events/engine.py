@@ -1458,7 +1458,14 @@ def _readings(events: list[EventTag], rules: RuleSet, headline: bool = False) ->
     withdraw from border town") is read like a named party's: someone announced it."""
     out: list[EventTag] = []
     for ev in events:
-        if "+" in ev.rule_id:
+        # a reciprocal act (marked for _split_reciprocal, which runs later) is a base event and is
+        # read as one: "X and Y vowed to attack each other" threatens as "X vowed to attack Y" does;
+        # its reading keeps the mark last, so each side's reading is split too
+        rid = ev.rule_id
+        mark = _RECIPROCAL if rid.endswith(_RECIPROCAL) else ""
+        if mark:
+            rid = rid[: -len(mark)]
+        if "+" in rid:
             continue
         if not ev.source and not headline:
             continue
@@ -1479,7 +1486,7 @@ def _readings(events: list[EventTag], rules: RuleSet, headline: bool = False) ->
                         "cameo_root": code[:2],
                         "cameo_code": code,
                         "negated": False,
-                        "rule_id": f"{ev.rule_id}+{rd.name}",
+                        "rule_id": f"{rid}+{rd.name}{mark}",
                         "confidence": _round3(min(0.99, ev.confidence + 0.02)),
                     },
                 )
