@@ -984,8 +984,10 @@ def _has_object(toks: list[Word], i1: int, rule: Rule) -> bool:
 
 def _object_vetoed(toks: list[Word], i0: int, i1: int, rule: Rule, cues: Cues) -> bool:
     """Whether a per-trigger object veto of ``rule`` (see :attr:`Rule.object_vetoes`) applies:
-    the word right after the trigger is a vetoed object ("struck oil"), and no head noun it would
-    modify follows before the phrase ends ("struck oil and gas facilities" is an attack)."""
+    the head of the noun phrase after the trigger is a vetoed object ("fight the government's new
+    plans", "blaming weak demand": a modifier before the head says nothing of what is fought), or
+    the word right after the trigger is one ("struck oil") and no head noun it would modify
+    follows before the phrase ends ("struck oil and gas facilities" is an attack)."""
     if i1 + 1 >= len(toks):
         return False
     trig = toks[i0]
