@@ -301,3 +301,34 @@ def test_a_city_in_a_match_report_is_a_club_not_a_place(tagger, text, lang):
 )
 def test_a_city_outside_a_match_report_keeps_its_reading(tagger, text, code):
     assert code in codes(tagger, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code"),
+    [
+        # a league's name is a name: as common words ("una serie a", "la liga regional") it is no
+        # sports copy, nor as the first part of a longer name ("la Liga Árabe")
+        ("Il governo ha presentato una serie a Roma di nuove misure.", "it", "ITA"),
+        ("Los ministros de la liga regional pidieron a Bagdad que detenga los ataques.", "es", "IRQ"),
+        ("La Liga Árabe pidió a Bagdad que detenga los ataques.", "es", "IRQ"),
+        ("Los cancilleres de la Liga Árabe pidieron a Bagdad que detenga los ataques.", "es", "IRQ"),
+    ],
+)
+def test_a_league_name_matches_only_as_a_name(tagger, text, lang, code):
+    assert code in codes(tagger, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the league named as a name, at a sentence's start or in it, still marks a match report
+        ("Sevilla, sexto en la Liga, recibe el domingo al líder.", "es"),
+        ("Roma stay fourth in Serie A after the weekend.", "en"),
+        ("Sevilla sigue sexto en La Liga tras la jornada.", "es"),
+        # a German noun is capitalised before a name too
+        ("Stürmer Harry Kane brachte München früh in Führung.", "de"),
+    ],
+)
+def test_a_league_named_as_a_name_still_makes_a_match_report(tagger, text, lang):
+    got = tags(tagger, text, lang)
+    assert not [t for t in got if t.type in (ActorType.PLACE, ActorType.GOVERNMENT)]

@@ -934,11 +934,25 @@ def _compound_heads(
 
 
 def _word_pattern(words: list[str] | None) -> re.Pattern[str] | None:
-    """One case-insensitive pattern finding any of ``words`` (phrases too) as whole words."""
+    """One pattern finding any of ``words`` (phrases too) as whole words. A word written in lower
+    case matches in any case ("Striker" opening a sentence); one written with a capital is a name
+    and matches as written, its first letter in either case ("la Liga" in Spanish copy), and a
+    name of several words not as the first part of a longer name: "una serie a Roma", "la liga
+    regional" and "la Liga Árabe" are no league (a one-word German noun is capitalised before
+    any word: "Stürmer Harry Kane")."""
     if not words:
         return None
-    alts = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(r"(?i)(?<!\w)(?:" + alts + r")(?!\w)")
+    alts = "|".join(_as_written(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)")
+
+
+def _as_written(word: str) -> str:
+    """``word`` as a :func:`_word_pattern` alternative: case-free in lower case, else a name."""
+    if word == word.lower():
+        return "(?i:" + re.escape(word) + ")"
+    first = word[0]
+    name = f"[{re.escape(first.lower())}{re.escape(first.upper())}]{re.escape(word[1:])}"
+    return name + r"(?![ \t]+[A-ZÀ-ÖØ-Þ])" if " " in word else name
 
 
 def _lang_words(by_lang: Mapping[str, list[str]] | None) -> Mapping[str, frozenset[str]]:
