@@ -901,6 +901,7 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any], own_country_names: froze
                 for lang, words in (ctx.get("compound_agent_heads") or {}).items()
             }
         ),
+        in_country=_in_country(ctx.get("country_prepositions"), ctx.get("country_articles")),
         noun_determiners=_lang_words(ctx.get("noun_determiners")),
         compass_words=_lang_words(ctx.get("compass_words")),
         given_name_countries=frozenset(ctx.get("given_name_countries") or ()),
@@ -931,6 +932,17 @@ def _compound_heads(
             raise ValueError(f"compound_agent_heads.{lang}: not agent nouns of {lang}: {missing}")
         out[lang] = {h.lower(): Entry(Kind.AGENT, roles[h.lower()], None) for h in heads}
     return MappingProxyType(out)
+
+
+def _in_country(prepositions: list[str] | None, articles: list[str] | None) -> re.Pattern[str] | None:
+    """The gap between an agent noun and its country, for a full match: blanks, a preposition,
+    blanks, then maybe an article and its blanks ("police in the ...") or an elided article
+    written onto the noun ("l'Ukraine"). Case as written (a capitalised word there is a name)."""
+    if not prepositions:
+        return None
+    preps = "|".join(re.escape(w) for w in prepositions)
+    arts = "|".join(re.escape(w) + ("" if w.endswith("'") else r"[ \t]+") for w in articles or ())
+    return re.compile(r"[ \t]+(?:" + preps + r")[ \t]+" + (f"(?:{arts})?" if arts else ""))
 
 
 def _word_pattern(words: list[str] | None) -> re.Pattern[str] | None:

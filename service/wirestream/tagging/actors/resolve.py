@@ -135,13 +135,6 @@ _THE_FORMER: Final = re.compile(
 #: Lower-case fragments one of which every word of :data:`_FORMER_WORDS` contains (the cheap pre-test).
 _FORMER_HINTS: Final[tuple[str, ...]] = ("ex", "former", "ret", "anc", "antig", "ehemal", "früh")
 _MODIFIER_GAP: Final = re.compile(r"('s?)?[ \t]+([A-Za-z][\w-]*)[ \t]+")
-#: "in"/"of" between an agent noun and its country or place, in the tagger's languages ("police in
-#: Kenya", "the government of Sudan", "el Gobierno de Estados Unidos", "la junta militar de Myanmar",
-#: "die Militärjunta in Mali"): the agent is that country's.
-_IN_COUNTRY: Final = re.compile(
-    r"[ \t]+(?:in|of|de|del|du|des|di|dello|della|do|da|dos|das|von|en|em|au|aux|no|na|nel|nella)[ \t]+"
-    r"(?:(?:the|el|la|le|il|lo|die|der|dem|o|a)[ \t]+|l')?"
-)
 _AGENT_GAP: Final = re.compile(r"('s?)?((?:[ \t]+[^\W\d_][\w-]*){1,2})[ \t]+")
 #: What may stand between a name's comma and a title phrase in an apposition: an article and a
 #: "former" ("Jane Doe, a former Lithuanian minister,", "X, the former president,"); a ``the`` right
@@ -1451,7 +1444,8 @@ def _do_agent(doc: _Doc, f: _Field, i: int, role: str) -> None:
         n is not None
         and 4 <= n.start - m.end <= 10
         and _in_qualifier(n.kind)
-        and _IN_COUNTRY.fullmatch(f.norm, m.end, n.start)
+        and (in_country := lex.rules.in_country) is not None
+        and in_country.fullmatch(f.norm, m.end, n.start)
     ):
         iso_in = n.ref if _countryish(n.kind) else lex.places[n.ref].country
         doc.add_composite(iso_in, role, f, m.start, n.end, C_CONTEXT)  # "police in Kenya"

@@ -575,6 +575,9 @@ class Rules:
     compound_head_lengths: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     #: language -> the words that may follow such an object ("accused Moscow of"); none listed: any
     object_followers: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: the gap between an agent noun and its country ("police in Kenya", "el Gobierno de Estados
+    #: Unidos"): a preposition and maybe an article (rules ``country_prepositions``/``_articles``)
+    in_country: re.Pattern[str] | None = None
     #: language (one that capitalises every noun) -> words opening a noun phrase ("am Montag Kiew")
     noun_determiners: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: country names that are also given names ("Jordan", "Chad"): before a town's name, a person
