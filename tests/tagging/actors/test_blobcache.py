@@ -9,14 +9,16 @@ worker.
 from __future__ import annotations
 
 import os
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from wirestream.settings import Settings
 from wirestream.tagging.actors import ActorTagger
-from wirestream.tagging.actors.data import content_digest, default_data_dir
-from wirestream.tagging.actors.lexicon import compile_lexicon
+from wirestream.tagging.actors.data import content_digest, default_data_dir, read_raw
+from wirestream.tagging.actors.lexicon import _freeze, _thaw, build_lexicon, compile_lexicon
+from wirestream.tagging.actors.scan import Rules
 from wirestream.tagging.blobcache import KEEP, cached_blob, code_key
 
 from .conftest import make_article
@@ -124,3 +126,16 @@ def test_a_cached_lexicon_tags_like_a_compiled_one_and_a_broken_file_is_rebuilt(
     rebuilt = compile_once(str(data_dir.resolve()), digest, str(tmp_path))
     assert ActorTagger(rebuilt).tag(ARTICLE) == expected
     assert blob.stat().st_size > 1_000_000  # replaced by a good one
+
+
+@pytest.mark.slow
+def test_every_rules_field_comes_back_from_the_pickle_as_built() -> None:
+    """Every lexicon a worker uses is a thawed pickle (:func:`_thaw`, cache or none), so a rules field
+    the pickle cannot hold (a read-only mapping inside another: "cannot pickle 'mappingproxy'") or
+    gives back changed would break every worker; compared with the lexicon as built, field by field."""
+    built = build_lexicon(read_raw(default_data_dir()))
+    back = _thaw(_freeze(built))
+    for f in fields(Rules):
+        want, got = getattr(built.rules, f.name), getattr(back.rules, f.name)
+        assert type(got) is type(want), f.name
+        assert got == want, f.name
