@@ -249,6 +249,21 @@ def test_a_union_named_before_its_noun_is_an_organisation_of_its_own(tagger):
     assert by_surface(tagger, "The Unite union said members would walk out.")["Unite union"].name == "Unite"
 
 
+def test_a_named_union_does_not_confirm_the_country_it_took_from_the_story(tagger):
+    """A named union takes the story's country as "the government" does, so it is no evidence that
+    the story names that country: "Chad Smith" is a person, and neither is Chad's."""
+    text = "The Unite union said Chad Smith, the singer, would join its rally. The government declined to comment."
+    got = by_surface(tagger, text)
+    assert got["The government"].code == "---GOV"
+    assert got["Unite union"].code == "---LAB" and got["Unite union"].country is None
+    text = "The Unite union said Chad Smith, the singer, would join its rally."
+    assert by_surface(tagger, text)["Unite union"].code == "---LAB"  # with no "the government" too
+    # a country the story does name still gives both theirs
+    text = "The Unite union said Britain's rail strike would go ahead. The government declined to comment."
+    got = by_surface(tagger, text)
+    assert (got["The government"].code, got["Unite union"].code) == ("GBRGOV", "GBRLAB")
+
+
 @pytest.mark.parametrize(
     ("text", "surface"),
     [

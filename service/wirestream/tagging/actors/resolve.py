@@ -2123,15 +2123,21 @@ def _confirm_dominant(doc: _Doc) -> None:
     """ "The government" is the story's country only if the story names that country as an actor
     somewhere else (the country, a place in it, a person or body of it): the dominant-country vote
     also counts words later read as parts of names ("Die Regierung hat Chad Smith empfangen" has no
-    Chad in it). Otherwise the mentions go back to the bare agent (---GOV)."""
-    marks = doc.by_dominant
-    if not marks:
+    Chad in it). Otherwise the mentions go back to the bare agent (---GOV). A union named before
+    its noun took the same guess (:func:`_add_named_union`): it confirms nothing, and goes back to
+    no country with them."""
+    marks = doc.by_dominant or []
+    guessed_orgs = {pid for pid in doc.new_orgs.values() if doc.acc[pid].country is not None}
+    if not marks and not guessed_orgs:
         return
     iso = doc.dominant
     own = {(fi, s, e) for _code, _role, fi, s, e, _conf in marks}
     for acc in doc.acc.values():
-        if acc.country == iso and any(span not in own for span in acc.spans):
+        if acc.country == iso and acc.actor_id not in guessed_orgs and any(span not in own for span in acc.spans):
             return
+    for pid in guessed_orgs:
+        org = doc.acc[pid]
+        org.country, org.code = None, "---" + (org.role or "")
     fields = {f.idx: f for f in doc.fields}
     for code, role, fi, s, e, conf in marks:
         guessed = doc.acc.get(code)
@@ -2242,7 +2248,7 @@ def tag_article(lex: Lexicon, article: Article) -> list[ActorTag]:
     doc = _Doc(lex, article_date(article), fields)
     for f in fields:
         _process(doc, f)
-    if doc.by_dominant:
+    if doc.by_dominant or doc.new_orgs:
         _confirm_dominant(doc)
     if doc.new_people or doc.new_orgs:
         _corefer_new_people(doc)
