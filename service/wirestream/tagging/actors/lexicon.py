@@ -909,6 +909,7 @@ def _rules(raw: dict[str, Any], agents: dict[str, Any], own_country_names: froze
         match_sport=_word_pattern((ctx.get("match_report") or {}).get("sport_words")),
         match_result=_word_pattern((ctx.get("match_report") or {}).get("result_words")),
         match_in_words=frozenset(w.lower() for w in (ctx.get("match_report") or {}).get("in_words") or ()),
+        match_hints=tuple(sorted({w.lower() for w in (ctx.get("match_report") or {}).get("sport_words") or ()})),
         own_country_names=own_country_names,
         plural_title_endings=MappingProxyType(
             {lang: tuple(w.lower() for w in words) for lang, words in (ctx.get("plural_title_endings") or {}).items()}

@@ -252,6 +252,8 @@ class _Doc:
         self.acting_verb: tuple[int, int] = (-1, -1)
         #: (field index, start, end) of new people's names in body text: no place inside them
         self.name_spans: list[tuple[int, int, int]] = []
+        #: field index -> may the field hold a match report at all (:func:`_club_in_match_report`)
+        self.sport_fields: dict[int, bool] = {}
         #: mentions given the dominant country only because they are "the government" (composite
         #: code, role, field index, start, end, confidence): see :func:`_confirm_dominant`
         self.by_dominant: list[tuple[str, str, int, int, int, float]] | None = None
@@ -1827,7 +1829,7 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     if doc.name_spans and any(fi == f.idx and s <= m.start < end for fi, s, end in doc.name_spans):
         return True  # a new person's family name ("Mohammed Hassan"), read with the name
     lex = doc.lex
-    if _club_in_match_report(lex, f, m):
+    if _club_in_match_report(doc, f, m):
         return False  # "Liverpool beat Chelsea 3-1": the club, no city and no government
     place = lex.places[e.ref]
     n, gap = _next(f, i)
@@ -1868,17 +1870,27 @@ def _do_place(doc: _Doc, f: _Field, i: int, e: Entry) -> bool:
     return True
 
 
-def _club_in_match_report(lex: Lexicon, f: _Field, m: Match) -> bool:
+def _club_in_match_report(doc: _Doc, f: _Field, m: Match) -> bool:
     """Is the city at ``m`` a club in a match report? Its sentence has a word only sports copy uses
     ("striker", "Premier League"), or a score with a result verb ("beat Chelsea 3-1", "drew 2-2
     with Sevilla"); and no ``in_words`` puts something in the city ("police in Liverpool arrested
     fans after the 3-1 defeat"). The rules' ``match_report``; a score alone ("10-15 drones") or a
-    result verb alone ("protesters beat a policeman") is no match report."""
-    rules = lex.rules
+    result verb alone ("protesters beat a policeman") is no match report. A field with no sports
+    word and no score anywhere has no such sentence: tested once per field, as most news has
+    neither (the sentence test per place cost ~10% of a tag call), and by plain substring tests
+    (``match_hints``; a digit, a dash, a digit), cheaper than the patterns' searches."""
+    rules = doc.lex.rules
     sport, result = rules.match_sport, rules.match_result
     if sport is None or result is None:
         return False
     norm = f.norm
+    maybe = doc.sport_fields.get(f.idx)
+    if maybe is None:
+        low = norm.lower()
+        maybe = any(w in low for w in rules.match_hints) or _SCORE_HINT.search(norm) is not None
+        doc.sport_fields[f.idx] = maybe
+    if not maybe:
+        return False
     start = max(norm.rfind("\n", 0, m.start), *(norm.rfind(c, 0, m.start) for c in (". ", "! ", "? "))) + 1
     ends = [k for k in (norm.find(c, m.end) for c in ("\n", ". ", "! ", "? ")) if k != -1]
     end = min(ends) if ends else len(norm)
@@ -1890,6 +1902,8 @@ def _club_in_match_report(lex: Lexicon, f: _Field, m: Match) -> bool:
     return wb is None or wb[1].lower() not in rules.match_in_words
 
 
+#: What every :data:`_SCORE` contains (a cheap pre-test for a whole field).
+_SCORE_HINT: Final = re.compile(r"\d[-–]\d")
 #: A match score ("3-1", "2–2"), not a date, a time or part of a longer number.
 _SCORE: Final = re.compile(r"(?<![\w.:/-])\d{1,2}[-–]\d{1,2}(?![\w:/-]|\.\d)")
 

@@ -591,6 +591,8 @@ class Rules:
     match_sport: re.Pattern[str] | None = None
     match_result: re.Pattern[str] | None = None
     match_in_words: frozenset[str] = frozenset()
+    #: the sport words in lower case: a field holding none of them needs no sport pattern search
+    match_hints: tuple[str, ...] = ()
     #: (language, lower case) of the country names of one language only ("russland", not "jordan")
     own_country_names: frozenset[tuple[str, str]] = frozenset()
     #: language -> endings of declined titles that are also plurals ("Präsidenten"), and the words
