@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from wirestream.models import Article, Block, BlockKind, SourceFormat
+from wirestream.models import ActorTag, Article, Block, BlockKind, SourceFormat
 from wirestream.tagging.actors import ActorTagger
 
 
@@ -40,3 +40,17 @@ def make_article(
 @pytest.fixture(scope="session")
 def tagger() -> ActorTagger:
     return ActorTagger.load()
+
+
+# Shorthands of the session-15 error tests (test_errors_s15*.py): the tags of one sentence, their
+# CAMEO codes, and the tag by each mention's surface.
+def tags(tagger: ActorTagger, text: str, language: str = "en", headline: str = "") -> list[ActorTag]:
+    return tagger.tag(make_article(text, language=language, headline=headline))
+
+
+def codes(tagger: ActorTagger, text: str, language: str = "en") -> set[str | None]:
+    return {t.code for t in tags(tagger, text, language)}
+
+
+def by_surface(tagger: ActorTagger, text: str, language: str = "en") -> dict[str, ActorTag]:
+    return {m.text: t for t in tags(tagger, text, language) for m in t.mentions}

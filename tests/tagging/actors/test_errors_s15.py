@@ -43,20 +43,7 @@ import pytest
 
 from wirestream.models import ActorType
 
-from .conftest import make_article
-
-
-def tags(tagger, text, language="en", headline=""):
-    return tagger.tag(make_article(text, language=language, headline=headline))
-
-
-def codes(tagger, text, language="en"):
-    return {t.code for t in tags(tagger, text, language)}
-
-
-def by_surface(tagger, text, language="en"):
-    return {m.text: t for t in tags(tagger, text, language) for m in t.mentions}
-
+from .conftest import by_surface, codes, tags
 
 # ---------------------------------------------------------------- compass words before a country
 
