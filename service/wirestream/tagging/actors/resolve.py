@@ -146,8 +146,11 @@ _POSTNOMINAL: Final = frozenset({"es", "fr", "it", "pt", "ar"})
 _WORD: Final = re.compile(r"\S+")
 #: a capitalised word of letters only (German compounds: "Medizinstudenten")
 _CAP_WORD: Final = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{5,}(?![\w-])")
-_HONORIFIC_BEFORE: Final = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+$")
-_HONORIFIC_LEAD: Final = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+")
+#: an honorific and the space after it, before a name: at a span's end (the word before a name) and
+#: at its start (a mention that includes it)
+_HONORIFIC: Final = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?[ \t]+"
+_HONORIFIC_BEFORE: Final = re.compile(_HONORIFIC + "$")
+_HONORIFIC_LEAD: Final = re.compile("^" + _HONORIFIC)
 
 # Confidence by how an actor was found: a full dictionary name is near-certain, coreference less so.
 C_NAME: Final = 0.95
